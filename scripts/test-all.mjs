@@ -1,0 +1,37 @@
+// `npm test`: build, type-check, then unit, protocol and end-to-end tests, each with node's test runner.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const only = process.argv.slice(2); // e.g. `npm test -- unit lsp`
+const suites = only.length ? only : ['unit', 'lsp', 'e2e'];
+
+function run(command, args, env = {}) {
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  if (result.status !== 0) {
+    console.error(`\n✖ ${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal})`);
+    process.exit(result.status || 1);
+  }
+}
+
+function testFiles(dir) {
+  const files = [];
+  for (const name of readdirSync(dir)) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) files.push(...testFiles(full));
+    else if (name.endsWith('.test.ts')) files.push(full);
+  }
+  return files.sort();
+}
+
+run(process.execPath, ['esbuild.mjs']);
+run(process.execPath, ['node_modules/typescript/bin/tsc', '-b']);
+for (const suite of suites) {
+  if (suite === 'e2e') {
+    run(process.execPath, ['test/e2e/run.mjs']);
+    continue;
+  }
+  const files = testFiles(join('test', suite));
+  console.log(`\n▶ ${suite}: ${files.length} test files`);
+  run(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=dot', ...files]);
+}

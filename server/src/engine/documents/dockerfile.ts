@@ -1,0 +1,210 @@
+import { DockerfileParser, From, Instruction, Onbuild, Arg, User } from 'dockerfile-ast';
+import type { Dockerfile } from 'dockerfile-ast';
+import { LineIndex } from '../text';
+import type { Range } from '../types';
+import { parseImageRef, type ImageRef } from './image-ref';
+import { singleReference, substitute, type Scope } from './variables';
+import { shellSourcesOf, type ShellSource } from './shell-source';
+
+/** The image a stage starts from, resolved as far as the file allows. */
+export interface BaseImage {
+  /** The image as written in FROM, e.g. `${BASE}`; undefined for a half-typed FROM. */
+  written?: string;
+  /** After ARG substitution; undefined when it depends on a value only known at build time. */
+  resolved?: string;
+  /** The resolved reference split up; undefined for stages, scratch, and unresolved images. */
+  ref?: ImageRef;
+  /** Range of the image text in the FROM line. */
+  range?: Range;
+  /** The reference is written literally, so offsets into `ref.raw` are offsets into the source. */
+  literal: boolean;
+  /** When the image is exactly `${NAME}` of a global ARG with a default: where to edit to change it. */
+  argDefault?: { name: string; range: Range };
+  scratch: boolean;
+  /** Set when FROM names an earlier build stage. */
+  stage?: Stage;
+}
+
+export interface UserSetting {
+  instruction: User;
+  /** As written, e.g. `app`, `${UID}:${GID}`. */
+  written: string;
+  /** The user part after variable substitution (before any `:group`); undefined when unknown. */
+  user?: string;
+}
+
+export interface Stage {
+  index: number;
+  /** The `AS name`, lower-cased as BuildKit matches it. */
+  name?: string;
+  from: From;
+  image: BaseImage;
+  /** Instructions after FROM up to the next FROM; ONBUILD triggers are not expanded here. */
+  instructions: Instruction[];
+  /** The last USER of this stage, or inherited through `FROM <stage>`; undefined when none was set. */
+  user?: UserSetting;
+  isFinal: boolean;
+}
+
+export interface DockerfileModel {
+  kind: 'dockerfile';
+  text: string;
+  lines: LineIndex;
+  ast: Dockerfile;
+  stages: Stage[];
+  finalStage?: Stage;
+  /** Global ARG defaults (before the first FROM), which FROM lines may use. */
+  globalScope: Scope;
+  /**
+   * Every instruction in file order with its stage; ONBUILD triggers are included as the instruction they wrap,
+   * so rules that look at RUN or ADD also see `ONBUILD RUN` and `ONBUILD ADD`.
+   */
+  instructions: { instruction: Instruction; stage?: Stage; onbuild: boolean }[];
+  /** Shell code of every RUN, heredoc bodies and ONBUILD RUN included; computed once on first use. */
+  readonly shellSources: ShellSource[];
+}
+
+export function parseDockerfile(text: string): DockerfileModel {
+  const ast = DockerfileParser.parse(text);
+  const lines = new LineIndex(text);
+  const all = ast.getInstructions();
+
+  const globalScope = new Map<string, string | undefined>();
+  const globalArgRanges = new Map<string, Range>();
+  const stages: Stage[] = [];
+  const instructions: DockerfileModel['instructions'] = [];
+  let current: Stage | undefined;
+
+  for (const instruction of all) {
+    if (instruction instanceof From) {
+      current = createStage(instruction, stages, globalScope, globalArgRanges);
+      stages.push(current);
+      instructions.push({ instruction, stage: current, onbuild: false });
+      continue;
+    }
+    if (!current && instruction instanceof Arg) {
+      const property = instruction.getProperty();
+      if (property) {
+        const value = property.getValue();
+        globalScope.set(property.getName(), value === null ? undefined : substitute(value, globalScope));
+        const valueRange = property.getValueRange();
+        if (valueRange) globalArgRanges.set(property.getName(), valueRange);
+        else globalArgRanges.delete(property.getName());
+      }
+    }
+    current?.instructions.push(instruction);
+    instructions.push({ instruction, stage: current, onbuild: false });
+    if (instruction instanceof Onbuild) {
+      const trigger = instruction.getTriggerInstruction();
+      if (trigger) instructions.push({ instruction: trigger, stage: current, onbuild: true });
+    }
+  }
+
+  for (const stage of stages) stage.user = effectiveUser(stage, ast);
+  const finalStage = stages[stages.length - 1];
+  if (finalStage) finalStage.isFinal = true;
+
+  let shellSources: ShellSource[] | undefined;
+  return {
+    kind: 'dockerfile',
+    text,
+    lines,
+    ast,
+    stages,
+    finalStage,
+    globalScope,
+    instructions,
+    get shellSources() {
+      shellSources ??= shellSourcesOf(instructions, lines);
+      return shellSources;
+    },
+  };
+}
+
+function createStage(from: From, earlier: Stage[], scope: Scope, argRanges: Map<string, Range>): Stage {
+  const stage: Stage = {
+    index: earlier.length,
+    name: from.getBuildStage()?.toLowerCase(),
+    from,
+    image: resolveImage(from, earlier, scope, argRanges),
+    instructions: [],
+    isFinal: false,
+  };
+  return stage;
+}
+
+function resolveImage(from: From, earlier: Stage[], scope: Scope, argRanges: Map<string, Range>): BaseImage {
+  const written = from.getImage() ?? undefined;
+  const range = from.getImageRange() ?? undefined;
+  const image: BaseImage = { written, range, literal: false, scratch: false };
+  if (!written) return image;
+
+  image.literal = !written.includes('$');
+  const resolved = substitute(written, scope);
+  image.resolved = resolved;
+  const argName = singleReference(written);
+  if (argName && resolved !== undefined && argRanges.has(argName)) {
+    image.argDefault = { name: argName, range: argRanges.get(argName)! };
+  }
+  if (resolved === undefined) return image;
+
+  const stage = earlier.find((s) => s.name !== undefined && s.name === resolved.toLowerCase());
+  if (stage) {
+    image.stage = stage;
+    return image;
+  }
+  if (resolved.toLowerCase() === 'scratch') {
+    image.scratch = true;
+    return image;
+  }
+  image.ref = parseImageRef(resolved);
+  return image;
+}
+
+/** Follows `FROM <stage>` links to the external image a stage is ultimately built on. */
+export function rootImage(stage: Stage): BaseImage {
+  let image = stage.image;
+  const seen = new Set<Stage>();
+  while (image.stage && !seen.has(image.stage)) {
+    seen.add(image.stage);
+    image = image.stage.image;
+  }
+  return image;
+}
+
+function effectiveUser(stage: Stage, ast: Dockerfile): UserSetting | undefined {
+  for (let i = stage.instructions.length - 1; i >= 0; i--) {
+    const instruction = stage.instructions[i];
+    if (instruction instanceof User) {
+      const written = instruction.getArgumentsContent()?.trim();
+      if (!written) continue; // a half-typed USER changes nothing yet
+      const line = instruction.getRange().start.line;
+      const user = substituteInStage(written.split(':')[0], ast, line);
+      return { instruction, written, user };
+    }
+  }
+  return stage.image.stage?.user;
+}
+
+function substituteInStage(text: string, ast: Dockerfile, line: number): string | undefined {
+  if (!text.includes('$')) return text;
+  const names = text.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? [];
+  const scope = new Map<string, string | undefined>();
+  for (const name of names) {
+    const value = ast.resolveVariable(name, line);
+    if (typeof value === 'string') scope.set(name, value);
+  }
+  return substitute(text, scope);
+}
+
+/** True for `root`, `0`, and their `:group` forms; the user part is what counts. */
+export function isRootUser(user: string): boolean {
+  return user === 'root' || /^0+$/.test(user);
+}
+
+/** Offsets of the image's tag or digest mapped to the source, when the image is written literally. */
+export function imagePartRange(model: DockerfileModel, image: BaseImage, startInRef: number, endInRef: number): Range | undefined {
+  if (!image.literal || !image.range) return undefined;
+  const base = model.lines.offsetAt(image.range.start);
+  return model.lines.rangeAt(base + startInRef, base + endInRef);
+}

@@ -1,0 +1,136 @@
+import { Instruction, Run } from 'dockerfile-ast';
+import type { LineIndex } from '../text';
+import { commandName, lexShell, SHELLS, type Pipeline } from '../knowledge/shell';
+import type { Range } from '../types';
+import type { Stage } from './dockerfile';
+
+/**
+ * Shell code taken from a RUN, laid over the document so that offset `i` of `text` is document offset
+ * `offset + i`: line continuations and the comment lines inside them become spaces, never removed.
+ * Rules search `text` and map hits straight back to source ranges.
+ */
+export interface ShellSource {
+  instruction: Instruction;
+  stage?: Stage;
+  onbuild: boolean;
+  /** A heredoc body run by the shell, rather than the RUN line itself. */
+  heredoc: boolean;
+  text: string;
+  offset: number;
+  /** Lexed on first use and then kept, so several rules share one lexing. */
+  readonly pipelines: Pipeline[];
+  rangeOf(start: number, end: number): Range;
+}
+
+type InstructionEntry = { instruction: Instruction; stage?: Stage; onbuild: boolean };
+
+export function shellSourcesOf(instructions: InstructionEntry[], lines: LineIndex): ShellSource[] {
+  const sources: ShellSource[] = [];
+  for (const entry of instructions) {
+    if (entry.instruction instanceof Run) collectRun(entry, entry.instruction, lines, sources);
+  }
+  return sources;
+}
+
+function collectRun(entry: InstructionEntry, run: Run, lines: LineIndex, sources: ShellSource[]): void {
+  const argsRange = run.getArgumentsRange();
+  if (!argsRange) return;
+  const flags = run.getFlags();
+  const start = flags.length ? lines.offsetAt(flags[flags.length - 1].getRange().end) : lines.offsetAt(argsRange.start);
+  const heredocs = run.getHeredocs();
+
+  if (heredocs.length === 0) {
+    const end = lines.offsetAt(run.getRange().end);
+    const raw = lines.text.slice(start, end);
+    const text = run.getOpeningBracket() ? blankJson(raw) : blankContinuations(raw, escapeCharOf(run));
+    sources.push(makeSource(entry, false, text, start, lines));
+    return;
+  }
+
+  // With heredocs, the RUN line is a command and each body is either a script for the shell or data.
+  const firstLineEnd = lines.lineEndOffset(lines.positionAt(start).line);
+  const commandLine = lines.text.slice(start, firstLineEnd);
+  sources.push(makeSource(entry, false, commandLine, start, lines));
+  if (!bodiesAreShell(commandLine)) return;
+  for (const heredoc of heredocs) {
+    const content = heredoc.getContentRange();
+    if (!content) continue;
+    const bodyStart = lines.offsetAt(content.start);
+    const body = lines.text.slice(bodyStart, lines.offsetAt(content.end));
+    if (/^#!/.test(body) && !/^#!\S*\b(?:ba|da|z|k|a)?sh\b/.test(body)) continue; // e.g. #!/usr/bin/env python
+    sources.push(makeSource(entry, true, body, bodyStart, lines));
+  }
+}
+
+/** `RUN <<EOF` and `RUN bash -e <<EOF` run their bodies as shell; `RUN python3 <<EOF` or `cat <<EOF` do not. */
+function bodiesAreShell(commandLine: string): boolean {
+  const withoutHeredocs = commandLine.replace(/<<-?\s*(["']?)[A-Za-z0-9_.-]+\1/g, ' ');
+  const pipelines = lexShell(withoutHeredocs);
+  if (pipelines.length === 0) return true;
+  const name = commandName(pipelines[0].commands[0]);
+  return name === undefined || SHELLS.has(name);
+}
+
+function makeSource(entry: InstructionEntry, heredoc: boolean, text: string, offset: number, lines: LineIndex): ShellSource {
+  let pipelines: Pipeline[] | undefined;
+  return {
+    instruction: entry.instruction,
+    stage: entry.stage,
+    onbuild: entry.onbuild,
+    heredoc,
+    text,
+    offset,
+    get pipelines() {
+      pipelines ??= lexShell(text);
+      return pipelines;
+    },
+    rangeOf(startInText: number, endInText: number) {
+      return lines.rangeAt(offset + startInText, offset + endInText);
+    },
+  };
+}
+
+function escapeCharOf(run: Run): string {
+  // dockerfile-ast keeps the parser's escape character on the instruction; `\` unless `# escape=` says otherwise.
+  return (run as unknown as { escapeChar?: string }).escapeChar ?? '\\';
+}
+
+/** Replaces `\`+newline continuations and the comment lines BuildKit drops inside them with spaces. */
+function blankContinuations(raw: string, escape: string): string {
+  const chars = raw.split('');
+  let lineStart = true;
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i];
+    if (lineStart) {
+      let j = i;
+      while (j < chars.length && (chars[j] === ' ' || chars[j] === '\t')) j++;
+      if (chars[j] === '#') {
+        for (; j < chars.length && chars[j] !== '\n'; j++) chars[j] = ' ';
+        if (j < chars.length) chars[j] = ' ';
+        i = j;
+        continue;
+      }
+      lineStart = false;
+    }
+    if (ch === escape) {
+      let j = i + 1;
+      while (j < chars.length && (chars[j] === ' ' || chars[j] === '\t')) j++;
+      if (chars[j] === '\r') j++;
+      if (chars[j] === '\n') {
+        for (let k = i; k <= j; k++) chars[k] = ' ';
+        i = j;
+        lineStart = true;
+        continue;
+      }
+      i++; // an escaped character, e.g. `\|`, stays as written
+    } else if (ch === '\n') {
+      lineStart = true;
+    }
+  }
+  return chars.join('');
+}
+
+/** Exec form: `["sh", "-c", "curl … | sh"]` becomes words separated by spaces, offsets kept. */
+function blankJson(raw: string): string {
+  return raw.replace(/[[\],"]/g, ' ');
+}

@@ -1,0 +1,86 @@
+import { LineIndex } from './text';
+import type { Finding, Fix, Range, TextEdit } from './types';
+
+interface OffsetEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+function toOffsetEdits(index: LineIndex, edits: TextEdit[]): OffsetEdit[] {
+  return edits
+    .map((edit) => ({ start: index.offsetAt(edit.range.start), end: index.offsetAt(edit.range.end), newText: edit.newText }))
+    .sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+function overlaps(a: OffsetEdit[], taken: OffsetEdit[]): boolean {
+  // Two insertions at the same point are ambiguous in order, so they count as overlapping too.
+  return a.some((x) => taken.some((y) => x.start < y.end && y.start < x.end || x.start === y.start));
+}
+
+function splice(text: string, edits: OffsetEdit[]): string {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  let out = '';
+  let cursor = 0;
+  for (const edit of sorted) {
+    out += text.slice(cursor, edit.start) + edit.newText;
+    cursor = Math.max(cursor, edit.end);
+  }
+  return out + text.slice(cursor);
+}
+
+/** Applies one set of edits that belong together (one fix). */
+export function applyEdits(text: string, edits: TextEdit[]): string {
+  return splice(text, toOffsetEdits(new LineIndex(text), edits));
+}
+
+export interface AppliedFixes {
+  text: string;
+  applied: Fix[];
+  skipped: Fix[];
+}
+
+/**
+ * Applies several fixes in one pass. A fix whose edits overlap an earlier accepted fix is skipped whole,
+ * never half-applied; running the analysis again on the result picks it up if it still applies.
+ */
+export function applyFixes(text: string, fixes: Fix[]): AppliedFixes {
+  const index = new LineIndex(text);
+  const taken: OffsetEdit[] = [];
+  const applied: Fix[] = [];
+  const skipped: Fix[] = [];
+  for (const fix of fixes) {
+    const edits = toOffsetEdits(index, fix.edits);
+    if (overlaps(edits, taken)) {
+      skipped.push(fix);
+      continue;
+    }
+    taken.push(...edits);
+    applied.push(fix);
+  }
+  return { text: splice(text, taken), applied, skipped };
+}
+
+/** The safe fixes of a set of findings: what "fix all" and `--fix` apply. Suggestions are never included. */
+export function safeFixes(findings: Finding[]): Fix[] {
+  const fixes: Fix[] = [];
+  for (const finding of findings) {
+    const fix = finding.fixes.find((f) => f.kind === 'fix');
+    if (fix) fixes.push(fix);
+  }
+  return fixes;
+}
+
+// Small edit builders so rules read as intent, not as range arithmetic.
+
+export function replace(range: Range, newText: string): TextEdit {
+  return { range, newText };
+}
+
+export function insertAt(position: Range['start'], newText: string): TextEdit {
+  return { range: { start: position, end: position }, newText };
+}
+
+export function remove(range: Range): TextEdit {
+  return { range, newText: '' };
+}

@@ -1,0 +1,121 @@
+import { Cmd, Entrypoint, Instruction } from 'dockerfile-ast';
+import { isRootUser, rootImage, type DockerfileModel, type Stage } from '../../documents/dockerfile';
+import { insertAt } from '../../fixes';
+import { commandArgs, commandName } from '../../knowledge/shell';
+import { imageFamily, runsAsNonRootByDefault, type ImageFamily } from '../../knowledge/image-family';
+import { defineDockerfileRule } from '../../rule';
+import type { Fix, Position } from '../../types';
+
+const USER_NAME = 'app';
+const NUMERIC_USER = '10001:10001';
+
+export default defineDockerfileRule({
+  meta: {
+    id: 'root-user',
+    code: 'DG101',
+    severity: 'warning',
+    category: 'privileges',
+    title: 'Final stage runs as root',
+    description:
+      'Without a USER, or with USER root, the container process runs as root: anyone who compromises it is root inside the container, one kernel bug away from the host.',
+    references: { cis: '4.1', hadolint: ['DL3002'] },
+    fixable: true,
+    hasSuggestions: false,
+  },
+  check({ model, report }) {
+    const stage = model.finalStage;
+    if (!stage || !stage.image.written) return;
+    const user = stage.user;
+    const fix = () => [addNonRootUser(model, stage)];
+
+    if (user) {
+      if (user.user === undefined || !isRootUser(user.user)) return; // a user from a build-time variable is the author's choice
+      const inherited = !stage.instructions.includes(user.instruction);
+      report({
+        range: user.instruction.getArgumentsRange() ?? user.instruction.getRange(),
+        message: `The final stage runs as root${inherited ? ' (set in an earlier stage it builds on)' : ''}, so a compromised process has root in the container; switch to a non-root USER.`,
+        fixes: fix(),
+      });
+      return;
+    }
+    if (runsAsNonRootByDefault(rootImage(stage))) return;
+    report({
+      range: stage.from.getRange(),
+      message: 'The final stage has no USER and runs as root, so a compromised process has root in the container; add a non-root USER.',
+      fixes: fix(),
+    });
+  },
+});
+
+function addNonRootUser(model: DockerfileModel, stage: Stage): Fix {
+  const { position, atEnd } = insertionPoint(model, stage);
+  const eol = model.lines.eol;
+  const lines = userLines(imageFamily(rootImage(stage)), existingUserName(model, stage));
+  const block = lines.join(eol) + eol;
+  const text = atEnd && !model.text.endsWith('\n') ? eol + block : block;
+  return { title: `Run as a non-root user (${lines[lines.length - 1]})`, kind: 'fix', edits: [insertAt(position, text)] };
+}
+
+function userLines(family: ImageFamily, existing: string | undefined): string[] {
+  if (existing) return [`USER ${existing}`];
+  switch (family) {
+    case 'alpine':
+      return [`RUN addgroup -S ${USER_NAME} && adduser -S -G ${USER_NAME} ${USER_NAME}`, `USER ${USER_NAME}`];
+    case 'debian':
+    case 'rhel':
+      return [`RUN groupadd -r ${USER_NAME} && useradd -r -g ${USER_NAME} ${USER_NAME}`, `USER ${USER_NAME}`];
+    case 'distroless':
+      return ['USER nonroot'];
+    case 'node':
+      return ['USER node']; // the official node images ship this user
+    case 'windows':
+      return ['USER ContainerUser'];
+    default:
+      // scratch, shell-less or unknown images: a numeric id needs no user database
+      return [`USER ${NUMERIC_USER}`];
+  }
+}
+
+/** A user the Dockerfile already creates in this stage's chain (useradd/adduser), so the fix switches to it. */
+function existingUserName(model: DockerfileModel, stage: Stage): string | undefined {
+  const chain = new Set<Stage>();
+  for (let s: Stage | undefined = stage; s && !chain.has(s); s = s.image.stage) chain.add(s);
+  let found: string | undefined;
+  for (const source of model.shellSources) {
+    if (!source.stage || !chain.has(source.stage) || source.onbuild) continue;
+    for (const pipeline of source.pipelines) {
+      for (const command of pipeline.commands) {
+        const name = commandName(command);
+        if (name !== 'useradd' && name !== 'adduser') continue;
+        const args = commandArgs(command);
+        const last = args[args.length - 1]?.value;
+        if (last && /^[a-z_][a-z0-9_-]*$/i.test(last) && !isRootUser(last)) found = last;
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * Before the first CMD/ENTRYPOINT when only metadata follows it (above any comment describing it),
+ * otherwise at the end of the stage, so no later RUN silently changes user.
+ */
+function insertionPoint(model: DockerfileModel, stage: Stage): { position: Position; atEnd: boolean } {
+  const instructions = stage.instructions;
+  const first = instructions.findIndex((i) => i instanceof Cmd || i instanceof Entrypoint);
+  const buildStepAfter = first >= 0 && instructions.slice(first).some(isBuildStep);
+  if (first >= 0 && !buildStepAfter) {
+    let line = instructions[first].getRange().start.line;
+    while (line > 0 && /^\s*#/.test(model.lines.lineText(line - 1))) line--;
+    return { position: { line, character: 0 }, atEnd: false };
+  }
+  const last = instructions[instructions.length - 1] ?? stage.from;
+  const endLine = last.getRange().end.line;
+  if (endLine + 1 < model.lines.lineCount) return { position: { line: endLine + 1, character: 0 }, atEnd: false };
+  return { position: model.lines.positionAt(model.text.length), atEnd: true };
+}
+
+function isBuildStep(instruction: Instruction): boolean {
+  const keyword = instruction.getKeyword();
+  return keyword === 'RUN' || keyword === 'COPY' || keyword === 'ADD' || keyword === 'USER' || keyword === 'WORKDIR';
+}

@@ -1,0 +1,5 @@
+import { notAnalyzed } from './not-analyzed';
+import type { RuleMeta } from '../../types';
+
+/** Findings the engine reports about the input itself rather than about its content. */
+export const metaRules: RuleMeta[] = [notAnalyzed];

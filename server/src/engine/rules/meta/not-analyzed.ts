@@ -1,0 +1,16 @@
+import type { RuleMeta } from '../../types';
+
+/** Reported by the engine itself when a file cannot be analysed as a whole. */
+export const notAnalyzed: RuleMeta = {
+  id: 'not-analyzed',
+  code: 'DG001',
+  kind: 'any',
+  severity: 'info',
+  category: 'configuration',
+  title: 'File not analysed',
+  description: 'The file is binary or too large to analyse as you type, so none of its findings are shown.',
+  references: {},
+  fixable: false,
+  hasSuggestions: false,
+  profile: 'recommended',
+};

@@ -1,0 +1,86 @@
+// Shapes shared by the engine, the server and the CLI.
+// Positions are LSP-shaped (0-based line, UTF-16 character) so the server can pass them through untouched,
+// but they are declared here so the engine stays free of editor imports.
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** Severities ordered from most to least serious, for comparisons such as `--fail-on`. */
+export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+
+export type DocumentKind = 'dockerfile' | 'compose';
+
+/**
+ * A `fix` keeps the author's intent and may be applied in bulk ("fix all", `--fix`).
+ * A `suggestion` changes what the image contains or how it behaves: offered one at a time, never applied in bulk.
+ */
+export type FixKind = 'fix' | 'suggestion';
+
+export interface Fix {
+  title: string;
+  kind: FixKind;
+  edits: TextEdit[];
+}
+
+export interface Finding {
+  ruleId: string;
+  code: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  fixes: Fix[];
+}
+
+export type Category =
+  | 'privileges'
+  | 'supply-chain'
+  | 'secrets'
+  | 'isolation'
+  | 'resources'
+  | 'network'
+  | 'hygiene'
+  | 'configuration';
+
+export interface RuleReferences {
+  /** CIS Docker Benchmark recommendation, e.g. "4.1". */
+  cis?: string;
+  /** Equivalent hadolint rule codes, e.g. ["DL3002"]. */
+  hadolint?: string[];
+  /** The compose specification key the rule reads, e.g. "services.<name>.privileged". */
+  compose?: string;
+}
+
+export interface RuleMeta {
+  /** Stable kebab-case id; never renamed once shipped. */
+  id: string;
+  /** Short stable code, e.g. DG101. */
+  code: string;
+  kind: DocumentKind | 'any';
+  severity: Severity;
+  category: Category;
+  /** One line: what the rule finds. */
+  title: string;
+  /** Why it matters, in a sentence or two. */
+  description: string;
+  references: RuleReferences;
+  /** Has at least one fix of kind `fix`. */
+  fixable: boolean;
+  /** Has at least one fix of kind `suggestion`. */
+  hasSuggestions: boolean;
+  /** Rules in the strict profile are off unless the profile is `strict` or the rule is enabled by name. */
+  profile: 'recommended' | 'strict';
+}

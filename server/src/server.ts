@@ -1,0 +1,96 @@
+// The language server: LSP wiring only. Every decision about Dockerfiles and compose files lives in ./engine.
+import {
+  CodeActionKind,
+  createConnection,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CodeAction,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze } from './engine/analyze';
+import { DEFAULT_CONFIG, type ResolvedConfig } from './engine/config';
+import { detectKind } from './engine/detect';
+import type { Finding } from './engine/types';
+import { AnalysisCache } from './lsp/analysis-cache';
+import { findingsForRequest, quickFixActions } from './lsp/code-actions';
+import { toDiagnostic } from './lsp/diagnostics';
+
+// createConnection reads --stdio, --node-ipc or --socket from the command line.
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const cache = new AnalysisCache();
+const scheduled = new Map<string, NodeJS.Immediate>();
+
+connection.onInitialize(
+  (): InitializeResult => ({
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: false },
+    },
+    serverInfo: { name: 'dockguard', version: process.env.DOCKGUARD_VERSION ?? '0.1.0' },
+  }),
+);
+
+function configFor(_document: TextDocument): ResolvedConfig {
+  return DEFAULT_CONFIG;
+}
+
+function findingsOf(document: TextDocument): Finding[] {
+  const cached = cache.get(document);
+  if (cached) return cached;
+  const kind = detectKind(document.uri, document.languageId);
+  const findings = kind
+    ? analyze(document.getText(), {
+        kind,
+        uri: document.uri,
+        config: configFor(document),
+        onRuleError: (ruleId, error) => connection.console.error(`dockguard: rule ${ruleId} failed: ${String((error as Error)?.stack ?? error)}`),
+      })
+    : [];
+  cache.set(document, findings);
+  return findings;
+}
+
+function publish(uri: string): void {
+  const document = documents.get(uri);
+  if (!document) return;
+  const findings = findingsOf(document);
+  void connection.sendDiagnostics({ uri, version: document.version, diagnostics: findings.map(toDiagnostic) });
+}
+
+/**
+ * Keystrokes arrive faster than they need analysing: coalesce them and analyse the latest text once the
+ * queue of pending messages is drained, so no result is ever computed for, or published with, an old version.
+ */
+function schedule(uri: string): void {
+  if (scheduled.has(uri)) return;
+  scheduled.set(
+    uri,
+    setImmediate(() => {
+      scheduled.delete(uri);
+      publish(uri);
+    }),
+  );
+}
+
+documents.onDidChangeContent((event) => schedule(event.document.uri));
+
+documents.onDidClose((event) => {
+  const pending = scheduled.get(event.document.uri);
+  if (pending) clearImmediate(pending);
+  scheduled.delete(event.document.uri);
+  cache.delete(event.document.uri);
+  void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+});
+
+connection.onCodeAction((params): CodeAction[] => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return [];
+  const findings = findingsForRequest(params, findingsOf(document));
+  return quickFixActions(document.uri, findings);
+});
+
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,131 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type CodeAction,
+  type Diagnostic,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type Range,
+  type TextDocumentContentChangeEvent,
+} from 'vscode-languageserver-protocol/node';
+
+export const SERVER = path.resolve(__dirname, '..', '..', 'dist', 'server.js');
+
+type Waiter = { uri: string; predicate: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void };
+
+/**
+ * Drives the bundled server over stdio exactly as an editor would: no shortcuts into its internals.
+ * Diagnostics are awaited as events; nothing sleeps.
+ */
+export class LspClient {
+  readonly published: PublishDiagnosticsParams[] = [];
+  private readonly waiters: Waiter[] = [];
+  private readonly versions = new Map<string, number>();
+  stderr = '';
+
+  private constructor(
+    private readonly child: ChildProcessWithoutNullStreams,
+    readonly connection: ProtocolConnection,
+  ) {}
+
+  static async start(options: { initializationOptions?: unknown; configuration?: (section: string | undefined, uri: string | undefined) => unknown } = {}): Promise<LspClient> {
+    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    const client = new LspClient(child, connection);
+    child.stderr.on('data', (chunk) => (client.stderr += chunk));
+    connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => client.onDiagnostics(params));
+    connection.onRequest('workspace/configuration', (params: { items: { section?: string; scopeUri?: string }[] }) =>
+      params.items.map((item) => options.configuration?.(item.section, item.scopeUri) ?? null),
+    );
+    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.onNotification('window/logMessage', () => undefined);
+    connection.listen();
+    await connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: {
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+        textDocument: {
+          publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
+          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } }, isPreferredSupport: true },
+          hover: { contentFormat: ['markdown', 'plaintext'] },
+        },
+      },
+      initializationOptions: options.initializationOptions,
+    });
+    await connection.sendNotification('initialized', {});
+    return client;
+  }
+
+  private onDiagnostics(params: PublishDiagnosticsParams): void {
+    this.published.push(params);
+    for (const waiter of [...this.waiters]) {
+      if (waiter.uri === params.uri && waiter.predicate(params)) {
+        this.waiters.splice(this.waiters.indexOf(waiter), 1);
+        waiter.resolve(params);
+      }
+    }
+  }
+
+  /** Resolves with the next diagnostics for `uri` that satisfy `predicate` (published from now on). */
+  nextDiagnostics(uri: string, predicate: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 10_000): Promise<PublishDiagnosticsParams> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; server stderr:\n${this.stderr}`)), timeoutMs);
+      this.waiters.push({ uri, predicate, resolve: (p) => (clearTimeout(timer), resolve(p)) });
+    });
+  }
+
+  async open(uri: string, languageId: string, text: string): Promise<PublishDiagnosticsParams> {
+    this.versions.set(uri, 1);
+    const diagnostics = this.nextDiagnostics(uri, (p) => p.version === 1 || p.version === undefined);
+    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+    return diagnostics;
+  }
+
+  /** Sends one change and resolves with the diagnostics published for the resulting version. */
+  async change(uri: string, changes: TextDocumentContentChangeEvent[]): Promise<PublishDiagnosticsParams> {
+    const version = (this.versions.get(uri) ?? 0) + 1;
+    this.versions.set(uri, version);
+    const diagnostics = this.nextDiagnostics(uri, (p) => p.version === version);
+    await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
+    return diagnostics;
+  }
+
+  /** Sends a change without waiting for its diagnostics, as fast typing does. */
+  async changeNoWait(uri: string, changes: TextDocumentContentChangeEvent[]): Promise<number> {
+    const version = (this.versions.get(uri) ?? 0) + 1;
+    this.versions.set(uri, version);
+    await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
+    return version;
+  }
+
+  async close(uri: string): Promise<PublishDiagnosticsParams> {
+    const cleared = this.nextDiagnostics(uri);
+    await this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    return cleared;
+  }
+
+  codeActions(uri: string, range: Range, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {
+    return this.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics, only } });
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+      await this.connection.sendNotification('exit');
+    } catch {
+      // the server may already be gone
+    }
+    this.connection.dispose();
+    if (this.child.exitCode === null) this.child.kill();
+  }
+}
+
+export function fileUri(file: string): string {
+  return pathToFileURL(file).href;
+}

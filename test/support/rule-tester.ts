@@ -1,0 +1,121 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyze } from '../../server/src/engine/analyze';
+import { resolveConfig, type DockguardConfig } from '../../server/src/engine/config';
+import { applyEdits, applyFixes } from '../../server/src/engine/fixes';
+import type { DockerfileRule } from '../../server/src/engine/rule';
+import type { Finding } from '../../server/src/engine/types';
+
+export interface ExpectedFinding {
+  /** 1-based, as editors and the CLI show them. */
+  line: number;
+  column?: number;
+  endLine?: number;
+  endColumn?: number;
+  message?: RegExp;
+}
+
+export interface ValidCase {
+  name?: string;
+  code: string;
+  config?: DockguardConfig;
+}
+
+export interface InvalidCase extends ValidCase {
+  findings: ExpectedFinding[];
+  /** The text after applying every finding's safe fix; `null` when the findings must offer no fix. */
+  output?: string | null;
+  /** Each suggestion of the first finding, in order, applied alone to the input. */
+  suggestions?: { title?: RegExp; output: string }[];
+}
+
+type AnyRule = DockerfileRule;
+
+function run(rule: AnyRule, code: string, config?: DockguardConfig): Finding[] {
+  return analyze(code, { kind: rule.meta.kind, rules: [rule], config: resolveConfig({ profile: 'strict' }, config) });
+}
+
+function label(c: ValidCase): string {
+  return c.name ?? c.code.split('\n').slice(0, 3).join(' ⏎ ').slice(0, 80);
+}
+
+/**
+ * Runs a rule over cases that must stay silent and cases that must fire, then proves each fix:
+ * the fixed text is what the test expects, and analysing it again no longer finds what was fixed.
+ */
+export function testRule(rule: AnyRule, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
+  describe(`${rule.meta.id} (${rule.meta.code})`, () => {
+    describe('stays silent on', () => {
+      for (const c of cases.valid) {
+        it(label(c), () => {
+          const findings = run(rule, c.code, c.config);
+          assert.deepEqual(findings.map(describeFinding), []);
+        });
+      }
+    });
+
+    describe('catches', () => {
+      for (const c of cases.invalid) {
+        it(label(c), () => {
+          const findings = run(rule, c.code, c.config);
+          assert.equal(findings.length, c.findings.length, `expected ${c.findings.length} finding(s), got:\n${findings.map(describeFinding).join('\n')}`);
+          c.findings.forEach((expected, i) => checkPosition(findings[i], expected));
+          checkFix(rule, c, findings);
+          checkSuggestions(rule, c, findings);
+        });
+      }
+    });
+  });
+}
+
+function describeFinding(f: Finding): string {
+  return `${f.range.start.line + 1}:${f.range.start.character + 1} ${f.code} ${f.message}`;
+}
+
+function checkPosition(finding: Finding, expected: ExpectedFinding): void {
+  assert.equal(finding.range.start.line + 1, expected.line, `line of: ${describeFinding(finding)}`);
+  if (expected.column !== undefined) assert.equal(finding.range.start.character + 1, expected.column, `column of: ${describeFinding(finding)}`);
+  if (expected.endLine !== undefined) assert.equal(finding.range.end.line + 1, expected.endLine, `end line of: ${describeFinding(finding)}`);
+  if (expected.endColumn !== undefined) assert.equal(finding.range.end.character + 1, expected.endColumn, `end column of: ${describeFinding(finding)}`);
+  if (expected.message) assert.match(finding.message, expected.message);
+}
+
+function checkFix(rule: AnyRule, c: InvalidCase, findings: Finding[]): void {
+  const fixes = findings.flatMap((f) => f.fixes.filter((fix) => fix.kind === 'fix').slice(0, 1));
+  if (c.output === undefined) {
+    assert.equal(fixes.length, 0, 'this case has a fix: declare its `output` so the fix is checked');
+    return;
+  }
+  if (c.output === null) {
+    assert.equal(fixes.length, 0, 'expected no fix');
+    return;
+  }
+  assert.ok(fixes.length > 0, 'expected a fix');
+  const { text, skipped } = applyFixes(c.code, fixes);
+  assert.equal(skipped.length, 0, 'fixes of one case must not overlap');
+  assert.equal(text, c.output);
+  assertFixed(rule, c, text, findings.length);
+}
+
+function checkSuggestions(rule: AnyRule, c: InvalidCase, findings: Finding[]): void {
+  const suggestions = findings[0]?.fixes.filter((fix) => fix.kind === 'suggestion') ?? [];
+  const expected = c.suggestions ?? [];
+  assert.equal(suggestions.length, expected.length, `suggestions offered: ${suggestions.map((s) => s.title).join(' | ') || 'none'}`);
+  suggestions.forEach((suggestion, i) => {
+    if (expected[i].title) assert.match(suggestion.title, expected[i].title!);
+    const text = applyEdits(c.code, suggestion.edits);
+    assert.equal(text, expected[i].output);
+    assertFixed(rule, c, text, findings.length, findings[0]);
+  });
+}
+
+/** Re-analyses fixed text: the fixed finding must be gone and nothing may throw. */
+function assertFixed(rule: AnyRule, c: InvalidCase, text: string, before: number, only?: Finding): void {
+  const after = run(rule, text, c.config);
+  if (only) {
+    assert.ok(after.length < before, `the finding is still there after the fix:\n${after.map(describeFinding).join('\n')}`);
+  } else {
+    assert.deepEqual(after.map(describeFinding), [], 'findings remain after applying the fixes');
+  }
+  analyze(text, { kind: rule.meta.kind, config: resolveConfig({ profile: 'strict' }) });
+}
