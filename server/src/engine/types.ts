@@ -47,6 +47,7 @@ export interface Finding {
 
 export type Category =
   | 'privileges'
+  | 'attack-surface'
   | 'supply-chain'
   | 'secrets'
   | 'isolation'
