@@ -12,6 +12,15 @@ import type { FileResult } from './cli/results';
 
 const VERSION = process.env.DOCKGUARD_VERSION ?? '0.1.0';
 
+/** Lets compose rules read the Dockerfile a service builds from; nothing else is ever read. */
+function readLocalFile(file: string): string | undefined {
+  try {
+    return fs.statSync(file).size <= 4 * 1024 * 1024 ? fs.readFileSync(file, 'utf8') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function main(argv: string[]): number {
   let options: CliOptions;
   try {
@@ -44,6 +53,7 @@ export function main(argv: string[]): number {
       kind: target.kind,
       uri: target.path,
       config: DEFAULT_CONFIG,
+      readFile: readLocalFile,
       onRuleError: (ruleId, error) => process.stderr.write(`dockguard: rule ${ruleId} failed on ${target.path}: ${String(error)}\n`),
     });
     results.push({ path: target.path, findings });

@@ -9,6 +9,8 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import * as fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { analyze } from './engine/analyze';
 import { DEFAULT_CONFIG, type ResolvedConfig } from './engine/config';
 import { detectKind } from './engine/detect';
@@ -37,6 +39,22 @@ function configFor(_document: TextDocument): ResolvedConfig {
   return DEFAULT_CONFIG;
 }
 
+/**
+ * Compose rules may read the Dockerfile a service builds from: the open buffer when there is one (so unsaved
+ * edits count), else the file on disk. Only local files, only reading.
+ */
+function readFile(uri: string): string | undefined {
+  const open = documents.get(uri);
+  if (open) return open.getText();
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    const file = fileURLToPath(uri);
+    return fs.statSync(file).size <= 4 * 1024 * 1024 ? fs.readFileSync(file, 'utf8') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function findingsOf(document: TextDocument): Finding[] {
   const cached = cache.get(document);
   if (cached) return cached;
@@ -46,6 +64,7 @@ function findingsOf(document: TextDocument): Finding[] {
         kind,
         uri: document.uri,
         config: configFor(document),
+        readFile,
         onRuleError: (ruleId, error) => connection.console.error(`dockguard: rule ${ruleId} failed: ${String((error as Error)?.stack ?? error)}`),
       })
     : [];
@@ -75,7 +94,18 @@ function schedule(uri: string): void {
   );
 }
 
-documents.onDidChangeContent((event) => schedule(event.document.uri));
+documents.onDidChangeContent((event) => {
+  schedule(event.document.uri);
+  // A compose service built from this Dockerfile may now run as root, or no longer: re-check open compose files.
+  if (detectKind(event.document.uri, event.document.languageId) === 'dockerfile') {
+    for (const other of documents.all()) {
+      if (detectKind(other.uri, other.languageId) === 'compose') {
+        cache.delete(other.uri);
+        schedule(other.uri);
+      }
+    }
+  }
+});
 
 documents.onDidClose((event) => {
   const pending = scheduled.get(event.document.uri);

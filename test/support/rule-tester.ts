@@ -3,7 +3,8 @@ import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/engine/analyze';
 import { resolveConfig, type DockguardConfig } from '../../server/src/engine/config';
 import { applyEdits, applyFixes } from '../../server/src/engine/fixes';
-import type { DockerfileRule } from '../../server/src/engine/rule';
+import { parseDocument } from 'yaml';
+import type { ComposeRule, DockerfileRule } from '../../server/src/engine/rule';
 import type { Finding } from '../../server/src/engine/types';
 
 export interface ExpectedFinding {
@@ -29,7 +30,7 @@ export interface InvalidCase extends ValidCase {
   suggestions?: { title?: RegExp; output: string }[];
 }
 
-type AnyRule = DockerfileRule;
+type AnyRule = DockerfileRule | ComposeRule;
 
 function run(rule: AnyRule, code: string, config?: DockguardConfig): Finding[] {
   return analyze(code, { kind: rule.meta.kind, rules: [rule], config: resolveConfig({ profile: 'strict' }, config) });
@@ -109,8 +110,12 @@ function checkSuggestions(rule: AnyRule, c: InvalidCase, findings: Finding[]): v
   });
 }
 
-/** Re-analyses fixed text: the fixed finding must be gone and nothing may throw. */
+/** Re-analyses fixed text: the fixed finding must be gone, a compose file must still parse, nothing may throw. */
 function assertFixed(rule: AnyRule, c: InvalidCase, text: string, before: number, only?: Finding): void {
+  if (rule.meta.kind === 'compose') {
+    const errors = parseDocument(text).errors;
+    assert.deepEqual(errors.map((e) => e.message), [], 'the fixed compose file must be valid YAML');
+  }
   const after = run(rule, text, c.config);
   if (only) {
     assert.ok(after.length < before, `the finding is still there after the fix:\n${after.map(describeFinding).join('\n')}`);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { allRuleMetas, dockerfileRules } from '../../server/src/engine/rules';
+import { allRuleMetas, composeRules, dockerfileRules } from '../../server/src/engine/rules';
 
 const root = join(__dirname, '..', '..');
 
@@ -20,11 +20,13 @@ describe('every rule', () => {
     }
   });
 
-  it('is registered: each rule file in rules/dockerfile is listed in its index', () => {
-    const dir = join(root, 'server', 'src', 'engine', 'rules', 'dockerfile');
-    const files = readdirSync(dir).filter((f) => f !== 'index.ts' && f.endsWith('.ts')).map((f) => f.replace(/\.ts$/, ''));
-    assert.deepEqual(files.sort(), dockerfileRules.map((r) => r.meta.id).sort(), 'file names must equal rule ids, and every file must be registered');
-  });
+  for (const [kind, rules] of [['dockerfile', dockerfileRules], ['compose', composeRules]] as const) {
+    it(`is registered: each rule file in rules/${kind} is listed in its index`, () => {
+      const dir = join(root, 'server', 'src', 'engine', 'rules', kind);
+      const files = readdirSync(dir).filter((f) => f !== 'index.ts' && f.endsWith('.ts')).map((f) => f.replace(/\.ts$/, ''));
+      assert.deepEqual(files.sort(), rules.map((r) => r.meta.id).sort(), 'file names must equal rule ids, and every file must be registered');
+    });
+  }
 
   for (const meta of allRuleMetas) {
     it(`${meta.id}: has a documentation page with why, bad, good and fix`, () => {

@@ -43,6 +43,12 @@ function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
+/** True when the user set this rule's severity by name, which then overrides per-finding severities. */
+export function severityIsConfigured(meta: RuleMeta, config: ResolvedConfig): boolean {
+  const setting = config.rules[meta.id] ?? config.rules[meta.code];
+  return setting !== undefined && setting !== 'on' && setting !== 'off';
+}
+
 /** The severity a rule reports at under this configuration, or `off`. */
 export function severityOf(meta: RuleMeta, config: ResolvedConfig): Severity | 'off' {
   const setting = config.rules[meta.id] ?? config.rules[meta.code];

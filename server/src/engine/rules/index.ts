@@ -1,12 +1,16 @@
 import type { RuleMeta } from '../types';
-import type { DockerfileRule } from '../rule';
+import { composeRules } from './compose';
 import { dockerfileRules } from './dockerfile';
 import { metaRules } from './meta';
 
-export { dockerfileRules, metaRules };
+export { composeRules, dockerfileRules, metaRules };
 
 /** Metadata of every rule, engine findings included: what docs, configuration and SARIF enumerate. */
-export const allRuleMetas: RuleMeta[] = [...metaRules, ...dockerfileRules.map((rule: DockerfileRule) => rule.meta)];
+export const allRuleMetas: RuleMeta[] = [
+  ...metaRules,
+  ...dockerfileRules.map((rule) => rule.meta),
+  ...composeRules.map((rule) => rule.meta),
+];
 
 const byKey = new Map<string, RuleMeta>();
 for (const meta of allRuleMetas) {

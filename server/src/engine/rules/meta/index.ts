@@ -1,5 +1,6 @@
 import { notAnalyzed } from './not-analyzed';
+import { yamlSyntax } from './yaml-syntax';
 import type { RuleMeta } from '../../types';
 
 /** Findings the engine reports about the input itself rather than about its content. */
-export const metaRules: RuleMeta[] = [notAnalyzed];
+export const metaRules: RuleMeta[] = [notAnalyzed, yamlSyntax];

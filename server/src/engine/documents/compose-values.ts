@@ -1,0 +1,78 @@
+import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import type { Range } from '../types';
+import { keyName, mapKeys, mapPair, type ComposeModel } from './compose';
+
+/** A scalar's value as a string (numbers and booleans too); undefined for null, maps, sequences. */
+export function scalarString(model: ComposeModel, node: unknown): string | undefined {
+  const value = model.resolve(node);
+  if (!isScalar(value) || value.value === null || value.value === undefined) return undefined;
+  return String(value.value);
+}
+
+/** `true`, and the string "true" that compose also accepts. */
+export function isTrue(model: ComposeModel, node: unknown): boolean {
+  const value = model.resolve(node);
+  return isScalar(value) && (value.value === true || String(value.value).toLowerCase() === 'true');
+}
+
+/** Items of a sequence, each resolved through aliases; empty for anything else. */
+export function seqItems(model: ComposeModel, node: unknown): Node[] {
+  const seq = model.resolve(node);
+  if (!isSeq(seq)) return [];
+  const items: Node[] = [];
+  for (const item of seq.items) {
+    const resolved = model.resolve(item);
+    if (resolved) items.push(resolved);
+  }
+  return items;
+}
+
+/** Follows a path of keys through nested mappings (merge keys honoured). */
+export function lookup(model: ComposeModel, node: unknown, path: string[]): Pair<Node, Node | null> | undefined {
+  let current: unknown = node;
+  let pair: Pair<Node, Node | null> | undefined;
+  for (const key of path) {
+    pair = mapPair(model, current, key);
+    if (!pair) return undefined;
+    current = pair.value;
+  }
+  return pair;
+}
+
+export interface KeyValue {
+  name: string;
+  /** undefined for `- NAME` (passed through from the host) or `NAME:` with no value. */
+  value?: string;
+  /** The value's range when there is one, else the whole entry. */
+  range: Range;
+  /** The node holding the value: the scalar of a map entry, or the list item `NAME=value`. */
+  node: Node;
+}
+
+/**
+ * `environment`, `build.args` and `labels` come as a map (`NAME: value`) or a list (`- NAME=value`):
+ * both read the same way here.
+ */
+export function keyValues(model: ComposeModel, node: unknown): KeyValue[] {
+  const resolved = model.resolve(node);
+  const result: KeyValue[] = [];
+  if (isMap(resolved)) {
+    for (const name of mapKeys(model, resolved)) {
+      const pair = mapPair(model, resolved, name)!;
+      const value = model.resolve(pair.value);
+      const text = scalarString(model, value);
+      result.push({ name, value: text, range: model.rangeOf(value && text !== undefined ? value : pair.key), node: value ?? pair.key });
+    }
+  } else if (isSeq(resolved)) {
+    for (const item of seqItems(model, resolved)) {
+      const text = scalarString(model, item);
+      if (text === undefined) continue;
+      const eq = text.indexOf('=');
+      const name = eq < 0 ? text : text.slice(0, eq);
+      result.push({ name, value: eq < 0 ? undefined : text.slice(eq + 1), range: model.rangeOf(item), node: item });
+    }
+  }
+  return result;
+}
+
+export { keyName };

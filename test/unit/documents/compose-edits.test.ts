@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseDocument, type YAMLSeq } from 'yaml';
+import { parseCompose } from '../../../server/src/engine/documents/compose';
+import { appendToSeq, ensurePath, insertIntoService, quoted, removePair, replaceScalar } from '../../../server/src/engine/documents/compose-edits';
+import { mapPair } from '../../../server/src/engine/documents/compose';
+import { applyEdits } from '../../../server/src/engine/fixes';
+import type { TextEdit } from '../../../server/src/engine/types';
+
+function apply(text: string, edit: TextEdit | undefined): string {
+  assert.ok(edit, 'expected an edit');
+  const result = applyEdits(text, [edit]);
+  assert.deepEqual(parseDocument(result).errors, [], 'the result parses');
+  return result;
+}
+
+describe('compose edits keep the file as written', () => {
+  it('appends keys at the service key indentation, after trailing comments of the last value', () => {
+    const text = 'services:\n  web:\n    image: nginx:1.27 # pinned\n    ports:\n      - "80:80"\n\n  # the database\n  db:\n    image: postgres:16\n';
+    const model = parseCompose(text);
+    const result = apply(text, insertIntoService(model, model.services[0], [['read_only', 'true']]));
+    assert.equal(result, 'services:\n  web:\n    image: nginx:1.27 # pinned\n    ports:\n      - "80:80"\n    read_only: true\n\n  # the database\n  db:\n    image: postgres:16\n');
+  });
+
+  it('uses four-space indentation where the file does, and adds a final line break when missing', () => {
+    const text = 'services:\n    web:\n        image: nginx:1.27';
+    const model = parseCompose(text);
+    const result = apply(text, ensurePath(model, model.services[0].map, ['deploy', 'resources', 'limits'], [['cpus', quoted(model, '0.50')], ['memory', '512M']]));
+    assert.equal(result, 'services:\n    web:\n        image: nginx:1.27\n        deploy:\n            resources:\n                limits:\n                    cpus: "0.50"\n                    memory: 512M\n');
+  });
+
+  it('merges into an existing deploy map and only adds missing keys', () => {
+    const text = "services:\n  web:\n    deploy:\n      replicas: 2\n      resources:\n        limits:\n          cpus: '1'\n    image: x:1\n";
+    const model = parseCompose(text);
+    const result = apply(text, ensurePath(model, model.services[0].map, ['deploy', 'resources', 'limits'], [['cpus', "'0.50'"], ['memory', '512M']]));
+    assert.equal(result, "services:\n  web:\n    deploy:\n      replicas: 2\n      resources:\n        limits:\n          cpus: '1'\n          memory: 512M\n    image: x:1\n");
+  });
+
+  it('refuses to edit through an alias or into a flow map', () => {
+    const text = 'x: &d\n  resources: {}\nservices:\n  web:\n    deploy: *d\n  api: {image: a}\n';
+    const model = parseCompose(text);
+    assert.equal(ensurePath(model, model.services[0].map, ['deploy', 'resources', 'limits'], [['memory', '1G']]), undefined);
+    assert.equal(insertIntoService(model, model.services[1], [['read_only', 'true']]), undefined);
+  });
+
+  it('appends to block and one-line flow sequences', () => {
+    const block = 'services:\n  web:\n    security_opt:\n      - apparmor:docker-default\n    image: a\n';
+    let model = parseCompose(block);
+    assert.equal(
+      apply(block, appendToSeq(model, model.services[0].get('security_opt')!.value, '"no-new-privileges:true"')),
+      'services:\n  web:\n    security_opt:\n      - apparmor:docker-default\n      - "no-new-privileges:true"\n    image: a\n',
+    );
+    const flow = 'services:\n  web:\n    cap_drop: [NET_RAW ]\n    cap_add: []\n';
+    model = parseCompose(flow);
+    assert.equal(apply(flow, appendToSeq(model, model.services[0].get('cap_drop')!.value, 'ALL')), 'services:\n  web:\n    cap_drop: [NET_RAW, ALL ]\n    cap_add: []\n');
+    assert.equal(apply(flow, appendToSeq(model, model.services[0].get('cap_add')!.value, 'ALL')), 'services:\n  web:\n    cap_drop: [NET_RAW ]\n    cap_add: [ALL]\n');
+    const multiline = 'services:\n  web:\n    cap_drop: [\n      NET_RAW\n    ]\n';
+    model = parseCompose(multiline);
+    assert.equal(appendToSeq(model, model.services[0].get('cap_drop')!.value, 'ALL'), undefined);
+  });
+
+  it('removes a pair with its whole lines, comments of other keys kept', () => {
+    const text = 'services:\n  web:\n    image: a # keep\n    privileged: true # remove me\n    # about ports\n    ports: []\n';
+    const model = parseCompose(text);
+    const web = model.services[0];
+    assert.equal(apply(text, removePair(model, web.map, mapPair(model, web.map, 'privileged')!)), 'services:\n  web:\n    image: a # keep\n    # about ports\n    ports: []\n');
+  });
+
+  it('replaces scalars inside their quotes', () => {
+    const text = 'services:\n  web:\n    ports:\n      - "8080:80"\n      - 9090:90\n';
+    const model = parseCompose(text);
+    const [quotedPort, plainPort] = (model.services[0].get('ports')!.value as YAMLSeq).items;
+    assert.equal(apply(text, replaceScalar(model, quotedPort, '127.0.0.1:8080:80')), 'services:\n  web:\n    ports:\n      - "127.0.0.1:8080:80"\n      - 9090:90\n');
+    assert.equal(apply(text, replaceScalar(model, plainPort, '127.0.0.1:9090:90')), 'services:\n  web:\n    ports:\n      - "8080:80"\n      - 127.0.0.1:9090:90\n');
+  });
+
+  it('offers nothing on broken YAML', () => {
+    const text = 'services:\n  web:\n    image: "a\n';
+    const model = parseCompose(text);
+    assert.equal(insertIntoService(model, model.services[0], [['read_only', 'true']]), undefined);
+  });
+});
