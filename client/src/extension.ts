@@ -1,9 +1,15 @@
 // The VS Code client: starts the bundled language server and knows nothing about rules.
 import * as path from 'node:path';
-import { window, type ExtensionContext } from 'vscode';
+import { commands, window, workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { fixAllInActiveFile, selectSuppressionReason, showRuleDocumentation } from './commands';
+import { scanWorkspace } from './scan';
+import { createStatusBar } from './status-bar';
 
 let client: LanguageClient | undefined;
+
+/** Commands the client implements itself, so the server does not register them a second time. */
+const CLIENT_COMMANDS = ['dockguard.showRuleDocumentation', 'dockguard.selectSuppressionReason'];
 
 export async function activate(context: ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -18,11 +24,25 @@ export async function activate(context: ExtensionContext): Promise<void> {
       { language: 'dockerfile' },
       { language: 'dockercompose' },
       { language: 'yaml', pattern: '**/{compose,docker-compose}*.{yml,yaml}' },
+      { pattern: '**/{.dockguard,.hadolint}.{yaml,yml}' },
     ],
+    synchronize: {
+      configurationSection: 'dockguard',
+      fileEvents: workspace.createFileSystemWatcher('**/{.dockguard,.hadolint}.{yaml,yml}'),
+    },
+    initializationOptions: { clientCommands: CLIENT_COMMANDS },
     outputChannel,
   };
   client = new LanguageClient('dockguard', 'dockguard', serverOptions, clientOptions);
-  context.subscriptions.push(outputChannel);
+  const running = client;
+  context.subscriptions.push(
+    outputChannel,
+    commands.registerCommand('dockguard.fixAll', fixAllInActiveFile),
+    commands.registerCommand('dockguard.scanWorkspace', () => scanWorkspace(running)),
+    commands.registerCommand('dockguard.showRuleDocumentation', (ruleId?: string) => showRuleDocumentation(context, ruleId)),
+    commands.registerCommand('dockguard.selectSuppressionReason', selectSuppressionReason),
+    createStatusBar(),
+  );
   await client.start();
 }
 

@@ -1,43 +1,71 @@
 // The language server: LSP wiring only. Every decision about Dockerfiles and compose files lives in ./engine.
+import * as fs from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
   createConnection,
+  DidChangeConfigurationNotification,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
-  type CodeAction,
+  type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import * as fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { analyze } from './engine/analyze';
+import { ruleDocsUrl } from './docs-location';
+import { analyze, type AnalyzeOptions } from './engine/analyze';
 import { DEFAULT_CONFIG, type ResolvedConfig } from './engine/config';
+import { parseDockguardConfig, parseHadolintConfig } from './engine/config-file';
 import { detectKind } from './engine/detect';
-import type { Finding } from './engine/types';
+import { invalidConfig } from './engine/rules/meta/invalid-config';
+import type { DocumentKind, Finding } from './engine/types';
+import { DOCKGUARD_FILES, HADOLINT_FILES } from './project-config';
 import { AnalysisCache } from './lsp/analysis-cache';
-import { findingsForRequest, quickFixActions } from './lsp/code-actions';
+import { codeActions, FIX_ALL_KIND, SHOW_DOCS_COMMAND } from './lsp/code-actions';
+import { Configuration, filePathOf } from './lsp/configuration';
 import { toDiagnostic } from './lsp/diagnostics';
+import { findingHover } from './lsp/hover';
+import { imageHover } from './lsp/image-hover';
+import { ANALYZE_FILES_REQUEST, type AnalyzeFilesParams, type AnalyzeFilesResult } from './lsp/protocol';
 
 // createConnection reads --stdio, --node-ipc or --socket from the command line.
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const cache = new AnalysisCache();
 const scheduled = new Map<string, NodeJS.Immediate>();
+/** The configuration each document was last analysed with, so code actions and hovers agree with its squiggles. */
+const lastConfig = new Map<string, { enabled: boolean; config: ResolvedConfig }>();
+/** Configuration files whose problems are on display. */
+const configDiagnostics = new Set<string>();
+let configuration: Configuration;
 
-connection.onInitialize(
-  (): InitializeResult => ({
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  const capabilities = params.capabilities;
+  configuration = new Configuration(connection, capabilities.workspace?.configuration === true);
+  configuration.setWorkspaceFolders((params.workspaceFolders ?? []).map((f) => f.uri).concat(params.rootUri ? [params.rootUri] : []));
+  if (params.initializationOptions?.settings) configuration.settingsChanged(params.initializationOptions.settings);
+  // The VS Code client opens rule pages as rendered previews itself; other editors get them through showDocument.
+  const clientCommands: string[] = params.initializationOptions?.clientCommands ?? [];
+  return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: false },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+      hoverProvider: true,
+      executeCommandProvider: { commands: [SHOW_DOCS_COMMAND].filter((c) => !clientCommands.includes(c)) },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'dockguard', version: process.env.DOCKGUARD_VERSION ?? '0.1.0' },
-  }),
-);
+  };
+});
 
-function configFor(_document: TextDocument): ResolvedConfig {
-  return DEFAULT_CONFIG;
-}
+connection.onInitialized(() => {
+  void connection.client.register(DidChangeConfigurationNotification.type, { section: 'dockguard' }).catch(() => undefined);
+  connection.workspace.onDidChangeWorkspaceFolders?.(async () => {
+    const folders = (await connection.workspace.getWorkspaceFolders()) ?? [];
+    configuration.setWorkspaceFolders(folders.map((f) => f.uri));
+    reanalyzeAll();
+  });
+});
 
 /**
  * Compose rules may read the Dockerfile a service builds from: the open buffer when there is one (so unsaved
@@ -46,37 +74,57 @@ function configFor(_document: TextDocument): ResolvedConfig {
 function readFile(uri: string): string | undefined {
   const open = documents.get(uri);
   if (open) return open.getText();
-  if (!uri.startsWith('file:')) return undefined;
+  const file = filePathOf(uri);
+  if (!file) return undefined;
   try {
-    const file = fileURLToPath(uri);
     return fs.statSync(file).size <= 4 * 1024 * 1024 ? fs.readFileSync(file, 'utf8') : undefined;
   } catch {
     return undefined;
   }
 }
 
+function kindOf(document: { uri: string; languageId: string }): DocumentKind | undefined {
+  return detectKind(document.uri, document.languageId);
+}
+
+function analyzeOptions(uri: string, kind: DocumentKind, config: ResolvedConfig): AnalyzeOptions {
+  return {
+    kind,
+    uri,
+    config,
+    readFile,
+    onRuleError: (ruleId, error) => connection.console.error(`dockguard: rule ${ruleId} failed on ${uri}: ${String((error as Error)?.stack ?? error)}`),
+  };
+}
+
+/** Findings for the current version, from the cache or computed with the configuration last resolved for it. */
 function findingsOf(document: TextDocument): Finding[] {
   const cached = cache.get(document);
   if (cached) return cached;
-  const kind = detectKind(document.uri, document.languageId);
-  const findings = kind
-    ? analyze(document.getText(), {
-        kind,
-        uri: document.uri,
-        config: configFor(document),
-        readFile,
-        onRuleError: (ruleId, error) => connection.console.error(`dockguard: rule ${ruleId} failed: ${String((error as Error)?.stack ?? error)}`),
-      })
-    : [];
+  const kind = kindOf(document);
+  const settings = lastConfig.get(document.uri) ?? { enabled: true, config: DEFAULT_CONFIG };
+  const findings = kind && settings.enabled ? analyze(document.getText(), analyzeOptions(document.uri, kind, settings.config)) : [];
   cache.set(document, findings);
   return findings;
 }
 
-function publish(uri: string): void {
+async function publish(uri: string): Promise<void> {
   const document = documents.get(uri);
   if (!document) return;
-  const findings = findingsOf(document);
-  void connection.sendDiagnostics({ uri, version: document.version, diagnostics: findings.map(toDiagnostic) });
+  if (isConfigFile(uri)) return publishConfigProblems(uri, document.getText());
+  const version = document.version;
+  const resolved = await configuration.forDocument(uri);
+  const current = documents.get(uri);
+  // The text changed while the configuration was fetched: that newer version has its own run scheduled.
+  if (!current || current.version !== version) return;
+  const previous = lastConfig.get(uri);
+  if (previous?.config !== resolved.config || previous?.enabled !== resolved.enabled) cache.delete(uri);
+  lastConfig.set(uri, resolved);
+  if (resolved.project && !documents.get(pathToFileURL(resolved.project.file).href)) {
+    showConfigProblems(pathToFileURL(resolved.project.file).href, resolved.project.problems);
+  }
+  const findings = findingsOf(current);
+  void connection.sendDiagnostics({ uri, version, diagnostics: findings.map(toDiagnostic) });
 }
 
 /**
@@ -89,17 +137,52 @@ function schedule(uri: string): void {
     uri,
     setImmediate(() => {
       scheduled.delete(uri);
-      publish(uri);
+      publish(uri).catch((error) => connection.console.error(`dockguard: ${String(error?.stack ?? error)}`));
     }),
   );
 }
 
+function reanalyzeAll(): void {
+  cache.clear();
+  for (const document of documents.all()) schedule(document.uri);
+}
+
+// --- configuration files -------------------------------------------------------------------------------------
+
+function isConfigFile(uri: string): boolean {
+  const name = uri.slice(uri.lastIndexOf('/') + 1);
+  return DOCKGUARD_FILES.includes(name) || HADOLINT_FILES.includes(name);
+}
+
+function publishConfigProblems(uri: string, text: string): void {
+  const name = uri.slice(uri.lastIndexOf('/') + 1);
+  const parsed = DOCKGUARD_FILES.includes(name) ? parseDockguardConfig(text) : parseHadolintConfig(text);
+  showConfigProblems(uri, parsed.problems);
+}
+
+function showConfigProblems(uri: string, problems: { range: Finding['range']; message: string }[]): void {
+  if (problems.length === 0 && !configDiagnostics.has(uri)) return;
+  if (problems.length) configDiagnostics.add(uri);
+  else configDiagnostics.delete(uri);
+  const findings: Finding[] = problems.map((p) => ({ ruleId: invalidConfig.id, code: invalidConfig.code, severity: invalidConfig.severity, message: p.message, range: p.range, fixes: [] }));
+  void connection.sendDiagnostics({ uri, diagnostics: findings.map(toDiagnostic) });
+}
+
+// --- documents -----------------------------------------------------------------------------------------------
+
 documents.onDidChangeContent((event) => {
-  schedule(event.document.uri);
+  const document = event.document;
+  schedule(document.uri);
+  if (isConfigFile(document.uri)) {
+    // Edits to the project configuration apply as you type, to every open file.
+    configuration.projectFilesChanged();
+    reanalyzeAll();
+    return;
+  }
   // A compose service built from this Dockerfile may now run as root, or no longer: re-check open compose files.
-  if (detectKind(event.document.uri, event.document.languageId) === 'dockerfile') {
+  if (kindOf(document) === 'dockerfile') {
     for (const other of documents.all()) {
-      if (detectKind(other.uri, other.languageId) === 'compose') {
+      if (kindOf(other) === 'compose') {
         cache.delete(other.uri);
         schedule(other.uri);
       }
@@ -108,18 +191,73 @@ documents.onDidChangeContent((event) => {
 });
 
 documents.onDidClose((event) => {
-  const pending = scheduled.get(event.document.uri);
+  const uri = event.document.uri;
+  const pending = scheduled.get(uri);
   if (pending) clearImmediate(pending);
-  scheduled.delete(event.document.uri);
-  cache.delete(event.document.uri);
-  void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  scheduled.delete(uri);
+  cache.delete(uri);
+  lastConfig.delete(uri);
+  if (isConfigFile(uri)) {
+    configuration.projectFilesChanged();
+    reanalyzeAll();
+  }
+  if (!configDiagnostics.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
 });
 
-connection.onCodeAction((params): CodeAction[] => {
+connection.onDidChangeConfiguration((change) => {
+  configuration.settingsChanged(change.settings ?? undefined);
+  reanalyzeAll();
+});
+
+connection.onDidChangeWatchedFiles(() => {
+  // A configuration file was created, changed or deleted on disk.
+  configuration.projectFilesChanged();
+  reanalyzeAll();
+});
+
+connection.onCodeAction((params) => {
   const document = documents.get(params.textDocument.uri);
-  if (!document) return [];
-  const findings = findingsForRequest(params, findingsOf(document));
-  return quickFixActions(document.uri, findings);
+  const kind = document && kindOf(document);
+  if (!document || !kind) return [];
+  const settings = lastConfig.get(document.uri) ?? { enabled: true, config: DEFAULT_CONFIG };
+  if (!settings.enabled) return [];
+  return codeActions(params, { document, kind, findings: findingsOf(document), analyzeOptions: analyzeOptions(document.uri, kind, settings.config) });
+});
+
+connection.onHover((params) => {
+  const document = documents.get(params.textDocument.uri);
+  const kind = document && kindOf(document);
+  if (!document || !kind || lastConfig.get(document.uri)?.enabled === false) return null;
+  return findingHover(findingsOf(document), params.position) ?? imageHover(document.getText(), kind, params.position) ?? null;
+});
+
+connection.onExecuteCommand(async (params) => {
+  if (params.command === SHOW_DOCS_COMMAND && typeof params.arguments?.[0] === 'string') {
+    await connection.window.showDocument({ uri: ruleDocsUrl(params.arguments[0]), takeFocus: true });
+  }
+});
+
+// --- workspace scan ------------------------------------------------------------------------------------------
+
+connection.onRequest(ANALYZE_FILES_REQUEST, async (params: AnalyzeFilesParams): Promise<AnalyzeFilesResult> => {
+  const result: AnalyzeFilesResult = { analyzed: 0, skipped: 0, findings: 0 };
+  for (const file of params.files) {
+    const kind = detectKind(file.uri, file.languageId);
+    if (!kind || documents.get(file.uri)) {
+      result.skipped++; // open documents are analysed as they are edited
+      continue;
+    }
+    const resolved = await configuration.forDocument(file.uri);
+    if (!resolved.enabled) {
+      result.skipped++;
+      continue;
+    }
+    const findings = analyze(file.text, analyzeOptions(file.uri, kind, resolved.config));
+    result.analyzed++;
+    result.findings += findings.length;
+    void connection.sendDiagnostics({ uri: file.uri, diagnostics: findings.map(toDiagnostic) });
+  }
+  return result;
 });
 
 documents.listen(connection);

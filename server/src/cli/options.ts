@@ -8,6 +8,10 @@ export interface CliOptions {
   format: Format;
   /** Exit 1 when a finding at or above this severity is found; `none` never fails on findings. */
   failOn: Severity | 'none';
+  /** Apply every safe fix to the files, then report what remains. */
+  fix: boolean;
+  /** A configuration file to use instead of the `.dockguard.yaml` found next to each file. */
+  config?: string;
   help: boolean;
   version: boolean;
 }
@@ -24,6 +28,9 @@ Options:
   -f, --format <text|json|sarif>   output format (default: text)
       --fail-on <error|warning|info|none>
                                    exit 1 when a finding at or above this severity is found (default: error)
+      --fix                        apply every safe fix to the files, then report what remains
+  -c, --config <file>              use this .dockguard.yaml (or .hadolint.yaml) instead of the one found
+                                   from each file's directory upward
   -h, --help                       show this help
   -v, --version                    show the version
 
@@ -41,6 +48,8 @@ export function parseCliArgs(argv: string[]): CliOptions {
       options: {
         format: { type: 'string', short: 'f', default: 'text' },
         'fail-on': { type: 'string', default: 'error' },
+        fix: { type: 'boolean', default: false },
+        config: { type: 'string', short: 'c' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -57,6 +66,8 @@ export function parseCliArgs(argv: string[]): CliOptions {
     paths: positionals.length ? positionals : ['.'],
     format,
     failOn,
+    fix: Boolean(values.fix),
+    config: values.config as string | undefined,
     help: Boolean(values.help),
     version: Boolean(values.version),
   };

@@ -7,7 +7,12 @@ import type { ComposeRule, DockerfileRule, Report, RuleContext } from './rule';
 import { composeRules, dockerfileRules } from './rules';
 import { notAnalyzed } from './rules/meta/not-analyzed';
 import { yamlSyntax } from './rules/meta/yaml-syntax';
-import { comparePositions } from './text';
+import { composeExtents, dockerfileExtents, type Extents } from './documents/extents';
+import { removeSuppressionFix } from './ignore-actions';
+import { suppressionForbidden } from './rules/meta/suppression-forbidden';
+import { unusedSuppression } from './rules/meta/unused-suppression';
+import { applySuppressions, findSuppressions, mayHaveSuppressions } from './suppress';
+import { comparePositions, type LineIndex } from './text';
 import type { DocumentKind, Finding, RuleMeta } from './types';
 
 /** Reads a file by absolute URI or path; undefined when it does not exist or cannot be read. */
@@ -37,18 +42,49 @@ export function analyze(text: string, options: AnalyzeOptions): Finding[] {
   const unreadable = checkInput(text, config);
   if (unreadable) return unreadable;
 
-  const findings: Finding[] = [];
+  let findings: Finding[] = [];
+  let extents: () => Extents;
+  let lines: LineIndex;
   if (options.kind === 'dockerfile') {
-    const rules = (options.rules ?? dockerfileRules) as DockerfileRule[];
-    runRules(rules, parseDockerfile(text), config, options, findings);
+    const model = parseDockerfile(text);
+    runRules((options.rules ?? dockerfileRules) as DockerfileRule[], model, config, options, findings);
+    lines = model.lines;
+    extents = () => dockerfileExtents(model);
   } else {
     const model = parseCompose(text);
     reportSyntaxErrors(model, config, findings);
     runRules((options.rules ?? composeRules) as ComposeRule[], model, config, options, findings);
     // Edits computed on a broken document could make it worse: offer fixes only once it parses.
     if (model.syntaxErrors.length) for (const finding of findings) finding.fixes = [];
+    lines = model.lines;
+    extents = () => composeExtents(model);
   }
+  if (mayHaveSuppressions(text)) findings = suppress(findings, lines, extents, config, options);
   return findings.sort((a, b) => comparePositions(a.range.start, b.range.start) || a.code.localeCompare(b.code));
+}
+
+/** Applies inline suppressions, and reports those that do nothing or are not allowed. */
+function suppress(findings: Finding[], lines: LineIndex, extents: () => Extents, config: ResolvedConfig, options: AnalyzeOptions): Finding[] {
+  let cached: Extents | undefined;
+  const suppressions = findSuppressions(lines, (line) => (cached ??= extents()).at(line));
+  if (suppressions.length === 0) return findings;
+  // The rule tester runs a single rule: suppressions of other rules are not its business.
+  const partialRun = options.rules !== undefined;
+
+  if (!config.allowSuppressions) {
+    const severity = severityOf(suppressionForbidden, config);
+    if (severity === 'off' || partialRun) return findings;
+    const forbidden = suppressions.filter((s) => s.source === 'dockguard');
+    return [
+      ...findings,
+      ...forbidden.map((s) => toFinding(suppressionForbidden, severity, { range: s.range, message: 'Inline suppressions are not allowed in this project (allowSuppressions: false): this comment is ignored and the finding it names is reported.' })),
+    ];
+  }
+
+  const outcome = applySuppressions(findings, suppressions, (meta) => severityOf(meta, config) !== 'off');
+  const severity = severityOf(unusedSuppression, config);
+  if (severity === 'off' || partialRun) return outcome.findings;
+  return [...outcome.findings, ...outcome.unused.map((u) => toFinding(unusedSuppression, severity, { range: u.suppression.range, message: u.message, fixes: removeSuppressionFix(lines, u.suppression, outcome.unused) }))];
 }
 
 function runRules<Model>(

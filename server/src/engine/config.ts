@@ -10,6 +10,10 @@ export interface DockguardConfig {
   trustedRegistries?: string[];
   /** What the compose resource-limit fixes insert. */
   limits?: { cpus?: string; memory?: string; pids?: number };
+  /** Glob patterns (relative to the workspace or the config file) of files not to analyse. */
+  ignorePaths?: string[];
+  /** false: inline `dockguard-ignore` comments are not honoured and each is reported. */
+  allowSuppressions?: boolean;
 }
 
 export interface ResolvedConfig {
@@ -17,6 +21,8 @@ export interface ResolvedConfig {
   rules: Record<string, Severity | 'off' | 'on'>;
   trustedRegistries: string[];
   limits: { cpus: string; memory: string; pids: number };
+  ignorePaths: string[];
+  allowSuppressions: boolean;
 }
 
 export const DEFAULT_CONFIG: ResolvedConfig = {
@@ -24,17 +30,24 @@ export const DEFAULT_CONFIG: ResolvedConfig = {
   rules: {},
   trustedRegistries: [],
   limits: { cpus: '0.50', memory: '512M', pids: 200 },
+  ignorePaths: [],
+  allowSuppressions: true,
 };
 
-/** Merges configuration layers, later layers winning key by key. */
+/**
+ * Merges configuration layers, later layers winning key by key (defaults < editor settings < project file;
+ * inline comments act on findings afterwards). `rules` merge rule by rule; lists replace each other whole.
+ */
 export function resolveConfig(...layers: (DockguardConfig | undefined)[]): ResolvedConfig {
-  const resolved: ResolvedConfig = { ...DEFAULT_CONFIG, rules: {}, limits: { ...DEFAULT_CONFIG.limits } };
+  const resolved: ResolvedConfig = { ...DEFAULT_CONFIG, rules: {}, limits: { ...DEFAULT_CONFIG.limits }, ignorePaths: [] };
   for (const layer of layers) {
     if (!layer) continue;
     if (layer.profile) resolved.profile = layer.profile;
     if (layer.rules) Object.assign(resolved.rules, layer.rules);
     if (layer.trustedRegistries) resolved.trustedRegistries = [...layer.trustedRegistries];
     if (layer.limits) Object.assign(resolved.limits, definedOnly(layer.limits));
+    if (layer.ignorePaths) resolved.ignorePaths = [...layer.ignorePaths];
+    if (layer.allowSuppressions !== undefined) resolved.allowSuppressions = layer.allowSuppressions;
   }
   return resolved;
 }

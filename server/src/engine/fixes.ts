@@ -13,13 +13,24 @@ function toOffsetEdits(index: LineIndex, edits: TextEdit[]): OffsetEdit[] {
     .sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
-function overlaps(a: OffsetEdit[], taken: OffsetEdit[]): boolean {
-  // Two insertions at the same point are ambiguous in order, so they count as overlapping too.
-  return a.some((x) => taken.some((y) => x.start < y.end && y.start < x.end || x.start === y.start));
+/**
+ * Edits conflict when they change the same text, or when one inserts strictly inside text the other replaces.
+ * Insertions at the same point do not conflict: they land in the order the fixes were accepted (two compose
+ * fixes that each append a key to the same service both apply).
+ */
+function conflicts(x: OffsetEdit, y: OffsetEdit): boolean {
+  if (x.start < y.end && y.start < x.end) return true;
+  const inside = (point: number, edit: OffsetEdit) => edit.start < point && point < edit.end;
+  return (x.start === x.end && inside(x.start, y)) || (y.start === y.end && inside(y.start, x));
+}
+
+function overlaps(edits: OffsetEdit[], taken: OffsetEdit[]): boolean {
+  return edits.some((x) => taken.some((y) => conflicts(x, y)));
 }
 
 function splice(text: string, edits: OffsetEdit[]): string {
-  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  // A stable sort keeps same-point insertions in acceptance order, and puts them before a replacement there.
+  const sorted = [...edits].sort((a, b) => a.start - b.start || (a.end - a.start) - (b.end - b.start));
   let out = '';
   let cursor = 0;
   for (const edit of sorted) {

@@ -1,7 +1,15 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { AnalyzeOptions } from '../engine/analyze';
+import { fixAll, minimalEdit } from '../engine/fix-all';
+import { ignoreFixes } from '../engine/ignore-actions';
 import { rangesIntersect } from '../engine/text';
-import type { Finding, Fix } from '../engine/types';
-import { toDiagnostic } from './diagnostics';
+import type { DocumentKind, Finding, Fix } from '../engine/types';
+import { SOURCE, toDiagnostic } from './diagnostics';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.dockguard`;
+export const SHOW_DOCS_COMMAND = 'dockguard.showRuleDocumentation';
+export const SELECT_REASON_COMMAND = 'dockguard.selectSuppressionReason';
 
 function sameFinding(diagnostic: Diagnostic, finding: Finding): boolean {
   return (
@@ -15,9 +23,14 @@ function sameFinding(diagnostic: Diagnostic, finding: Finding): boolean {
 
 /** The findings a code-action request is about: those in its diagnostics, or else those under its range. */
 export function findingsForRequest(params: CodeActionParams, findings: Finding[]): Finding[] {
-  const requested = params.context.diagnostics.filter((d) => d.source === 'dockguard');
+  const requested = params.context.diagnostics.filter((d) => d.source === SOURCE);
   if (requested.length) return findings.filter((f) => requested.some((d) => sameFinding(d, f)));
   return findings.filter((f) => rangesIntersect(f.range, params.range));
+}
+
+function wants(params: CodeActionParams, kind: string): boolean {
+  const only = params.context.only;
+  return !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
 }
 
 function toAction(uri: string, finding: Finding, fix: Fix, preferred: boolean): CodeAction {
@@ -31,20 +44,75 @@ function toAction(uri: string, finding: Finding, fix: Fix, preferred: boolean): 
   };
 }
 
-/** Quick fixes first (the first safe fix of each finding preferred), then suggestions. */
-export function quickFixActions(uri: string, findings: Finding[]): CodeAction[] {
-  const fixes: CodeAction[] = [];
-  const suggestions: CodeAction[] = [];
-  for (const finding of findings) {
-    let preferredGiven = false;
-    for (const fix of finding.fixes) {
-      if (fix.kind === 'fix') {
-        fixes.push(toAction(uri, finding, fix, !preferredGiven));
-        preferredGiven = true;
-      } else {
-        suggestions.push(toAction(uri, finding, fix, false));
+export interface ActionContext {
+  document: TextDocument;
+  kind: DocumentKind;
+  findings: Finding[];
+  /** Options for re-analysis (fix all runs the analysis again after each pass). */
+  analyzeOptions: AnalyzeOptions;
+}
+
+/**
+ * In order: each finding's safe fix (preferred), its suggestions, then "ignore" and "show documentation"
+ * actions, then "fix all" when the file has more than one safe fix.
+ */
+export function codeActions(params: CodeActionParams, context: ActionContext): CodeAction[] {
+  const { document } = context;
+  const uri = document.uri;
+  const actions: CodeAction[] = [];
+  if (wants(params, CodeActionKind.QuickFix)) {
+    const findings = findingsForRequest(params, context.findings);
+    const fixes: CodeAction[] = [];
+    const suggestions: CodeAction[] = [];
+    const others: CodeAction[] = [];
+    for (const finding of findings) {
+      let preferredGiven = false;
+      for (const fix of finding.fixes) {
+        if (fix.kind === 'fix') {
+          fixes.push(toAction(uri, finding, fix, !preferredGiven));
+          preferredGiven = true;
+        } else {
+          suggestions.push(toAction(uri, finding, fix, false));
+        }
       }
+      for (const ignore of ignoreFixes(document.getText(), context.kind, finding)) {
+        const action = toAction(uri, finding, ignore, false);
+        const line = ignore.edits[0].range.start.line;
+        action.command = { title: 'Type the reason', command: SELECT_REASON_COMMAND, arguments: [uri, line] };
+        others.push(action);
+      }
+      others.push({
+        title: `Show documentation for ${finding.ruleId} (${finding.code})`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [toDiagnostic(finding)],
+        command: { title: 'Show rule documentation', command: SHOW_DOCS_COMMAND, arguments: [finding.ruleId] },
+      });
     }
+    actions.push(...fixes, ...suggestions, ...others);
   }
-  return [...fixes, ...suggestions];
+  // Fix all re-analyses the file a few times: only when asked for by kind (on save, "Source Action..."),
+  // never for the lightbulb that follows the cursor.
+  if (params.context.only && wants(params, FIX_ALL_KIND)) {
+    const fixEverything = fixAllAction(context);
+    if (fixEverything) actions.push(fixEverything);
+  }
+  return actions;
+}
+
+/** `source.fixAll.dockguard`: every safe fix in the file, as one edit; suggestions are never applied in bulk. */
+export function fixAllAction(context: ActionContext): CodeAction | undefined {
+  if (!context.findings.some((f) => f.fixes.some((fix) => fix.kind === 'fix'))) return undefined;
+  const before = context.document.getText();
+  const result = fixAll(before, context.analyzeOptions);
+  const edit = minimalEdit(before, result.text);
+  if (!edit) return undefined;
+  return {
+    title: `Fix all safe dockguard findings (${result.applied})`,
+    kind: FIX_ALL_KIND,
+    edit: {
+      changes: {
+        [context.document.uri]: [{ range: { start: context.document.positionAt(edit.start), end: context.document.positionAt(edit.end) }, newText: edit.newText }],
+      },
+    },
+  };
 }

@@ -1,6 +1,9 @@
+import { invalidConfig } from './invalid-config';
 import { notAnalyzed } from './not-analyzed';
+import { suppressionForbidden } from './suppression-forbidden';
+import { unusedSuppression } from './unused-suppression';
 import { yamlSyntax } from './yaml-syntax';
 import type { RuleMeta } from '../../types';
 
 /** Findings the engine reports about the input itself rather than about its content. */
-export const metaRules: RuleMeta[] = [notAnalyzed, yamlSyntax];
+export const metaRules: RuleMeta[] = [notAnalyzed, yamlSyntax, invalidConfig, unusedSuppression, suppressionForbidden];

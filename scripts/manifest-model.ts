@@ -1,0 +1,45 @@
+// What package.json and schemas/dockguard.schema.json say about rules, derived from the registry.
+import { allRuleMetas } from '../server/src/engine/rules';
+
+const SETTING = { type: 'string', enum: ['error', 'warning', 'info', 'on', 'off'] };
+
+export function buildManifestRules(): Record<string, unknown> {
+  const properties: Record<string, unknown> = {};
+  for (const meta of allRuleMetas) {
+    properties[meta.id] = { ...SETTING, markdownDescription: `\`${meta.code}\` ${meta.title} (default: ${meta.profile === 'strict' ? 'off, on in the strict profile' : meta.severity}).` };
+  }
+  return properties;
+}
+
+export function buildSchema(): Record<string, unknown> {
+  const ruleProperties: Record<string, unknown> = {};
+  for (const meta of allRuleMetas) {
+    const description = `${meta.code} ${meta.title}. Default: ${meta.profile === 'strict' ? 'off (strict profile: ' + meta.severity + ')' : meta.severity}.`;
+    ruleProperties[meta.id] = { ...SETTING, description };
+    ruleProperties[meta.code] = { ...SETTING, description };
+  }
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://dockguard.dev/schemas/dockguard.schema.json',
+    title: 'dockguard project configuration (.dockguard.yaml)',
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      profile: { description: '`recommended` (default) or `strict`, which also turns on the pinning and hygiene rules.', enum: ['recommended', 'strict'] },
+      rules: { description: 'Per-rule severity by rule id or code: error, warning, info, on (the default severity) or off.', type: 'object', additionalProperties: false, properties: ruleProperties },
+      trustedRegistries: { description: 'Registries images may come from (docker.io is Docker Hub; a path prefix such as ghcr.io/acme works too). When set, images from anywhere else are reported.', type: 'array', items: { type: 'string' } },
+      limits: {
+        description: 'What the compose resource-limit fixes insert.',
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          cpus: { description: 'CPU limit, e.g. "0.50".', type: ['string', 'number'] },
+          memory: { description: 'Memory limit, e.g. 512M or 1G.', type: ['string', 'number'] },
+          pids: { description: 'Process limit, e.g. 200.', type: 'integer', minimum: 1 },
+        },
+      },
+      ignorePaths: { description: 'Glob patterns, relative to this file, of files not to analyse.', type: 'array', items: { type: 'string' } },
+      allowSuppressions: { description: 'false: inline dockguard-ignore comments are not honoured and each is reported.', type: 'boolean' },
+    },
+  };
+}

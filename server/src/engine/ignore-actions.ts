@@ -1,0 +1,57 @@
+import { parseCompose } from './documents/compose';
+import { parseDockerfile } from './documents/dockerfile';
+import { composeExtents, dockerfileExtents } from './documents/extents';
+import { insertAt } from './fixes';
+import type { Suppression } from './suppress';
+import type { LineIndex } from './text';
+import type { DocumentKind, Finding, Fix } from './types';
+
+/** The placeholder the user replaces; the VS Code client selects it right after inserting. */
+export const REASON_PLACEHOLDER = 'reason';
+
+/**
+ * "Ignore <rule> for this line" and "... for this file": a `dockguard-ignore` comment above the instruction or
+ * YAML entry holding the finding (indented like it), or at the top of the file, below Dockerfile parser
+ * directives, which must stay first.
+ */
+export function ignoreFixes(text: string, kind: DocumentKind, finding: Finding): Fix[] {
+  const model = kind === 'dockerfile' ? parseDockerfile(text) : parseCompose(text);
+  const extents = model.kind === 'dockerfile' ? dockerfileExtents(model) : composeExtents(model);
+  const lines = model.lines;
+  const eol = lines.eol;
+
+  const anchor = extents.anchorFor(finding.range.start.line);
+  const indent = lines.indentOf(anchor);
+  const forLine: Fix = {
+    title: `Ignore ${finding.ruleId} (${finding.code}) for this ${kind === 'dockerfile' ? 'instruction' : 'entry'}`,
+    kind: 'suggestion',
+    edits: [insertAt({ line: anchor, character: 0 }, `${indent}# dockguard-ignore ${finding.ruleId} -- ${REASON_PLACEHOLDER}${eol}`)],
+  };
+
+  let top = 0;
+  if (model.kind === 'dockerfile') {
+    for (const directive of model.ast.getDirectives()) top = Math.max(top, directive.getRange().end.line + 1);
+  }
+  const atEnd = top >= lines.lineCount;
+  const forFile: Fix = {
+    title: `Ignore ${finding.ruleId} (${finding.code}) for this file`,
+    kind: 'suggestion',
+    edits: [
+      atEnd
+        ? insertAt(lines.positionAt(text.length), `${text.endsWith('\n') ? '' : eol}# dockguard-ignore-file ${finding.ruleId} -- ${REASON_PLACEHOLDER}${eol}`)
+        : insertAt({ line: top, character: 0 }, `# dockguard-ignore-file ${finding.ruleId} -- ${REASON_PLACEHOLDER}${eol}`),
+    ],
+  };
+  return [forLine, forFile];
+}
+
+/** Removes a suppression that does nothing: the whole comment line, or only the names that are unused. */
+export function removeSuppressionFix(lines: LineIndex, suppression: Suppression, unused: { suppression: Suppression }[]): Fix[] {
+  const line = suppression.range.start.line;
+  const unusedCount = unused.filter((u) => u.suppression === suppression).length;
+  const everythingUnused = suppression.names.length === 0 || unusedCount >= suppression.names.length;
+  if (!everythingUnused) return []; // rewriting a comment that still does something is left to the user
+  const start = lines.lineStartOffset(line);
+  const end = line + 1 < lines.lineCount ? lines.lineStartOffset(line + 1) : lines.text.length;
+  return [{ title: 'Remove the unused suppression', kind: 'fix', edits: [{ range: lines.rangeAt(start, end), newText: '' }] }];
+}

@@ -1,0 +1,48 @@
+import { parseCompose } from './documents/compose';
+import { scalarString } from './documents/compose-values';
+import { parseDockerfile, type BaseImage } from './documents/dockerfile';
+import { parseImageRef, registryOf, type ImageRef } from './documents/image-ref';
+import { comparePositions } from './text';
+import type { DocumentKind, Position, Range } from './types';
+
+export interface ImageInfo {
+  range: Range;
+  written: string;
+  /** After ARG substitution; undefined when it depends on a build argument without a default. */
+  resolved?: string;
+  ref?: ImageRef;
+  /** Set when a Dockerfile FROM names an earlier stage. */
+  stage?: string;
+  scratch: boolean;
+}
+
+function contains(range: Range, position: Position): boolean {
+  return comparePositions(range.start, position) <= 0 && comparePositions(position, range.end) <= 0;
+}
+
+/** The image reference under the cursor: a Dockerfile FROM image or a compose `image:`. */
+export function imageAt(text: string, kind: DocumentKind, position: Position): ImageInfo | undefined {
+  if (kind === 'dockerfile') {
+    const model = parseDockerfile(text);
+    for (const stage of model.stages) {
+      const image: BaseImage = stage.image;
+      if (image.range && image.written && contains(image.range, position)) {
+        return { range: image.range, written: image.written, resolved: image.resolved, ref: image.ref, stage: image.stage?.name, scratch: image.scratch };
+      }
+    }
+    return undefined;
+  }
+  const model = parseCompose(text);
+  for (const service of model.services) {
+    const entry = service.get('image');
+    if (!entry?.own || !entry.value) continue;
+    const range = model.rangeOf(entry.value);
+    if (!contains(range, position)) continue;
+    const written = scalarString(model, entry.value) ?? '';
+    const variable = written.includes('$');
+    return { range, written, resolved: variable ? undefined : written, ref: variable ? undefined : parseImageRef(written), scratch: false };
+  }
+  return undefined;
+}
+
+export { registryOf };

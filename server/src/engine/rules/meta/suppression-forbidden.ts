@@ -1,0 +1,16 @@
+import type { RuleMeta } from '../../types';
+
+/** Reported on each inline suppression when the project does not allow them. */
+export const suppressionForbidden: RuleMeta = {
+  id: 'suppression-forbidden',
+  code: 'DG005',
+  kind: 'any',
+  severity: 'warning',
+  category: 'configuration',
+  title: 'Inline suppression not allowed in this project',
+  description: 'The project sets allowSuppressions: false, so dockguard-ignore comments are not honoured; the findings they would hide are reported.',
+  references: {},
+  fixable: false,
+  hasSuggestions: false,
+  profile: 'recommended',
+};

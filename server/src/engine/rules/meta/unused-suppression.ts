@@ -1,0 +1,16 @@
+import type { RuleMeta } from '../../types';
+
+/** Reported on an inline suppression that suppresses nothing. */
+export const unusedSuppression: RuleMeta = {
+  id: 'unused-suppression',
+  code: 'DG004',
+  kind: 'any',
+  severity: 'info',
+  category: 'configuration',
+  title: 'Suppression that suppresses nothing',
+  description: 'A dockguard-ignore comment names an unknown rule or no longer matches any finding; left in place it would silently hide a future finding.',
+  references: {},
+  fixable: true,
+  hasSuggestions: false,
+  profile: 'recommended',
+};

@@ -1,0 +1,27 @@
+import type { Hover, Position } from 'vscode-languageserver/node';
+import { imageAt, registryOf } from '../engine/image-info';
+import type { DocumentKind } from '../engine/types';
+
+/** What an image reference resolves to and how well it is pinned, for a hover on FROM or `image:`. */
+export function imageHover(text: string, kind: DocumentKind, position: Position): Hover | undefined {
+  const info = imageAt(text, kind, position);
+  if (!info) return undefined;
+  const lines: string[] = [];
+  if (info.stage) {
+    lines.push(`**Build stage** \`${info.stage}\` of this Dockerfile.`);
+  } else if (info.scratch) {
+    lines.push('**scratch**: the empty image; nothing to pin.');
+  } else if (info.resolved === undefined) {
+    lines.push(`**Image** \`${info.written}\``, '', 'Depends on a build argument without a default, so it cannot be checked here: its tag and registry are unknown until build time.');
+  } else if (info.ref) {
+    const ref = info.ref;
+    lines.push(`**Image** \`${info.resolved}\``);
+    if (info.written !== info.resolved) lines.push('', `Written as \`${info.written}\`.`);
+    lines.push('', `| | |`, `|---|---|`, `| Registry | \`${registryOf(ref)}\` |`, `| Repository | \`${ref.path}\` |`);
+    lines.push(`| Tag | ${ref.tag ? `\`${ref.tag}\`` : '_none: means `latest`_'} |`);
+    lines.push(`| Digest | ${ref.digest ? `\`${ref.digest}\`` : '_none_'} |`);
+    const pinned = ref.digest ? 'pinned by digest: reproducible' : ref.tag && ref.tag !== 'latest' ? 'pinned by tag: the tag can move; a digest would make it reproducible' : 'not pinned: every build may get a different image';
+    lines.push('', `**Pinning:** ${pinned}.`);
+  }
+  return { contents: { kind: 'markdown', value: lines.join('\n') }, range: info.range };
+}
