@@ -1,5 +1,6 @@
 // What package.json and schemas/dockguard.schema.json say about rules, derived from the registry.
-import { allRuleMetas } from '../server/src/engine/rules';
+import { allRuleMetas, composeRules, dockerfileRules, metaRules } from '../server/src/engine/rules';
+import type { RuleMeta } from '../server/src/engine/types';
 
 const SETTING = { type: 'string', enum: ['error', 'warning', 'info', 'on', 'off'] };
 
@@ -42,4 +43,25 @@ export function buildSchema(): Record<string, unknown> {
       allowSuppressions: { description: 'false: inline dockguard-ignore comments are not honoured and each is reported.', type: 'boolean' },
     },
   };
+}
+
+/** docs/rules/README.md: the index of every rule page, grouped by the files they apply to. */
+export function buildRulesIndex(): string {
+  const lines = ['# dockguard rules', '', 'Generated from the rule registry by `npm run sync-manifest`; each page says why the rule exists, shows bad and good examples, and what its fix does.', ''];
+  const groups: [string, RuleMeta[]][] = [
+    ['Dockerfile', dockerfileRules.map((rule) => rule.meta)],
+    ['Compose', composeRules.map((rule) => rule.meta)],
+    ['About the input, the configuration and suppressions', metaRules],
+  ];
+  for (const [title, shown] of groups) {
+    if (shown.length === 0) continue;
+    lines.push(`## ${title}`, '', '| Code | Rule | Severity | Profile | Fix | References |', '|---|---|---|---|---|---|');
+    for (const meta of [...shown].sort((a, b) => a.code.localeCompare(b.code))) {
+      const fix = meta.fixable && meta.hasSuggestions ? 'fix + suggestion' : meta.fixable ? 'fix' : meta.hasSuggestions ? 'suggestion' : '';
+      const refs = [meta.references.cis ? `CIS ${meta.references.cis}` : '', ...(meta.references.hadolint ?? [])].filter(Boolean).join(', ');
+      lines.push(`| ${meta.code} | [${meta.id}](${meta.id}.md): ${meta.title} | ${meta.severity} | ${meta.profile} | ${fix} | ${refs} |`);
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { buildManifestRules, buildSchema } from '../../scripts/manifest-model';
+import { buildManifestRules, buildRulesIndex, buildSchema } from '../../scripts/manifest-model';
 
 const root = join(__dirname, '..', '..');
 
@@ -14,6 +14,10 @@ describe('manifest and schema follow the rule registry (run `npm run sync-manife
 
   it('schemas/dockguard.schema.json is current', () => {
     assert.deepEqual(JSON.parse(readFileSync(join(root, 'schemas', 'dockguard.schema.json'), 'utf8')), buildSchema());
+  });
+
+  it('docs/rules/README.md lists every rule', () => {
+    assert.equal(readFileSync(join(root, 'docs', 'rules', 'README.md'), 'utf8'), buildRulesIndex());
   });
 
   it('every setting the server reads is declared, resource-scoped, with a markdown description', () => {
