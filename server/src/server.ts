@@ -35,8 +35,8 @@ const cache = new AnalysisCache();
 const scheduled = new Map<string, NodeJS.Immediate>();
 /** The configuration each document was last analysed with, so code actions and hovers agree with its squiggles. */
 const lastConfig = new Map<string, { enabled: boolean; config: ResolvedConfig }>();
-/** Configuration files whose problems are on display. */
-const configDiagnostics = new Set<string>();
+/** Configuration files whose problems are on display, with what was last sent for each. */
+const configDiagnostics = new Map<string, string>();
 let configuration: Configuration;
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -161,8 +161,10 @@ function publishConfigProblems(uri: string, text: string): void {
 }
 
 function showConfigProblems(uri: string, problems: { range: Finding['range']; message: string }[]): void {
-  if (problems.length === 0 && !configDiagnostics.has(uri)) return;
-  if (problems.length) configDiagnostics.add(uri);
+  // Called on every analysis of a file the configuration applies to: send only what changed.
+  const key = JSON.stringify(problems);
+  if ((configDiagnostics.get(uri) ?? '[]') === key) return;
+  if (problems.length) configDiagnostics.set(uri, key);
   else configDiagnostics.delete(uri);
   const findings: Finding[] = problems.map((p) => ({ ruleId: invalidConfig.id, code: invalidConfig.code, severity: invalidConfig.severity, message: p.message, range: p.range, fixes: [] }));
   void connection.sendDiagnostics({ uri, diagnostics: findings.map(toDiagnostic) });
