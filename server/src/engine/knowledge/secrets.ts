@@ -1,0 +1,186 @@
+/**
+ * Heuristics for hard-coded secrets, shared by the Dockerfile and compose rules.
+ *
+ * Two signals: a value shaped like a well-known credential (reported whatever the variable is called), and a
+ * variable name that says it holds a secret with a literal value. The name heuristic stays silent on the usual
+ * false positives: names that describe a secret rather than hold it (`PASSWORD_FILE`, `TOKEN_URL`, `KEY_ID`),
+ * public keys, switches (`ALLOW_EMPTY_PASSWORD=yes`), and values that only reference another variable.
+ *
+ * Every pattern has a literal prefix and bounded repetition, so scanning a long line stays linear.
+ */
+
+export interface SecretMatch {
+  reason: 'name' | 'value';
+  /** e.g. "GitHub token", or the name pattern */
+  what: string;
+}
+
+export interface CredentialHit {
+  start: number;
+  end: number;
+  what: string;
+}
+
+const CREDENTIAL_PATTERNS: { what: string; pattern: RegExp }[] = [
+  { what: 'AWS access key id', pattern: /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g },
+  { what: 'GitHub token', pattern: /\bgh[pousr]_[A-Za-z0-9]{36,255}\b/g },
+  { what: 'GitHub token', pattern: /\bgithub_pat_[A-Za-z0-9_]{22,255}/g },
+  { what: 'GitLab token', pattern: /\bglpat-[A-Za-z0-9_-]{20,255}/g },
+  { what: 'Slack token', pattern: /\bxox[abprs]-[A-Za-z0-9-]{10,255}/g },
+  { what: 'Slack webhook', pattern: /hooks\.slack\.com\/services\/T[A-Z0-9]{6,20}\/B[A-Z0-9]{6,20}\/[A-Za-z0-9]{16,64}/g },
+  { what: 'Stripe secret key', pattern: /\b[rs]k_live_[A-Za-z0-9]{16,255}/g },
+  { what: 'Google API key', pattern: /\bAIza[0-9A-Za-z_-]{35}/g },
+  { what: 'npm token', pattern: /\bnpm_[A-Za-z0-9]{36}\b/g },
+  { what: 'PyPI token', pattern: /\bpypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,1000}/g },
+  { what: 'Docker Hub token', pattern: /\bdckr_pat_[A-Za-z0-9_-]{27,100}/g },
+  { what: 'Hugging Face token', pattern: /\bhf_[A-Za-z0-9]{34,40}\b/g },
+  { what: 'OpenAI API key', pattern: /\bsk-[A-Za-z0-9_-]{20,200}T3BlbkFJ[A-Za-z0-9_-]{20,200}/g },
+  { what: 'Anthropic API key', pattern: /\bsk-ant-[a-z]{3,10}\d{2}-[A-Za-z0-9_-]{80,200}/g },
+  { what: 'SendGrid API key', pattern: /\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b/g },
+  { what: 'HashiCorp Vault token', pattern: /\bhvs\.[A-Za-z0-9_-]{24,200}/g },
+  { what: 'Shopify token', pattern: /\bshp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}\b/g },
+  { what: 'Azure storage account key', pattern: /AccountKey=[A-Za-z0-9+/]{80,100}={0,2}/g },
+  { what: 'JSON Web Token', pattern: /\beyJ[A-Za-z0-9_-]{10,2000}\.eyJ[A-Za-z0-9_-]{10,4000}\.[A-Za-z0-9_-]{10,2000}/g },
+  { what: 'private key', pattern: /-----BEGIN (?:[A-Z0-9]{1,20} ){0,3}PRIVATE KEY(?: BLOCK)?-----/g },
+];
+
+/** `scheme://user:password@host`; the password must be literal, not `${VAR}`. */
+const URL_CREDENTIALS = /\b[A-Za-z][A-Za-z0-9+.-]{1,20}:\/\/([^\s:@/'"]{1,128}):([^\s@/'"]{1,256})@/g;
+
+/** Every credential-shaped substring of a text, in order, without overlaps. */
+export function findCredentials(text: string): CredentialHit[] {
+  const hits: CredentialHit[] = [];
+  for (const { what, pattern } of CREDENTIAL_PATTERNS) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) hits.push({ start: m.index, end: m.index + m[0].length, what });
+  }
+  URL_CREDENTIALS.lastIndex = 0;
+  for (let m = URL_CREDENTIALS.exec(text); m; m = URL_CREDENTIALS.exec(text)) {
+    const [user, password] = [m[1], m[2]];
+    // GitHub's `https://<token>:x-oauth-basic@github.com` puts the secret in the user part.
+    const secret = password === 'x-oauth-basic' ? user : password;
+    if (secret.includes('$') || isPlaceholder(secret)) continue;
+    const secretStart = m.index + m[0].length - 1 - (secret === password ? password.length : password.length + 1 + user.length);
+    hits.push({ start: secretStart, end: secretStart + secret.length, what: 'password in a URL' });
+  }
+  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  const result: CredentialHit[] = [];
+  for (const hit of hits) if (!result.length || hit.start >= result[result.length - 1].end) result.push(hit);
+  return result;
+}
+
+// ---- names ----
+
+const PASSWORD_TOKENS = new Set(['PASSWORD', 'PASSWORDS', 'PASSWD', 'PASSPHRASE']);
+const SECRET_TOKENS = new Set(['SECRET', 'SECRETS']);
+const TOKEN_TOKENS = new Set(['TOKEN', 'TOKENS']);
+const CREDENTIAL_TOKENS = new Set(['CREDENTIAL', 'CREDENTIALS', 'CREDS']);
+/** `<qualifier>_KEY` names that hold key material; `GPG_KEY`, `CACHE_KEY`, `PUBLIC_KEY` do not. */
+const KEY_QUALIFIERS = new Map<string, string>([
+  ['API', 'API key'], ['PRIVATE', 'private key'], ['ACCESS', 'access key'], ['SECRET', 'secret key'],
+  ['ENCRYPTION', 'encryption key'], ['ENCRYPT', 'encryption key'], ['CRYPTO', 'encryption key'], ['CIPHER', 'encryption key'],
+  ['SIGNING', 'signing key'], ['SIGN', 'signing key'], ['HMAC', 'signing key'], ['JWT', 'signing key'],
+  ['MASTER', 'master key'], ['AUTH', 'auth key'], ['SESSION', 'session key'], ['CLIENT', 'client key'],
+  ['APP', 'application key'], ['LICENSE', 'license key'], ['DEPLOY', 'deploy key'], ['SERVICE', 'service key'],
+  ['ACCOUNT', 'account key'], ['STORAGE', 'storage key'], ['SHARED', 'shared key'], ['ADMIN', 'admin key'],
+  ['WEBHOOK', 'webhook key'], ['SECURITY', 'security key'],
+]);
+const COMPOUND_KEYS = new Map<string, string>([
+  ['APIKEY', 'API key'], ['ACCESSKEY', 'access key'], ['SECRETKEY', 'secret key'], ['PRIVATEKEY', 'private key'],
+  ['AUTHKEY', 'auth key'], ['APPKEY', 'application key'], ['MASTERKEY', 'master key'], ['ENCRYPTIONKEY', 'encryption key'],
+  ['SIGNINGKEY', 'signing key'], ['LICENSEKEY', 'license key'],
+]);
+/** Words after the secret word that make the name describe a secret rather than hold it. */
+const DESCRIPTORS = new Set([
+  'FILE', 'FILES', 'PATH', 'DIR', 'DIRECTORY', 'LOCATION', 'URL', 'URI', 'ENDPOINT', 'HOST', 'HOSTNAME', 'PORT',
+  'NAME', 'ID', 'IDS', 'ARN', 'REF', 'VERSION', 'VER', 'USER', 'USERNAME', 'LENGTH', 'LEN', 'MIN', 'MAX', 'SIZE',
+  'COUNT', 'TTL', 'EXPIRY', 'EXPIRES', 'EXPIRATION', 'TIMEOUT', 'LIFETIME', 'AGE', 'DURATION', 'TYPE', 'MODE',
+  'FORMAT', 'ALGORITHM', 'ALGO', 'ALG', 'HEADER', 'PREFIX', 'SUFFIX', 'POLICY', 'ENABLED', 'DISABLED', 'ENABLE',
+  'DISABLE', 'REQUIRED', 'FIELD', 'PARAM', 'STORE', 'BACKEND', 'PROVIDER', 'MANAGER', 'REGION', 'NAMESPACE',
+  'SCOPE', 'SCOPES', 'ISSUER', 'AUDIENCE', 'HASH', 'COMMAND', 'CMD', 'HINT',
+]);
+/** Names that announce a public value: `NEXT_PUBLIC_*`, `PUBLIC_KEY`, Stripe's publishable key. */
+const PUBLIC_TOKENS = new Set(['PUBLIC', 'PUBLISHABLE', 'PUB']);
+
+/** `dbPassword`, `DB_PASSWORD`, `db.password` → ['DB', 'PASSWORD']. */
+function nameTokens(name: string): string[] {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase().split(/[^A-Z0-9]+/).filter(Boolean);
+}
+
+function secretWordAt(tokens: string[], i: number): string | undefined {
+  const token = tokens[i];
+  const last = i === tokens.length - 1;
+  if (PASSWORD_TOKENS.has(token) || token.endsWith('PASSWORD') || token.endsWith('PASSWD')) return token.startsWith('PASSPHRASE') ? 'passphrase' : 'password';
+  if (token.endsWith('PASSPHRASE')) return 'passphrase';
+  // `DB_PASS`, `MYSQL_PWD`; but not `PWD` itself (the working directory) nor `PASS_THROUGH`.
+  if ((token === 'PASS' || token === 'PWD') && last && i > 0) return 'password';
+  if (SECRET_TOKENS.has(token) || token.endsWith('SECRET')) return 'secret';
+  if (TOKEN_TOKENS.has(token) || (token.endsWith('TOKEN') && token.length > 5)) return 'token';
+  if (CREDENTIAL_TOKENS.has(token) || token.endsWith('CREDENTIALS')) return 'credentials';
+  const compound = COMPOUND_KEYS.get(token);
+  if (compound) return compound;
+  if (token === 'KEY' && i > 0) return KEY_QUALIFIERS.get(tokens[i - 1]);
+  return undefined;
+}
+
+interface NameMatch {
+  what: string;
+  /** The secret word ends the name (`DB_PASSWORD`), rather than qualifying something (`PASSWORD_ROUNDS`). */
+  last: boolean;
+}
+
+function secretName(name: string): NameMatch | undefined {
+  const tokens = nameTokens(name);
+  if (tokens.some((t) => PUBLIC_TOKENS.has(t))) return undefined;
+  // The rightmost secret word decides: `AWS_SECRET_ACCESS_KEY` is an access key, `SECRET_NAME` names one.
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const what = secretWordAt(tokens, i);
+    if (!what) continue;
+    if (tokens.slice(i + 1).some((t) => DESCRIPTORS.has(t))) return undefined;
+    return { what, last: i === tokens.length - 1 };
+  }
+  return undefined;
+}
+
+// ---- values ----
+
+const SWITCH = /^(?:true|false|yes|no|on|off|y|n|enabled?|disabled?|none|null|nil|undefined|required|optional|random|empty|auto)$/i;
+const NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
+const REFERENCE = /\$\{[A-Za-z_][A-Za-z0-9_]*(?:(:?[-+?=])([^}]*))?\}|\$[A-Za-z_][A-Za-z0-9_]*/g;
+
+function isPlaceholder(value: string): boolean {
+  return /^(?:<[^<>]*>|\*+|[xX]+|\.{3}|\?+)$/.test(value);
+}
+
+/**
+ * The value's literal part: undefined when it is made of variable references only (`${TOKEN}`, `$A$B`), or when
+ * it mixes references with text (`Bearer ${TOKEN}`); a reference's literal default (`${PW:-changeme}`) counts.
+ */
+function literalPart(value: string): string | undefined {
+  if (!value.includes('$')) return value;
+  let defaults = '';
+  REFERENCE.lastIndex = 0;
+  for (let m = REFERENCE.exec(value); m; m = REFERENCE.exec(value)) {
+    const [op, word] = [m[1], m[2]];
+    if (op && (op.endsWith('-') || op.endsWith('=')) && word && !word.includes('$')) defaults += word;
+  }
+  return defaults || undefined;
+}
+
+/** Decides whether NAME=value hard-codes a secret; undefined when it does not. */
+export function classifySecret(name: string, value: string | undefined): SecretMatch | undefined {
+  const trimmed = value?.trim();
+  if (!trimmed) return undefined;
+  const credential = findCredentials(trimmed)[0];
+  if (credential) return { reason: 'value', what: credential.what };
+
+  const match = secretName(name);
+  if (!match) return undefined;
+  const literal = literalPart(trimmed);
+  if (!literal || isPlaceholder(literal) || SWITCH.test(literal)) return undefined;
+  // `PASSWORD_ROUNDS=10` or `REQUIRE_PASSWORD=1` is a setting; `DB_PASSWORD=12345678` is a password.
+  if (NUMBER.test(literal) && (!match.last || literal.replace(/^[+-]/, '').length <= 1)) return undefined;
+  // Docker's convention for a secret file path; a value that points at one is not the secret.
+  if (literal.startsWith('/run/secrets/')) return undefined;
+  return { reason: 'name', what: match.what };
+}
