@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseDocument, type YAMLSeq } from 'yaml';
+import { parseDocument, type Node, type YAMLSeq } from 'yaml';
 import { parseCompose } from '../../../server/src/engine/documents/compose';
-import { appendToSeq, ensurePath, insertIntoService, quoted, removePair, replaceScalar } from '../../../server/src/engine/documents/compose-edits';
+import { appendToSeq, ensurePath, insertIntoService, insertSequence, quoted, removePair, removeSeqItem, replaceScalar } from '../../../server/src/engine/documents/compose-edits';
 import { mapPair } from '../../../server/src/engine/documents/compose';
 import { applyEdits } from '../../../server/src/engine/fixes';
 import type { TextEdit } from '../../../server/src/engine/types';
@@ -78,5 +78,25 @@ describe('compose edits keep the file as written', () => {
     const text = 'services:\n  web:\n    image: "a\n';
     const model = parseCompose(text);
     assert.equal(insertIntoService(model, model.services[0], [['read_only', 'true']]), undefined);
+  });
+});
+
+describe('compose edits for lists', () => {
+  it('adds a key holding a block list, indented like the file', () => {
+    const text = 'services:\n    web:\n        image: a:1 # pinned\n';
+    const model = parseCompose(text);
+    assert.equal(apply(text, insertSequence(model, model.services[0].map, 'secrets', ['db_password', 'api_key'])), 'services:\n    web:\n        image: a:1 # pinned\n        secrets:\n            - db_password\n            - api_key\n');
+    assert.equal(insertSequence(parseCompose('services:\n  web: {image: a}\n'), parseCompose('services:\n  web: {image: a}\n').services[0].map, 'secrets', ['x']), undefined);
+  });
+
+  it('removes one item of a block list with its line, and refuses flow lists', () => {
+    const text = 'services:\n  web:\n    environment:\n      - A=1 # first\n      # keep me\n      - B=2\n    image: a\n';
+    const model = parseCompose(text);
+    const seq = model.services[0].get('environment')!.value as YAMLSeq<Node>;
+    assert.equal(apply(text, removeSeqItem(model, seq, seq.items[0])), 'services:\n  web:\n    environment:\n      # keep me\n      - B=2\n    image: a\n');
+    assert.equal(apply(text, removeSeqItem(model, seq, seq.items[1])), 'services:\n  web:\n    environment:\n      - A=1 # first\n      # keep me\n    image: a\n');
+    const flow = parseCompose('services:\n  web:\n    environment: [A=1, B=2]\n');
+    const flowSeq = flow.services[0].get('environment')!.value as YAMLSeq<Node>;
+    assert.equal(removeSeqItem(flow, flowSeq, flowSeq.items[0]), undefined);
   });
 });

@@ -141,3 +141,22 @@ export function replaceScalar(model: ComposeModel, node: unknown, newValue: stri
   if (text === undefined) return undefined;
   return { range: model.lines.rangeAt(innerStart, innerEnd), newText: text };
 }
+
+/** Adds `key:` holding a block list of `items` to a block mapping (items one indentation step deeper). */
+export function insertSequence(model: ComposeModel, map: unknown, key: string, items: string[]): TextEdit | undefined {
+  if (!canEdit(model) || !isBlockMap(map) || items.length === 0) return undefined;
+  const first = map.items[0] as Pair<Node, Node | null>;
+  const last = map.items[map.items.length - 1] as Pair<Node, Node | null>;
+  if (!first.key?.range) return undefined;
+  const indent = ' '.repeat(column(model, first.key.range[0]));
+  return insertLines(model, (last.value ?? last.key) as Node, [`${indent}${key}:`, ...items.map((item) => `${indent}${model.indentUnit}- ${item}`)]);
+}
+
+/** Removes one item of a block sequence, whole lines (its comment-only neighbours stay). */
+export function removeSeqItem(model: ComposeModel, seq: unknown, item: Node): TextEdit | undefined {
+  if (!canEdit(model) || !isSeq(seq) || seq.flow || seq !== model.resolve(seq) || !seq.items.includes(item) || !item.range) return undefined;
+  const lineStart = model.lines.lineStartOffset(model.lines.positionAt(item.range[0]).line);
+  if (!/^\s*-\s+$/.test(model.text.slice(lineStart, item.range[0]))) return undefined; // `- - x`, or an item after a comment on its line
+  const { offset } = lineAfter(model, item);
+  return { range: model.lines.rangeAt(lineStart, offset), newText: '' };
+}

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import { isMap, isScalar, isSeq, Scalar, type Node, type Pair } from 'yaml';
 import type { Range } from '../types';
 import { keyName, mapKeys, mapPair, type ComposeModel } from './compose';
 
@@ -76,3 +76,24 @@ export function keyValues(model: ComposeModel, node: unknown): KeyValue[] {
 }
 
 export { keyName };
+
+/**
+ * Source range of `value.slice(from, to)` of a one-line scalar, when its source spells the value as is
+ * (plain, or quoted without escapes); undefined otherwise, and callers fall back to the whole scalar.
+ */
+export function scalarSliceRange(model: ComposeModel, node: unknown, from: number, to: number): Range | undefined {
+  const start = scalarValueStart(model, node);
+  return start === undefined ? undefined : model.lines.rangeAt(start + from, start + to);
+}
+
+/** Offset in the source where a scalar's value starts, when its source text is exactly its value. */
+export function scalarValueStart(model: ComposeModel, node: unknown): number | undefined {
+  if (!isScalar(node) || node !== model.resolve(node) || node.value === null || node.value === undefined) return undefined;
+  const value = String(node.value);
+  const [start, end] = model.offsetsOf(node);
+  const quotedStyle = node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE;
+  if (!quotedStyle && node.type !== Scalar.PLAIN) return undefined;
+  const innerStart = quotedStyle ? start + 1 : start;
+  const inner = model.text.slice(innerStart, quotedStyle ? end - 1 : end);
+  return inner === value ? innerStart : undefined;
+}

@@ -1,0 +1,110 @@
+import { isMap, isScalar, type Node } from 'yaml';
+import type { Range } from '../types';
+import { mapPair, type ComposeModel } from './compose';
+import { interpolate } from './compose-interpolation';
+import { isTrue, scalarSliceRange, scalarString, seqItems } from './compose-values';
+
+/**
+ * One entry of a service's `volumes:`, short (`./data:/data:ro`) or long (`type: bind`) syntax, read the way
+ * compose reads it: a short source that starts with `/`, `.`, `~` or a drive letter is a host path (bind mount),
+ * anything else names a volume.
+ */
+export interface Mount {
+  /** The list item. */
+  node: Node;
+  long: boolean;
+  /** `bind`, `volume`, `tmpfs`, `npipe`, ... (lower case); `volume` for a short entry without a host path. */
+  type: string;
+  /** The source after interpolation (defaults taken, the rest UNKNOWN); undefined for anonymous volumes. */
+  source?: string;
+  /** Narrowest range naming the source: the source part of a short entry, the `source:` value of a long one. */
+  sourceRange: Range;
+  target?: string;
+  readOnly: boolean;
+  /** Short syntax only: the access options after the target (`rw`, `z`, ...), and where they start in the value. */
+  options?: { list: string[]; start: number };
+  /** Short syntax only: the value as written, before interpolation. */
+  written?: string;
+}
+
+const DRIVE = /^[A-Za-z]:[\\/]/;
+
+/** Compose's test for a host path in the short syntax. */
+export function isHostPath(source: string): boolean {
+  return /^[./~]/.test(source) || DRIVE.test(source) || source.startsWith('\\\\');
+}
+
+export interface ShortVolume {
+  source?: string;
+  target?: string;
+  /** Offset just past the source in the text (0 without one). */
+  sourceEnd: number;
+  options?: { list: string[]; start: number };
+}
+
+/**
+ * Splits `SOURCE:TARGET[:OPTIONS]`, keeping Windows drive letters (`C:\data:/data`) with their path.
+ * A single part is an anonymous volume: a target only.
+ */
+export function parseShortVolume(text: string): ShortVolume {
+  const parts: { text: string; start: number }[] = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && text[i] !== ':') continue;
+    const isDrive = i - start === 1 && /[A-Za-z]/.test(text[start]) && /[\\/]/.test(text[i + 1] ?? '');
+    if (isDrive && i < text.length) continue;
+    parts.push({ text: text.slice(start, i), start });
+    start = i + 1;
+  }
+  if (parts.length === 1) return { target: parts[0].text, sourceEnd: 0 };
+  const [source, target, ...rest] = parts;
+  const options = rest.length ? { list: rest.map((p) => p.text).join(':').split(','), start: rest[0].start } : undefined;
+  return { source: source.text, target: target.text, sourceEnd: source.text.length, options };
+}
+
+/**
+ * Interpolates a host path; `$HOME` and `$PWD` at its start mean what they mean to compose's user (their home,
+ * the project directory), so `${HOME}/.ssh` is still known to be the SSH keys.
+ */
+function interpolateHostPath(text: string): string {
+  return interpolate(text.replace(/^(?:\$HOME|\$\{HOME\})(?=[\\/]|$)/, '~').replace(/^(?:\$PWD|\$\{PWD\})(?=[\\/]|$)/, '.'));
+}
+
+/** The mounts of a `volumes:` sequence, short and long syntax. */
+export function readMounts(model: ComposeModel, volumes: unknown): Mount[] {
+  const mounts: Mount[] = [];
+  for (const item of seqItems(model, volumes)) {
+    if (isScalar(item)) {
+      const written = scalarString(model, item);
+      if (written === undefined) continue;
+      const parsed = parseShortVolume(written);
+      const source = parsed.source === undefined ? undefined : interpolateHostPath(parsed.source);
+      mounts.push({
+        node: item,
+        long: false,
+        type: source !== undefined && isHostPath(source) ? 'bind' : 'volume',
+        source,
+        sourceRange: (parsed.source !== undefined && scalarSliceRange(model, item, 0, parsed.sourceEnd)) || model.rangeOf(item),
+        target: parsed.target,
+        readOnly: parsed.options?.list.includes('ro') ?? false,
+        options: parsed.options,
+        written,
+      });
+    } else if (isMap(item)) {
+      const sourcePair = mapPair(model, item, 'source');
+      const sourceText = sourcePair && scalarString(model, sourcePair.value);
+      const type = scalarString(model, mapPair(model, item, 'type')?.value) ?? 'volume';
+      const readOnlyPair = mapPair(model, item, 'read_only');
+      mounts.push({
+        node: item,
+        long: true,
+        type: type.toLowerCase(),
+        source: sourceText === undefined ? undefined : interpolateHostPath(sourceText),
+        sourceRange: model.rangeOf((sourcePair?.value ?? item.items[0]?.key ?? item) as Node),
+        target: scalarString(model, mapPair(model, item, 'target')?.value),
+        readOnly: readOnlyPair ? isTrue(model, readOnlyPair.value) : false,
+      });
+    }
+  }
+  return mounts;
+}

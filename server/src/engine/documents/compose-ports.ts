@@ -1,0 +1,91 @@
+import { isMap, isScalar, type Node, type Pair } from 'yaml';
+import { mapPair, type ComposeModel } from './compose';
+import { scalarString, seqItems } from './compose-values';
+
+/**
+ * One entry of a service's `ports:`. Short syntax is `[[HOST_IP:]HOST_PORT:]CONTAINER_PORT[/PROTOCOL]`, split the
+ * way Docker splits it (the last part is the container port, the one before it the host port, everything before
+ * those the host IP, brackets allowed around IPv6); the long syntax has `target`, `published`, `host_ip`, `protocol`.
+ */
+export interface PortMapping {
+  node: Node;
+  long: boolean;
+  /** As written, brackets removed; undefined when not given (every interface). */
+  hostIp?: string;
+  /** Host port or range; undefined or '' when Docker picks a random one. */
+  published?: string;
+  /** Container port or range. */
+  target?: string;
+  protocol?: string;
+  /** Short syntax: where the host IP is, or would go, in the value: [start, end) (end = start when absent). */
+  hostIpSpan?: [number, number];
+  /** Short syntax: how many `:`-separated parts precede the container port (0, 1 or 2+). */
+  parts?: number;
+  /** Long syntax: the pairs, for ranges and edits. */
+  pairs?: { hostIp?: Pair<Node, Node | null>; published?: Pair<Node, Node | null>; target?: Pair<Node, Node | null> };
+}
+
+export interface ShortPort {
+  hostIp?: string;
+  hostIpSpan: [number, number];
+  published?: string;
+  target: string;
+  protocol?: string;
+  parts: number;
+}
+
+export function parsePortSpec(text: string): ShortPort | undefined {
+  const value = text.trim();
+  if (!value) return undefined;
+  const slash = value.lastIndexOf('/');
+  const protocol = slash >= 0 ? value.slice(slash + 1) : undefined;
+  const spec = slash >= 0 ? value.slice(0, slash) : value;
+  const parts = spec.split(':');
+  const target = parts[parts.length - 1];
+  if (parts.length === 1) return { target, protocol, hostIpSpan: [0, 0], parts: 0 };
+  const published = parts[parts.length - 2];
+  if (parts.length === 2) return { published, target, protocol, hostIpSpan: [0, 0], parts: 1 };
+  const rawIp = parts.slice(0, parts.length - 2).join(':');
+  const hostIp = rawIp.replace(/^\[(.*)\]$/, '$1');
+  return { hostIp, published, target, protocol, hostIpSpan: [0, rawIp.length], parts: 2 };
+}
+
+/** `8080`, `8000-8010` → [first, last]; undefined for anything else (variables, typos). */
+export function portRange(spec: string | undefined): [number, number] | undefined {
+  const match = spec === undefined ? null : /^\s*(\d{1,5})(?:\s*-\s*(\d{1,5}))?\s*$/.exec(spec);
+  if (!match) return undefined;
+  const first = Number(match[1]);
+  const last = match[2] === undefined ? first : Number(match[2]);
+  return first <= last ? [first, last] : undefined;
+}
+
+/** Host IPs that mean every interface: none given, `0.0.0.0`, `::`. */
+export function isAllInterfaces(hostIp: string | undefined): boolean {
+  const ip = hostIp?.trim().replace(/^\[(.*)\]$/, '$1');
+  return !ip || ip === '0.0.0.0' || (/^[0:]+$/.test(ip) && ip.includes(':'));
+}
+
+/** The mappings of a `ports:` sequence, short and long syntax. */
+export function readPorts(model: ComposeModel, ports: unknown): PortMapping[] {
+  const mappings: PortMapping[] = [];
+  for (const item of seqItems(model, ports)) {
+    if (isScalar(item)) {
+      const text = scalarString(model, item);
+      const parsed = text === undefined ? undefined : parsePortSpec(text);
+      if (!parsed) continue;
+      mappings.push({ node: item, long: false, ...parsed });
+    } else if (isMap(item)) {
+      const pairs = { hostIp: mapPair(model, item, 'host_ip'), published: mapPair(model, item, 'published'), target: mapPair(model, item, 'target') };
+      mappings.push({
+        node: item,
+        long: true,
+        hostIp: pairs.hostIp && scalarString(model, pairs.hostIp.value),
+        published: pairs.published && scalarString(model, pairs.published.value),
+        target: pairs.target && scalarString(model, pairs.target.value),
+        protocol: scalarString(model, mapPair(model, item, 'protocol')?.value),
+        pairs,
+      });
+    }
+  }
+  return mappings;
+}
