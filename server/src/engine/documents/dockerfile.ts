@@ -172,6 +172,13 @@ export function rootImage(stage: Stage): BaseImage {
   return image;
 }
 
+/** The stage followed by the earlier stages it builds on through `FROM <stage>`: everything that ends up in its image. */
+export function stageChain(stage: Stage): Stage[] {
+  const chain: Stage[] = [];
+  for (let s: Stage | undefined = stage; s && !chain.includes(s); s = s.image.stage) chain.push(s);
+  return chain;
+}
+
 function effectiveUser(stage: Stage, ast: Dockerfile): UserSetting | undefined {
   for (let i = stage.instructions.length - 1; i >= 0; i--) {
     const instruction = stage.instructions[i];

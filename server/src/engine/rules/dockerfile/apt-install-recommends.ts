@@ -1,0 +1,56 @@
+import { stageChain, type Stage } from '../../documents/dockerfile';
+import type { ShellSource } from '../../documents/shell-source';
+import { hasOption, insertOptionAfter, isInstall, packageCommand, type PackageCommand } from '../../knowledge/packages';
+import { defineDockerfileRule } from '../../rule';
+
+const OPTION = '--no-install-recommends';
+/** `-o APT::Install-Recommends=false` on the command line. */
+const RECOMMENDS_OFF_OPTION = /APT::Install-Recommends=["']?(?:false|0|no|off)\b/i;
+/** `APT::Install-Recommends "0";` written into an apt.conf.d file by an earlier command. */
+const RECOMMENDS_OFF_CONFIG = /APT::Install-Recommends\s+\\?["']?(?:false|0|no|off)\b/i;
+
+export default defineDockerfileRule({
+  meta: {
+    id: 'apt-install-recommends',
+    code: 'DG112',
+    severity: 'info',
+    category: 'attack-surface',
+    title: 'apt-get install without --no-install-recommends',
+    description:
+      'By default apt also installs every package the requested ones merely recommend: often dozens of extra packages, each one more thing to patch and more for an attacker to use.',
+    references: { hadolint: ['DL3015'] },
+    profile: 'strict',
+    fixable: true,
+    hasSuggestions: false,
+  },
+  check({ model, report }) {
+    let configuring: ShellSource[] | undefined;
+    for (const source of model.shellSources) {
+      for (const pipeline of source.pipelines) {
+        for (const command of pipeline.commands) {
+          const call = packageCommand(command);
+          if (!call || call.manager !== 'apt' || !isInstall(call) || recommendsOff(call)) continue;
+          configuring ??= model.shellSources.filter((s) => RECOMMENDS_OFF_CONFIG.test(s.text));
+          if (configuredFor(source, configuring)) continue;
+          const subcommand = call.subcommand!;
+          report({
+            range: source.rangeOf(call.program.start, subcommand.end),
+            message: `\`${call.program.value} install\` also installs recommended packages nobody asked for, each one more to patch and to exploit; add ${OPTION}.`,
+            fixes: [{ title: `Add ${OPTION}`, kind: 'fix', edits: [insertOptionAfter(source, subcommand, OPTION)] }],
+          });
+        }
+      }
+    }
+  },
+});
+
+function recommendsOff(call: PackageCommand): boolean {
+  return hasOption(call, OPTION) || [...call.options, ...call.optionValues].some((word) => RECOMMENDS_OFF_OPTION.test(word.value));
+}
+
+/** True when this RUN, or an earlier one its image builds on, turned recommends off in apt's configuration. */
+function configuredFor(source: ShellSource, configuring: ShellSource[]): boolean {
+  if (configuring.length === 0) return false;
+  const chain: (Stage | undefined)[] = source.stage ? stageChain(source.stage) : [undefined];
+  return configuring.some((earlier) => earlier.offset <= source.offset && chain.includes(earlier.stage) && (!earlier.onbuild || source.onbuild));
+}

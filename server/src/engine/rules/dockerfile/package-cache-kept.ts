@@ -1,0 +1,159 @@
+import { Run, type Instruction } from 'dockerfile-ast';
+import { stageChain, type DockerfileModel, type Stage } from '../../documents/dockerfile';
+import type { ShellSource } from '../../documents/shell-source';
+import { insertAt } from '../../fixes';
+import { hasOption, insertOptionAfter, isInstall, packageCommand, type PackageCommand } from '../../knowledge/packages';
+import { commandArgs, commandName, type SimpleCommand } from '../../knowledge/shell';
+import { defineDockerfileRule, type Report } from '../../rule';
+import type { Fix } from '../../types';
+
+const APT_LISTS = '/var/lib/apt/lists';
+const APT_CLEANUP = `rm -rf ${APT_LISTS}/*`;
+
+/** Cache folders a `RUN --mount=type=cache` keeps out of the layer, per manager. */
+const CACHE_MOUNTS: Record<'apt' | 'apk' | 'dnf', string[]> = {
+  apt: ['/var/cache/apt', '/var/lib/apt'],
+  apk: ['/var/cache/apk', '/etc/apk/cache'],
+  dnf: ['/var/cache/dnf', '/var/cache/yum', '/var/cache/libdnf5'],
+};
+
+interface RunCode {
+  run: Run;
+  stage?: Stage;
+  sources: ShellSource[];
+  commands: { source: ShellSource; command: SimpleCommand; call?: PackageCommand }[];
+}
+
+export default defineDockerfileRule({
+  meta: {
+    id: 'package-cache-kept',
+    code: 'DG113',
+    severity: 'info',
+    category: 'hygiene',
+    title: 'Package manager cache left in the image',
+    description:
+      'Package indexes and downloaded packages left behind by apt, apk, yum or dnf stay in the layer for good, even if a later step deletes them: a bigger image with stale metadata about what could be installed.',
+    references: { hadolint: ['DL3009', 'DL3019', 'DL3032', 'DL3040'] },
+    profile: 'strict',
+    fixable: true,
+    hasSuggestions: false,
+  },
+  check({ model, report }) {
+    // Caches in a builder stage never reach the image; only the final stage and the stages it builds on count.
+    const shipped = new Set<Stage | undefined>(model.finalStage ? stageChain(model.finalStage) : []);
+    const runs = runsOf(model).filter((r) => shipped.has(r.stage));
+    runs.forEach((code, index) => {
+      checkApk(code, report);
+      checkApt(model, code, runs.slice(index + 1), report);
+      checkDnf(model, code, report);
+    });
+  },
+});
+
+/** `apk add` without `--no-cache` keeps the index it downloaded in /var/cache/apk. */
+function checkApk(code: RunCode, report: (r: Report) => void): void {
+  if (cacheMounted(code.run, CACHE_MOUNTS.apk) || removes(code, '/var/cache/apk')) return;
+  for (const { source, call } of code.commands) {
+    if (!call || call.manager !== 'apk' || !isInstall(call) || hasOption(call, '--no-cache')) continue;
+    report({
+      range: source.rangeOf(call.program.start, call.subcommand!.end),
+      message: '`apk add` without --no-cache leaves the package index in /var/cache/apk in this layer for good; add --no-cache.',
+      fixes: [{ title: 'Add --no-cache', kind: 'fix', edits: [insertOptionAfter(source, call.subcommand!, '--no-cache')] }],
+    });
+  }
+}
+
+/** `apt-get install` needs `rm -rf /var/lib/apt/lists/*` in the same RUN: a later RUN cannot shrink this layer. */
+function checkApt(model: DockerfileModel, code: RunCode, later: RunCode[], report: (r: Report) => void): void {
+  if (cacheMounted(code.run, CACHE_MOUNTS.apt) || removes(code, APT_LISTS)) return;
+  const install = code.commands.find(({ call }) => call?.manager === 'apt' && isInstall(call));
+  if (!install) return;
+  // Removing the lists breaks a later `apt-get install` that counts on them being there (no update of its own).
+  const laterNeedsLists = later.some((r) => stageChain(r.stage!).includes(code.stage!) && installsWithoutUpdate(r));
+  const fix = laterNeedsLists ? undefined : appendCommand(model, code, APT_CLEANUP);
+  report({
+    range: install.source.rangeOf(install.call!.program.start, install.call!.subcommand!.end),
+    message: `This RUN installs packages but leaves the apt lists in ${APT_LISTS} in its layer for good; end it with \`&& ${APT_CLEANUP}\`.`,
+    fixes: fix ? [fix] : [],
+  });
+}
+
+/** yum, dnf and microdnf keep metadata and packages in /var/cache until `clean all` runs in the same RUN. */
+function checkDnf(model: DockerfileModel, code: RunCode, report: (r: Report) => void): void {
+  if (cacheMounted(code.run, CACHE_MOUNTS.dnf) || removes(code, '/var/cache/dnf') || removes(code, '/var/cache/yum')) return;
+  const reported = new Set<string>();
+  for (const { call } of code.commands) {
+    if (!call || (call.manager !== 'dnf' && call.manager !== 'microdnf') || !isInstall(call)) continue;
+    const program = call.program.value.slice(call.program.value.lastIndexOf('/') + 1);
+    if (reported.has(program) || cleansAll(code, program)) continue;
+    reported.add(program);
+    const install = code.commands.find((c) => c.call === call)!;
+    const fix = appendCommand(model, code, `${program} clean all`);
+    report({
+      range: install.source.rangeOf(call.program.start, call.subcommand!.end),
+      message: `\`${program} install\` leaves its metadata and package cache in /var/cache in this layer for good; end the RUN with \`&& ${program} clean all\`.`,
+      fixes: fix ? [fix] : [],
+    });
+  }
+}
+
+function runsOf(model: DockerfileModel): RunCode[] {
+  const byRun = new Map<Instruction, RunCode>();
+  for (const source of model.shellSources) {
+    if (!(source.instruction instanceof Run)) continue;
+    let code = byRun.get(source.instruction);
+    if (!code) byRun.set(source.instruction, (code = { run: source.instruction, stage: source.stage, sources: [], commands: [] }));
+    code.sources.push(source);
+    for (const pipeline of source.pipelines) for (const command of pipeline.commands) code.commands.push({ source, command, call: packageCommand(command) });
+  }
+  return [...byRun.values()];
+}
+
+/** `--mount=type=cache,target=/var/cache/apt` keeps the cache outside the layer. */
+function cacheMounted(run: Run, folders: string[]): boolean {
+  return run.getFlags().some((flag) => {
+    if (flag.getName() !== 'mount') return false;
+    const options = new Map(flag.getOptions().map((o) => [o.getName(), o.getValue() ?? '']));
+    const target = options.get('target') ?? options.get('dst') ?? options.get('destination') ?? '';
+    return options.get('type') === 'cache' && folders.some((folder) => target === folder || target.startsWith(`${folder}/`));
+  });
+}
+
+/** An `rm` of this folder or something inside it, anywhere in the RUN. */
+function removes(code: RunCode, folder: string): boolean {
+  return code.commands.some(({ command }) => commandName(command) === 'rm' && commandArgs(command).some((a) => a.value === folder || a.value.startsWith(`${folder}/`)));
+}
+
+function cleansAll(code: RunCode, program: string): boolean {
+  return code.commands.some(({ call }) => {
+    if (!call || call.subcommand?.value !== 'clean') return false;
+    const name = call.program.value.slice(call.program.value.lastIndexOf('/') + 1);
+    return (name === program || call.manager === 'dnf') && call.operands.some((o) => o.value === 'all' || o.value === 'packages' || o.value === 'metadata');
+  });
+}
+
+function installsWithoutUpdate(code: RunCode): boolean {
+  const apt = code.commands.filter(({ call }) => call?.manager === 'apt');
+  return apt.some(({ call }) => isInstall(call!)) && !apt.some(({ call }) => call!.subcommand?.value === 'update');
+}
+
+/**
+ * Appends a command at the end of the RUN's shell code: ` && <command>` after its last word (before a trailing
+ * comment, across continuation lines), or a line of its own at the end of a heredoc script. Exec form: no fix.
+ */
+function appendCommand(model: DockerfileModel, code: RunCode, command: string): Fix | undefined {
+  const title = `Append \`${command}\` to this RUN`;
+  const heredoc = [...code.sources].reverse().find((s) => s.heredoc);
+  if (heredoc) {
+    const end = heredoc.text.trimEnd().length;
+    if (end === 0) return undefined;
+    return { title, kind: 'fix', edits: [insertAt(heredoc.rangeOf(end, end).start, `${model.lines.eol}${command}`)] };
+  }
+  if (code.run.getOpeningBracket()) return undefined;
+  const main = code.sources[0];
+  const pipelines = main.pipelines;
+  const lastCommand = pipelines[pipelines.length - 1]?.commands.at(-1);
+  const lastWord = lastCommand?.words.at(-1);
+  if (!lastWord) return undefined;
+  return { title, kind: 'fix', edits: [insertAt(main.rangeOf(lastWord.end, lastWord.end).start, ` && ${command}`)] };
+}

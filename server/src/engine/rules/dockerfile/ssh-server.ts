@@ -1,0 +1,68 @@
+import { Instruction } from 'dockerfile-ast';
+import { stageChain } from '../../documents/dockerfile';
+import { installedPackages, namesPackage, packageCommand } from '../../knowledge/packages';
+import { defineDockerfileRule } from '../../rule';
+
+const SSH_SERVERS = ['openssh-server', 'openssh', 'openssh-server-pam', 'dropbear'];
+const EXPOSED_PORT = /^(\d+)(?:-(\d+))?(?:\/(tcp|udp|sctp))?$/i;
+
+export default defineDockerfileRule({
+  meta: {
+    id: 'ssh-server',
+    code: 'DG115',
+    severity: 'warning',
+    category: 'attack-surface',
+    title: 'SSH server in the image',
+    description:
+      'An SSH daemon in a container is a second way in, with its own keys and passwords to manage and patch, that bypasses the access control of the container runtime. `docker exec` (or `kubectl exec`) already gives a shell when one is needed.',
+    references: { cis: '5.6' },
+    fixable: false,
+    hasSuggestions: false,
+  },
+  check({ model, report }) {
+    const final = model.finalStage;
+    if (!final) return;
+    const chain = stageChain(final);
+
+    for (const stage of chain) {
+      for (const instruction of stage.instructions) {
+        if (instruction.getKeyword() !== 'EXPOSE') continue;
+        for (const port of exposedSshPorts(instruction)) {
+          report({
+            range: port.getRange(),
+            message: `EXPOSE ${port.getValue()} publishes an SSH port, a second way into the container to secure and patch; drop it and use \`docker exec\` for a shell instead.`,
+          });
+        }
+      }
+    }
+
+    for (const source of model.shellSources) {
+      if (!source.stage || !chain.includes(source.stage) || source.onbuild) continue;
+      for (const pipeline of source.pipelines) {
+        for (const command of pipeline.commands) {
+          const call = packageCommand(command);
+          if (!call) continue;
+          for (const { name, word } of installedPackages(call)) {
+            const server = SSH_SERVERS.find((wanted) => namesPackage(name, wanted));
+            if (!server) continue;
+            report({
+              range: source.rangeOf(word.start, word.end),
+              message: `Installing ${server} puts an SSH server in the final image, a second way in to secure and patch; remove it and use \`docker exec\` for a shell instead.`,
+            });
+          }
+        }
+      }
+    }
+  },
+});
+
+/** EXPOSE arguments that cover TCP port 22: `22`, `22/tcp`, a range such as `20-25`. */
+function exposedSshPorts(expose: Instruction) {
+  return expose.getArguments().filter((argument) => {
+    const match = EXPOSED_PORT.exec(argument.getValue());
+    if (!match || (match[3] && match[3].toLowerCase() !== 'tcp')) return false;
+    const low = Number(match[1]);
+    const high = match[2] === undefined ? low : Number(match[2]);
+    return low <= 22 && 22 <= high;
+  });
+}

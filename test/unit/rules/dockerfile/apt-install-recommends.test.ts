@@ -1,0 +1,88 @@
+import rule from '../../../../server/src/engine/rules/dockerfile/apt-install-recommends';
+import { testRule } from '../../../support/rule-tester';
+
+testRule(rule, {
+  valid: [
+    { code: 'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n' },
+    { name: 'option before the subcommand', code: 'FROM debian:12\nRUN apt-get --no-install-recommends install -y curl\n' },
+    { name: 'apt config option', code: 'FROM debian:12\nRUN apt-get install -y -o APT::Install-Recommends=false curl\n' },
+    { name: 'apt config option glued, value 0', code: 'FROM debian:12\nRUN apt-get -oAPT::Install-Recommends=0 install -y curl\n' },
+    { name: 'apt config option, long form', code: 'FROM debian:12\nRUN apt install --option=APT::Install-Recommends=false -y curl\n' },
+    {
+      name: 'recommends turned off in apt.conf.d by an earlier RUN',
+      code: 'FROM debian:12\nRUN echo \'APT::Install-Recommends "0";\' > /etc/apt/apt.conf.d/99norecommends\nRUN apt-get install -y curl\n',
+    },
+    {
+      name: 'recommends turned off in a stage this one builds on',
+      code: 'FROM debian:12 AS base\nRUN echo \'APT::Install-Recommends "false";\' > /etc/apt/apt.conf.d/99norecommends\nFROM base\nRUN apt-get install -y curl\n',
+    },
+    { name: 'not an install', code: 'FROM debian:12\nRUN apt-get update && apt-get upgrade -y && apt-get remove -y curl\n' },
+    { name: 'other package managers', code: 'FROM alpine:3.20\nRUN apk add --no-cache curl\nRUN dnf install -y curl\n' },
+    { name: 'install as an argument, not a subcommand', code: 'FROM debian:12\nRUN echo apt-get install curl && make install\n' },
+    { name: 'an option value that looks like a subcommand', code: 'FROM debian:12\nRUN apt-get -o Debug::pkgProblemResolver=yes -t install --no-install-recommends install -y x\n' },
+    { name: 'half-typed RUN', code: 'FROM debian:12\nRUN apt-get' },
+    { name: 'empty RUN', code: 'FROM debian:12\nRUN ' },
+  ],
+  invalid: [
+    {
+      name: 'the seed case: insert the option after install',
+      code: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl\n',
+      findings: [{ line: 2, column: 23, endColumn: 38, message: /`apt-get install` also installs recommended packages.*add --no-install-recommends/ }],
+      output: 'FROM debian:12\nRUN apt-get update && apt-get install --no-install-recommends -y curl\n',
+    },
+    {
+      name: 'apt, options before install, continuation lines',
+      code: 'FROM ubuntu:24.04\nRUN apt-get update \\\n    && apt -y install \\\n       curl \\\n       ca-certificates\n',
+      findings: [{ line: 3, column: 8, endColumn: 22, message: /`apt install`/ }],
+      output: 'FROM ubuntu:24.04\nRUN apt-get update \\\n    && apt -y install --no-install-recommends \\\n       curl \\\n       ca-certificates\n',
+    },
+    {
+      name: 'heredoc body',
+      code: 'FROM debian:12\nRUN <<EOF\nset -e\napt-get update\napt-get install -y curl\nEOF\n',
+      findings: [{ line: 5, column: 1, endColumn: 16 }],
+      output: 'FROM debian:12\nRUN <<EOF\nset -e\napt-get update\napt-get install --no-install-recommends -y curl\nEOF\n',
+    },
+    {
+      name: 'exec form: a JSON element is added',
+      code: 'FROM debian:12\nRUN ["apt-get", "install", "-y", "curl"]\n',
+      findings: [{ line: 2, column: 7, endColumn: 25 }],
+      output: 'FROM debian:12\nRUN ["apt-get", "install", "--no-install-recommends", "-y", "curl"]\n',
+    },
+    {
+      name: 'two installs in one RUN, each fixed',
+      code: 'FROM debian:12\nRUN apt-get install -y a && DEBIAN_FRONTEND=noninteractive apt-get install -y b\n',
+      findings: [{ line: 2, column: 5 }, { line: 2, column: 60 }],
+      output: 'FROM debian:12\nRUN apt-get install --no-install-recommends -y a && DEBIAN_FRONTEND=noninteractive apt-get install --no-install-recommends -y b\n',
+    },
+    {
+      name: 'through sudo, and with a full path',
+      code: 'FROM debian:12\nRUN sudo /usr/bin/apt-get install -y curl\n',
+      findings: [{ line: 2, column: 10 }],
+      output: 'FROM debian:12\nRUN sudo /usr/bin/apt-get install --no-install-recommends -y curl\n',
+    },
+    {
+      name: 'ONBUILD RUN',
+      code: 'FROM debian:12\nONBUILD RUN apt-get install -y curl\n',
+      findings: [{ line: 2, column: 13 }],
+      output: 'FROM debian:12\nONBUILD RUN apt-get install --no-install-recommends -y curl\n',
+    },
+    {
+      name: 'config written in another, unrelated stage does not count',
+      code: 'FROM debian:12 AS a\nRUN echo \'APT::Install-Recommends "0";\' > /etc/apt/apt.conf.d/99x\nFROM debian:12\nRUN apt-get install -y curl\n',
+      findings: [{ line: 4 }],
+      output: 'FROM debian:12 AS a\nRUN echo \'APT::Install-Recommends "0";\' > /etc/apt/apt.conf.d/99x\nFROM debian:12\nRUN apt-get install --no-install-recommends -y curl\n',
+    },
+    {
+      name: 'recommends turned on explicitly',
+      code: 'FROM debian:12\nRUN apt-get install -o APT::Install-Recommends=true -y curl\n',
+      findings: [{ line: 2 }],
+      output: 'FROM debian:12\nRUN apt-get install --no-install-recommends -o APT::Install-Recommends=true -y curl\n',
+    },
+    {
+      name: 'a half-typed install without packages yet',
+      code: 'FROM debian:12\nRUN apt-get install',
+      findings: [{ line: 2 }],
+      output: 'FROM debian:12\nRUN apt-get install --no-install-recommends',
+    },
+  ],
+});

@@ -1,0 +1,121 @@
+import rule from '../../../../server/src/engine/rules/dockerfile/package-cache-kept';
+import { testRule } from '../../../support/rule-tester';
+
+testRule(rule, {
+  valid: [
+    { code: 'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n' },
+    { name: 'lists removed by folder', code: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl; rm -r /var/lib/apt/lists\n' },
+    { name: 'apt cache mount', code: 'FROM debian:12\nRUN --mount=type=cache,target=/var/cache/apt --mount=type=cache,target=/var/lib/apt apt-get update && apt-get install -y curl\n' },
+    { name: 'apt lists cache mount with dst=', code: 'FROM debian:12\nRUN --mount=type=cache,dst=/var/lib/apt/lists apt-get update && apt-get install -y curl\n' },
+    { name: 'apk --no-cache', code: 'FROM alpine:3.20\nRUN apk add --no-cache curl\n' },
+    { name: 'apk --no-cache before add', code: 'FROM alpine:3.20\nRUN apk --no-cache add curl\n' },
+    { name: 'apk cache removed', code: 'FROM alpine:3.20\nRUN apk update && apk add curl && rm -rf /var/cache/apk/*\n' },
+    { name: 'apk cache mount', code: 'FROM alpine:3.20\nRUN --mount=type=cache,target=/var/cache/apk apk add curl\n' },
+    { name: 'yum clean all', code: 'FROM centos:7\nRUN yum install -y curl && yum clean all\n' },
+    { name: 'dnf clean all', code: 'FROM fedora:40\nRUN dnf install -y curl && dnf clean all\n' },
+    { name: 'microdnf clean all', code: 'FROM registry.access.redhat.com/ubi9/ubi-minimal:9.4\nRUN microdnf install -y curl && microdnf clean all\n' },
+    { name: 'dnf cache removed', code: 'FROM fedora:40\nRUN dnf install -y curl && rm -rf /var/cache/dnf\n' },
+    { name: 'builder stages may keep caches: they never ship', code: 'FROM debian:12 AS build\nRUN apt-get update && apt-get install -y gcc\nRUN apk add gcc\nFROM gcr.io/distroless/static-debian12\nCOPY --from=build /out /out\n' },
+    { name: 'no install', code: 'FROM debian:12\nRUN apt-get purge -y curl && apk del curl && dnf remove -y curl\n' },
+    { name: 'half-typed', code: 'FROM debian:12\nRUN apt-get' },
+    { name: 'no FROM', code: 'RUN apt-get install -y curl\n' },
+  ],
+  invalid: [
+    {
+      name: 'apt: append the cleanup to the RUN',
+      code: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl\n',
+      findings: [{ line: 2, column: 23, endColumn: 38, message: /leaves the apt lists in \/var\/lib\/apt\/lists.*rm -rf \/var\/lib\/apt\/lists\/\*/ }],
+      output: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n',
+    },
+    {
+      name: 'apt: continuation lines, the cleanup goes after the last word',
+      code: 'FROM debian:12\nRUN apt-get update \\\n && apt-get install -y \\\n      curl \\\n      git\nUSER nobody\n',
+      findings: [{ line: 3 }],
+      output: 'FROM debian:12\nRUN apt-get update \\\n && apt-get install -y \\\n      curl \\\n      git && rm -rf /var/lib/apt/lists/*\nUSER nobody\n',
+    },
+    {
+      name: 'apt: a trailing shell comment stays after the cleanup',
+      code: 'FROM debian:12\nRUN apt-get install -y curl # tools\n',
+      findings: [{ line: 2 }],
+      output: 'FROM debian:12\nRUN apt-get install -y curl && rm -rf /var/lib/apt/lists/* # tools\n',
+    },
+    {
+      name: 'apt: heredoc gets a line of its own before the terminator',
+      code: 'FROM debian:12\nRUN <<EOF\nset -e\napt-get update\napt-get install -y curl\nEOF\n',
+      findings: [{ line: 5, column: 1, endColumn: 16 }],
+      output: 'FROM debian:12\nRUN <<EOF\nset -e\napt-get update\napt-get install -y curl\nrm -rf /var/lib/apt/lists/*\nEOF\n',
+    },
+    {
+      name: 'apt: CRLF heredoc keeps CRLF',
+      code: 'FROM debian:12\r\nRUN <<EOF\r\napt-get install -y curl\r\nEOF\r\n',
+      findings: [{ line: 3 }],
+      output: 'FROM debian:12\r\nRUN <<EOF\r\napt-get install -y curl\r\nrm -rf /var/lib/apt/lists/*\r\nEOF\r\n',
+    },
+    {
+      name: 'apt: one finding per RUN, on the first install',
+      code: 'FROM debian:12\nRUN apt-get install -y a && apt install -y b\n',
+      findings: [{ line: 2, column: 5 }],
+      output: 'FROM debian:12\nRUN apt-get install -y a && apt install -y b && rm -rf /var/lib/apt/lists/*\n',
+    },
+    {
+      name: 'apt: exec form cannot be appended to, so no fix',
+      code: 'FROM debian:12\nRUN ["apt-get", "install", "-y", "curl"]\n',
+      findings: [{ line: 2 }],
+      output: null,
+    },
+    {
+      name: 'apt: no fix when a later RUN installs without its own update',
+      code: 'FROM debian:12\nRUN apt-get update && apt-get install -y a\nRUN apt-get install -y b && rm -rf /var/lib/apt/lists/*\n',
+      findings: [{ line: 2 }],
+      output: null,
+    },
+    {
+      name: 'apt: a later RUN with its own update does not need the lists',
+      code: 'FROM debian:12\nRUN apt-get update && apt-get install -y a\nRUN apt-get update && apt-get install -y b && rm -rf /var/lib/apt/lists/*\n',
+      findings: [{ line: 2 }],
+      output: 'FROM debian:12\nRUN apt-get update && apt-get install -y a && rm -rf /var/lib/apt/lists/*\nRUN apt-get update && apt-get install -y b && rm -rf /var/lib/apt/lists/*\n',
+    },
+    {
+      name: 'apt: a cache mount elsewhere does not count',
+      code: 'FROM debian:12\nRUN --mount=type=cache,target=/root/.npm apt-get install -y curl\n',
+      findings: [{ line: 2 }],
+      output: 'FROM debian:12\nRUN --mount=type=cache,target=/root/.npm apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n',
+    },
+    {
+      name: 'apt: in a stage the final one builds on',
+      code: 'FROM debian:12 AS base\nRUN apt-get install -y curl\nFROM base\nCMD ["curl"]\n',
+      findings: [{ line: 2 }],
+      output: 'FROM debian:12 AS base\nRUN apt-get install -y curl && rm -rf /var/lib/apt/lists/*\nFROM base\nCMD ["curl"]\n',
+    },
+    {
+      name: 'apk: insert --no-cache after add',
+      code: 'FROM alpine:3.20\nRUN apk update && apk add curl git\n',
+      findings: [{ line: 2, column: 19, endColumn: 26, message: /`apk add` without --no-cache/ }],
+      output: 'FROM alpine:3.20\nRUN apk update && apk add --no-cache curl git\n',
+    },
+    {
+      name: 'apk: every add is fixed, options kept, exec form too',
+      code: 'FROM alpine:3.20\nRUN apk add --virtual .deps gcc && apk -U add curl\nRUN ["apk", "add", "jq"]\n',
+      findings: [{ line: 2, column: 5 }, { line: 2, column: 36 }, { line: 3, column: 7 }],
+      output: 'FROM alpine:3.20\nRUN apk add --no-cache --virtual .deps gcc && apk -U add --no-cache curl\nRUN ["apk", "add", "--no-cache", "jq"]\n',
+    },
+    {
+      name: 'yum: append yum clean all',
+      code: 'FROM centos:7\nRUN yum install -y httpd\n',
+      findings: [{ line: 2, column: 5, endColumn: 16, message: /`yum install` leaves its metadata and package cache.*yum clean all/ }],
+      output: 'FROM centos:7\nRUN yum install -y httpd && yum clean all\n',
+    },
+    {
+      name: 'dnf and microdnf each clean their own',
+      code: 'FROM registry.access.redhat.com/ubi9/ubi:9.4\nRUN dnf install -y a && microdnf install -y b\n',
+      findings: [{ line: 2, column: 5 }, { line: 2, column: 25 }],
+      output: 'FROM registry.access.redhat.com/ubi9/ubi:9.4\nRUN dnf install -y a && microdnf install -y b && dnf clean all && microdnf clean all\n',
+    },
+    {
+      name: 'ONBUILD RUN in the final stage',
+      code: 'FROM alpine:3.20\nONBUILD RUN apk add curl\n',
+      findings: [{ line: 2, column: 13 }],
+      output: 'FROM alpine:3.20\nONBUILD RUN apk add --no-cache curl\n',
+    },
+  ],
+});

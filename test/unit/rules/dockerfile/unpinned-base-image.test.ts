@@ -1,0 +1,79 @@
+import rule from '../../../../server/src/engine/rules/dockerfile/unpinned-base-image';
+import { testRule } from '../../../support/rule-tester';
+
+testRule(rule, {
+  valid: [
+    { code: 'FROM node:20-alpine\n' },
+    { code: 'FROM python:3.12.4-slim-bookworm AS build\nFROM gcr.io/distroless/python3-debian12:nonroot\n' },
+    { name: 'scratch needs no tag', code: 'FROM golang:1.22 AS build\nFROM scratch\nCOPY --from=build /app /app\n' },
+    { name: 'an earlier stage needs no tag', code: 'FROM node:20 AS base\nFROM base AS test\nFROM BASE\n' },
+    { name: 'a digest pins the image without a tag', code: 'FROM alpine@sha256:beefdeadbeefdeadbeefdeadbeefdeadbeefdeadbeefdeadbeefdeadbeefdead\n' },
+    { name: 'latest pinned by digest is pinned', code: 'FROM nginx:latest@sha256:beefdeadbeefdeadbeefdeadbeefdeadbeefdeadbeefdeadbeefdeadbeefdead\n' },
+    { name: 'registry with a port is not a tag', code: 'FROM localhost:5000/team/app:1.4.2\n' },
+    { name: 'pinned image from an ARG default', code: 'ARG BASE=node:20.11.1\nFROM ${BASE}\n' },
+    { name: 'pinned tag from an ARG default', code: 'ARG NODE_VERSION=20\nFROM node:${NODE_VERSION}-alpine\n' },
+    { name: '--platform flag', code: 'FROM --platform=$BUILDPLATFORM golang:1.22-alpine AS build\n' },
+    { name: 'a tag named like latest but not latest', code: 'FROM example/app:latest-2024\n' },
+    { name: 'half-typed FROM', code: 'FROM ' },
+    { name: 'half-typed tag', code: 'FROM node:' },
+    { name: 'half-typed digest', code: 'FROM node@' },
+    { name: 'empty file', code: '' },
+    { name: 'instructions without FROM', code: 'RUN echo hi\nCMD ["x"]\n' },
+  ],
+  invalid: [
+    {
+      name: 'no tag: the finding is on the image name',
+      code: 'FROM ubuntu\nRUN echo hi\n',
+      findings: [{ line: 1, column: 6, endColumn: 12, message: /`ubuntu` has no tag, so it means `latest`.*pin a version tag/ }],
+      output: null,
+    },
+    {
+      name: 'latest: the finding is on the tag',
+      code: 'FROM node:latest\n',
+      findings: [{ line: 1, column: 11, endColumn: 17, message: /follows `latest`/ }],
+      output: null,
+    },
+    {
+      name: 'LATEST in capitals',
+      code: 'FROM node:LATEST\n',
+      findings: [{ line: 1, column: 11, endColumn: 17 }],
+      output: null,
+    },
+    {
+      name: 'a registry and namespace, no tag: the whole name',
+      code: 'FROM registry.example.com:5000/team/app AS app\n',
+      findings: [{ line: 1, column: 6, endColumn: 40 }],
+      output: null,
+    },
+    {
+      name: 'builder stages count too',
+      code: 'FROM golang AS build\nFROM alpine:3.20\n',
+      findings: [{ line: 1, column: 6, endColumn: 12 }],
+      output: null,
+    },
+    {
+      name: 'unresolved ARG without default is reported as unknown',
+      code: 'ARG BASE\nFROM ${BASE}\n',
+      findings: [{ line: 2, column: 6, endColumn: 13, message: /cannot be checked: it depends on a build argument without a default/ }],
+      output: null,
+    },
+    {
+      name: 'unresolved tag variable is unknown too',
+      code: 'ARG VERSION\nFROM node:${VERSION}\n',
+      findings: [{ line: 2, column: 6, endColumn: 21, message: /cannot be checked/ }],
+      output: null,
+    },
+    {
+      name: 'an ARG default without a tag: reported on the FROM image, naming where it comes from',
+      code: 'ARG BASE=python\nFROM $BASE\n',
+      findings: [{ line: 2, column: 6, endColumn: 11, message: /`python` \(from `\$BASE`\) has no tag/ }],
+      output: null,
+    },
+    {
+      name: 'several stages, each reported',
+      code: 'FROM node AS deps\nFROM node:latest AS build\nFROM node:20\n',
+      findings: [{ line: 1 }, { line: 2, column: 11 }],
+      output: null,
+    },
+  ],
+});
