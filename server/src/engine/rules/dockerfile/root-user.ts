@@ -2,7 +2,8 @@ import { Cmd, Entrypoint, Instruction } from 'dockerfile-ast';
 import { isRootUser, rootImage, type DockerfileModel, type Stage } from '../../documents/dockerfile';
 import { insertAt } from '../../fixes';
 import { commandArgs, commandName } from '../../knowledge/shell';
-import { imageFamily, runsAsNonRootByDefault, type ImageFamily } from '../../knowledge/image-family';
+import { imageFamily, type ImageFamily } from '../../knowledge/image-family';
+import { stageRunsAsRoot } from '../../knowledge/runs-as-root';
 import { defineDockerfileRule } from '../../rule';
 import type { Fix, Position } from '../../types';
 
@@ -25,24 +26,22 @@ export default defineDockerfileRule({
   check({ model, report }) {
     const stage = model.finalStage;
     if (!stage || !stage.image.written) return;
-    const user = stage.user;
-    const fix = () => [addNonRootUser(model, stage)];
+    const verdict = stageRunsAsRoot(stage);
+    if (!verdict.root) return;
+    const fixes = [addNonRootUser(model, stage)];
 
-    if (user) {
-      if (user.user === undefined || !isRootUser(user.user)) return; // a user from a build-time variable is the author's choice
-      const inherited = !stage.instructions.includes(user.instruction);
+    if (verdict.reason === 'user') {
       report({
-        range: user.instruction.getArgumentsRange() ?? user.instruction.getRange(),
-        message: `The final stage runs as root${inherited ? ' (set in an earlier stage it builds on)' : ''}, so a compromised process has root in the container; switch to a non-root USER.`,
-        fixes: fix(),
+        range: verdict.user.instruction.getArgumentsRange() ?? verdict.user.instruction.getRange(),
+        message: `The final stage runs as root${verdict.inherited ? ' (set in an earlier stage it builds on)' : ''}, so a compromised process has root in the container; switch to a non-root USER.`,
+        fixes,
       });
       return;
     }
-    if (runsAsNonRootByDefault(rootImage(stage))) return;
     report({
       range: stage.from.getRange(),
       message: 'The final stage has no USER and runs as root, so a compromised process has root in the container; add a non-root USER.',
-      fixes: fix(),
+      fixes,
     });
   },
 });
