@@ -47,8 +47,12 @@ const CREDENTIAL_PATTERNS: { what: string; pattern: RegExp }[] = [
 /** `scheme://user:password@host`; the password must be literal, not `${VAR}`. */
 const URL_CREDENTIALS = /\b[A-Za-z][A-Za-z0-9+.-]{1,20}:\/\/([^\s:@/'"]{1,128}):([^\s@/'"]{1,256})@/g;
 
+/** One pass that rules out most texts before the patterns run one by one. */
+const MAY_HOLD_CREDENTIAL = /AKIA|ASIA|gh[pousr]_|github_pat_|glpat-|xox[abprs]-|hooks\.slack|k_live_|AIza|npm_|pypi-|dckr_pat_|hf_|sk-|SG\.|hvs\.|shp|AccountKey=|eyJ|PRIVATE KEY|:\/\//;
+
 /** Every credential-shaped substring of a text, in order, without overlaps. */
 export function findCredentials(text: string): CredentialHit[] {
+  if (!MAY_HOLD_CREDENTIAL.test(text)) return [];
   const hits: CredentialHit[] = [];
   for (const { what, pattern } of CREDENTIAL_PATTERNS) {
     pattern.lastIndex = 0;
@@ -180,7 +184,7 @@ export function classifySecret(name: string, value: string | undefined): SecretM
   if (!literal || isPlaceholder(literal) || SWITCH.test(literal)) return undefined;
   // `PASSWORD_ROUNDS=10` or `REQUIRE_PASSWORD=1` is a setting; `DB_PASSWORD=12345678` is a password.
   if (NUMBER.test(literal) && (!match.last || literal.replace(/^[+-]/, '').length <= 1)) return undefined;
-  // Docker's convention for a secret file path; a value that points at one is not the secret.
-  if (literal.startsWith('/run/secrets/')) return undefined;
+  // A file path points at the secret (`GOOGLE_APPLICATION_CREDENTIALS=/secrets/gcp.json`); it is not the secret.
+  if (/^(?:\/|\.{1,2}\/|~\/|[A-Za-z]:\\)\S*$/.test(literal)) return undefined;
   return { reason: 'name', what: match.what };
 }

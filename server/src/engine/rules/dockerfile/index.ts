@@ -9,6 +9,12 @@ import packageCacheKept from './package-cache-kept';
 import sudoInRun from './sudo-in-run';
 import sshServer from './ssh-server';
 import missingHealthcheck from './missing-healthcheck';
+import hardcodedSecret from './hardcoded-secret';
+import sensitiveFileCopied from './sensitive-file-copied';
+import addInsteadOfCopy from './add-instead-of-copy';
+import addRemoteWithoutChecksum from './add-remote-without-checksum';
+import pipeToShell from './pipe-to-shell';
+import verificationDisabled from './verification-disabled';
 
 /** Every Dockerfile rule, in code order. Meta-tests check that each file in this folder is listed here. */
-export const dockerfileRules: DockerfileRule[] = [rootUser, nonMinimalBaseImage, unpinnedBaseImage, baseImageNotPinnedByDigest, untrustedRegistry, aptInstallRecommends, packageCacheKept, sudoInRun, sshServer, missingHealthcheck];
+export const dockerfileRules: DockerfileRule[] = [rootUser, nonMinimalBaseImage, unpinnedBaseImage, baseImageNotPinnedByDigest, hardcodedSecret, sensitiveFileCopied, addInsteadOfCopy, addRemoteWithoutChecksum, pipeToShell, verificationDisabled, untrustedRegistry, aptInstallRecommends, packageCacheKept, sudoInRun, sshServer, missingHealthcheck];

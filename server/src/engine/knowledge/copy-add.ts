@@ -1,0 +1,58 @@
+import { Add, Copy, type Flag, type Instruction } from 'dockerfile-ast';
+import type { LineIndex } from '../text';
+import type { Range } from '../types';
+import { jsonStrings } from './shell-scopes';
+
+/** What COPY and ADD take: sources, a destination, flags; in shell form, exec (JSON) form, or with heredocs. */
+export interface TransferArgs {
+  keyword: 'COPY' | 'ADD';
+  flags: Flag[];
+  /** The sources as written (heredoc sources excluded). A lone argument counts as a source while it is typed. */
+  sources: { value: string; range: Range }[];
+  /** The instruction copies heredoc contents (`COPY <<EOF /etc/x`). */
+  heredoc: boolean;
+}
+
+/** Flags COPY accepts; an ADD with any other flag cannot simply become a COPY. */
+export const COPY_FLAGS = new Set(['chown', 'chmod', 'link', 'exclude', 'from', 'parents']);
+
+export function transferArgs(instruction: Instruction, lines: LineIndex): TransferArgs | undefined {
+  if (!(instruction instanceof Add || instruction instanceof Copy)) return undefined;
+  const keyword = instruction instanceof Add ? 'ADD' : 'COPY';
+  const flags = instruction.getFlags();
+  const heredocs = (instruction as unknown as { getHeredocs(): unknown[] }).getHeredocs();
+  const heredoc = heredocs.length > 0;
+
+  let args: { value: string; range: Range }[];
+  const argsRange = instruction.getArgumentsRange();
+  if (instruction.getOpeningBracket() && argsRange) {
+    const start = lines.offsetAt(argsRange.start);
+    const text = lines.text.slice(start, lines.offsetAt(instruction.getRange().end));
+    args = jsonStrings(text).map((w) => ({ value: w.value, range: lines.rangeAt(start + w.start, start + w.end) }));
+  } else {
+    const firstLine = instruction.getRange().start.line;
+    args = instruction
+      .getArguments()
+      // With heredocs, only the instruction's own line holds arguments; the rest are bodies and delimiters.
+      .filter((a) => !heredoc || (a.getRange().start.line === firstLine && !a.getValue().startsWith('<<')))
+      .map((a) => ({ value: a.getValue(), range: a.getRange() }));
+  }
+  const sources = heredoc ? args.slice(0, -1) : args.length > 1 ? args.slice(0, -1) : args;
+  return { keyword, flags, sources, heredoc };
+}
+
+/** `https://…`, `http://…`: fetched by ADD at build time. */
+export function isRemoteUrl(source: string): boolean {
+  return /^https?:\/\/[^\s/]/i.test(source);
+}
+
+/** Git sources of ADD: `git@host:repo.git`, `git://…`, `ssh://…`, and URLs of `.git` repositories (with `#ref`). */
+export function isGitSource(source: string): boolean {
+  if (/^(?:git@|git:\/\/|ssh:\/\/|git\+)/i.test(source)) return true;
+  return /^https?:\/\/[^#?]*\.git\/?(?:[#?].*)?$/i.test(source);
+}
+
+/** Names ADD unpacks (it detects archives by content; these are the names archives go by, compressed or not). */
+export function looksLikeArchive(source: string): boolean {
+  return /\.(?:tar|tgz|tbz2?|txz|tzst|tlz|taz|tz|gz|bz2|xz|zst|lz|lzma|lz4|Z)$/i.test(source.replace(/\/+$/, ''));
+}

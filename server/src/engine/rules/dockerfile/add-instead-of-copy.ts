@@ -1,0 +1,48 @@
+import { replace } from '../../fixes';
+import { COPY_FLAGS, isGitSource, isRemoteUrl, looksLikeArchive, transferArgs } from '../../knowledge/copy-add';
+import { defineDockerfileRule } from '../../rule';
+import type { Fix } from '../../types';
+
+export default defineDockerfileRule({
+  meta: {
+    id: 'add-instead-of-copy',
+    code: 'DG107',
+    severity: 'warning',
+    category: 'supply-chain',
+    title: 'ADD used to copy local files',
+    description:
+      'ADD also fetches URLs and unpacks archives, so a source that later turns into an archive or a URL silently changes what lands in the image; COPY does only what it says.',
+    references: { cis: '4.9', hadolint: ['DL3020'] },
+    fixable: true,
+    hasSuggestions: false,
+  },
+  check({ model, report }) {
+    for (const { instruction } of model.instructions) {
+      const args = transferArgs(instruction, model.lines);
+      if (!args || args.keyword !== 'ADD' || args.heredoc || args.sources.length === 0) continue;
+      // URLs and git sources are the remote rules' business; archives are what ADD is for.
+      if (args.sources.some(({ value }) => isRemoteUrl(value) || isGitSource(value) || mayBeArchive(value))) continue;
+      const keyword = instruction.getInstructionRange();
+      const written = model.text.slice(model.lines.offsetAt(keyword.start), model.lines.offsetAt(keyword.end));
+      const addOnly = args.flags.map((f) => f.getName()).filter((name) => !COPY_FLAGS.has(name));
+      const fixes: Fix[] = addOnly.length
+        ? []
+        : [{ title: 'Use COPY instead of ADD', kind: 'fix', edits: [replace(keyword, written === written.toLowerCase() ? 'copy' : 'COPY')] }];
+      report({
+        range: keyword,
+        message: `ADD of local files also unpacks archives and fetches URLs, which makes what lands in the image depend on the sources' names; use COPY${addOnly.length ? ` (after dropping --${addOnly.join(', --')}, which COPY does not take)` : ''}.`,
+        fixes,
+      });
+    }
+  },
+});
+
+/**
+ * ADD unpacks local tar archives (detected by content); a source named like an archive, or a value only
+ * known at build time, or a glob that may match one, might be one, and then COPY would behave differently.
+ */
+function mayBeArchive(source: string): boolean {
+  if (source.includes('$') || looksLikeArchive(source)) return true;
+  const name = source.replace(/\/+$/, '').split('/').pop() ?? '';
+  return /[*?\]]$/.test(name);
+}

@@ -1,0 +1,32 @@
+import { isGitSource, isRemoteUrl, transferArgs } from '../../knowledge/copy-add';
+import { defineDockerfileRule } from '../../rule';
+
+export default defineDockerfileRule({
+  meta: {
+    id: 'add-remote-without-checksum',
+    code: 'DG108',
+    severity: 'warning',
+    category: 'supply-chain',
+    title: 'ADD downloads a URL without a checksum',
+    description:
+      '`ADD https://…` puts whatever the server returns into the image; without `--checksum` a compromised server, mirror or connection changes the image unnoticed.',
+    references: { cis: '4.9' },
+    fixable: false,
+    hasSuggestions: false,
+  },
+  check({ model, report }) {
+    for (const { instruction } of model.instructions) {
+      const args = transferArgs(instruction, model.lines);
+      if (!args || args.keyword !== 'ADD') continue;
+      if (args.flags.some((flag) => flag.getName() === 'checksum' && (flag.getValue() ?? '').includes(':'))) continue;
+      for (const source of args.sources) {
+        if (!isRemoteUrl(source.value) || isGitSource(source.value)) continue;
+        const plain = /^http:/i.test(source.value) ? ' over plain HTTP' : '';
+        report({
+          range: source.range,
+          message: `ADD downloads \`${source.value}\`${plain} and trusts whatever comes back, so a compromised server or connection changes the image; pin its digest with \`ADD --checksum=sha256:<digest>\`.`,
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,176 @@
+import { Arg, Env, Run, type Instruction, type Property } from 'dockerfile-ast';
+import type { DockerfileModel, Stage } from '../../documents/dockerfile';
+import { insertAt, remove } from '../../fixes';
+import { classifySecret, findCredentials, type SecretMatch } from '../../knowledge/secrets';
+import { defineDockerfileRule } from '../../rule';
+import type { Fix, TextEdit } from '../../types';
+
+type Entry = DockerfileModel['instructions'][number];
+
+export default defineDockerfileRule({
+  meta: {
+    id: 'hardcoded-secret',
+    code: 'DG105',
+    severity: 'error',
+    category: 'secrets',
+    title: 'Secret hard-coded in ENV, ARG or RUN',
+    description:
+      'A password, token or key written into the Dockerfile ends up in the image configuration or history, where anyone who can pull the image reads it with `docker inspect` or `docker history`.',
+    references: { cis: '4.10' },
+    fixable: false,
+    hasSuggestions: true,
+  },
+  check({ model, report }) {
+    for (const entry of model.instructions) {
+      const { instruction } = entry;
+      if (!(instruction instanceof Env || instruction instanceof Arg)) continue;
+      const properties = realProperties(instruction);
+      for (const property of properties) {
+        const name = property.getName();
+        const match = classifySecret(name, property.getValue() ?? undefined);
+        if (!match) continue;
+        const runs = entry.onbuild ? [] : runsUsing(model, entry, name);
+        const buildTime = instruction instanceof Arg || runs.length > 0;
+        report({
+          range: property.getValueRange() ?? property.getRange(),
+          message: `${subject(name, match)}, which ${instruction instanceof Env ? 'anyone with the image can read (docker inspect)' : 'the image history records (docker history)'}; ${buildTime ? buildSecretRemedy(name) : 'pass it when the container starts instead (docker run -e, or a compose secret)'}.`,
+          // An ONBUILD trigger is part of another image's build: moving its secret is that build's decision.
+          fixes: entry.onbuild ? [] : [moveToSecret(model, instruction, properties, property, runs, buildTime)],
+        });
+      }
+    }
+    for (const source of model.shellSources) {
+      for (const hit of findCredentials(source.text)) {
+        report({
+          range: source.rangeOf(hit.start, hit.end),
+          message: `This looks like ${article(hit.what)} ${hit.what}, written into a RUN that the image history keeps; read it from a build secret instead (\`RUN --mount=type=secret,id=…,env=…\` with \`docker build --secret id=…,env=…\`).`,
+        });
+      }
+    }
+  },
+});
+
+function subject(name: string, match: SecretMatch): string {
+  return match.reason === 'name'
+    ? `\`${name}\` hard-codes ${article(match.what)} ${match.what}`
+    : `\`${name}\` holds what looks like ${article(match.what)} ${match.what}`;
+}
+
+function article(what: string): string {
+  return /^(?:[aeiou]|API|AWS|npm|SSH|HMAC|RSA)/i.test(what) ? 'an' : 'a';
+}
+
+function secretId(name: string): string {
+  return name.toLowerCase();
+}
+
+function buildSecretRemedy(name: string): string {
+  const id = secretId(name);
+  return `pass it as a build secret instead: \`docker build --secret id=${id},env=${name}\` with \`RUN --mount=type=secret,id=${id},env=${name}\``;
+}
+
+/** dockerfile-ast reports a line continuation inside ENV/ARG as a property named by the escape character. */
+function realProperties(instruction: Env | Arg): Property[] {
+  return instruction.getProperties().filter((p) => p.getName() !== '' && !/^[\\`]$/.test(p.getName()));
+}
+
+/**
+ * The RUN instructions that read the variable after it is set: later in the same stage, and for ENV also in
+ * stages built `FROM` this one. A global ARG reaches a RUN only through an `ARG NAME` redeclared in its stage.
+ */
+function runsUsing(model: DockerfileModel, declaration: Entry, name: string): Run[] {
+  const line = declaration.instruction.getRange().end.line;
+  const inherits = declaration.instruction instanceof Env && declaration.stage ? descendants(model, declaration.stage) : new Set<Stage>();
+  const runs: Run[] = [];
+  for (const use of variableUses(model).get(name) ?? []) {
+    const visible = declaration.stage
+      ? (use.stage === declaration.stage && use.line > line) || inherits.has(use.stage)
+      : redeclaresBefore(use.stage, name, use.line);
+    if (visible && !use.text.includes(`env=${name}`)) runs.push(use.run);
+  }
+  return runs;
+}
+
+interface VariableUse {
+  run: Run;
+  stage: Stage;
+  line: number;
+  text: string;
+}
+
+const usesCache = new WeakMap<DockerfileModel, Map<string, VariableUse[]>>();
+const REFERENCE = /\$\{?([A-Za-z_][A-Za-z0-9_]*)/g;
+
+/** Which RUN instructions reference which variables (`$NAME`, `${NAME}`, `${NAME:-x}`), scanned once per model. */
+function variableUses(model: DockerfileModel): Map<string, VariableUse[]> {
+  let uses = usesCache.get(model);
+  if (uses) return uses;
+  uses = new Map();
+  for (const { instruction, stage } of model.instructions) {
+    if (!(instruction instanceof Run) || !stage) continue;
+    const range = instruction.getRange();
+    const text = model.text.slice(model.lines.offsetAt(range.start), model.lines.offsetAt(range.end));
+    const use: VariableUse = { run: instruction, stage, line: range.start.line, text };
+    const names = new Set<string>();
+    for (const match of text.matchAll(REFERENCE)) names.add(match[1]);
+    for (const name of names) {
+      const list = uses.get(name);
+      if (list) list.push(use);
+      else uses.set(name, [use]);
+    }
+  }
+  usesCache.set(model, uses);
+  return uses;
+}
+
+function descendants(model: DockerfileModel, ancestor: Stage): Set<Stage> {
+  const result = new Set<Stage>();
+  for (const stage of model.stages) {
+    const seen = new Set<Stage>();
+    for (let s = stage.image.stage; s && !seen.has(s); s = s.image.stage) {
+      seen.add(s);
+      if (s === ancestor) {
+        result.add(stage);
+        break;
+      }
+    }
+  }
+  return result;
+}
+
+function redeclaresBefore(stage: Stage, name: string, line: number): boolean {
+  return stage.instructions.some((i) => i instanceof Arg && i.getRange().start.line < line && realProperties(i).some((p) => p.getName() === name));
+}
+
+/**
+ * Removes the hard-coded property (the whole instruction when it is the only one) and mounts the secret,
+ * as an environment variable of the same name, into each RUN that reads it.
+ */
+function moveToSecret(model: DockerfileModel, instruction: Env | Arg, properties: Property[], property: Property, runs: Run[], buildTime: boolean): Fix {
+  const name = property.getName();
+  const edits: TextEdit[] = [removeProperty(model, instruction, properties, property)];
+  const mount = ` --mount=type=secret,id=${secretId(name)},env=${name}`;
+  for (const run of runs) edits.push(insertAt(run.getInstructionRange().end, mount));
+  const title = runs.length
+    ? `Move ${name} to a build secret mounted into ${runs.length === 1 ? 'the RUN that uses it' : `the ${runs.length} RUNs that use it`}`
+    : `Remove the hard-coded ${name} (${buildTime ? 'pass it as a build secret' : 'pass it at run time'})`;
+  return { title, kind: 'suggestion', edits };
+}
+
+function removeProperty(model: DockerfileModel, instruction: Instruction, properties: Property[], property: Property): TextEdit {
+  const lines = model.lines;
+  if (properties.length === 1) {
+    const range = instruction.getRange();
+    let start = lines.lineStartOffset(range.start.line);
+    let end = range.end.line + 1 < lines.lineCount ? lines.lineStartOffset(range.end.line + 1) : model.text.length;
+    // The last line of a file without a final newline: take the newline before it instead.
+    if (end === model.text.length && !/\n$/.test(model.text) && start > 0) {
+      start = model.text[start - 2] === '\r' ? start - 2 : start - 1;
+      end = model.text.length;
+    }
+    return remove(lines.rangeAt(start, end));
+  }
+  const index = properties.indexOf(property);
+  if (index > 0) return remove({ start: properties[index - 1].getRange().end, end: property.getRange().end });
+  return remove({ start: property.getRange().start, end: properties[1].getRange().start });
+}

@@ -1,0 +1,202 @@
+import type { DockerfileModel } from '../../documents/dockerfile';
+import type { ShellSource } from '../../documents/shell-source';
+import { lexShell, SHELLS, type Pipeline, type SimpleCommand, type Word } from '../../knowledge/shell';
+import { closingParen, programOf, quotedText, scriptWord, shellScopes } from '../../knowledge/shell-scopes';
+import { defineDockerfileRule, type Report } from '../../rule';
+
+const DOWNLOADERS = new Set(['curl', 'wget', 'fetch', 'http', 'https']);
+
+/** Interpreters that run code read from standard input, with the options that give them code another way. */
+interface Interpreter {
+  /** Short option letters that take the code as an argument (`sh -c`, `python -c`, `perl -e`). */
+  codeLetters: string;
+  /** Long options that take the code as an argument. */
+  codeOptions?: string[];
+  /** Options whose value is the next word, so that word is not a script path. */
+  valueOptions: string[];
+  /** Options after which the interpreter reads the script from standard input (`sh -s`). */
+  stdinOptions?: string[];
+}
+
+const SHELL: Interpreter = { codeLetters: 'c', valueOptions: ['-o', '+o', '-O', '+O', '--rcfile', '--init-file'], stdinOptions: ['-s'] };
+const PYTHON: Interpreter = { codeLetters: 'cm', valueOptions: ['-W', '-X', '--check-hash-based-pycs'] };
+const INTERPRETERS: Record<string, Interpreter> = {
+  perl: { codeLetters: 'eE', valueOptions: ['-I', '-M', '-m'] },
+  ruby: { codeLetters: 'e', valueOptions: ['-I', '-r', '-C', '-E'] },
+  node: { codeLetters: 'ep', codeOptions: ['--eval', '--print'], valueOptions: ['-r', '--require', '--import'] },
+  nodejs: { codeLetters: 'ep', codeOptions: ['--eval', '--print'], valueOptions: ['-r', '--require', '--import'] },
+  php: { codeLetters: 'rBRFE', valueOptions: ['-c', '-d', '-z'] },
+  pwsh: { codeLetters: 'c', codeOptions: ['-Command', '-command', '-EncodedCommand'], valueOptions: ['-File', '-f', '-ExecutionPolicy'] },
+};
+
+function interpreterOf(name: string): Interpreter | undefined {
+  if (SHELLS.has(name) && name !== 'busybox') return SHELL;
+  if (/^python[0-9.]*$/.test(name) || name === 'pypy3') return PYTHON;
+  return Object.hasOwn(INTERPRETERS, name) ? INTERPRETERS[name] : undefined;
+}
+
+const REMEDY = 'download it to a file, check its sha256 checksum, then run it';
+
+export default defineDockerfileRule({
+  meta: {
+    id: 'pipe-to-shell',
+    code: 'DG109',
+    severity: 'warning',
+    category: 'supply-chain',
+    title: 'Download piped into a shell',
+    description:
+      '`curl … | sh` runs whatever the server, or anyone able to tamper with the download, sends at build time, unreviewed and unverified, and a truncated download runs half a script.',
+    references: {},
+    fixable: false,
+    hasSuggestions: false,
+  },
+  check({ model, report }) {
+    for (const source of model.shellSources) checkSource(model, source, report);
+  },
+});
+
+function checkSource(model: DockerfileModel, source: ShellSource, report: (r: Report) => void): void {
+  const quoted = quotedText(source, model.text);
+  const reported: [number, number][] = [];
+  const add = (start: number, end: number, message: string) => {
+    if (reported.some(([s, e]) => s < end && start < e)) return;
+    reported.push([start, end]);
+    report({ range: source.rangeOf(start, end), message });
+  };
+  for (const scope of shellScopes(source, model.text)) {
+    scope.pipelines.forEach((pipeline, index) => {
+      checkPipe(pipeline, quoted, add);
+      checkProcessSubstitution(pipeline, scope.pipelines[index + 1], quoted, add);
+      for (const command of pipeline.commands) checkCommandSubstitution(command, quoted, add);
+    });
+  }
+  checkPowerShell(quoted, add);
+}
+
+/** `curl -fsSL https://… | sudo bash -s -- --flag`, `wget -qO- … | python3 -`. */
+function checkPipe(pipeline: Pipeline, quoted: string, add: (start: number, end: number, message: string) => void): void {
+  const commands = pipeline.commands;
+  const download = commands.findIndex((command) => producesDownload(command, quoted));
+  if (download < 0) return;
+  for (let i = download + 1; i < commands.length; i++) {
+    const program = programOf(commands[i]);
+    const interpreter = program && interpreterOf(program.name);
+    if (!program || !interpreter || !readsStdin(commands[i], program.index, interpreter)) continue;
+    const downloader = programOf(commands[download])!;
+    add(
+      commands[download].words[downloader.index].start,
+      commands[i].words[program.index].end,
+      `Piping a download into \`${program.name}\` runs whatever the server, or anyone in between, sends, unreviewed and unverified; ${REMEDY}.`,
+    );
+    return;
+  }
+}
+
+function isDownload(command: SimpleCommand): boolean {
+  const program = programOf(command);
+  return program !== undefined && DOWNLOADERS.has(program.name);
+}
+
+/** A download, or `echo "$(curl …)"` which passes one on. */
+function producesDownload(command: SimpleCommand, quoted: string): boolean {
+  if (isDownload(command)) return true;
+  const program = programOf(command);
+  if (!program || (program.name !== 'echo' && program.name !== 'printf')) return false;
+  return command.words.slice(program.index + 1).some((word) => substitutesDownload(quoted.slice(word.start, word.end)));
+}
+
+/** True when the interpreter takes its program from standard input: no `-c` code, no script path. */
+function readsStdin(command: SimpleCommand, programIndex: number, interpreter: Interpreter): boolean {
+  const words = command.words;
+  for (let i = programIndex + 1; i < words.length; i++) {
+    const value = words[i].value;
+    if (value === '-' || value === '/dev/stdin') return true;
+    if (value === '--') return i + 1 >= words.length; // `bash -- script.sh` runs the script
+    if (value === '<' || value === '<<' || value === '<<<') return false; // stdin comes from elsewhere
+    if (interpreter.stdinOptions?.includes(value)) return true;
+    // Code given as an argument; `pwsh -Command -` alone reads it from standard input.
+    if (interpreter.codeOptions?.includes(value)) return words[i + 1]?.value === '-';
+    if (interpreter.valueOptions.includes(value)) {
+      i++;
+      continue;
+    }
+    if (/^[-+][A-Za-z]/.test(value) && !value.startsWith('--')) {
+      const letters = value.slice(1);
+      if ([...letters].some((l) => interpreter.codeLetters.includes(l))) return words[i + 1]?.value === '-';
+      if (interpreter === SHELL && letters.includes('s')) return true;
+      continue;
+    }
+    if (value.startsWith('--')) continue;
+    return false; // a script path: the piped download is only its input
+  }
+  return true;
+}
+
+/** `bash <(curl -fsSL …)`, `source <(wget -qO- …)`: the lexer ends a pipeline at `<(`, the download follows. */
+function checkProcessSubstitution(pipeline: Pipeline, next: Pipeline | undefined, quoted: string, add: (start: number, end: number, message: string) => void): void {
+  if (!next) return;
+  const command = pipeline.commands[pipeline.commands.length - 1];
+  const last = command.words[command.words.length - 1];
+  if (last.value !== '<' || quoted[last.end] !== '(') return;
+  const program = programOf(command);
+  if (!program || program.index >= command.words.length - 1) return;
+  const runs = interpreterOf(program.name) !== undefined || program.name === 'source' || program.name === '.';
+  if (!runs || !isDownload(next.commands[0])) return;
+  const lastCommand = next.commands[next.commands.length - 1];
+  let end = lastCommand.words[lastCommand.words.length - 1].end;
+  const close = /^\s*\)/.exec(quoted.slice(end, end + 40));
+  if (close) end += close[0].length;
+  add(command.words[program.index].start, end, `Running a download straight from \`<(…)\` with \`${program.name}\` executes whatever the server, or anyone in between, sends, unreviewed and unverified; ${REMEDY}.`);
+}
+
+/** `sh -c "$(curl -fsSL …)"`, `ruby -e "$(curl …)"`, `eval "$(wget -qO- …)"`. */
+function checkCommandSubstitution(command: SimpleCommand, quoted: string, add: (start: number, end: number, message: string) => void): void {
+  const program = programOf(command);
+  if (!program) return;
+  const code = program.name === 'eval' ? command.words.slice(program.index + 1) : [codeWord(command, program.name, program.index)].filter((w): w is Word => w !== undefined);
+  for (const word of code) {
+    if (!substitutesDownload(quoted.slice(word.start, word.end))) continue;
+    add(command.words[program.index].start, word.end, `Running the output of a download with \`${program.name}\` executes whatever the server, or anyone in between, sends, unreviewed and unverified; ${REMEDY}.`);
+    return;
+  }
+}
+
+function codeWord(command: SimpleCommand, name: string, programIndex: number): Word | undefined {
+  const interpreter = interpreterOf(name);
+  if (!interpreter) return undefined;
+  if (interpreter === SHELL) return scriptWord(command);
+  const words = command.words;
+  for (let i = programIndex + 1; i < words.length - 1; i++) {
+    const value = words[i].value;
+    if (interpreter.codeOptions?.includes(value)) return words[i + 1];
+    if (/^-[A-Za-z]+$/.test(value) && interpreter.codeLetters.includes(value[value.length - 1])) return words[i + 1];
+  }
+  return undefined;
+}
+
+/** The word, quotes aside, is `$(download …)` or a backquoted download. */
+function substitutesDownload(written: string): boolean {
+  const text = written.replace(/^["']/, '');
+  let inner: string;
+  if (text.startsWith('$(')) inner = text.slice(2, closingParen(text, 1));
+  else if (text.startsWith('`')) inner = text.slice(1, text.indexOf('`', 1) < 0 ? text.length : text.indexOf('`', 1));
+  else return false;
+  const first = lexShell(inner)[0]?.commands[0];
+  return first !== undefined && isDownload(first);
+}
+
+/** PowerShell's `iwr … | iex` and `iex ((New-Object Net.WebClient).DownloadString(…))`. */
+const POWERSHELL = [
+  /\b(?:iwr|irm|Invoke-WebRequest|Invoke-RestMethod)\b[^|;\n]{0,300}\|[ \t]{0,10}(?:iex|Invoke-Expression)\b/gi,
+  /\b(?:iex|Invoke-Expression)\b[^;\n]{0,300}?\b(?:DownloadString|Invoke-WebRequest|Invoke-RestMethod|iwr|irm)\b/gi,
+];
+
+function checkPowerShell(text: string, add: (start: number, end: number, message: string) => void): void {
+  if (!/iex|invoke-expression/i.test(text)) return;
+  for (const pattern of POWERSHELL) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      add(m.index, m.index + m[0].length, `Running a download with \`Invoke-Expression\` executes whatever the server, or anyone in between, sends, unreviewed and unverified; ${REMEDY}.`);
+    }
+  }
+}

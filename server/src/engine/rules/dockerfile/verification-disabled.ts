@@ -1,0 +1,284 @@
+import { Arg, Env, type Instruction } from 'dockerfile-ast';
+import type { DockerfileModel } from '../../documents/dockerfile';
+import type { ShellSource } from '../../documents/shell-source';
+import { remove } from '../../fixes';
+import {
+  findInsecureText,
+  INSECURE_FLAGS,
+  INSECURE_SETTINGS,
+  insecureEnvironment,
+  REMEDIES,
+  type InsecureFlag,
+  type Insecurity,
+} from '../../knowledge/insecure-flags';
+import { commandIndex, type SimpleCommand, type Word } from '../../knowledge/shell';
+import { allCommands, isExecForm, programOf, quotedText } from '../../knowledge/shell-scopes';
+import { defineDockerfileRule, type Report } from '../../rule';
+import type { Fix, Range } from '../../types';
+
+const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+const EXPORTERS = new Set(['export', 'declare', 'typeset', 'readonly', 'env']);
+
+export default defineDockerfileRule({
+  meta: {
+    id: 'verification-disabled',
+    code: 'DG110',
+    severity: 'error',
+    category: 'supply-chain',
+    title: 'TLS or signature verification switched off',
+    description:
+      'Flags such as `curl -k`, `--nogpgcheck` or `NODE_TLS_REJECT_UNAUTHORIZED=0` make the build accept whatever a network attacker or a compromised mirror serves, and the image ships it.',
+    references: { cis: '4.11' },
+    fixable: false,
+    hasSuggestions: true,
+  },
+  check({ model, report }) {
+    checkEnvironment(model, report);
+    for (const source of model.shellSources) checkShell(model, source, report);
+    checkDataHeredocs(model, report);
+  },
+});
+
+function message(insecurity: Insecurity): string {
+  return `${capitalize(insecurity.description)}; ${REMEDIES[insecurity.kind]}.`;
+}
+
+/** Sentence case, except for a leading tool name written the way the tool spells it (`pip`, `npm`). */
+function capitalize(text: string): string {
+  if (/^(?:pip|npm|git|go|apt|uv|conda|yarn|composer)\b/.test(text)) return text;
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** `ENV NODE_TLS_REJECT_UNAUTHORIZED=0`, `ARG GOSUMDB=off`. */
+function checkEnvironment(model: DockerfileModel, report: (r: Report) => void): void {
+  for (const { instruction } of model.instructions) {
+    if (!(instruction instanceof Env || instruction instanceof Arg)) continue;
+    for (const property of instruction.getProperties()) {
+      const value = property.getValue();
+      const insecurity = insecureEnvironment(property.getName(), value ?? undefined);
+      if (insecurity) report({ range: property.getRange(), message: message(insecurity) });
+    }
+  }
+}
+
+interface Hit extends Insecurity {
+  start: number;
+  end: number;
+  fix?: Fix;
+}
+
+function checkShell(model: DockerfileModel, source: ShellSource, report: (r: Report) => void): void {
+  const quoted = quotedText(source, model.text);
+  const hits: Hit[] = [];
+  const add = (hit: Hit) => {
+    if (!hits.some((h) => h.start < hit.end && hit.start < h.end)) hits.push(hit);
+  };
+  for (const command of allCommands(source, model.text)) {
+    checkAssignments(command, add);
+    checkFlags(model, source, quoted, command, add);
+    checkSettings(command, add);
+    checkWordText(command, quoted, add);
+  }
+  for (const hit of hits.sort((a, b) => a.start - b.start)) {
+    report({ range: source.rangeOf(hit.start, hit.end), message: message(hit), fixes: hit.fix ? [hit.fix] : [] });
+  }
+}
+
+/** `NODE_TLS_REJECT_UNAUTHORIZED=0 npm ci`, `export GIT_SSL_NO_VERIFY=1`, `env GOSUMDB=off go build`. */
+function checkAssignments(command: SimpleCommand, add: (hit: Hit) => void): void {
+  const words = command.words;
+  const program = commandIndex(command);
+  const end = program < 0 ? words.length : program;
+  const candidates = words.slice(0, end);
+  if (program >= 0 && EXPORTERS.has(words[program].value)) candidates.push(...words.slice(program + 1));
+  for (const word of candidates) {
+    if (!ASSIGNMENT.test(word.value)) continue;
+    const equals = word.value.indexOf('=');
+    const insecurity = insecureEnvironment(word.value.slice(0, equals), word.value.slice(equals + 1));
+    if (insecurity) add({ ...insecurity, start: word.start, end: word.end });
+  }
+}
+
+/** `curl -fsSLk`, `wget --no-check-certificate`, `apk add --allow-untrusted`, `python -m pip` included. */
+function checkFlags(model: DockerfileModel, source: ShellSource, quoted: string, command: SimpleCommand, add: (hit: Hit) => void): void {
+  const program = programOf(command);
+  if (!program) return;
+  const flags = INSECURE_FLAGS[program.name];
+  if (!flags || !Object.hasOwn(INSECURE_FLAGS, program.name)) return;
+  const words = command.words;
+  for (let i = program.index + 1; i < words.length; i++) {
+    const word = words[i];
+    const value = word.value;
+    if (value === '--') break;
+    if (!value.startsWith('-')) continue;
+    const equals = value.indexOf('=');
+    const name = equals < 0 ? value : value.slice(0, equals);
+    if (Object.hasOwn(flags.long, name)) {
+      // `--disable-content-trust=false` turns the check back on.
+      if (equals >= 0 && /^(?:false|0|no)$/i.test(value.slice(equals + 1))) continue;
+      const flag = flags.long[name];
+      add({ ...flag, start: word.start, end: word.end, fix: flag.removable ? removeWordFix(model, source, word, flag) : undefined });
+      continue;
+    }
+    if (!flags.short || value.startsWith('--') || !/^-[A-Za-z0-9]/.test(value)) continue;
+    for (let j = 1; j < value.length; j++) {
+      const letter = value[j];
+      if (Object.hasOwn(flags.short, letter)) {
+        const flag = flags.short[letter];
+        add({ ...flag, ...letterHit(model, source, quoted, word, j, flag) });
+      }
+      if (flags.shortWithValue?.includes(letter)) {
+        if (j === value.length - 1) i++; // the value is the next word
+        break;
+      }
+    }
+  }
+}
+
+/** A letter inside `-fsSLk`: the finding covers the letter, the suggestion removes just it (or the whole `-k`). */
+function letterHit(model: DockerfileModel, source: ShellSource, quoted: string, word: Word, index: number, flag: InsecureFlag): Omit<Hit, keyof Insecurity> {
+  if (word.value.length === 2) return { start: word.start, end: word.end, fix: flag.removable ? removeWordFix(model, source, word, flag) : undefined };
+  const written = quoted.slice(word.start, word.end);
+  const shift = written === word.value ? 0 : written.slice(1, -1) === word.value ? 1 : -1;
+  if (shift < 0) return { start: word.start, end: word.end };
+  const at = word.start + shift + index;
+  const letter = word.value[index];
+  const fix: Fix | undefined = flag.removable
+    ? { title: `Remove -${letter} from ${word.value} (${checkName(flag)} back on)`, kind: 'suggestion', edits: [remove(source.rangeOf(at, at + 1))] }
+    : undefined;
+  return { start: at, end: at + 1, fix };
+}
+
+/** `npm config set strict-ssl false`, `git config --global http.sslVerify false`, `pip install --trusted-host h`. */
+function checkSettings(command: SimpleCommand, add: (hit: Hit) => void): void {
+  const program = programOf(command);
+  if (!program) return;
+  let name = program.name;
+  let first = program.index + 1;
+  const words = command.words;
+  // `python3 -m pip install …` runs pip.
+  if (/^python[0-9.]*$/.test(name) && words[first]?.value === '-m' && words[first + 1]) {
+    name = words[first + 1].value;
+    first += 2;
+  }
+  const settings = INSECURE_SETTINGS.filter((s) => s.programs.includes(name));
+  if (settings.length === 0) return;
+  for (let i = first; i < words.length; i++) {
+    const word = words[i];
+    const equals = word.value.indexOf('=');
+    for (const setting of settings) {
+      if (equals > 0 && setting.key.test(word.value.slice(0, equals))) {
+        if (setting.value.test(word.value.slice(equals + 1))) add({ ...setting, start: word.start, end: word.end });
+      } else if (setting.key.test(word.value) && words[i + 1] && setting.value.test(words[i + 1].value)) {
+        add({ ...setting, start: word.start, end: words[i + 1].end });
+      }
+    }
+  }
+}
+
+/**
+ * `key=value` spellings inside words: `--setopt=sslverify=0`, `-o Acquire::https::Verify-Peer=false`,
+ * `echo 'deb [trusted=yes] …'`. In a `sed` substitution only the replacement counts, since
+ * `s/gpgcheck=0/gpgcheck=1/` turns the check on.
+ */
+function checkWordText(command: SimpleCommand, quoted: string, add: (hit: Hit) => void): void {
+  const isSed = programOf(command)?.name === 'sed';
+  for (const word of command.words) {
+    const written = quoted.slice(word.start, word.end);
+    let from = 0;
+    let to = written.length;
+    if (isSed) {
+      const replacement = sedReplacement(written);
+      if (replacement) [from, to] = replacement;
+    }
+    for (const hit of findInsecureText(written.slice(from, to))) {
+      add({ ...hit, start: word.start + from + hit.start, end: word.start + from + hit.end });
+    }
+  }
+}
+
+/** Offsets of the replacement in `s/pattern/replacement/flags` (any delimiter, quotes allowed around it). */
+function sedReplacement(written: string): [number, number] | undefined {
+  const match = /^['"]?(?:\d+|\$)?s(.)/.exec(written);
+  if (!match) return undefined;
+  const delimiter = match[1];
+  let i = match[0].length;
+  const parts: number[] = [];
+  for (; i < written.length && parts.length < 2; i++) {
+    if (written[i] === '\\') i++;
+    else if (written[i] === delimiter) parts.push(i);
+  }
+  if (parts.length < 1) return undefined;
+  return [parts[0] + 1, parts[1] ?? written.length];
+}
+
+/** Heredoc bodies that are data, not shell: `RUN cat > /etc/yum.repos.d/x.repo <<EOF`, `COPY <<EOF /etc/apt/…`. */
+function checkDataHeredocs(model: DockerfileModel, report: (r: Report) => void): void {
+  const shellBodies = new Set(model.shellSources.filter((s) => s.heredoc).map((s) => s.offset));
+  for (const { instruction } of model.instructions) {
+    const keyword = instruction.getKeyword();
+    if (keyword !== 'RUN' && keyword !== 'COPY' && keyword !== 'ADD') continue;
+    for (const heredoc of heredocsOf(instruction)) {
+      const content = heredoc.getContentRange();
+      if (!content) continue;
+      const start = model.lines.offsetAt(content.start);
+      if (shellBodies.has(start)) continue;
+      const body = model.text.slice(start, model.lines.offsetAt(content.end));
+      for (const hit of findInsecureText(body)) {
+        report({ range: model.lines.rangeAt(start + hit.start, start + hit.end), message: message(hit) });
+      }
+    }
+  }
+}
+
+type HeredocLike = { getContentRange(): Range | null };
+
+function heredocsOf(instruction: Instruction): HeredocLike[] {
+  // COPY and RUN expose their heredocs; ADD inherits the same (protected) parser method.
+  const withHeredocs = instruction as unknown as { getHeredocs?: () => HeredocLike[] };
+  return typeof withHeredocs.getHeredocs === 'function' ? withHeredocs.getHeredocs.call(instruction) : [];
+}
+
+/**
+ * Removes a whole flag word and one separating space, keeping the line structure: a flag alone on a
+ * continuation line takes its line with it, an exec-form element takes its quotes and comma.
+ */
+function removeWordFix(model: DockerfileModel, source: ShellSource, word: Word, flag: InsecureFlag): Fix {
+  const text = model.text;
+  let start = source.offset + word.start;
+  let end = source.offset + word.end;
+  const title = `Remove ${word.value} (${checkName(flag)} back on)`;
+  if (isExecForm(source) && text[start - 1] === '"' && text[end] === '"') {
+    const after = /^\s*,\s*/.exec(text.slice(end + 1, end + 80));
+    if (after) return suggestion(model, title, start - 1, end + 1 + after[0].length);
+    const before = /\s*,\s*$/.exec(text.slice(Math.max(0, start - 81), start - 1));
+    return suggestion(model, title, start - 1 - (before?.[0].length ?? 0), end + 1);
+  }
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  let lineEnd = text.indexOf('\n', end);
+  if (lineEnd < 0) lineEnd = text.length;
+  const before = text.slice(lineStart, start);
+  const after = text.slice(end, lineEnd).replace(/\r$/, '');
+  const continuation = /^[ \t]*[\\`][ \t]*$/.test(after);
+  if (after.trim() !== '' && !continuation) {
+    while (text[end] === ' ' || text[end] === '\t') end++;
+  } else if (before.trim() !== '') {
+    while (start > lineStart && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
+  } else if (continuation) {
+    return suggestion(model, title, lineStart, Math.min(lineEnd + 1, text.length));
+  } else {
+    // Alone on the last line of a continued RUN: drop the line and the continuation that led to it.
+    let previous = lineStart - 1;
+    while (previous > 0 && /[\s\\`]/.test(text[previous - 1])) previous--;
+    start = previous;
+  }
+  return suggestion(model, title, start, end);
+}
+
+function checkName(flag: InsecureFlag): string {
+  return flag.kind === 'signature' ? 'signature checks' : 'certificate checks';
+}
+
+function suggestion(model: DockerfileModel, title: string, start: number, end: number): Fix {
+  return { title, kind: 'suggestion', edits: [remove(model.lines.rangeAt(start, end))] };
+}

@@ -1,0 +1,113 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { classifySecret, findCredentials } from '../../../server/src/engine/knowledge/secrets';
+
+const GITHUB = `ghp_${'a1B2c3D4e5'.repeat(3)}F6g7H8`;
+
+describe('classifySecret', () => {
+  const secret: [string, string, string][] = [
+    ['DB_PASSWORD', 'hunter2', 'password'],
+    ['MYSQL_ROOT_PASSWORD', 'root', 'password'],
+    ['SMTP_PASS', 'pa55', 'password'],
+    ['MYSQL_PWD', 'pa55', 'password'],
+    ['dbPassword', 'pa55', 'password'],
+    ['db.password', 'pa55', 'password'],
+    ['GPG_PASSPHRASE', 'correct horse', 'passphrase'],
+    ['CLIENT_SECRET', 'abc', 'secret'],
+    ['JWT_SECRET', 'abc', 'secret'],
+    ['API_TOKEN', 'abc', 'token'],
+    ['SLACK_BOT_TOKEN', 'abc', 'token'],
+    ['API_KEY', 'abc', 'API key'],
+    ['OPENAI_APIKEY', 'abc', 'API key'],
+    ['PRIVATE_KEY', 'abc', 'private key'],
+    ['AWS_SECRET_ACCESS_KEY', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', 'access key'],
+    ['SECRET_KEY_BASE', 'abc', 'secret key'],
+    ['APP_KEY', 'base64:abc', 'application key'],
+    ['GOOGLE_APPLICATION_CREDENTIALS_JSON', '{"type":"service_account"}', 'credentials'],
+    ['DB_PASSWORD', '12345678', 'password'],
+    ['DB_PASSWORD', '${DB_PASSWORD:-changeme}', 'password'],
+  ];
+  for (const [name, value, what] of secret) {
+    it(`${name}=${value} is a ${what}`, () => assert.deepEqual(classifySecret(name, value), { reason: 'name', what }));
+  }
+
+  const values: [string, string, string][] = [
+    ['X', 'AKIAIOSFODNN7EXAMPLE', 'AWS access key id'],
+    ['X', 'ASIAIOSFODNN7EXAMPLE', 'AWS access key id'],
+    ['NODE_VERSION', GITHUB, 'GitHub token'],
+    ['X', `github_pat_${'A'.repeat(22)}_${'b'.repeat(59)}`, 'GitHub token'],
+    ['X', 'glpat-abcdefghij0123456789', 'GitLab token'],
+    ['X', 'xoxb-1234567890-abcdefghij', 'Slack token'],
+    ['WEBHOOK_URL', 'https://hooks.slack.com/services/T0000000A/B0000000B/abcdefghijklmnop1234', 'Slack webhook'],
+    ['X', `sk_live_${'a'.repeat(24)}`, 'Stripe secret key'],
+    ['X', `AIza${'B'.repeat(35)}`, 'Google API key'],
+    ['X', `npm_${'c'.repeat(36)}`, 'npm token'],
+    ['X', '-----BEGIN RSA PRIVATE KEY-----\\nMIIE', 'private key'],
+    ['X', '-----BEGIN PRIVATE KEY-----', 'private key'],
+    ['DATABASE_URL', 'postgres://app:s3cret@db:5432/app', 'password in a URL'],
+    ['REPO', `https://${GITHUB}:x-oauth-basic@github.com/a/b`, 'GitHub token'],
+  ];
+  for (const [name, value, what] of values) {
+    it(`${name}=${value.slice(0, 24)}… looks like a ${what}`, () => assert.deepEqual(classifySecret(name, value), { reason: 'value', what }));
+  }
+
+  const silent: [string, string | undefined][] = [
+    ['DB_PASSWORD', undefined],
+    ['DB_PASSWORD', ''],
+    ['DB_PASSWORD', '   '],
+    ['DB_PASSWORD', '${DB_PASSWORD}'],
+    ['DB_PASSWORD', '$DB_PASSWORD'],
+    ['DB_PASSWORD', '${DB_PASSWORD:?required}'],
+    ['AUTH_HEADER', 'Bearer ${TOKEN}'],
+    ['DB_PASSWORD_FILE', '/run/secrets/db'],
+    ['TOKEN_PATH', '/var/run/token'],
+    ['NODE_VERSION', '22.3.0'],
+    ['TOKEN_URL', 'https://auth.example.com/token'],
+    ['SECRET_NAME', 'prod/db'],
+    ['AWS_ACCESS_KEY_ID', 'foo'],
+    ['KEY_ID', 'abc'],
+    ['KEY_NAME', 'deploy'],
+    ['PUBLIC_KEY', 'ssh-ed25519 AAAA'],
+    ['NEXT_PUBLIC_API_KEY', 'abc'],
+    ['STRIPE_PUBLISHABLE_KEY', 'pk_live_abc'],
+    ['GPG_KEY', 'A035C8C19219BA821ECEA86B64E628F8D684696D'],
+    ['GPG_KEYS', 'A035C8C19219BA821ECEA86B64E628F8D684696D'],
+    ['CACHE_KEY', 'v1'],
+    ['PWD', '/app'],
+    ['OLDPWD', '/'],
+    ['PASS_THROUGH', 'on'],
+    ['ALLOW_EMPTY_PASSWORD', 'yes'],
+    ['MYSQL_RANDOM_ROOT_PASSWORD', 'true'],
+    ['PASSWORD_MIN_LENGTH', '8'],
+    ['PASSWORD_ROUNDS', '10'],
+    ['REQUIRE_PASSWORD', '1'],
+    ['TOKENIZERS_PARALLELISM', 'false'],
+    ['API_TOKEN', '<your token>'],
+    ['API_TOKEN', '***'],
+    ['API_TOKEN', 'xxxx'],
+    ['JWT_SECRET', '/run/secrets/jwt'],
+    ['GOOGLE_APPLICATION_CREDENTIALS', '/secrets/gcp.json'],
+    ['SSL_PRIVATE_KEY', './certs/server.key'],
+    ['DATABASE_URL', 'postgres://app:${DB_PASSWORD}@db/app'],
+    ['DATABASE_URL', 'postgres://db:5432/app'],
+    ['HOME', '/root'],
+  ];
+  for (const [name, value] of silent) {
+    it(`${name}=${value} is not a hard-coded secret`, () => assert.equal(classifySecret(name, value), undefined));
+  }
+});
+
+describe('findCredentials', () => {
+  it('finds each credential once, with its offsets', () => {
+    const text = `git clone https://me:pa55@example.com/r && curl -H "token ${GITHUB}" x`;
+    const hits = findCredentials(text);
+    assert.deepEqual(hits.map((h) => [text.slice(h.start, h.end), h.what]), [['pa55', 'password in a URL'], [GITHUB, 'GitHub token']]);
+  });
+
+  it('stays linear on long lines without credentials', () => {
+    const long = `${'a'.repeat(300_000)}sk-${'b'.repeat(300_000)}://${'c:'.repeat(100_000)}`;
+    const started = performance.now();
+    assert.deepEqual(findCredentials(long), []);
+    assert.ok(performance.now() - started < 1000, 'credential scan took too long');
+  });
+});
