@@ -27,7 +27,7 @@ const CREDENTIAL_PATTERNS: { what: string; pattern: RegExp }[] = [
   { what: 'GitHub token', pattern: /\bgithub_pat_[A-Za-z0-9_]{22,255}/g },
   { what: 'GitLab token', pattern: /\bglpat-[A-Za-z0-9_-]{20,255}/g },
   { what: 'Slack token', pattern: /\bxox[abprs]-[A-Za-z0-9-]{10,255}/g },
-  { what: 'Slack webhook', pattern: /hooks\.slack\.com\/services\/T[A-Z0-9]{6,20}\/B[A-Z0-9]{6,20}\/[A-Za-z0-9]{16,64}/g },
+  { what: 'Slack webhook', pattern: /(?:https:\/\/)?hooks\.slack\.com\/services\/T[A-Z0-9]{6,20}\/B[A-Z0-9]{6,20}\/[A-Za-z0-9]{16,64}/g },
   { what: 'Stripe secret key', pattern: /\b[rs]k_live_[A-Za-z0-9]{16,255}/g },
   { what: 'Google API key', pattern: /\bAIza[0-9A-Za-z_-]{35}/g },
   { what: 'npm token', pattern: /\bnpm_[A-Za-z0-9]{36}\b/g },

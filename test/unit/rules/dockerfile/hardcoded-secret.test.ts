@@ -16,6 +16,7 @@ testRule(rule, {
     { name: 'empty values and placeholders', code: 'FROM alpine:3.20\nENV DB_PASSWORD= API_TOKEN="<your token here>" CLIENT_SECRET=xxxxx\n' },
     { name: 'a secret mount is the right way', code: 'FROM node:22-alpine\nRUN --mount=type=secret,id=npm_token,env=NPM_TOKEN npm ci\n' },
     { name: 'a URL without a password', code: 'FROM alpine:3.20\nRUN git clone https://github.com/acme/app.git && git clone https://${TOKEN}@github.com/acme/private.git\n' },
+    { name: 'dummy values for an asset build are RUN arguments, not image configuration', code: 'FROM ruby:3.4-slim\nRUN SECRET_KEY_BASE_DUMMY=1 DATABASE_PASSWORD=dummy bundle exec rails assets:precompile\n' },
     { name: 'half-typed ENV', code: 'FROM alpine:3.20\nENV PASSWORD' },
     { name: 'half-typed ENV with no property', code: 'FROM alpine:3.20\nENV ' },
     { name: 'empty', code: '' },
@@ -53,6 +54,13 @@ testRule(rule, {
       findings: [{ line: 2, column: 17, endColumn: 24, message: /password/ }],
       output: null,
       suggestions: [{ output: 'FROM alpine:3.20' }],
+    },
+    {
+      name: 'a quoted value: the range is inside the quotes',
+      code: 'FROM ruby:3.3-slim\nENV PGUSER="owner" \\\n    PGPASSWORD="rjW5XJgH4hKv"\n',
+      findings: [{ line: 3, column: 17, endColumn: 29, message: /`PGPASSWORD` hard-codes a password/ }],
+      output: null,
+      suggestions: [{ output: 'FROM ruby:3.3-slim\nENV PGUSER="owner"\n' }],
     },
     {
       name: 'legacy ENV syntax',
@@ -111,8 +119,8 @@ testRule(rule, {
       findings: [
         { line: 2, column: 16, message: /Slack webhook/ },
         { line: 3, column: 23, message: /an AWS access key id/ },
-        { line: 4, column: 18, message: /password in a URL/ },
-        { line: 5, column: 21, message: /private key/ },
+        { line: 4, column: 33, endColumn: 39, message: /password in a URL/ },
+        { line: 5, column: 22, endColumn: 57, message: /private key/ },
       ],
       output: null,
       suggestions: [{ output: 'FROM alpine:3.20\nENV AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\nENV DATABASE_URL=postgres://app:s3cret@db:5432/app\nENV SSH_PRIVATE_KEY="-----BEGIN OPENSSH PRIVATE KEY-----\\nb3BlbnNzaC1rZXktdjEAAAAA"\n' }],

@@ -3,7 +3,7 @@ import type { DockerfileModel, Stage } from '../../documents/dockerfile';
 import { insertAt, remove } from '../../fixes';
 import { classifySecret, findCredentials, type SecretMatch } from '../../knowledge/secrets';
 import { defineDockerfileRule } from '../../rule';
-import type { Fix, TextEdit } from '../../types';
+import type { Fix, Range, TextEdit } from '../../types';
 
 type Entry = DockerfileModel['instructions'][number];
 
@@ -32,7 +32,7 @@ export default defineDockerfileRule({
         const runs = entry.onbuild ? [] : runsUsing(model, entry, name);
         const buildTime = instruction instanceof Arg || runs.length > 0;
         report({
-          range: property.getValueRange() ?? property.getRange(),
+          range: valueRange(model, property, match),
           message: `${subject(name, match)}, which ${instruction instanceof Env ? 'anyone with the image can read (docker inspect)' : 'the image history records (docker history)'}; ${buildTime ? buildSecretRemedy(name) : 'pass it when the container starts instead (docker run -e, or a compose secret)'}.`,
           // An ONBUILD trigger is part of another image's build: moving its secret is that build's decision.
           fixes: entry.onbuild ? [] : [moveToSecret(model, instruction, properties, property, runs, buildTime)],
@@ -49,6 +49,24 @@ export default defineDockerfileRule({
     }
   },
 });
+
+/** The value without its quotes; for a credential-shaped value, just the credential (the password of a URL). */
+function valueRange(model: DockerfileModel, property: Property, match: SecretMatch): Range {
+  const range = property.getValueRange();
+  if (!range) return property.getRange();
+  let start = model.lines.offsetAt(range.start);
+  let end = model.lines.offsetAt(range.end);
+  const written = model.text.slice(start, end);
+  if (match.reason === 'value') {
+    const hit = findCredentials(written)[0];
+    if (hit) return model.lines.rangeAt(start + hit.start, start + hit.end);
+  }
+  if (written.length >= 2 && (written[0] === '"' || written[0] === "'") && written.endsWith(written[0])) {
+    start++;
+    end--;
+  }
+  return model.lines.rangeAt(start, end);
+}
 
 function subject(name: string, match: SecretMatch): string {
   return match.reason === 'name'
