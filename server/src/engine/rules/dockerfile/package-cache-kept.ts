@@ -42,11 +42,15 @@ export default defineDockerfileRule({
     // Caches in a builder stage never reach the image; only the final stage and the stages it builds on count.
     const shipped = new Set<Stage | undefined>(model.finalStage ? stageChain(model.finalStage) : []);
     const runs = runsOf(model).filter((r) => shipped.has(r.stage));
-    runs.forEach((code, index) => {
+    // Stages with a later RUN that installs with apt without updating: it relies on the lists left behind.
+    const relyingLater = new Set<Stage>();
+    for (let i = runs.length - 1; i >= 0; i--) {
+      const code = runs[i];
       checkApk(code, report);
-      checkApt(model, code, runs.slice(index + 1), report);
+      checkApt(model, code, relyingLater, report);
       checkDnf(model, code, report);
-    });
+      if (code.stage && installsWithoutUpdate(code)) relyingLater.add(code.stage);
+    }
   },
 });
 
@@ -64,12 +68,12 @@ function checkApk(code: RunCode, report: (r: Report) => void): void {
 }
 
 /** `apt-get install` needs `rm -rf /var/lib/apt/lists/*` in the same RUN: a later RUN cannot shrink this layer. */
-function checkApt(model: DockerfileModel, code: RunCode, later: RunCode[], report: (r: Report) => void): void {
+function checkApt(model: DockerfileModel, code: RunCode, relyingLater: Set<Stage>, report: (r: Report) => void): void {
   if (cacheMounted(code.run, CACHE_MOUNTS.apt) || removes(code, APT_LISTS)) return;
   const install = code.commands.find(({ call }) => call?.manager === 'apt' && isInstall(call));
   if (!install) return;
   // Removing the lists breaks a later `apt-get install` that counts on them being there (no update of its own).
-  const laterNeedsLists = later.some((r) => stageChain(r.stage!).includes(code.stage!) && installsWithoutUpdate(r));
+  const laterNeedsLists = [...relyingLater].some((stage) => stageChain(stage).includes(code.stage!));
   const fix = laterNeedsLists ? undefined : appendCommand(model, code, APT_CLEANUP);
   report({
     range: install.source.rangeOf(install.call!.program.start, install.call!.subcommand!.end),
