@@ -1,8 +1,8 @@
 import { isMap, isScalar, type Node } from 'yaml';
 import type { Range } from '../types';
-import { mapPair, type ComposeModel } from './compose';
+import { mapPair, type ComposeModel, type Service } from './compose';
 import { interpolate } from './compose-interpolation';
-import { isTrue, scalarSliceRange, scalarString, seqItems } from './compose-values';
+import { isTrue, ownsNode, scalarSliceRange, scalarString, seqItems } from './compose-values';
 
 /**
  * One entry of a service's `volumes:`, short (`./data:/data:ro`) or long (`type: bind`) syntax, read the way
@@ -23,7 +23,7 @@ export interface Mount {
   readOnly: boolean;
   /** Short syntax only: the access options after the target (`rw`, `z`, ...), and where they start in the value. */
   options?: { list: string[]; start: number };
-  /** Short syntax only: the value as written, before interpolation. */
+  /** Short syntax only: the value as written, when it has no variables (so offsets in it are offsets in the source). */
   written?: string;
 }
 
@@ -70,6 +70,59 @@ function interpolateHostPath(text: string): string {
   return interpolate(text.replace(/^(?:\$HOME|\$\{HOME\})(?=[\\/]|$)/, '~').replace(/^(?:\$PWD|\$\{PWD\})(?=[\\/]|$)/, '.'));
 }
 
+const cache = new WeakMap<object, Mount[]>();
+
+/** The mounts of a `volumes:` sequence, read once per document however many rules ask. */
+export function mountsOf(model: ComposeModel, volumes: unknown): Mount[] {
+  const node = model.resolve(volumes);
+  if (!node) return [];
+  let mounts = cache.get(node);
+  if (!mounts) cache.set(node, (mounts = readMounts(model, node)));
+  return mounts;
+}
+
+/**
+ * Every mount of every service, once: a mount shared through an anchor is listed with the first service using it.
+ * `own` says whether it is written in that service's own mapping (only then may a fix edit it).
+ */
+export function allServiceMounts(model: ComposeModel): { service: Service; mount: Mount; own: boolean }[] {
+  const seen = new Set<Node>();
+  const result: { service: Service; mount: Mount; own: boolean }[] = [];
+  for (const service of model.services) {
+    const entry = service.get('volumes');
+    if (!entry) continue;
+    for (const mount of mountsOf(model, entry.value)) {
+      if (seen.has(mount.node)) continue;
+      seen.add(mount.node);
+      result.push({ service, mount, own: ownsNode(service, mount.node) });
+    }
+  }
+  return result;
+}
+
+/** A top-level named volume that is a host directory in disguise (`driver_opts: { o: bind, device: /path }`). */
+export interface BoundVolume {
+  name: string;
+  device: string;
+  deviceRange: Range;
+}
+
+export function boundVolumes(model: ComposeModel): BoundVolume[] {
+  const volumes = model.root && model.resolve(mapPair(model, model.root, 'volumes')?.value);
+  if (!isMap(volumes)) return [];
+  const result: BoundVolume[] = [];
+  for (const pair of volumes.items) {
+    const name = isScalar(pair.key) ? String(pair.key.value) : undefined;
+    const options = mapPair(model, pair.value, 'driver_opts')?.value;
+    const o = scalarString(model, mapPair(model, options, 'o')?.value);
+    const devicePair = mapPair(model, options, 'device');
+    const device = devicePair && scalarString(model, devicePair.value);
+    if (!name || device === undefined || !o?.split(',').includes('bind')) continue;
+    result.push({ name, device: interpolateHostPath(device), deviceRange: model.rangeOf(devicePair!.value as Node) });
+  }
+  return result;
+}
+
 /** The mounts of a `volumes:` sequence, short and long syntax. */
 export function readMounts(model: ComposeModel, volumes: unknown): Mount[] {
   const mounts: Mount[] = [];
@@ -77,18 +130,21 @@ export function readMounts(model: ComposeModel, volumes: unknown): Mount[] {
     if (isScalar(item)) {
       const written = scalarString(model, item);
       if (written === undefined) continue;
-      const parsed = parseShortVolume(written);
-      const source = parsed.source === undefined ? undefined : interpolateHostPath(parsed.source);
+      // Compose interpolates first, then splits: `${DATA:-./data}:/data` has a colon inside the variable.
+      const text = interpolateHostPath(written);
+      const parsed = parseShortVolume(text);
+      const source = parsed.source;
+      const mapped = text === written;
       mounts.push({
         node: item,
         long: false,
         type: source !== undefined && isHostPath(source) ? 'bind' : 'volume',
         source,
-        sourceRange: (parsed.source !== undefined && scalarSliceRange(model, item, 0, parsed.sourceEnd)) || model.rangeOf(item),
+        sourceRange: (mapped && parsed.source !== undefined && scalarSliceRange(model, item, 0, parsed.sourceEnd)) || model.rangeOf(item),
         target: parsed.target,
         readOnly: parsed.options?.list.includes('ro') ?? false,
         options: parsed.options,
-        written,
+        written: mapped ? written : undefined,
       });
     } else if (isMap(item)) {
       const sourcePair = mapPair(model, item, 'source');

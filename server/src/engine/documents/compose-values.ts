@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, Scalar, type Node, type Pair } from 'yaml';
 import type { Range } from '../types';
-import { keyName, mapKeys, mapPair, type ComposeModel } from './compose';
+import { keyName, mapKeys, mapPair, type ComposeModel, type Service } from './compose';
 
 /** A scalar's value as a string (numbers and booleans too); undefined for null, maps, sequences. */
 export function scalarString(model: ComposeModel, node: unknown): string | undefined {
@@ -96,4 +96,11 @@ export function scalarValueStart(model: ComposeModel, node: unknown): number | u
   const innerStart = quotedStyle ? start + 1 : start;
   const inner = model.text.slice(innerStart, quotedStyle ? end - 1 : end);
   return inner === value ? innerStart : undefined;
+}
+
+/** True when `node` is written inside the service's own mapping: an edit there changes this service only. */
+export function ownsNode(service: Service, node: Node): boolean {
+  const map = service.map;
+  if (!map?.range || !node.range) return false;
+  return map.range[0] <= node.range[0] && node.range[1] <= map.range[2];
 }

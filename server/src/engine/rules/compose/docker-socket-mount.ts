@@ -1,0 +1,36 @@
+import { allServiceMounts, boundVolumes } from '../../documents/compose-mounts';
+import { hostPathRisk, normalizeHostPath } from '../../knowledge/host-paths';
+import { defineComposeRule } from '../../rule';
+
+export default defineComposeRule({
+  meta: {
+    id: 'docker-socket-mount',
+    code: 'DG212',
+    severity: 'error',
+    category: 'isolation',
+    title: 'Container runtime socket mounted',
+    description:
+      'A container that can reach the Docker (or Podman, containerd) socket can start a privileged container with the host’s filesystem mounted: it is root on the host.',
+    references: { cis: '5.31', compose: 'services.<name>.volumes' },
+    fixable: false,
+    hasSuggestions: false,
+  },
+  check({ model, report }) {
+    for (const { mount } of allServiceMounts(model)) {
+      if ((mount.type !== 'bind' && mount.type !== 'npipe') || mount.source === undefined) continue;
+      const risk = hostPathRisk(mount.source);
+      if (risk?.kind === 'socket') report({ range: mount.sourceRange, message: message(mount.source, risk.what, mount.readOnly) });
+    }
+    for (const volume of boundVolumes(model)) {
+      const risk = hostPathRisk(volume.device);
+      if (risk?.kind === 'socket') report({ range: volume.deviceRange, message: message(volume.device, risk.what, false) });
+    }
+  },
+});
+
+function message(source: string, what: string, readOnly: boolean): string {
+  const ro = readOnly
+    ? ', and `:ro` does not change that: it only stops writes to the socket file, not API calls through it'
+    : ', read-only or not';
+  return `Mounting ${what} (${normalizeHostPath(source)}) lets the container control the container runtime, which is root on the host${ro}; remove the mount, or put a socket proxy that allows only the calls needed in between.`;
+}

@@ -1,0 +1,37 @@
+import { allServiceMounts, boundVolumes } from '../../documents/compose-mounts';
+import { hostPathRisk, normalizeHostPath } from '../../knowledge/host-paths';
+import { defineComposeRule } from '../../rule';
+
+export default defineComposeRule({
+  meta: {
+    id: 'sensitive-host-mount',
+    code: 'DG211',
+    severity: 'error',
+    category: 'isolation',
+    title: 'Sensitive host path mounted',
+    description:
+      'Mounting host system directories (/, /etc, /proc, /sys, /dev, /var/lib/docker, home directories and their credential stores...) gives the container the host’s secrets or control of it, read-only or not.',
+    references: { cis: '5.5', compose: 'services.<name>.volumes' },
+    fixable: false,
+    hasSuggestions: false,
+  },
+  check({ model, report }) {
+    for (const { mount } of allServiceMounts(model)) {
+      if (mount.type !== 'bind' || mount.source === undefined) continue;
+      const risk = hostPathRisk(mount.source);
+      if (risk?.kind !== 'sensitive') continue;
+      report({ range: mount.sourceRange, message: message(mount.source, risk.what, mount.readOnly) });
+    }
+    for (const volume of boundVolumes(model)) {
+      const risk = hostPathRisk(volume.device);
+      if (risk?.kind === 'sensitive') report({ range: volume.deviceRange, message: message(volume.device, risk.what, false, volume.name) });
+    }
+  },
+});
+
+function message(source: string, what: string, readOnly: boolean, volume?: string): string {
+  const path = normalizeHostPath(source);
+  const how = volume ? `The volume ${volume} binds the host's ${path}` : `Mounting the host's ${path}`;
+  const ro = readOnly ? ' (read-only does not help: reading it is enough)' : '';
+  return `${how} exposes ${what} to the container${ro}; mount only the specific files the service needs, or a copy of them.`;
+}

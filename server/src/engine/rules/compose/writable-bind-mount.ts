@@ -1,0 +1,62 @@
+import { isMap, type Node } from 'yaml';
+import type { ComposeModel } from '../../documents/compose';
+import { mapPair } from '../../documents/compose';
+import { insertIntoMap, replaceScalar } from '../../documents/compose-edits';
+import { allServiceMounts, type Mount } from '../../documents/compose-mounts';
+import { scalarSliceRange } from '../../documents/compose-values';
+import { hostPathRisk } from '../../knowledge/host-paths';
+import { defineComposeRule } from '../../rule';
+import type { Fix, TextEdit } from '../../types';
+
+export default defineComposeRule({
+  meta: {
+    id: 'writable-bind-mount',
+    code: 'DG210',
+    severity: 'warning',
+    category: 'isolation',
+    title: 'Host directory mounted read-write',
+    description:
+      'A bind mount without `:ro` lets a compromised container change or plant files on the host, in a directory people or other services trust.',
+    references: { cis: '5.5', compose: 'services.<name>.volumes' },
+    fixable: false,
+    hasSuggestions: true,
+  },
+  check({ model, report }) {
+    for (const { mount, own } of allServiceMounts(model)) {
+      if (mount.type !== 'bind' || mount.readOnly) continue;
+      // Sockets and system paths are errors of their own (DG211, DG212), where `:ro` is no remedy.
+      if (mount.source !== undefined && hostPathRisk(mount.source)) continue;
+      const edit = own ? readOnlyEdit(model, mount) : undefined;
+      const fixes: Fix[] = edit ? [{ title: mount.long ? 'Mount read-only (read_only: true)' : 'Mount read-only (:ro)', kind: 'suggestion', edits: [edit] }] : [];
+      const path = mount.source ?? 'a host directory';
+      report({
+        range: mount.long ? mount.sourceRange : model.rangeOf(mount.node),
+        message: `The host's ${path} is mounted read-write, so a compromised container can change or plant files on the host; mount it read-only unless the service must write there.`,
+        fixes,
+      });
+    }
+  },
+});
+
+/**
+ * Short syntax: `:ro` appended, `rw` turned into `ro`, other options kept (`:z` → `:ro,z`), inside the user's quotes.
+ * Long syntax: `read_only: true`, or an existing `read_only: false` flipped.
+ */
+function readOnlyEdit(model: ComposeModel, mount: Mount): TextEdit | undefined {
+  if (mount.long) {
+    if (!isMap(mount.node)) return undefined;
+    const existing = mapPair(model, mount.node, 'read_only');
+    if (existing) return mount.node.items.includes(existing) ? replaceScalar(model, existing.value, 'true') : undefined;
+    return insertIntoMap(model, mount.node, [['read_only', 'true']]);
+  }
+  const written = mount.written;
+  if (written === undefined) return undefined; // interpolated text does not map to the source
+  if (!mount.options) {
+    const end = scalarSliceRange(model, mount.node as Node, written.length, written.length);
+    return end && { range: end, newText: ':ro' };
+  }
+  const { list, start } = mount.options;
+  const options = list.includes('rw') ? list.map((o) => (o === 'rw' ? 'ro' : o)) : ['ro', ...list.filter((o) => o !== '')];
+  const range = scalarSliceRange(model, mount.node as Node, start, written.length);
+  return range && { range, newText: options.join(',') };
+}
