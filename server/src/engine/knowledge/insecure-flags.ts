@@ -128,6 +128,8 @@ const INSECURE_TEXT: (Insecurity & { pattern: RegExp })[] = [
   { pattern: /\btls-verify=false\b/gi, description: 'registry TLS certificates are not verified (tls-verify=false)', kind: 'tls' },
   { pattern: /maven\.wagon\.http\.ssl\.(?:insecure|allowall|ignore\.validity\.dates)=true\b/gi, description: 'Maven accepts any TLS certificate', kind: 'tls' },
   { pattern: /\bssl_verify[ \t]{0,3}[:=][ \t]{0,3}["']?(?:false|no|0)\b/gi, description: 'conda accepts any TLS certificate (ssl_verify false)', kind: 'tls' },
+  { pattern: /-SkipCertificateCheck\b/gi, description: 'PowerShell accepts any TLS certificate (-SkipCertificateCheck)', kind: 'tls' },
+  { pattern: /ServerCertificateValidationCallback[ \t]{0,3}=[ \t]{0,3}\{[ \t]{0,3}\$true[ \t]{0,3}\}/gi, description: '.NET accepts any TLS certificate (ServerCertificateValidationCallback = {$true})', kind: 'tls' },
 ];
 
 /** One pass that rules out most texts before the patterns run one by one. */

@@ -104,7 +104,14 @@ testRule(rule, {
       code: 'FROM alpine:3.20 AS one\nRUN echo $API_TOKEN\nENV API_TOKEN=tok-123456\nFROM alpine:3.20 AS two\nRUN echo $API_TOKEN\n',
       findings: [{ line: 3, column: 15 }],
       output: null,
-      suggestions: [{ title: /pass it at run time/, output: 'FROM alpine:3.20 AS one\nRUN echo $API_TOKEN\nFROM alpine:3.20 AS two\nRUN echo $API_TOKEN\n' }],
+      suggestions: [{ title: /pass it as a build secret/, output: 'FROM alpine:3.20 AS one\nRUN echo $API_TOKEN\nFROM alpine:3.20 AS two\nRUN echo $API_TOKEN\n' }],
+    },
+    {
+      name: 'ENV of a builder stage the final image does not inherit',
+      code: 'FROM node:22-alpine AS build\nENV NPM_TOKEN=s3cr3t-value\nRUN npm ci\nFROM node:22-alpine\nCOPY --from=build /app /app\n',
+      findings: [{ line: 2, column: 15, message: /build stage, its cache.*docker build --secret id=npm_token,env=NPM_TOKEN/ }],
+      output: null,
+      suggestions: [{ title: /pass it as a build secret/, output: 'FROM node:22-alpine AS build\nRUN npm ci\nFROM node:22-alpine\nCOPY --from=build /app /app\n' }],
     },
     {
       name: 'a literal default behind a reference',

@@ -189,6 +189,12 @@ testRule(rule, {
       suggestions: [{ output: 'FROM debian:12\nONBUILD RUN wget https://example.com/x\nRUN <<EOF\ncurl --insecure https://example.com/y\nEOF\n' }],
     },
     {
+      name: 'PowerShell',
+      code: 'FROM mcr.microsoft.com/powershell:7.4-ubuntu-22.04\nRUN pwsh -Command "Invoke-WebRequest -Uri https://example.com/x.zip -OutFile x.zip -SkipCertificateCheck"\nRUN powershell -Command "[System.Net.ServicePointManager]::ServerCertificateValidationCallback = {$true}; iwr https://example.com"\n',
+      findings: [{ line: 2, column: 84, endColumn: 105, message: /PowerShell/ }, { line: 3, column: 60, message: /\.NET/ }],
+      output: null,
+    },
+    {
       name: 'other tools',
       code: 'FROM alpine:3.20\nRUN helm repo add x https://charts.example.com --insecure-skip-tls-verify && skopeo copy --src-tls-verify=false docker://a docker://b && mvn -Dmaven.wagon.http.ssl.insecure=true package && composer config -g disable-tls true\n',
       findings: [{ line: 2, message: /helm/ }, { line: 2, message: /registry TLS/i }, { line: 2, message: /Maven/ }, { line: 2, message: /composer/ }],

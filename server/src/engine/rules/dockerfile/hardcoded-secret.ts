@@ -30,10 +30,11 @@ export default defineDockerfileRule({
         const match = classifySecret(name, property.getValue() ?? undefined);
         if (!match) continue;
         const runs = entry.onbuild ? [] : runsUsing(model, entry, name);
-        const buildTime = instruction instanceof Arg || runs.length > 0;
+        // A builder stage never runs as a container: whatever reads the value does so at build time.
+        const buildTime = instruction instanceof Arg || runs.length > 0 || !shipped(model, entry.stage);
         report({
           range: valueRange(model, property, match),
-          message: `${subject(name, match)}, which ${instruction instanceof Env ? 'anyone with the image can read (docker inspect)' : 'the image history records (docker history)'}; ${buildTime ? buildSecretRemedy(name) : 'pass it when the container starts instead (docker run -e, or a compose secret)'}.`,
+          message: `${subject(name, match)}, which ${exposure(model, entry)}; ${buildTime ? buildSecretRemedy(name) : 'pass it when the container starts instead (docker run -e, or a compose secret)'}.`,
           // An ONBUILD trigger is part of another image's build: moving its secret is that build's decision.
           fixes: entry.onbuild ? [] : [moveToSecret(model, instruction, properties, property, runs, buildTime)],
         });
@@ -66,6 +67,24 @@ function valueRange(model: DockerfileModel, property: Property, match: SecretMat
     end--;
   }
   return model.lines.rangeAt(start, end);
+}
+
+/** Where the value ends up: the shipped image's configuration, its history, or a builder stage and the cache. */
+function exposure(model: DockerfileModel, entry: Entry): string {
+  if (entry.instruction instanceof Arg) return 'the image history records (docker history)';
+  if (!shipped(model, entry.stage)) return 'the build stage, its cache and anyone reading this Dockerfile keep';
+  return 'anyone with the image can read (docker inspect)';
+}
+
+/** The final stage and the stages it is built `FROM`: what the image ships. Global instructions count as shipped. */
+function shipped(model: DockerfileModel, stage: Stage | undefined): boolean {
+  if (!stage) return true;
+  const seen = new Set<Stage>();
+  for (let s = model.finalStage; s && !seen.has(s); s = s.image.stage) {
+    if (s === stage) return true;
+    seen.add(s);
+  }
+  return false;
 }
 
 function subject(name: string, match: SecretMatch): string {
