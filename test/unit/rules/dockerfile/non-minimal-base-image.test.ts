@@ -160,6 +160,12 @@ testRule(rule, {
       ],
     },
     {
+      name: 'an ARG default shared with a builder stage: the builder\'s apt-get rules out Alpine',
+      code: 'ARG BASE=node:20\nFROM ${BASE} AS build\nRUN apt-get update && apt-get install -y --no-install-recommends python3\nFROM ${BASE}\nCOPY --from=build /app /app\nCMD ["node", "/app/index.js"]\n',
+      findings: [{ line: 4, column: 6, endColumn: 13 }],
+      suggestions: [{ output: 'ARG BASE=node:20-slim\nFROM ${BASE} AS build\nRUN apt-get update && apt-get install -y --no-install-recommends python3\nFROM ${BASE}\nCOPY --from=build /app /app\nCMD ["node", "/app/index.js"]\n' }],
+    },
+    {
       name: 'a quoted ARG default',
       code: 'ARG BASE="python:3.12"\nFROM $BASE\nRUN pip install flask\n',
       findings: [{ line: 2 }],

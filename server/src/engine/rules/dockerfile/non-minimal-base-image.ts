@@ -40,8 +40,14 @@ export default defineDockerfileRule({
     const advice = minimalAlternatives(image.ref);
     if (!advice) return;
 
-    // Everything built on the same external image changes with it, builder stages included.
-    const affected = model.stages.filter((stage) => stageChain(stage).includes(root));
+    // Everything built on the same external image changes with it, builder stages included; an edited
+    // `ARG BASE=` default also changes every other stage that starts `FROM ${BASE}`.
+    const argName = image.argDefault?.name;
+    const affected = model.stages.filter((stage) => {
+      const chain = stageChain(stage);
+      const origin = chain[chain.length - 1];
+      return origin === root || (argName !== undefined && origin.image.argDefault?.name === argName);
+    });
     const usage = imageUsage(model, affected);
     const start = startCommand(chain);
     const fixes: Fix[] = [];
