@@ -1,6 +1,7 @@
-import { isMap, isScalar, type Node, type Pair } from 'yaml';
-import { mapPair, type ComposeModel } from './compose';
-import { scalarString, seqItems } from './compose-values';
+import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import { mapPair, type ComposeModel, type Service } from './compose';
+import { interpolate } from './compose-interpolation';
+import { ownsNode, scalarString, seqItems } from './compose-values';
 
 /**
  * One entry of a service's `ports:`. Short syntax is `[[HOST_IP:]HOST_PORT:]CONTAINER_PORT[/PROTOCOL]`, split the
@@ -17,10 +18,15 @@ export interface PortMapping {
   /** Container port or range. */
   target?: string;
   protocol?: string;
-  /** Short syntax: where the host IP is, or would go, in the value: [start, end) (end = start when absent). */
+  /**
+   * Short syntax: where the host IP is, or would go, in the value: [start, end) (end = start when absent);
+   * undefined when the value has variables, so offsets in it are not offsets in the source.
+   */
   hostIpSpan?: [number, number];
   /** Short syntax: how many `:`-separated parts precede the container port (0, 1 or 2+). */
   parts?: number;
+  /** Written inside a flow sequence (`ports: [8080:80]`), where plain scalars are more fragile to edit. */
+  inFlow: boolean;
   /** Long syntax: the pairs, for ranges and edits. */
   pairs?: { hostIp?: Pair<Node, Node | null>; published?: Pair<Node, Node | null>; target?: Pair<Node, Node | null> };
 }
@@ -68,24 +74,52 @@ export function isAllInterfaces(hostIp: string | undefined): boolean {
 /** The mappings of a `ports:` sequence, short and long syntax. */
 export function readPorts(model: ComposeModel, ports: unknown): PortMapping[] {
   const mappings: PortMapping[] = [];
+  const seq = model.resolve(ports);
+  const inFlow = isSeq(seq) && !!seq.flow;
   for (const item of seqItems(model, ports)) {
     if (isScalar(item)) {
-      const text = scalarString(model, item);
+      const written = scalarString(model, item);
+      // Compose interpolates before splitting: `${PORT:-8080}:80` has a colon inside the variable.
+      const text = written === undefined ? undefined : interpolate(written);
       const parsed = text === undefined ? undefined : parsePortSpec(text);
       if (!parsed) continue;
-      mappings.push({ node: item, long: false, ...parsed });
+      mappings.push({ node: item, long: false, inFlow, ...parsed, hostIpSpan: text === written ? parsed.hostIpSpan : undefined });
     } else if (isMap(item)) {
       const pairs = { hostIp: mapPair(model, item, 'host_ip'), published: mapPair(model, item, 'published'), target: mapPair(model, item, 'target') };
       mappings.push({
         node: item,
         long: true,
-        hostIp: pairs.hostIp && scalarString(model, pairs.hostIp.value),
-        published: pairs.published && scalarString(model, pairs.published.value),
-        target: pairs.target && scalarString(model, pairs.target.value),
+        inFlow,
+        hostIp: pairs.hostIp && interpolateValue(scalarString(model, pairs.hostIp.value)),
+        published: pairs.published && interpolateValue(scalarString(model, pairs.published.value)),
+        target: pairs.target && interpolateValue(scalarString(model, pairs.target.value)),
         protocol: scalarString(model, mapPair(model, item, 'protocol')?.value),
         pairs,
       });
     }
   }
   return mappings;
+}
+
+/**
+ * Every port mapping of every service, once: one shared through an anchor is listed with the first service using
+ * it. `own` says whether it is written in that service's own mapping (only then may a fix edit it).
+ */
+export function allServicePorts(model: ComposeModel): { service: Service; port: PortMapping; own: boolean }[] {
+  const seen = new Set<Node>();
+  const result: { service: Service; port: PortMapping; own: boolean }[] = [];
+  for (const service of model.services) {
+    const entry = service.get('ports');
+    if (!entry) continue;
+    for (const port of readPorts(model, entry.value)) {
+      if (seen.has(port.node)) continue;
+      seen.add(port.node);
+      result.push({ service, port, own: ownsNode(service, port.node) });
+    }
+  }
+  return result;
+}
+
+function interpolateValue(text: string | undefined): string | undefined {
+  return text === undefined ? undefined : interpolate(text);
 }

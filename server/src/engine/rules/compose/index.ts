@@ -2,10 +2,12 @@ import type { ComposeRule } from '../../rule';
 import writableBindMount from './writable-bind-mount';
 import sensitiveHostMount from './sensitive-host-mount';
 import dockerSocketMount from './docker-socket-mount';
+import portOnAllInterfaces from './port-on-all-interfaces';
 
 /** Every compose rule, in code order. Meta-tests check that each file in this folder is listed here. */
 export const composeRules: ComposeRule[] = [
   writableBindMount,
   sensitiveHostMount,
   dockerSocketMount,
+  portOnAllInterfaces,
 ];
