@@ -44,8 +44,8 @@ export default defineDockerfileRule({
     // `ARG BASE=` default also changes every other stage that starts `FROM ${BASE}`.
     const argName = image.argDefault?.name;
     const affected = model.stages.filter((stage) => {
-      const chain = stageChain(stage);
-      const origin = chain[chain.length - 1];
+      const own = stageChain(stage);
+      const origin = own[own.length - 1];
       return origin === root || (argName !== undefined && origin.image.argDefault?.name === argName);
     });
     const usage = imageUsage(model, affected);
