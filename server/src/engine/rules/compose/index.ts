@@ -3,6 +3,7 @@ import writableBindMount from './writable-bind-mount';
 import sensitiveHostMount from './sensitive-host-mount';
 import dockerSocketMount from './docker-socket-mount';
 import portOnAllInterfaces from './port-on-all-interfaces';
+import insecureDockerDaemon from './insecure-docker-daemon';
 
 /** Every compose rule, in code order. Meta-tests check that each file in this folder is listed here. */
 export const composeRules: ComposeRule[] = [
@@ -10,4 +11,5 @@ export const composeRules: ComposeRule[] = [
   sensitiveHostMount,
   dockerSocketMount,
   portOnAllInterfaces,
+  insecureDockerDaemon,
 ];
