@@ -230,7 +230,10 @@ connection.onHover((params) => {
   const document = documents.get(params.textDocument.uri);
   const kind = document && kindOf(document);
   if (!document || !kind || lastConfig.get(document.uri)?.enabled === false) return null;
-  return findingHover(findingsOf(document), params.position) ?? imageHover(document.getText(), kind, params.position) ?? null;
+  // Both can apply at once: a finding on an image, and what that image resolves to.
+  const parts = [findingHover(findingsOf(document), params.position), imageHover(document.getText(), kind, params.position)].filter((h) => h !== undefined);
+  if (parts.length === 0) return null;
+  return { contents: { kind: 'markdown', value: parts.join('\n\n---\n\n') } };
 });
 
 connection.onExecuteCommand(async (params) => {

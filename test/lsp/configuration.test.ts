@@ -89,10 +89,12 @@ describe('language server: configuration, suppressions, hover, fix all', () => {
 
   it('explains a finding on hover, and describes the image under the cursor', async () => {
     const uri = 'file:///hover-test/Dockerfile';
-    await client.open(uri, 'dockerfile', 'ARG BASE=python:3.12-slim\nFROM ${BASE}\nUSER app\n');
+    await client.open(uri, 'dockerfile', 'ARG BASE=python:3.12\nFROM ${BASE}\nUSER app\n');
     const image = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 7 } }) as { contents: { value: string } };
-    assert.match(image.contents.value, /python:3\.12-slim/);
+    assert.match(image.contents.value, /\*\*Image\*\* `python:3\.12`/);
+    assert.match(image.contents.value, /Written as `\$\{BASE\}`/);
     assert.match(image.contents.value, /pinned by tag/);
+    assert.match(image.contents.value, /`python:3\.12-slim`/, 'lists the minimal variants the rules know');
     const rootUri = 'file:///hover-test/root/Dockerfile';
     await client.open(rootUri, 'dockerfile', ROOT);
     const finding = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: rootUri }, position: { line: 0, character: 1 } }) as { contents: { value: string } };

@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import type { Hover, Position } from 'vscode-languageserver/node';
+import type { Position } from 'vscode-languageserver/node';
 import { ruleDocsPath, ruleDocsUrl } from '../docs-location';
 import { findRule } from '../engine/rules';
 import { comparePositions } from '../engine/text';
@@ -36,8 +36,8 @@ function contains(finding: Finding, position: Position): boolean {
   return comparePositions(finding.range.start, position) <= 0 && comparePositions(position, finding.range.end) <= 0;
 }
 
-/** Why a finding matters and how to fix it, for the findings under the cursor. */
-export function findingHover(findings: Finding[], position: Position): Hover | undefined {
+/** Why a finding matters and how to fix it, for the findings under the cursor (markdown). */
+export function findingHover(findings: Finding[], position: Position): string | undefined {
   const here = findings.filter((f) => contains(f, position));
   if (here.length === 0) return undefined;
   const parts = here.map((finding) => {
@@ -50,5 +50,5 @@ export function findingHover(findings: Finding[], position: Position): Hover | u
     lines.push('', `[Rule documentation](${ruleDocsUrl(finding.ruleId)})`);
     return lines.join('\n');
   });
-  return { contents: { kind: 'markdown', value: parts.join('\n\n---\n\n') } };
+  return parts.join('\n\n---\n\n');
 }

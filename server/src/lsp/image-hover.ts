@@ -1,9 +1,10 @@
-import type { Hover, Position } from 'vscode-languageserver/node';
+import type { Position } from 'vscode-languageserver/node';
 import { imageAt, registryOf } from '../engine/image-info';
+import { minimalAlternatives, variantReference } from '../engine/knowledge/base-images';
 import type { DocumentKind } from '../engine/types';
 
-/** What an image reference resolves to and how well it is pinned, for a hover on FROM or `image:`. */
-export function imageHover(text: string, kind: DocumentKind, position: Position): Hover | undefined {
+/** What an image reference resolves to and how well it is pinned, for a hover on FROM or `image:` (markdown). */
+export function imageHover(text: string, kind: DocumentKind, position: Position): string | undefined {
   const info = imageAt(text, kind, position);
   if (!info) return undefined;
   const lines: string[] = [];
@@ -22,6 +23,12 @@ export function imageHover(text: string, kind: DocumentKind, position: Position)
     lines.push(`| Digest | ${ref.digest ? `\`${ref.digest}\`` : '_none_'} |`);
     const pinned = ref.digest ? 'pinned by digest: reproducible' : ref.tag && ref.tag !== 'latest' ? 'pinned by tag: the tag can move; a digest would make it reproducible' : 'not pinned: every build may get a different image';
     lines.push('', `**Pinning:** ${pinned}.`);
+    const advice = minimalAlternatives(ref);
+    if (advice?.variants.length) {
+      lines.push('', `**Smaller variants** of ${advice.description}: ${advice.variants.map((v) => `\`${variantReference(ref, v)}\``).join(', ')}.`);
+    } else if (advice?.alternative) {
+      lines.push('', `**Smaller alternative:** ${advice.alternative}.`);
+    }
   }
-  return { contents: { kind: 'markdown', value: lines.join('\n') }, range: info.range };
+  return lines.join('\n');
 }

@@ -58,6 +58,14 @@ const MINIMAL_MARKERS = /(?:^|[-_.])(?:alpine[\d.]*|slim|minimal|micro|distroles
 
 const VERSION = /^\d+(?:\.\d+)*$/;
 
+/** The reference a variant stands for, e.g. `node:20-alpine` for the alpine variant of `node:20`. */
+export function variantReference(ref: ImageRef, variant: MinimalVariant): string {
+  if (variant.reference) return variant.reference;
+  const nameStart = ref.pathEnd - ref.name.length;
+  const tag = variant.tag ?? ref.tag;
+  return ref.raw.slice(0, nameStart) + (variant.name ?? ref.name) + (tag !== undefined ? `:${tag}` : '');
+}
+
 /** The smaller variants of an image, or undefined for images this table does not know or that are already small. */
 export function minimalAlternatives(ref: ImageRef): BaseImageAdvice | undefined {
   const tag = ref.tag?.toLowerCase();

@@ -1,7 +1,7 @@
 import { imagePartRange, stageChain, type BaseImage, type DockerfileModel, type Stage } from '../../documents/dockerfile';
 import type { ImageRef } from '../../documents/image-ref';
 import { insertAt, remove, replace } from '../../fixes';
-import { minimalAlternatives, type MinimalVariant } from '../../knowledge/base-images';
+import { minimalAlternatives, variantReference, type MinimalVariant } from '../../knowledge/base-images';
 import { execForm, imageUsage, isCopiedPath, startCommand, type ImageUsage, type StartCommand } from '../../knowledge/image-usage';
 import { defineDockerfileRule } from '../../rule';
 import type { Fix, Range, TextEdit } from '../../types';
@@ -63,7 +63,7 @@ export default defineDockerfileRule({
     const shown = image.written === image.resolved ? image.written : `${image.written} (${image.resolved})`;
     const via = root === final ? `\`${shown}\` is` : `The final stage builds on \`${shown}\` (through stage \`${final.image.written}\`),`;
     const best = fitting[0] ?? advice.variants[0];
-    const remedy = best ? `a minimal variant such as \`${newReference(image.ref, best)}\`` : advice.alternative ?? 'a minimal image';
+    const remedy = best ? `a minimal variant such as \`${variantReference(image.ref, best)}\`` : advice.alternative ?? 'a minimal image';
     report({
       range: findingRange(model, root),
       message: `${via} ${advice.description}: its shell, package manager and tools ship in the final image and give an attacker more to work with; build on ${remedy}.`,
@@ -121,17 +121,10 @@ function distrolessEdits(variant: MinimalVariant, usage: ImageUsage, start: Star
   return program && isCopiedPath(usage, program) ? [] : undefined;
 }
 
-function newReference(ref: ImageRef, variant: MinimalVariant): string {
-  if (variant.reference) return variant.reference;
-  const nameStart = ref.pathEnd - ref.name.length;
-  const tag = variant.tag ?? ref.tag;
-  return ref.raw.slice(0, nameStart) + (variant.name ?? ref.name) + (tag !== undefined ? `:${tag}` : '');
-}
-
 function switchTo(model: DockerfileModel, image: BaseImage, ref: ImageRef, variant: MinimalVariant, extra: TextEdit[]): Fix | undefined {
   const edits = imageEdits(model, image, ref, variant);
   if (!edits) return undefined;
-  const target = newReference(ref, variant);
+  const target = variantReference(ref, variant);
   const notes = [VARIANT_LABEL[variant.kind]];
   if (ref.digest !== undefined) notes.push('pin its digest again');
   if (extra.length) notes.push('CMD no longer names the runtime');
@@ -173,7 +166,7 @@ function literalStart(model: DockerfileModel, image: BaseImage): number | undefi
 /** `FROM node:${NODE_VERSION}`: a variant that only appends to the tag (`-alpine`) is appended after the variable. */
 function appendToWrittenTag(model: DockerfileModel, image: BaseImage, ref: ImageRef, variant: MinimalVariant): TextEdit[] | undefined {
   if (!image.range || !image.written?.includes(':') || ref.digest !== undefined || variant.name || variant.reference) return undefined;
-  const target = newReference(ref, variant);
+  const target = variantReference(ref, variant);
   if (!target.startsWith(ref.raw) || target === ref.raw) return undefined;
   return [insertAt(image.range.end, target.slice(ref.raw.length))];
 }
