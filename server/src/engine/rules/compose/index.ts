@@ -4,6 +4,7 @@ import sensitiveHostMount from './sensitive-host-mount';
 import dockerSocketMount from './docker-socket-mount';
 import portOnAllInterfaces from './port-on-all-interfaces';
 import insecureDockerDaemon from './insecure-docker-daemon';
+import plaintextSecret from './plaintext-secret';
 
 /** Every compose rule, in code order. Meta-tests check that each file in this folder is listed here. */
 export const composeRules: ComposeRule[] = [
@@ -12,4 +13,5 @@ export const composeRules: ComposeRule[] = [
   dockerSocketMount,
   portOnAllInterfaces,
   insecureDockerDaemon,
+  plaintextSecret,
 ];
