@@ -5,6 +5,7 @@ import dockerSocketMount from './docker-socket-mount';
 import portOnAllInterfaces from './port-on-all-interfaces';
 import insecureDockerDaemon from './insecure-docker-daemon';
 import plaintextSecret from './plaintext-secret';
+import unpinnedImage from './unpinned-image';
 
 /** Every compose rule, in code order. Meta-tests check that each file in this folder is listed here. */
 export const composeRules: ComposeRule[] = [
@@ -14,4 +15,5 @@ export const composeRules: ComposeRule[] = [
   portOnAllInterfaces,
   insecureDockerDaemon,
   plaintextSecret,
+  unpinnedImage,
 ];
