@@ -6,6 +6,7 @@ import portOnAllInterfaces from './port-on-all-interfaces';
 import insecureDockerDaemon from './insecure-docker-daemon';
 import plaintextSecret from './plaintext-secret';
 import unpinnedImage from './unpinned-image';
+import serviceRunsAsRoot from './service-runs-as-root';
 
 /** Every compose rule, in code order. Meta-tests check that each file in this folder is listed here. */
 export const composeRules: ComposeRule[] = [
@@ -16,4 +17,5 @@ export const composeRules: ComposeRule[] = [
   insecureDockerDaemon,
   plaintextSecret,
   unpinnedImage,
+  serviceRunsAsRoot,
 ];

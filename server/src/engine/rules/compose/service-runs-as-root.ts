@@ -1,0 +1,121 @@
+import { isMap, isScalar, Scalar, type Node } from 'yaml';
+import { mapPair, type ComposeModel, type Service } from '../../documents/compose';
+import { insertIntoService, quoted, replaceScalar } from '../../documents/compose-edits';
+import { hasUnknown, interpolate } from '../../documents/compose-interpolation';
+import { ownsNode, scalarString } from '../../documents/compose-values';
+import { isRootUser, parseDockerfile, type DockerfileModel } from '../../documents/dockerfile';
+import { stageRunsAsRoot } from '../../knowledge/runs-as-root';
+import { defineComposeRule } from '../../rule';
+import type { Fix, TextEdit } from '../../types';
+
+const NON_ROOT = '10001:10001';
+
+export default defineComposeRule({
+  meta: {
+    id: 'service-runs-as-root',
+    code: 'DG219',
+    severity: 'warning',
+    category: 'privileges',
+    title: 'Service runs as root',
+    description:
+      'A service with `user: root`, or built from a Dockerfile whose final stage runs as root, runs its process as root: whoever compromises it is root in the container, one kernel bug away from the host.',
+    references: { cis: '4.1', compose: 'services.<name>.user, services.<name>.build' },
+    fixable: false,
+    hasSuggestions: true,
+  },
+  check({ model, report, readFile }) {
+    const seen = new Set<Node>();
+    const dockerfiles = new Map<string, DockerfileModel | undefined>();
+    const load = (path: string, inline?: string) => {
+      if (inline !== undefined) return parseDockerfile(inline);
+      if (!dockerfiles.has(path)) {
+        const text = readFile(path);
+        dockerfiles.set(path, text === undefined ? undefined : parseDockerfile(text));
+      }
+      return dockerfiles.get(path);
+    };
+
+    for (const service of model.services) {
+      const user = service.get('user');
+      if (user) {
+        if (!user.value || seen.has(user.value)) continue;
+        seen.add(user.value);
+        const written = scalarString(model, user.value);
+        const name = written === undefined ? undefined : interpolate(written).split(':')[0].trim();
+        if (name === undefined || hasUnknown(name) || !isRootUser(name)) continue;
+        const edit = ownsNode(service, user.value) ? nonRootEdit(model, user.value) : undefined;
+        report({
+          range: model.rangeOf(user.value),
+          message: `The service runs as root (user: ${written}), so a compromised process has root in the container; run it as a non-root user (for example "${NON_ROOT}") if the image allows it.`,
+          fixes: edit ? [{ title: `Run as ${NON_ROOT}`, kind: 'suggestion', edits: [edit] }] : [],
+        });
+        continue;
+      }
+      // An image that is only pulled is not guessed at: whether `nginx` runs as root is the image's business.
+      const build = dockerfileOf(model, service);
+      if (!build) continue;
+      const dockerfile = load(build.path, build.inline);
+      const stage = build.target ? dockerfile?.stages.find((s) => s.name === build.target) : dockerfile?.finalStage;
+      if (!stage?.image.written) continue;
+      const verdict = stageRunsAsRoot(stage);
+      if (!verdict.root) continue;
+      const where = build.inline !== undefined ? 'an inline Dockerfile (dockerfile_inline)' : build.path;
+      const stageName = build.target ? `its stage ${build.target}` : 'its final stage';
+      const why = verdict.reason === 'user' ? `sets USER ${verdict.user.written}${verdict.inherited ? ' (inherited from an earlier stage)' : ''}` : 'has no USER';
+      const edit = insertIntoService(model, service, [['user', quoted(model, NON_ROOT)]]);
+      report({
+        range: service.reportRange('build'),
+        message: `Service ${service.name} runs as root: it is built from ${where}, and ${stageName} ${why}; add a non-root USER to the Dockerfile, or set user: in this service.`,
+        fixes: edit ? [{ title: `Run as ${NON_ROOT} (user: "${NON_ROOT}")`, kind: 'suggestion', edits: [edit] }] : [],
+      });
+    }
+  },
+});
+
+/** `root` → `"10001:10001"` (quoted: unquoted digits with a colon read differently in old YAML), quotes kept. */
+function nonRootEdit(model: ComposeModel, node: Node): TextEdit | undefined {
+  if (!isScalar(node)) return undefined;
+  if (node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE) return replaceScalar(model, node, NON_ROOT);
+  if (node.type !== Scalar.PLAIN || String(node.value).includes('$')) return undefined;
+  return { range: model.rangeOf(node), newText: quoted(model, NON_ROOT) };
+}
+
+interface BuildSource {
+  /** Relative to the compose file, as compose resolves it: `<context>/<dockerfile>`. */
+  path: string;
+  inline?: string;
+  target?: string;
+}
+
+/**
+ * The Dockerfile a service builds from: `build: ./dir` (its Dockerfile), `build.context` + `build.dockerfile`,
+ * or `build.dockerfile_inline`. Remote contexts (Git URLs) and paths from variables are not followed.
+ */
+function dockerfileOf(model: ComposeModel, service: Service): BuildSource | undefined {
+  const build = service.get('build')?.value;
+  if (!build) return undefined;
+  let context = '.';
+  let dockerfile = 'Dockerfile';
+  let inline: string | undefined;
+  let target: string | undefined;
+  if (isScalar(build)) {
+    context = scalarString(model, build) ?? '.';
+  } else if (isMap(build)) {
+    context = scalarString(model, mapPair(model, build, 'context')?.value) ?? '.';
+    dockerfile = scalarString(model, mapPair(model, build, 'dockerfile')?.value) ?? 'Dockerfile';
+    inline = scalarString(model, mapPair(model, build, 'dockerfile_inline')?.value);
+    const targetText = scalarString(model, mapPair(model, build, 'target')?.value);
+    if (targetText !== undefined) target = interpolate(targetText).toLowerCase();
+    if (target !== undefined && hasUnknown(target)) return undefined;
+  } else {
+    return undefined;
+  }
+  if (inline !== undefined) return { path: '', inline, target };
+  context = interpolate(context).trim().replace(/\\/g, '/');
+  dockerfile = interpolate(dockerfile).trim().replace(/\\/g, '/');
+  if (hasUnknown(context) || hasUnknown(dockerfile) || !dockerfile) return undefined;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(context) || /^git@|^github\.com\//i.test(context) || /\.git(?:#|$)/.test(context)) return undefined;
+  const absolute = dockerfile.startsWith('/') || /^[A-Za-z]:\//.test(dockerfile);
+  const path = absolute ? dockerfile : `${context.replace(/\/+$/, '') || '.'}/${dockerfile}`;
+  return { path, target };
+}
