@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+import { fileUri, LspClient } from '../support/lsp-client';
+
+const ROOT_DOCKERFILE = 'FROM node:20-alpine\nCOPY . /app\nCMD ["node", "/app/index.js"]\n';
+const COMPOSE = 'services:\n  api:\n    build: ./api\n    ports:\n      - "127.0.0.1:8080:8080"\n';
+
+const hasRootService = (p: PublishDiagnosticsParams) => p.diagnostics.some((d) => d.code === 'DG219');
+
+describe('language server: compose services built from a Dockerfile', () => {
+  let client: LspClient;
+  const dir = mkdtempSync(join(tmpdir(), 'dockguard-lsp-compose-'));
+  mkdirSync(join(dir, 'api'));
+  const dockerfilePath = join(dir, 'api', 'Dockerfile');
+  writeFileSync(dockerfilePath, ROOT_DOCKERFILE);
+  writeFileSync(join(dir, 'compose.yaml'), COMPOSE);
+  const composeUri = fileUri(join(dir, 'compose.yaml'));
+  const dockerfileUri = fileUri(dockerfilePath);
+
+  before(async () => (client = await LspClient.start()));
+  after(async () => client.stop());
+
+  it('reads the Dockerfile on disk and reports the service on its build key', async () => {
+    const published = await client.open(composeUri, 'dockercompose', COMPOSE);
+    const diagnostic = published.diagnostics.find((d) => d.code === 'DG219');
+    assert.ok(diagnostic, JSON.stringify(published.diagnostics));
+    assert.deepEqual(diagnostic.range, { start: { line: 2, character: 4 }, end: { line: 2, character: 9 } });
+    assert.match(diagnostic.message, /\.\/api\/Dockerfile/);
+  });
+
+  it('re-publishes the compose file without the finding when the open Dockerfile gains a USER, unsaved', async () => {
+    await client.open(dockerfileUri, 'dockerfile', ROOT_DOCKERFILE);
+    const cleared = client.nextDiagnostics(composeUri, (p) => !hasRootService(p));
+    // Insert "USER node" before CMD, in the editor only: the file on disk still runs as root.
+    await client.change(dockerfileUri, [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: 'USER node\n' }]);
+    const published = await cleared;
+    assert.equal(published.uri, composeUri);
+    assert.ok(!hasRootService(published));
+  });
+
+  it('reports it again when the USER is removed', async () => {
+    const back = client.nextDiagnostics(composeUri, hasRootService);
+    await client.change(dockerfileUri, [{ range: { start: { line: 2, character: 0 }, end: { line: 3, character: 0 } }, text: '' }]);
+    assert.ok(hasRootService(await back));
+  });
+});
