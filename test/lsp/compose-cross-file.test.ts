@@ -29,7 +29,7 @@ describe('language server: compose services built from a Dockerfile', () => {
     const diagnostic = published.diagnostics.find((d) => d.code === 'DG219');
     assert.ok(diagnostic, JSON.stringify(published.diagnostics));
     assert.deepEqual(diagnostic.range, { start: { line: 2, character: 4 }, end: { line: 2, character: 9 } });
-    assert.match(diagnostic.message, /\.\/api\/Dockerfile/);
+    assert.match(String(diagnostic.message), /\.\/api\/Dockerfile/);
   });
 
   it('re-publishes the compose file without the finding when the open Dockerfile gains a USER, unsaved', async () => {
