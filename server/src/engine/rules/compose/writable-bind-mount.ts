@@ -23,15 +23,15 @@ export default defineComposeRule({
   },
   check({ model, report }) {
     for (const { mount, own } of allServiceMounts(model)) {
-      if (mount.type !== 'bind' || mount.readOnly) continue;
+      // A long entry still without its `source:` is being typed.
+      if (mount.type !== 'bind' || mount.readOnly || mount.source === undefined) continue;
       // Sockets and system paths are errors of their own (DG211, DG212), where `:ro` is no remedy.
-      if (mount.source !== undefined && hostPathRisk(mount.source)) continue;
+      if (hostPathRisk(mount.source)) continue;
       const edit = own ? readOnlyEdit(model, mount) : undefined;
       const fixes: Fix[] = edit ? [{ title: mount.long ? 'Mount read-only (read_only: true)' : 'Mount read-only (:ro)', kind: 'suggestion', edits: [edit] }] : [];
-      const path = mount.source ?? 'a host directory';
       report({
         range: mount.long ? mount.sourceRange : model.rangeOf(mount.node),
-        message: `The host's ${path} is mounted read-write, so a compromised container can change or plant files on the host; mount it read-only unless the service must write there.`,
+        message: `The host's ${mount.source} is mounted read-write, so a compromised container can change or plant files on the host; mount it read-only unless the service must write there.`,
         fixes,
       });
     }
