@@ -67,3 +67,8 @@ function matchingBrace(text: string, open: number): number {
   }
   return -1;
 }
+
+/** An interpolated value fit for a message: the unknown parts shown as `${…}`. */
+export function displayValue(value: string): string {
+  return value.split(UNKNOWN).join('${…}');
+}

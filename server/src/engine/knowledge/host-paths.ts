@@ -122,7 +122,7 @@ export function hostPathRisk(source: string): HostPathRisk | undefined {
   }
   // A directory that contains a sensitive path exposes it too: `/var` holds `/var/lib/docker`.
   for (const [sensitive, what] of SENSITIVE) {
-    if (path.startsWith('/') && path !== '/' && within(sensitive, path)) return { kind: 'sensitive', path: sensitive, what: `${sensitive} inside it (${what})` };
+    if (path.startsWith('/') && path !== '/' && within(sensitive, path)) return { kind: 'sensitive', path: sensitive, what: `${sensitive} inside it: ${what}` };
   }
   return undefined;
 }

@@ -14,13 +14,13 @@ testRule(rule, {
     {
       name: 'the host root, read-only does not help',
       code: 'services:\n  backup:\n    image: restic/restic:0.16.4\n    volumes:\n      - "/:/host:ro"\n',
-      findings: [{ line: 5, column: 10, endColumn: 11, message: /host's \/ exposes the host's whole filesystem.*read-only does not help/ }],
+      findings: [{ line: 5, column: 10, endColumn: 11, message: /host's \/ exposes it to the container \(the host's whole filesystem\).*read-only does not help/ }],
       output: null,
     },
     {
       name: '/etc, /proc, /sys, /dev and what is below them',
       code: 'services:\n  exporter:\n    volumes:\n      - /proc:/host/proc:ro\n      - /sys:/host/sys:ro\n      - /etc/shadow:/shadow\n      - /dev:/dev\n',
-      findings: [{ line: 4, message: /\/proc/ }, { line: 5 }, { line: 6, message: /\/etc\/shadow exposes host configuration/ }, { line: 7 }],
+      findings: [{ line: 4, message: /\/proc/ }, { line: 5 }, { line: 6, message: /\/etc\/shadow exposes it to the container \(host configuration/ }, { line: 7 }],
       output: null,
     },
     {

@@ -1,3 +1,4 @@
+import { displayValue } from '../../documents/compose-interpolation';
 import { allServiceMounts, boundVolumes } from '../../documents/compose-mounts';
 import { hostPathRisk, normalizeHostPath } from '../../knowledge/host-paths';
 import { defineComposeRule } from '../../rule';
@@ -30,8 +31,8 @@ export default defineComposeRule({
 });
 
 function message(source: string, what: string, readOnly: boolean, volume?: string): string {
-  const path = normalizeHostPath(source);
+  const path = displayValue(normalizeHostPath(source));
   const how = volume ? `The volume ${volume} binds the host's ${path}` : `Mounting the host's ${path}`;
   const ro = readOnly ? ' (read-only does not help: reading it is enough)' : '';
-  return `${how} exposes ${what} to the container${ro}; mount only the specific files the service needs, or a copy of them.`;
+  return `${how} exposes it to the container (${what})${ro}; mount only the specific files the service needs, or a copy of them.`;
 }

@@ -2,6 +2,7 @@ import { isMap, type Node } from 'yaml';
 import type { ComposeModel } from '../../documents/compose';
 import { mapPair } from '../../documents/compose';
 import { insertIntoMap, replaceScalar } from '../../documents/compose-edits';
+import { displayValue } from '../../documents/compose-interpolation';
 import { allServiceMounts, type Mount } from '../../documents/compose-mounts';
 import { scalarSliceRange } from '../../documents/compose-values';
 import { hostPathRisk } from '../../knowledge/host-paths';
@@ -31,7 +32,7 @@ export default defineComposeRule({
       const fixes: Fix[] = edit ? [{ title: mount.long ? 'Mount read-only (read_only: true)' : 'Mount read-only (:ro)', kind: 'suggestion', edits: [edit] }] : [];
       report({
         range: mount.long ? mount.sourceRange : model.rangeOf(mount.node),
-        message: `The host's ${mount.source} is mounted read-write, so a compromised container can change or plant files on the host; mount it read-only unless the service must write there.`,
+        message: `The host's ${displayValue(mount.source)} is mounted read-write, so a compromised container can change or plant files on the host; mount it read-only unless the service must write there.`,
         fixes,
       });
     }
