@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseCompose } from '../../../server/src/engine/documents/compose';
-import { interpolate, UNKNOWN } from '../../../server/src/engine/documents/compose-interpolation';
+import { displayValue, interpolate, UNKNOWN } from '../../../server/src/engine/documents/compose-interpolation';
 import { isHostPath, parseShortVolume, readMounts } from '../../../server/src/engine/documents/compose-mounts';
 import { isAllInterfaces, parsePortSpec, portRange, readPorts } from '../../../server/src/engine/documents/compose-ports';
 import { scalarSliceRange } from '../../../server/src/engine/documents/compose-values';
@@ -17,6 +17,7 @@ describe('compose interpolation', () => {
     assert.equal(interpolate('echo $$HOME'), 'echo $HOME');
     assert.equal(interpolate('cost: 5$'), 'cost: 5$');
     assert.equal(interpolate('broken ${A'), `broken ${UNKNOWN}`);
+    assert.equal(displayValue(interpolate('/etc/${X}/$Y')), '/etc/${…}/${…}');
   });
 });
 
