@@ -181,16 +181,18 @@ documents.onDidChangeContent((event) => {
     reanalyzeAll();
     return;
   }
-  // A compose service built from this Dockerfile may now run as root, or no longer: re-check open compose files.
-  if (kindOf(document) === 'dockerfile') {
-    for (const other of documents.all()) {
-      if (kindOf(other) === 'compose') {
-        cache.delete(other.uri);
-        schedule(other.uri);
-      }
+  if (kindOf(document) === 'dockerfile') recheckComposeFiles();
+});
+
+/** A compose service built from a Dockerfile may now run as root, or no longer: re-check open compose files. */
+function recheckComposeFiles(): void {
+  for (const other of documents.all()) {
+    if (kindOf(other) === 'compose') {
+      cache.delete(other.uri);
+      schedule(other.uri);
     }
   }
-});
+}
 
 documents.onDidClose((event) => {
   const uri = event.document.uri;
@@ -203,6 +205,8 @@ documents.onDidClose((event) => {
     configuration.projectFilesChanged();
     reanalyzeAll();
   }
+  // Unsaved edits of a closed Dockerfile are gone: compose files now see the file on disk.
+  if (kindOf(event.document) === 'dockerfile') recheckComposeFiles();
   if (!configDiagnostics.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
 });
 

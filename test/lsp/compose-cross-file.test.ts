@@ -47,4 +47,13 @@ describe('language server: compose services built from a Dockerfile', () => {
     await client.change(dockerfileUri, [{ range: { start: { line: 2, character: 0 }, end: { line: 3, character: 0 } }, text: '' }]);
     assert.ok(hasRootService(await back));
   });
+
+  it('falls back to the file on disk when the edited Dockerfile is closed unsaved', async () => {
+    const cleared = client.nextDiagnostics(composeUri, (p) => !hasRootService(p));
+    await client.change(dockerfileUri, [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: 'USER node\n' }]);
+    await cleared;
+    const back = client.nextDiagnostics(composeUri, hasRootService);
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: dockerfileUri } });
+    assert.ok(hasRootService(await back), 'the disk copy still runs as root');
+  });
 });
