@@ -1,6 +1,6 @@
 // `npm test`: build, type-check, then unit, protocol and end-to-end tests, each with node's test runner.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const only = process.argv.slice(2); // e.g. `npm test -- unit lsp`
@@ -24,6 +24,7 @@ function testFiles(dir) {
   return files.sort();
 }
 
+if (!existsSync('node_modules')) run('npm', ['ci']); // a fresh clone: `npm test` installs what it builds with
 run(process.execPath, ['esbuild.mjs']);
 run(process.execPath, ['node_modules/typescript/bin/tsc', '-b']);
 for (const suite of suites) {

@@ -1,0 +1,197 @@
+// Page helpers for the VS Code workbench in a browser: what a user does with the keyboard, and what they see.
+// Every wait is on the page's state (a selector, a text), never a fixed sleep.
+import { mkdirSync } from 'node:fs';
+import * as path from 'node:path';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { CHROMIUM, REPO_ROOT, log, seconds } from './setup';
+
+export const RESULTS_DIR = path.join(REPO_ROOT, 'test-results');
+
+/** Debian's Chromium, headless; it must never fetch anything but the workbench. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+const TIMEOUT = 30_000;
+/** An entry of the quick-fix menu (the code action widget). */
+const QUICK_FIX_ROW = '.action-widget .monaco-list-row.action';
+
+export class Workbench {
+  private constructor(readonly page: Page) {}
+
+  /** Opens the workbench at `url` and resolves once it is ready for the keyboard. */
+  static async open(browser: Browser, url: string): Promise<Workbench> {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+    page.setDefaultTimeout(TIMEOUT);
+    const started = Date.now();
+    await page.goto(url);
+    await page.locator('.monaco-workbench').waitFor();
+    // The explorer lists the folder once the workspace is loaded from the server.
+    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor();
+    log(`workbench ready in ${seconds(started)}`);
+    return new Workbench(page);
+  }
+
+  /** Presses keys in order, e.g. `press('Control+Shift+M')` or `press('ArrowDown', 'Enter')`. */
+  async press(...keys: string[]): Promise<void> {
+    for (const key of keys) await this.page.keyboard.press(key);
+  }
+
+  /** The status bar says "Restricted Mode" while the workspace is not trusted. */
+  async waitForRestrictedMode(): Promise<void> {
+    await this.page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).first().waitFor();
+  }
+
+  /** Opens a workspace file the way a user does: Ctrl+P, its name, Enter. */
+  async openFile(name: string): Promise<void> {
+    await this.press('Control+P');
+    const quickInput = this.page.locator('.quick-input-widget');
+    await quickInput.locator('input').waitFor();
+    await this.page.keyboard.type(name);
+    await quickInput.locator('.monaco-list-row.focused', { hasText: name }).waitFor();
+    await this.press('Enter');
+    await this.page.locator('.tab.active', { hasText: name }).waitFor();
+    await this.page.locator('.editor-instance .monaco-editor.focused').waitFor();
+  }
+
+  /** Runs a command by its title from the Command Palette (F1), e.g. `View: Toggle Maximized Panel`. */
+  async runCommand(title: string): Promise<void> {
+    await this.press('F1');
+    const quickInput = this.page.locator('.quick-input-widget');
+    await quickInput.locator('input').waitFor();
+    await this.page.keyboard.type(title);
+    await quickInput.locator('.monaco-list-row.focused', { hasText: title }).waitFor();
+    await this.press('Enter');
+    await quickInput.waitFor({ state: 'hidden' });
+  }
+
+  /** Moves the cursor with Go to Line (Ctrl+G), `line` and `column` 1-based as VS Code shows them. */
+  async goTo(line: number, column = 1): Promise<void> {
+    await this.press('Control+G');
+    await this.page.locator('.quick-input-widget input').waitFor();
+    await this.page.keyboard.type(`${line}:${column}`);
+    await this.press('Enter');
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  }
+
+  /** The active editor's text, line by line in document order (the visible part of longer files). */
+  editorText(): Promise<string> {
+    return this.readText('editor');
+  }
+
+  /** Waits until the active editor's text contains every `contains` and none of `lacks`, and returns it. */
+  waitForEditorText(expected: TextExpectation): Promise<string> {
+    return this.waitForText('editor', expected);
+  }
+
+  /** A warning or error squiggle in the active editor. */
+  squiggles(): Locator {
+    return this.page.locator('.editor-instance .monaco-editor .squiggly-warning, .editor-instance .monaco-editor .squiggly-error');
+  }
+
+  /** Opens the Problems panel (Ctrl+Shift+M). */
+  async openProblems(): Promise<void> {
+    await this.press('Control+Shift+M');
+    await this.page.locator('.markers-panel').waitFor();
+  }
+
+  problemsText(): Promise<string> {
+    return this.readText('problems');
+  }
+
+  /** Waits until the Problems panel contains every `contains` and none of `lacks`, and returns its text. */
+  waitForProblems(expected: TextExpectation): Promise<string> {
+    return this.waitForText('problems', expected);
+  }
+
+  /** Gives the editor the keyboard again (after the Problems panel took it). */
+  async focusEditor(): Promise<void> {
+    await this.press('Control+1');
+    await this.page.locator('.editor-instance .monaco-editor.focused').waitFor();
+  }
+
+  /** Opens the quick-fix menu at the cursor (Ctrl+.) and returns its entries' titles. */
+  async openQuickFixMenu(): Promise<string[]> {
+    await this.press('Control+.');
+    const rows = this.page.locator(QUICK_FIX_ROW);
+    await rows.first().waitFor();
+    return rows.allInnerTexts();
+  }
+
+  /** With the quick-fix menu open, moves down to the entry whose title starts with `title` and applies it with Enter. */
+  async chooseQuickFix(title: string): Promise<void> {
+    const focused = this.page.locator(`${QUICK_FIX_ROW}.focused`);
+    const titles = await this.page.locator(QUICK_FIX_ROW).allInnerTexts();
+    const index = titles.findIndex((text) => text.trim().startsWith(title));
+    if (index < 0) throw new Error(`no quick fix "${title}" in: ${titles.join(' | ')}`);
+    for (let step = 0; step <= titles.length; step++) {
+      await focused.waitFor();
+      const current = (await focused.innerText()).trim();
+      if (current.startsWith(title)) break;
+      await this.press('ArrowDown');
+      await this.page.waitForFunction(
+        ({ selector, previous }) => document.querySelector(selector)?.textContent?.trim() !== previous,
+        { selector: `${QUICK_FIX_ROW}.focused`, previous: current },
+      );
+    }
+    await this.press('Enter');
+    await this.page.locator(QUICK_FIX_ROW).first().waitFor({ state: 'hidden' });
+  }
+
+  /** Saves the active editor (Ctrl+S) and waits until its tab is no longer marked modified. */
+  async save(): Promise<void> {
+    await this.press('Control+S');
+    await this.page.locator('.tab.active:not(.dirty)').waitFor();
+  }
+
+  /** Saves a screenshot of the whole window to test-results/<name>.png and returns its path. */
+  async screenshot(name: string): Promise<string> {
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    const file = path.join(RESULTS_DIR, `${name}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+
+  private async readText(source: TextSource): Promise<string> {
+    const match = await this.page.evaluate(matchText, { source, contains: [], lacks: [] });
+    return match ? match.text : '';
+  }
+
+  private async waitForText(source: TextSource, { contains = [], lacks = [] }: TextExpectation): Promise<string> {
+    try {
+      const match = await this.page.waitForFunction(matchText, { source, contains: [contains].flat(), lacks: [lacks].flat() });
+      return (await match.jsonValue() as { text: string }).text;
+    } catch (error) {
+      const seen = await this.readText(source).catch(() => '(page gone)');
+      throw new Error(`${source} text never contained ${JSON.stringify(contains)} without ${JSON.stringify(lacks)}; last seen:\n${seen}`, { cause: error });
+    }
+  }
+}
+
+type TextSource = 'editor' | 'problems';
+
+export interface TextExpectation {
+  contains?: string | string[];
+  lacks?: string | string[];
+}
+
+/**
+ * Runs in the page (self-contained, it is serialised): the text a user reads in the active editor or the
+ * Problems panel, when it contains every `contains` and none of `lacks`.
+ */
+function matchText({ source, contains, lacks }: { source: TextSource; contains: string[]; lacks: string[] }): { text: string } | false {
+  let text: string;
+  if (source === 'problems') {
+    text = (document.querySelector<HTMLElement>('.markers-panel')?.innerText ?? '').trim();
+  } else {
+    // Editor lines are absolutely positioned and recycled: their DOM order is not the document order.
+    const lines = Array.from(document.querySelectorAll<HTMLElement>('.editor-instance .monaco-editor .view-lines .view-line'));
+    lines.sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top));
+    text = lines.map((line) => (line.textContent ?? '').replace(/\u00a0/g, ' ')).join('\n');
+  }
+  return contains.every((part) => text.includes(part)) && !lacks.some((part) => text.includes(part)) && { text };
+}
