@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
-import { openWorkspace, waitForFileContent, type Session } from './harness';
+import { openWorkspace, screenshotName, waitForFileContent, type Session } from './harness';
 
 const FIX_TITLE = 'Run as a non-root user';
 const FIXED_BLOCK = [
@@ -18,7 +18,7 @@ describe('Dockerfile quick fix in VS Code (code-server), Restricted Mode', { tim
   before(async () => (session = await openWorkspace('test/fixtures/e2e-workspace')), { timeout: 15 * 60_000 });
   after(async () => session?.close());
   // Whatever the outcome, keep what the window looked like after each step.
-  afterEach(async (t) => void (await session?.workbench.screenshot(`dockerfile-quick-fix-${slug(t.name)}`)));
+  afterEach(async (t) => void (await session?.workbench.screenshot(screenshotName('dockerfile-quick-fix', t.name))));
 
   it('opens the workspace untrusted, in Restricted Mode', async () => {
     await session.workbench.waitForRestrictedMode();
@@ -27,7 +27,7 @@ describe('Dockerfile quick fix in VS Code (code-server), Restricted Mode', { tim
   it('shows the DG101 finding as a squiggle and in the Problems panel', async () => {
     const { workbench } = session;
     await workbench.openFile('Dockerfile');
-    await workbench.squiggles().first().waitFor();
+    await workbench.waitForSquiggle();
     await workbench.openProblems();
     const problems = await workbench.waitForProblems({ contains: ['DG101', 'runs as root'] });
     assert.match(problems, /dockguard/);
@@ -55,7 +55,3 @@ describe('Dockerfile quick fix in VS Code (code-server), Restricted Mode', { tim
     await waitForFileContent(path.join(session.workspace, 'Dockerfile'), FIXED_BLOCK + '\n');
   });
 });
-
-function slug(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
-}

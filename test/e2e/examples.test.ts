@@ -2,7 +2,7 @@
 // examples README promises, and the quick-fix menu offers the non-root USER fix on the final stage.
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
-import { openWorkspace, type Session } from './harness';
+import { openWorkspace, screenshotName, type Session } from './harness';
 
 /** Root final stage, latest tag, full image, secret in ENV, credential files, ADD, remote ADD, curl | sh, curl -k, SSH. */
 const CLASSIC_MISTAKES = ['DG101', 'DG102', 'DG103', 'DG105', 'DG106', 'DG107', 'DG108', 'DG109', 'DG110', 'DG115'];
@@ -11,12 +11,12 @@ describe('examples/ in VS Code (code-server)', { timeout: 20 * 60_000 }, () => {
   let session: Session;
   before(async () => (session = await openWorkspace('examples')), { timeout: 15 * 60_000 });
   after(async () => session?.close());
-  afterEach(async (t) => void (await session?.workbench.screenshot(`examples-${slug(t.name)}`)));
+  afterEach(async (t) => void (await session?.workbench.screenshot(screenshotName('examples', t.name))));
 
   it('offers the non-root user fix on the final stage of the example Dockerfile', async () => {
     const { workbench } = session;
     await workbench.openFile('Dockerfile');
-    await workbench.squiggles().first().waitFor();
+    await workbench.waitForSquiggle();
     await workbench.openProblems();
     const problems = await workbench.waitForProblems({ contains: 'DG101' });
     const [, line, column] = /DG101\)?\s*\[Ln (\d+), Col (\d+)\]/.exec(problems) ?? [];
@@ -36,7 +36,3 @@ describe('examples/ in VS Code (code-server)', { timeout: 20 * 60_000 }, () => {
     await workbench.waitForProblems({ contains: CLASSIC_MISTAKES });
   });
 });
-
-function slug(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
-}

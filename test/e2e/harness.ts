@@ -84,3 +84,8 @@ export async function waitForFileContent(file: string, expected: string, timeout
     await delay(50);
   }
 }
+
+/** A screenshot file name for a test: `<prefix>-<the-test-name>`. */
+export function screenshotName(prefix: string, testName: string): string {
+  return `${prefix}-${testName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60)}`;
+}

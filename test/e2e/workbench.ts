@@ -88,9 +88,18 @@ export class Workbench {
     return this.waitForText('editor', expected);
   }
 
-  /** A warning or error squiggle in the active editor. */
+  /** The warning and error squiggles in the active editor. */
   squiggles(): Locator {
     return this.page.locator('.editor-instance .monaco-editor .squiggly-warning, .editor-instance .monaco-editor .squiggly-error');
+  }
+
+  /** Waits until the active editor shows a warning or error squiggle. */
+  async waitForSquiggle(): Promise<void> {
+    try {
+      await this.squiggles().first().waitFor();
+    } catch (error) {
+      throw new Error(`no warning or error squiggle appeared in the editor within ${TIMEOUT / 1000}s`, { cause: error });
+    }
   }
 
   /** Opens the Problems panel (Ctrl+Shift+M). */
@@ -125,13 +134,12 @@ export class Workbench {
   /** With the quick-fix menu open, moves down to the entry whose title starts with `title` and applies it with Enter. */
   async chooseQuickFix(title: string): Promise<void> {
     const focused = this.page.locator(`${QUICK_FIX_ROW}.focused`);
-    const titles = await this.page.locator(QUICK_FIX_ROW).allInnerTexts();
-    const index = titles.findIndex((text) => text.trim().startsWith(title));
-    if (index < 0) throw new Error(`no quick fix "${title}" in: ${titles.join(' | ')}`);
-    for (let step = 0; step <= titles.length; step++) {
-      await focused.waitFor();
+    const titles = (await this.page.locator(QUICK_FIX_ROW).allInnerTexts()).map((text) => text.trim());
+    if (!titles.some((text) => text.startsWith(title))) throw new Error(`no quick fix "${title}" in: ${titles.join(' | ')}`);
+    for (let step = 0; ; step++) {
       const current = (await focused.innerText()).trim();
       if (current.startsWith(title)) break;
+      if (step === titles.length) throw new Error(`the keyboard never reached the quick fix "${title}"`);
       await this.press('ArrowDown');
       await this.page.waitForFunction(
         ({ selector, previous }) => document.querySelector(selector)?.textContent?.trim() !== previous,
