@@ -2,6 +2,7 @@ import { DockerfileParser, From, Instruction, Onbuild, Arg, User } from 'dockerf
 import type { Dockerfile } from 'dockerfile-ast';
 import { LineIndex } from '../text';
 import type { Range } from '../types';
+import { memoizeScans } from './ast-memo';
 import { parseImageRef, type ImageRef } from './image-ref';
 import { singleReference, substitute, type Scope } from './variables';
 import { shellSourcesOf, type ShellSource } from './shell-source';
@@ -76,6 +77,7 @@ export function parseDockerfile(text: string): DockerfileModel {
   let current: Stage | undefined;
 
   for (const instruction of all) {
+    memoizeScans(instruction);
     if (instruction instanceof From) {
       current = createStage(instruction, stages, globalScope, globalArgRanges);
       stages.push(current);
@@ -96,7 +98,10 @@ export function parseDockerfile(text: string): DockerfileModel {
     instructions.push({ instruction, stage: current, onbuild: false });
     if (instruction instanceof Onbuild) {
       const trigger = instruction.getTriggerInstruction();
-      if (trigger) instructions.push({ instruction: trigger, stage: current, onbuild: true });
+      if (trigger) {
+        memoizeScans(trigger);
+        instructions.push({ instruction: trigger, stage: current, onbuild: true });
+      }
     }
   }
 

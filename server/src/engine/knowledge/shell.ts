@@ -22,7 +22,41 @@ export interface Pipeline {
   commands: SimpleCommand[];
 }
 
-const SPACE = /[ \t\r\n]/;
+// Character codes: the lexer runs on every RUN at every keystroke, so it compares codes and copies runs of
+// ordinary characters with one slice instead of testing and appending one character at a time.
+const TAB = 9;
+const LF = 10;
+const CR = 13;
+const SPACE = 32;
+const DOUBLE_QUOTE = 34;
+const HASH = 35;
+const DOLLAR = 36;
+const AMPERSAND = 38;
+const SINGLE_QUOTE = 39;
+const OPEN_PAREN = 40;
+const CLOSE_PAREN = 41;
+const SEMICOLON = 59;
+const LESS = 60;
+const GREATER = 62;
+const BACKSLASH = 92;
+const BACKTICK = 96;
+const OPEN_BRACE = 123;
+const PIPE = 124;
+const CLOSE_BRACE = 125;
+
+function isSpace(code: number): boolean {
+  return code === SPACE || code === TAB || code === LF || code === CR;
+}
+
+/** Characters that end a word or start quoting, escaping or substitution inside one; everything else is copied as is. */
+const SPECIAL_IN_WORD = new Uint8Array(128);
+for (const code of [TAB, LF, CR, SPACE, DOUBLE_QUOTE, DOLLAR, AMPERSAND, SINGLE_QUOTE, OPEN_PAREN, CLOSE_PAREN, SEMICOLON, LESS, GREATER, BACKSLASH, BACKTICK, PIPE]) {
+  SPECIAL_IN_WORD[code] = 1;
+}
+
+function isOrdinary(code: number): boolean {
+  return code >= 128 || SPECIAL_IN_WORD[code] === 0;
+}
 
 /** Splits shell text into pipelines of simple commands. Unterminated quotes run to the end; nothing throws. */
 export function lexShell(text: string): Pipeline[] {
@@ -43,39 +77,40 @@ export function lexShell(text: string): Pipeline[] {
   let i = 0;
   const n = text.length;
   while (i < n) {
-    const ch = text[i];
-    if (ch === '\n' || ch === ';' || ch === '(' || ch === ')' || ch === '{' && isBoundary(text, i + 1) || ch === '}' && words.length === 0) {
+    const code = text.charCodeAt(i);
+    if (code === LF || code === SEMICOLON || code === OPEN_PAREN || code === CLOSE_PAREN || code === OPEN_BRACE && isBoundary(text, i + 1) || code === CLOSE_BRACE && words.length === 0) {
       endPipeline();
       i++;
       continue;
     }
-    if (SPACE.test(ch)) {
+    if (code === SPACE || code === TAB || code === CR) {
       i++;
       continue;
     }
-    if (ch === '#' ) {
-      while (i < n && text[i] !== '\n') i++;
+    if (code === HASH) {
+      const newline = text.indexOf('\n', i);
+      i = newline < 0 ? n : newline;
       continue;
     }
-    if (ch === '&') {
+    if (code === AMPERSAND) {
       endPipeline();
-      i += text[i + 1] === '&' ? 2 : 1;
+      i += text.charCodeAt(i + 1) === AMPERSAND ? 2 : 1;
       continue;
     }
-    if (ch === '|') {
-      if (text[i + 1] === '|') {
+    if (code === PIPE) {
+      if (text.charCodeAt(i + 1) === PIPE) {
         endPipeline();
         i += 2;
       } else {
         endCommand();
-        i += text[i + 1] === '&' ? 2 : 1;
+        i += text.charCodeAt(i + 1) === AMPERSAND ? 2 : 1;
       }
       continue;
     }
-    if (ch === '<' || ch === '>') {
+    if (code === LESS || code === GREATER) {
       // Redirections stand as their own words so they never glue onto a neighbour.
       const start = i;
-      while (i < n && (text[i] === '<' || text[i] === '>' || text[i] === '&')) i++;
+      while (i < n && isRedirection(text.charCodeAt(i))) i++;
       words.push({ value: text.slice(start, i), start, end: i });
       continue;
     }
@@ -87,8 +122,12 @@ export function lexShell(text: string): Pipeline[] {
   return pipelines;
 }
 
+function isRedirection(code: number): boolean {
+  return code === LESS || code === GREATER || code === AMPERSAND;
+}
+
 function isBoundary(text: string, i: number): boolean {
-  return i >= text.length || SPACE.test(text[i]);
+  return i >= text.length || isSpace(text.charCodeAt(i));
 }
 
 function readWord(text: string, start: number): Word {
@@ -96,40 +135,56 @@ function readWord(text: string, start: number): Word {
   let value = '';
   const n = text.length;
   while (i < n) {
-    const ch = text[i];
-    if (SPACE.test(ch) || ch === ';' || ch === '|' || ch === '&' || ch === '<' || ch === '>' || ch === ')' || ch === '(' && value === '') break;
-    if (ch === '\\') {
+    const code = text.charCodeAt(i);
+    if (isOrdinary(code)) {
+      const runStart = i;
+      i++;
+      while (i < n && isOrdinary(text.charCodeAt(i))) i++;
+      value += text.slice(runStart, i);
+      continue;
+    }
+    if (isSpace(code) || code === SEMICOLON || code === PIPE || code === AMPERSAND || code === LESS || code === GREATER || code === CLOSE_PAREN || code === OPEN_PAREN && value === '') break;
+    if (code === BACKSLASH) {
       value += text[i + 1] ?? '';
       i += 2;
-    } else if (ch === "'") {
+    } else if (code === SINGLE_QUOTE) {
       const close = text.indexOf("'", i + 1);
       const end = close < 0 ? n : close;
       value += text.slice(i + 1, end);
       i = end + 1;
-    } else if (ch === '"') {
+    } else if (code === DOUBLE_QUOTE) {
+      // Inside double quotes a backslash keeps the character after it and is itself dropped.
       i++;
-      while (i < n && text[i] !== '"') {
-        if (text[i] === '\\' && i + 1 < n) i++;
-        value += text[i];
-        i++;
+      let runStart = i;
+      while (i < n) {
+        const inner = text.charCodeAt(i);
+        if (inner === DOUBLE_QUOTE) break;
+        if (inner === BACKSLASH && i + 1 < n) {
+          value += text.slice(runStart, i);
+          runStart = i + 1;
+          i += 2;
+        } else {
+          i++;
+        }
       }
+      value += text.slice(runStart, i);
       i++;
-    } else if (ch === '$' && text[i + 1] === '(') {
+    } else if (code === DOLLAR && text.charCodeAt(i + 1) === OPEN_PAREN) {
       const end = matchParen(text, i + 1);
       value += text.slice(i, end);
       i = end;
-    } else if (ch === '`') {
+    } else if (code === BACKTICK) {
       const close = text.indexOf('`', i + 1);
       const end = close < 0 ? n : close + 1;
       value += text.slice(i, end);
       i = end;
-    } else if (ch === '(') {
+    } else if (code === OPEN_PAREN) {
       // `<(...)` process substitution or an array assignment: keep it inside the word.
       const end = matchParen(text, i);
       value += text.slice(i, end);
       i = end;
     } else {
-      value += ch;
+      value += text[i]; // a `$` that starts no command substitution
       i++;
     }
   }
