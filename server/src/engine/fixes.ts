@@ -28,9 +28,17 @@ function overlaps(edits: OffsetEdit[], taken: OffsetEdit[]): boolean {
   return edits.some((x) => taken.some((y) => conflicts(x, y)));
 }
 
+/** Indentation of an insertion's first line; -1 for replacements. */
+function insertionDepth(edit: OffsetEdit): number {
+  if (edit.start !== edit.end) return -1;
+  return /^(?:\r?\n)*( *)/.exec(edit.newText)![1].length;
+}
+
 function splice(text: string, edits: OffsetEdit[]): string {
   // A stable sort keeps same-point insertions in acceptance order, and puts them before a replacement there.
-  const sorted = [...edits].sort((a, b) => a.start - b.start || (a.end - a.start) - (b.end - b.start));
+  // Among same-point insertions the more indented goes first: in YAML, keys added to a nested mapping that ends
+  // here (`deploy.resources`) must come before a key added to its parent, or they would nest under that key.
+  const sorted = [...edits].sort((a, b) => a.start - b.start || (a.end - a.start) - (b.end - b.start) || insertionDepth(b) - insertionDepth(a));
   let out = '';
   let cursor = 0;
   for (const edit of sorted) {

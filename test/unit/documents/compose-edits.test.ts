@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseDocument, type Node, type YAMLSeq } from 'yaml';
 import { parseCompose } from '../../../server/src/engine/documents/compose';
-import { appendToSeq, ensurePath, insertIntoService, insertSequence, quoted, removePair, removeSeqItem, replaceScalar } from '../../../server/src/engine/documents/compose-edits';
+import { appendToSeq, ensurePath, insertIntoService, insertSequence, quoted, removeFlowSeqItem, removePair, removeSeqItem, replaceScalar } from '../../../server/src/engine/documents/compose-edits';
 import { mapPair } from '../../../server/src/engine/documents/compose';
 import { applyEdits } from '../../../server/src/engine/fixes';
 import type { TextEdit } from '../../../server/src/engine/types';
@@ -98,5 +98,39 @@ describe('compose edits for lists', () => {
     const flow = parseCompose('services:\n  web:\n    environment: [A=1, B=2]\n');
     const flowSeq = flow.services[0].get('environment')!.value as YAMLSeq<Node>;
     assert.equal(removeSeqItem(flow, flowSeq, flowSeq.items[0]), undefined);
+  });
+});
+
+describe('compose edits through merge keys and in flow lists', () => {
+  it('ensurePath never edits a mapping that a merge key brings in, nor hides it', () => {
+    const text = 'x-base: &base\n  deploy:\n    replicas: 2\nservices:\n  web:\n    <<: *base\n    image: a\n  api:\n    <<: *base\n    deploy:\n      replicas: 1\n';
+    const model = parseCompose(text);
+    const [web, api] = model.services;
+    assert.equal(ensurePath(model, web.map, ['deploy', 'resources', 'limits'], [['memory', '512M']]), undefined);
+    assert.equal(
+      apply(text, ensurePath(model, api.map, ['deploy', 'resources', 'limits'], [['memory', '512M']])),
+      'x-base: &base\n  deploy:\n    replicas: 2\nservices:\n  web:\n    <<: *base\n    image: a\n  api:\n    <<: *base\n    deploy:\n      replicas: 1\n      resources:\n        limits:\n          memory: 512M\n',
+    );
+  });
+
+  it('removes an item of a one-line flow list with its comma, quotes and spacing of the others kept', () => {
+    const text = 'services:\n  web:\n    cap_add: [SYS_ADMIN, "NET_ADMIN" ,CHOWN]\n    cap_drop: [ ALL ]\n';
+    const model = parseCompose(text);
+    const seq = model.services[0].get('cap_add')!.value as YAMLSeq<Node>;
+    assert.equal(apply(text, removeFlowSeqItem(model, seq, seq.items[0])), 'services:\n  web:\n    cap_add: ["NET_ADMIN" ,CHOWN]\n    cap_drop: [ ALL ]\n');
+    assert.equal(apply(text, removeFlowSeqItem(model, seq, seq.items[1])), 'services:\n  web:\n    cap_add: [SYS_ADMIN, CHOWN]\n    cap_drop: [ ALL ]\n');
+    assert.equal(apply(text, removeFlowSeqItem(model, seq, seq.items[2])), 'services:\n  web:\n    cap_add: [SYS_ADMIN, "NET_ADMIN"]\n    cap_drop: [ ALL ]\n');
+    const only = model.services[0].get('cap_drop')!.value as YAMLSeq<Node>;
+    assert.equal(apply(text, removeFlowSeqItem(model, only, only.items[0])), 'services:\n  web:\n    cap_add: [SYS_ADMIN, "NET_ADMIN" ,CHOWN]\n    cap_drop: [  ]\n');
+  });
+
+  it('refuses block lists, multi-line flow lists and anchored lists', () => {
+    for (const text of ['services:\n  web:\n    cap_add:\n      - SYS_ADMIN\n', 'services:\n  web:\n    cap_add: [\n      SYS_ADMIN, NET_ADMIN]\n', 'x: &caps [SYS_ADMIN]\nservices:\n  web:\n    cap_add: *caps\n']) {
+      const model = parseCompose(text);
+      // As written: the alias itself for the anchored list (callers check that a resolved node is their own).
+      const written = model.services[0].get('cap_add')!.pair.value;
+      const seq = model.services[0].get('cap_add')!.value as YAMLSeq<Node>;
+      assert.equal(removeFlowSeqItem(model, written, seq.items[0]), undefined, text);
+    }
   });
 });

@@ -80,8 +80,9 @@ export function ensurePath(model: ComposeModel, map: unknown, path: string[], le
   for (; depth < path.length; depth++) {
     const pair = mapPair(model, current, path[depth]);
     if (!pair) break;
-    // The path must be written in place: editing through an alias would change every user of the anchor.
-    if (!isMap(pair.value) || pair.value !== model.resolve(pair.value)) return undefined;
+    // The path must be written in place: editing through an alias, or into a key that a merge key (`<<: *base`)
+    // brings in, would change every user of the anchor; adding the key here would hide the merged one.
+    if (!isMap(pair.value) || pair.value !== model.resolve(pair.value) || !(current as YAMLMap).items.includes(pair)) return undefined;
     current = pair.value;
   }
   if (depth === path.length) {
@@ -159,4 +160,22 @@ export function removeSeqItem(model: ComposeModel, seq: unknown, item: Node): Te
   if (!/^\s*-\s+$/.test(model.text.slice(lineStart, item.range[0]))) return undefined; // `- - x`, or an item after a comment on its line
   const { offset } = lineAfter(model, item);
   return { range: model.lines.rangeAt(lineStart, offset), newText: '' };
+}
+
+/**
+ * Removes one item of a one-line flow sequence (`[A, B, C]`) with the comma that separates it; the only item
+ * leaves `[]`. Multi-line flow sequences are left to the user.
+ */
+export function removeFlowSeqItem(model: ComposeModel, seq: unknown, item: Node): TextEdit | undefined {
+  if (!canEdit(model) || !isSeq(seq) || !seq.flow || seq !== model.resolve(seq)) return undefined;
+  const items = (seq as YAMLSeq<Node>).items;
+  const index = items.indexOf(item);
+  const [start, end] = model.offsetsOf(seq);
+  if (index < 0 || !item.range || model.text.slice(start, end).includes('\n')) return undefined;
+  const [itemStart, itemEnd] = model.offsetsOf(item);
+  const next = items[index + 1];
+  const previous = items[index - 1];
+  if (next?.range) return { range: model.lines.rangeAt(itemStart, next.range[0]), newText: '' };
+  if (previous?.range) return { range: model.lines.rangeAt(model.offsetsOf(previous)[1], itemEnd), newText: '' };
+  return { range: model.lines.rangeAt(itemStart, itemEnd), newText: '' };
 }

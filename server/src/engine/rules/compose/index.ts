@@ -1,4 +1,13 @@
 import type { ComposeRule } from '../../rule';
+import privileged from './privileged';
+import missingCapDropAll from './missing-cap-drop-all';
+import dangerousCapability from './dangerous-capability';
+import writableRootFilesystem from './writable-root-filesystem';
+import missingResourceLimits from './missing-resource-limits';
+import missingPidsLimit from './missing-pids-limit';
+import missingNoNewPrivileges from './missing-no-new-privileges';
+import confinementDisabled from './confinement-disabled';
+import hostNamespace from './host-namespace';
 import writableBindMount from './writable-bind-mount';
 import sensitiveHostMount from './sensitive-host-mount';
 import dockerSocketMount from './docker-socket-mount';
@@ -7,9 +16,21 @@ import insecureDockerDaemon from './insecure-docker-daemon';
 import plaintextSecret from './plaintext-secret';
 import unpinnedImage from './unpinned-image';
 import serviceRunsAsRoot from './service-runs-as-root';
+import hostDevices from './host-devices';
+import healthcheckDisabled from './healthcheck-disabled';
+import loggingDisabled from './logging-disabled';
 
 /** Every compose rule, in code order. Meta-tests check that each file in this folder is listed here. */
 export const composeRules: ComposeRule[] = [
+  privileged,
+  missingCapDropAll,
+  dangerousCapability,
+  writableRootFilesystem,
+  missingResourceLimits,
+  missingPidsLimit,
+  missingNoNewPrivileges,
+  confinementDisabled,
+  hostNamespace,
   writableBindMount,
   sensitiveHostMount,
   dockerSocketMount,
@@ -17,5 +38,8 @@ export const composeRules: ComposeRule[] = [
   insecureDockerDaemon,
   plaintextSecret,
   unpinnedImage,
+  hostDevices,
   serviceRunsAsRoot,
+  healthcheckDisabled,
+  loggingDisabled,
 ];

@@ -1,0 +1,125 @@
+import * as path from 'node:path';
+import { isMap, isScalar, type Node, type Pair } from 'yaml';
+import { looksBinary, MAX_ANALYSED_CHARS } from '../input-limits';
+import { mapPair, parseCompose, type ComposeModel, type Service } from './compose';
+import { hasUnknown, interpolate } from './compose-interpolation';
+import { scalarString } from './compose-values';
+import { isOverrideFile } from './compose-runtime';
+
+/**
+ * The services whose runtime settings the hardening rules judge, each with the chain of services it inherits
+ * from through `extends`, followed into other files (`extends: { file: common.yml, service: base }`) when the
+ * host can read them. A rule about a *missing* setting must see the whole chain: a service that extends a
+ * hardened base is hardened.
+ */
+
+export interface ChainLink {
+  model: ComposeModel;
+  service: Service;
+}
+
+export interface RuntimeService {
+  service: Service;
+  /** The service itself first, then what it extends, nearest first. */
+  chain: ChainLink[];
+}
+
+export interface RuntimeContext {
+  model: ComposeModel;
+  uri?: string;
+  readFile(relativePath: string): string | undefined;
+}
+
+const MAX_LINKS = 10;
+/** Parsed files per analysed document, shared by the rules of one analysis (each file is parsed once). */
+const parsedFiles = new WeakMap<ComposeModel, Map<string, ComposeModel | undefined>>();
+
+/**
+ * Services that start a container (they name an `image`, a `build` or an `extends`; a service still without any
+ * of them is being typed, and a `provider` service runs no container), with their `extends` chain.
+ * Left out: services whose chain cannot be read (another file unreadable, a path from a variable, a name that
+ * does not exist), where a missing setting may well be set, and every service of an override file.
+ */
+export function runtimeServices(context: RuntimeContext): RuntimeService[] {
+  if (isOverrideFile(context.uri)) return [];
+  const result: RuntimeService[] = [];
+  for (const service of context.model.services) {
+    if (!['image', 'build', 'extends'].some((key) => service.get(key))) continue;
+    const chain = extendsChain(context, service);
+    if (chain) result.push({ service, chain });
+  }
+  return result;
+}
+
+/** Every value of `key` along a chain, nearest first, with the model it belongs to. */
+export function chainValues(chain: ChainLink[], key: string): { model: ComposeModel; pair: Pair<Node, Node | null>; value: Node | null }[] {
+  const values: { model: ComposeModel; pair: Pair<Node, Node | null>; value: Node | null }[] = [];
+  for (const { model, service } of chain) {
+    const pair = mapPair(model, service.pair.value, key);
+    if (pair) values.push({ model, pair, value: model.resolve(pair.value) });
+  }
+  return values;
+}
+
+export function extendsChain(context: RuntimeContext, service: Service): ChainLink[] | undefined {
+  const chain: ChainLink[] = [];
+  const seen = new Set<Service>();
+  let model = context.model;
+  let dir = '';
+  let current: Service | undefined = service;
+  while (current) {
+    if (seen.has(current) || chain.length >= MAX_LINKS) return undefined; // a cycle: compose refuses the file
+    seen.add(current);
+    chain.push({ model, service: current });
+    const target = extendsTarget(model, current);
+    if (target === undefined) return chain;
+    if (target === null) return undefined;
+    if (target.file !== undefined) {
+      const absolute = target.file.startsWith('/') || /^[A-Za-z]:\//.test(target.file);
+      const file = absolute ? target.file : path.posix.normalize(path.posix.join(dir, target.file));
+      const other = parsedFile(context, file);
+      if (!other) return undefined;
+      model = other;
+      dir = path.posix.dirname(file);
+    }
+    current = model.services.find((s) => s.name === target.service);
+    if (!current) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * `extends: name`, or `extends: { service, file? }`; undefined when the service extends nothing, null when the
+ * target is not known without the environment.
+ */
+function extendsTarget(model: ComposeModel, service: Service): { service: string; file?: string } | undefined | null {
+  const pair = mapPair(model, service.pair.value, 'extends');
+  if (!pair) return undefined;
+  const value = model.resolve(pair.value);
+  const known = (node: unknown) => {
+    const text = scalarString(model, node);
+    const expanded = text === undefined ? undefined : interpolate(text).trim();
+    return expanded === undefined || hasUnknown(expanded) || expanded === '' ? undefined : expanded;
+  };
+  if (isScalar(value)) {
+    const name = known(value);
+    return name === undefined ? null : { service: name };
+  }
+  if (!isMap(value)) return null;
+  const name = known(mapPair(model, value, 'service')?.value);
+  const filePair = mapPair(model, value, 'file');
+  const file = filePair ? known(filePair.value)?.replace(/\\/g, '/') : undefined;
+  if (name === undefined || (filePair && file === undefined)) return null;
+  return { service: name, file };
+}
+
+function parsedFile(context: RuntimeContext, file: string): ComposeModel | undefined {
+  let cache = parsedFiles.get(context.model);
+  if (!cache) parsedFiles.set(context.model, (cache = new Map()));
+  if (!cache.has(file)) {
+    const text = context.readFile(file);
+    const usable = text !== undefined && text.length <= MAX_ANALYSED_CHARS && !looksBinary(text);
+    cache.set(file, usable ? parseCompose(text) : undefined);
+  }
+  return cache.get(file);
+}

@@ -1,0 +1,71 @@
+import type { ResolvedConfig } from '../../config';
+import type { ComposeModel, Service } from '../../documents/compose';
+import { ensurePath, insertIntoService, quoted, type Entry } from '../../documents/compose-edits';
+import { chainValues, runtimeServices, type ChainLink } from '../../documents/compose-extends';
+import { ownSlot } from '../../documents/compose-runtime';
+import { lookup, ownsNode } from '../../documents/compose-values';
+import { defineComposeRule } from '../../rule';
+import type { TextEdit } from '../../types';
+
+type Resource = 'memory' | 'cpus';
+
+/** Service keys that limit a resource without `deploy:` (cpu_quota caps CPU time like cpus does). */
+const LEGACY: Record<Resource, string[]> = { memory: ['mem_limit'], cpus: ['cpus', 'cpu_quota'] };
+
+export default defineComposeRule({
+  meta: {
+    id: 'missing-resource-limits',
+    code: 'DG205',
+    severity: 'warning',
+    category: 'resources',
+    title: 'Service without memory or CPU limit',
+    description:
+      'A container without a memory or CPU limit can take all of the host\'s memory or CPU time, through a leak, a busy loop or an attack, and take every other container down with it.',
+    references: { cis: '5.10, 5.11', compose: 'services.<name>.deploy.resources.limits' },
+    fixable: true,
+    hasSuggestions: false,
+  },
+  check({ model, config, report, uri, readFile }) {
+    for (const { service, chain } of runtimeServices({ model, uri, readFile })) {
+      const missing = (['cpus', 'memory'] as Resource[]).filter((resource) => !isLimited(chain, resource));
+      if (missing.length === 0) continue;
+      const legacy = usesLegacyKeys(chain);
+      const edit = limitsEdit(model, service, missing, legacy, config);
+      const what = missing.length === 2 ? 'no memory or CPU limit' : missing[0] === 'memory' ? 'no memory limit' : 'no CPU limit';
+      const harm = missing.length === 2 ? "the host's memory and CPU time" : missing[0] === 'memory' ? "the host's memory" : "the host's CPU time";
+      const keys = legacy ? missing.map((r) => LEGACY[r][0]) : missing.map((r) => `deploy.resources.limits.${r}`);
+      const limits = lookup(model, service.map, ['deploy', 'resources', 'limits']);
+      report({
+        range: limits && ownsNode(service, limits.key) ? model.rangeOf(limits.key) : service.nameRange,
+        message: `Service ${service.name} has ${what}, so a leak or an attack in it can exhaust ${harm} and take every other container down with it; set ${keys.join(' and ')}.`,
+        fixes: edit ? [{ title: `Limit ${missing.map((r) => (r === 'memory' ? `memory to ${config.limits.memory}` : `CPUs to ${config.limits.cpus}`)).join(' and ')}`, kind: 'fix', edits: [edit] }] : [],
+      });
+    }
+  },
+});
+
+/** Limited by a legacy key, or by `deploy.resources.limits` anywhere along `extends` (compose merges `deploy` deeply). */
+function isLimited(chain: ChainLink[], resource: Resource): boolean {
+  if (LEGACY[resource].some((key) => chainValues(chain, key).length > 0)) return true;
+  return chainValues(chain, 'deploy').some(({ model, value }) => !!lookup(model, value, ['resources', 'limits', resource]));
+}
+
+/** A service that limits one resource with `mem_limit`/`cpus` and has no `deploy.resources.limits` gets the same style. */
+function usesLegacyKeys(chain: ChainLink[]): boolean {
+  const legacy = Object.values(LEGACY).flat().some((key) => chainValues(chain, key).length > 0);
+  return legacy && !chainValues(chain, 'deploy').some(({ model, value }) => lookup(model, value, ['resources', 'limits']));
+}
+
+function limitsEdit(model: ComposeModel, service: Service, missing: Resource[], legacy: boolean, config: ResolvedConfig): TextEdit | undefined {
+  const value = (resource: Resource) => (resource === 'cpus' ? quoted(model, config.limits.cpus) : plainOrQuoted(model, config.limits.memory));
+  const legacyEntries: Entry[] = missing.filter((r) => ownSlot(model, service, LEGACY[r][0]).kind === 'absent').map((r) => [LEGACY[r][0], value(r)]);
+  const legacyEdit = () => (legacyEntries.length === missing.length ? insertIntoService(model, service, legacyEntries) : undefined);
+  if (legacy) return legacyEdit();
+  // A `deploy:` from an anchor (or written as a flow map) cannot take the limits safely: the legacy keys can.
+  return ensurePath(model, service.map, ['deploy', 'resources', 'limits'], missing.map((r) => [r, value(r)])) ?? legacyEdit();
+}
+
+/** A configured size such as 512M stays plain; anything else is quoted so it cannot change the YAML around it. */
+function plainOrQuoted(model: ComposeModel, text: string): string {
+  return /^[0-9]+(?:\.[0-9]+)?[A-Za-z]{0,3}$/.test(text) ? text : quoted(model, text);
+}
