@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyze } from '../../../../server/src/engine/analyze';
+import rule from '../../../../server/src/engine/rules/compose/host-devices';
+import { testRule } from '../../../support/rule-tester';
+
+testRule(rule, {
+  valid: [
+    { name: 'no devices; GPUs reserved the compose way', code: 'services:\n  ml:\n    image: a:1\n    deploy:\n      resources:\n        reservations:\n          devices:\n            - driver: nvidia\n              count: 1\n              capabilities: [gpu]\n' },
+    { name: 'a device from the environment', code: 'services:\n  a:\n    image: a:1\n    devices: ["${SERIAL_PORT}:/dev/ttyUSB0"]\n' },
+    { name: 'a long entry still without its source', code: 'services:\n  a:\n    image: a:1\n    devices:\n      - target: /dev/x\n' },
+  ],
+  invalid: [
+    {
+      name: 'a serial port (warning) and a disk (error), on the host path',
+      code: 'services:\n  a:\n    image: a:1\n    devices:\n      - /dev/ttyUSB0:/dev/ttyUSB0:rwm\n      - "/dev/sda:/dev/xvda:r"\n      - /dev/nvme0n1p2\n',
+      findings: [
+        { line: 5, column: 9, endColumn: 21, message: /The host device \/dev\/ttyUSB0 gives the container direct access to that host device/ },
+        { line: 6, column: 10, endColumn: 18, message: /\/dev\/sda gives the container raw access to a host disk/ },
+        { line: 7, column: 9, endColumn: 23 },
+      ],
+      output: null,
+    },
+    {
+      name: 'the long syntax, a CDI device and /dev/mem; 4-space indentation',
+      code: 'services:\n    a:\n        image: a:1\n        devices:\n            - source: /dev/mem\n              target: /dev/mem\n              permissions: r\n            - nvidia.com/gpu=all\n',
+      findings: [{ line: 5, column: 23, message: /\/dev\/mem gives the container raw access to the host's memory/ }, { line: 8, column: 15, message: /The CDI device nvidia\.com\/gpu=all/ }],
+      output: null,
+    },
+    {
+      name: 'device cgroup rules',
+      code: "services:\n  a:\n    image: a:1\n    device_cgroup_rules:\n      - 'c 189:* rmw'\n      - 'a *:* rwm'\n      - 'b 8:0 r'\n",
+      findings: [{ line: 5, message: /'c 189:\* rmw' lets the container use host character devices of major number 189/ }, { line: 6, message: /every host device/ }, { line: 7, message: /block devices/ }],
+      output: null,
+    },
+    {
+      name: 'a list in an anchor: reported once, where written',
+      code: 'x-dev: &dev\n  devices: [/dev/kvm]\nservices:\n  a:\n    <<: *dev\n    image: a:1\n  b:\n    <<: *dev\n    image: b:1\n',
+      findings: [{ line: 2, column: 13 }],
+      output: null,
+    },
+  ],
+});
+
+describe('host-devices severities', () => {
+  it('disks, raw memory and catch-all cgroup rules are errors; other devices warnings', () => {
+    const text = "services:\n  a:\n    image: a:1\n    devices: [/dev/sdb1, /dev/mapper/root, /dev/port, /dev/dri/renderD128, /dev/fuse, /dev/net/tun, /dev/kmsg]\n    device_cgroup_rules: ['c *:* m', 'c 10:200 rwm']\n";
+    const findings = analyze(text, { kind: 'compose', rules: [rule] });
+    assert.deepEqual(findings.map((f) => f.severity), ['error', 'error', 'error', 'warning', 'warning', 'warning', 'warning', 'error', 'warning']);
+  });
+});
