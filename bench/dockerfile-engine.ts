@@ -32,7 +32,7 @@ function planFor(lines: number): SamplingPlan {
   return {
     warmupMs: lines >= 10_000 ? 3_000 : 1_500,
     warmupCalls: 20,
-    budgetMs: lines >= 10_000 ? 12_000 : 5_000,
+    budgetMs: lines >= 10_000 ? 15_000 : lines >= 2_000 ? 10_000 : 5_000,
     minSamples: 40,
     maxSamples: 4_000,
   };
@@ -46,6 +46,8 @@ interface SizeResult {
   parse: ReturnType<typeof summarize>;
   analyze: ReturnType<typeof summarize>;
   analyzeDefault: ReturnType<typeof summarize>;
+  /** Median over rounds of (analyze − parse) / parse. */
+  overhead: number;
 }
 
 function measureSize(lines: number): SizeResult {
@@ -62,7 +64,9 @@ function measureSize(lines: number): SizeResult {
     ],
     planFor(lines),
   );
-  return { lines, chars: text.length, stages, findings, parse: summarize(parse), analyze: summarize(every), analyzeDefault: summarize(defaults) };
+  // Each round timed parse and analyze back to back, so the ratio within a round cancels slow swings in machine load.
+  const overhead = summarize(every.map((time, round) => (time - parse[round]) / parse[round])).median;
+  return { lines, chars: text.length, stages, findings, parse: summarize(parse), analyze: summarize(every), analyzeDefault: summarize(defaults), overhead };
 }
 
 /**
@@ -71,9 +75,18 @@ function measureSize(lines: number): SizeResult {
  * that fills them, in the order analyze runs the rules; the shell lexing and nested scopes that several rules
  * share get their own row.
  */
+/** dockerfile-ast declares getHeredocs on every instruction but types it public only on RUN, COPY and ADD. */
+type WithHeredocs = { getHeredocs(): unknown[] };
+
 function breakdown(lines: number): { phase: string; median: number }[] {
   const text = generateDockerfile(lines);
-  const phases = ['dockerfile-ast parse', 'model (stages, ARGs, users)', 'shell sources, lexing, nested scopes', ...dockerfileRules.map((r) => `rule ${r.meta.id}`)];
+  const phases = [
+    'dockerfile-ast parse',
+    'model (stages, ARGs, users)',
+    'dockerfile-ast argument and heredoc scans, once per instruction',
+    'shell sources, lexing, nested scopes',
+    ...dockerfileRules.map((r) => `rule ${r.meta.id}`),
+  ];
   const samples: number[][] = phases.map(() => []);
   const context = { config: EVERY_RULE, uri: undefined, readFile: () => undefined, report: (r: unknown) => consume(r) };
 
@@ -84,6 +97,10 @@ function breakdown(lines: number): { phase: string; median: number }[] {
     start = nowMs();
     const model = parseDockerfile(text); // parses again: the model phase is this minus the parse above
     const modelled = nowMs() - start;
+    // Rules ask dockerfile-ast for arguments and heredocs; the model remembers the first answer per instruction.
+    start = nowMs();
+    for (const { instruction } of model.instructions) consume([instruction.getArguments(), (instruction as unknown as WithHeredocs).getHeredocs()]);
+    const scanned = nowMs() - start;
     start = nowMs();
     for (const source of model.shellSources) consume(shellScopes(source, model.text));
     const lexed = nowMs() - start;
@@ -93,7 +110,7 @@ function breakdown(lines: number): { phase: string; median: number }[] {
       return nowMs() - t;
     });
     if (!record) return;
-    [parsed, Math.max(0, modelled - parsed), lexed, ...ruleTimes].forEach((time, i) => samples[i].push(time));
+    [parsed, Math.max(0, modelled - parsed), scanned, lexed, ...ruleTimes].forEach((time, i) => samples[i].push(time));
   };
 
   const warmupEnd = nowMs() + 1_500;
@@ -119,9 +136,10 @@ function main(): void {
 }
 
 function render(results: SizeResult[], breakdowns: { lines: number; phases: { phase: string; median: number }[] }[]): string {
-  const overhead = (r: SizeResult) => (r.analyze.median - r.parse.median) / r.parse.median;
+  const ours = (r: SizeResult) => r.analyze.median - r.parse.median;
+  const overhead = (r: SizeResult) => r.overhead;
   const sizeTable = renderTable(
-    ['lines', 'stages', 'findings', 'parse median', 'analyze median', 'analyze p95', 'overhead (≤ +25%)', 'analyze / line', 'parse / line', 'analyze, default config', 'samples'],
+    ['lines', 'stages', 'findings', 'parse median', 'analyze median', 'analyze p95', 'analyze min', 'overhead (≤ +25%)', 'analyze / line', 'parse / line', 'analyze, default config', 'samples'],
     results.map((r) => [
       formatCount(r.lines),
       String(r.stages),
@@ -129,6 +147,7 @@ function render(results: SizeResult[], breakdowns: { lines: number; phases: { ph
       formatMs(r.parse.median),
       formatMs(r.analyze.median),
       formatMs(r.analyze.p95),
+      formatMs(r.analyze.min),
       `${formatPercent(overhead(r))} ${overhead(r) <= TARGET_OVERHEAD ? '' : '✗'}`.trim(),
       formatMicros(r.analyze.median / r.lines),
       formatMicros(r.parse.median / r.lines),
@@ -142,8 +161,15 @@ function render(results: SizeResult[], breakdowns: { lines: number; phases: { ph
   const exponents = [
     [200, 2_000],
     [2_000, 10_000],
-  ].map(([a, b]) => ({ a, b, k: growthExponent(a, at(a).analyze.median, b, at(b).analyze.median), kParse: growthExponent(a, at(a).parse.median, b, at(b).parse.median) }));
+  ].map(([a, b]) => ({
+    a,
+    b,
+    k: growthExponent(a, at(a).analyze.median, b, at(b).analyze.median),
+    kParse: growthExponent(a, at(a).parse.median, b, at(b).parse.median),
+    kOurs: growthExponent(a, ours(at(a)), b, ours(at(b))),
+  }));
   const worstExponent = Math.max(...exponents.map((e) => e.k));
+  const worstOursExponent = Math.max(...exponents.map((e) => e.kOurs));
   const scored = results.filter((r) => r.lines >= 200);
   const worstOverhead = scored.reduce((worst, r) => (overhead(r) > overhead(worst) ? r : worst));
 
@@ -152,9 +178,14 @@ function render(results: SizeResult[], breakdowns: { lines: number; phases: { ph
     [
       [`200-line Dockerfile analysed in ≤ ${TARGET_200_LINES_MS} ms (median, warm)`, formatMs(r200.analyze.median), verdict(r200.analyze.median <= TARGET_200_LINES_MS)],
       [
-        `cost linear in size (growth exponent ≤ ${LINEAR_EXPONENT_LIMIT})`,
+        `cost linear in size: analyze (growth exponent k ≤ ${LINEAR_EXPONENT_LIMIT}; dockerfile-ast's own parse for comparison)`,
         exponents.map((e) => `${formatCount(e.a)}→${formatCount(e.b)} lines: k = ${e.k.toFixed(2)} (parse alone ${e.kParse.toFixed(2)})`).join('; '),
         verdict(worstExponent <= LINEAR_EXPONENT_LIMIT),
+      ],
+      [
+        `cost linear in size: our part, analyze − parse (k ≤ ${LINEAR_EXPONENT_LIMIT})`,
+        exponents.map((e) => `${formatCount(e.a)}→${formatCount(e.b)} lines: k = ${e.kOurs.toFixed(2)}`).join('; '),
+        verdict(worstOursExponent <= LINEAR_EXPONENT_LIMIT),
       ],
       [
         `our rules + model add ≤ ${formatPercent(TARGET_OVERHEAD)} to dockerfile-ast's parse`,
@@ -187,7 +218,7 @@ function render(results: SizeResult[], breakdowns: { lines: number; phases: { ph
     '',
     '### Where the time goes (every rule, median per phase, a fresh model each round)',
     '',
-    'Results a rule caches per model or per RUN are charged to the first rule that computes them, in the order analyze runs the rules.',
+    'The phases run in this order on a fresh model each round; inside analyze the same work happens lazily, when a rule first asks. Results a rule caches per model or per RUN are charged to the first rule that computes them, in the order analyze runs the rules. *model* is parseDockerfile minus a separate parse of the same text.',
     '',
     phaseTable,
   ].join('\n');

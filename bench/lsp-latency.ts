@@ -104,7 +104,7 @@ function render(results: { lines: number; servers: ServerResult[] }[]): string {
     rows.push([formatCount(lines), 'ratio dockguard / docker-langserver', formatRatio(ours.open / theirs.open), formatRatio(ours.edits.median / theirs.edits.median), formatRatio(ours.edits.p95 / theirs.edits.p95), '', '']);
   }
   const table = renderTable(
-    ['lines', { header: 'server', align: 'left' }, 'open → diagnostics', 'edit → diagnostics median', 'p95', 'max', 'diagnostics'],
+    ['lines', { header: 'server', align: 'left' }, 'open → diagnostics', 'edit → diagnostics median', 'p95', 'max', 'diagnostics (unedited file)'],
     rows,
   );
   return [

@@ -16,6 +16,8 @@ for (const name of selected) {
 const toRun = selected.length ? selected : BENCHMARKS;
 
 run(process.execPath, ['esbuild.mjs']);
+// The report describes the generated inputs; their own checks (sizes, determinism, constructs) run first.
+run(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=dot', 'bench/test/support.test.ts']);
 
 const machineBefore = describeMachine();
 const sectionsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dockguard-bench-sections-'));
@@ -50,7 +52,7 @@ if (selected.length === 0) {
 function describeMachine() {
   const cpus = os.cpus();
   return {
-    cpu: cpus[0]?.model.trim() ?? 'unknown',
+    cpu: cpus[0] ? `${cpus[0].model.trim()}${cpus[0].speed ? ` at ${cpus[0].speed} MHz` : ''}` : 'unknown',
     cores: cpus.length,
     memory: `${Math.round(os.totalmem() / 2 ** 30)} GiB`,
     os: `${os.type()} ${os.release()} (${os.arch()})`,
