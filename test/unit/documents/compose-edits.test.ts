@@ -4,7 +4,7 @@ import { parseDocument, type Node, type YAMLSeq } from 'yaml';
 import { parseCompose } from '../../../server/src/engine/documents/compose';
 import { appendToSeq, ensurePath, insertIntoService, insertSequence, quoted, removeFlowSeqItem, removePair, removeSeqItem, replaceScalar } from '../../../server/src/engine/documents/compose-edits';
 import { mapPair } from '../../../server/src/engine/documents/compose';
-import { applyEdits } from '../../../server/src/engine/fixes';
+import { applyEdits, applyFixes } from '../../../server/src/engine/fixes';
 import type { TextEdit } from '../../../server/src/engine/types';
 
 function apply(text: string, edit: TextEdit | undefined): string {
@@ -131,6 +131,22 @@ describe('compose edits through merge keys and in flow lists', () => {
       const written = model.services[0].get('cap_add')!.pair.value;
       const seq = model.services[0].get('cap_add')!.value as YAMLSeq<Node>;
       assert.equal(removeFlowSeqItem(model, written, seq.items[0]), undefined, text);
+    }
+  });
+});
+
+describe('compose edits applied together', () => {
+  it('a key added to a nested mapping and one added to its parent at the same point land in a valid order, whichever is accepted first', () => {
+    const text = 'services:\n  web:\n    image: a:1\n    deploy:\n      replicas: 2\n';
+    const model = parseCompose(text);
+    const web = model.services[0];
+    const nested = { title: 'limits', kind: 'fix' as const, edits: [ensurePath(model, web.map, ['deploy', 'resources', 'limits'], [['memory', '512M']])!] };
+    const parent = { title: 'read_only', kind: 'fix' as const, edits: [insertIntoService(model, web, [['read_only', 'true']])!] };
+    const expected = 'services:\n  web:\n    image: a:1\n    deploy:\n      replicas: 2\n      resources:\n        limits:\n          memory: 512M\n    read_only: true\n';
+    for (const order of [[nested, parent], [parent, nested]]) {
+      const { text: result, skipped } = applyFixes(text, order);
+      assert.deepEqual(skipped, []);
+      assert.equal(result, expected);
     }
   });
 });
