@@ -82,7 +82,7 @@ function breakdown(lines: number): { phase: string; median: number }[] {
   const text = generateDockerfile(lines);
   const phases = [
     'dockerfile-ast parse',
-    'model (stages, ARGs, users)',
+    'model: stages, ARGs, users (parseDockerfile minus parse: within the noise)',
     'dockerfile-ast argument and heredoc scans, once per instruction',
     'shell sources, lexing, nested scopes',
     ...dockerfileRules.map((r) => `rule ${r.meta.id}`),
@@ -210,7 +210,7 @@ function render(results: SizeResult[], breakdowns: { lines: number; phases: { ph
   return [
     '## Engine: Dockerfile analysis',
     '',
-    `Generated multi-stage Dockerfiles (seeded, identical every run). Each size times \`DockerfileParser.parse(text)\` (dockerfile-ast), \`analyze(text, { kind: 'dockerfile' })\` with every Dockerfile rule on (strict profile and a trusted-registry list) and \`analyze\` with the default configuration (recommended rules), interleaved call by call after a warm-up${gcExposed ? ', with a full GC between sizes' : ''}. \`analyze\` parses too, so *overhead* = (analyze − parse) / parse is exactly our model and rules.`,
+    `Generated multi-stage Dockerfiles (seeded, identical every run). Each size times \`DockerfileParser.parse(text)\` (dockerfile-ast), \`analyze(text, { kind: 'dockerfile' })\` with every Dockerfile rule on (strict profile and a trusted-registry list) and \`analyze\` with the default configuration (recommended rules), interleaved call by call after a warm-up${gcExposed ? ', with a full GC between sizes' : ''}. \`analyze\` parses too, so *overhead* = (analyze − parse) / parse is exactly our model and rules; it is the median of that ratio over rounds, each round timing both back to back, which cancels swings in machine load. *min* is the fastest call, the closest to an idle machine.`,
     '',
     sizeTable,
     '',

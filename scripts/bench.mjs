@@ -38,7 +38,7 @@ if (selected.length === 0) {
   const report = [
     '# dockguard benchmarks',
     '',
-    'Written by `npm run bench` (scripts/bench.mjs); the figures depend on the machine, so compare runs on the same one.',
+    'Written by `npm run bench` (scripts/bench.mjs); the figures depend on the machine, so compare runs on the same one. How to read them, and where the time goes: [bench/README.md](../README.md).',
     '',
     machineTable(machineBefore, describeMachine()),
     '',
