@@ -117,6 +117,34 @@ export class Workbench {
     return this.waitForText('problems', expected);
   }
 
+  /**
+   * Waits until the Problems panel lists an entry whose text contains `code` (e.g. `DG205`) with `severity`, as
+   * its icon and screen-reader label say, and returns that entry's text.
+   */
+  async waitForProblemSeverity(code: string, severity: ProblemSeverity): Promise<string> {
+    try {
+      const match = await this.page.waitForFunction(findProblem, { code, severity });
+      return (await match.jsonValue()) as string;
+    } catch (error) {
+      const seen = await this.page.evaluate(problemEntries).catch(() => []);
+      throw new Error(`the Problems panel never listed ${code} as ${severity}; entries seen:\n${seen.join('\n')}`, { cause: error });
+    }
+  }
+
+  /**
+   * Waits until the status-bar item whose id ends with `id` (`status.editor.mode`, `dockguard.status`) reads
+   * `expected`, as a screen reader reads it (its label, with icon names for its icons), and returns that label.
+   */
+  async waitForStatusBarItem(id: string, expected: RegExp): Promise<string> {
+    try {
+      const match = await this.page.waitForFunction(statusBarLabel, { id, pattern: expected.source, flags: expected.flags });
+      return (await match.jsonValue()) as string;
+    } catch (error) {
+      const seen = await this.page.evaluate(statusBarLabel, { id, pattern: '', flags: '' }).catch(() => '(page gone)');
+      throw new Error(`the status-bar item ${id} never matched ${expected}; last seen: ${JSON.stringify(seen)}`, { cause: error });
+    }
+  }
+
   /** Gives the editor the keyboard again (after the Problems panel took it). */
   async focusEditor(): Promise<void> {
     await this.press('Control+1');
@@ -182,6 +210,9 @@ export class Workbench {
 
 type TextSource = 'editor' | 'problems';
 
+/** How the Problems panel labels an entry's severity. */
+export type ProblemSeverity = 'Error' | 'Warning' | 'Info';
+
 export interface TextExpectation {
   contains?: string | string[];
   lacks?: string | string[];
@@ -202,4 +233,33 @@ function matchText({ source, contains, lacks }: { source: TextSource; contains: 
     text = lines.map((line) => (line.textContent ?? '').replace(/\u00a0/g, ' ')).join('\n');
   }
   return contains.every((part) => text.includes(part)) && !lacks.some((part) => text.includes(part)) && { text };
+}
+
+/** Runs in the page: each Problems entry as `<severity label>: <text>`, e.g. `Warning: … dockguard(DG205) [Ln 3, Col 3]`. */
+function problemEntries(): string[] {
+  return Array.from(document.querySelectorAll<HTMLElement>('.markers-panel .monaco-list-row'))
+    .map((row) => {
+      // A finding's label starts with its severity ("Warning: <message> at line 3…"); a file's does not.
+      const severity = /^(Error|Warning|Info):/.exec(row.getAttribute('aria-label') ?? '')?.[1];
+      return severity ? `${severity}: ${row.innerText.replace(/\s+/g, ' ').trim()}` : '';
+    })
+    .filter((entry) => entry !== '');
+}
+
+/** Runs in the page (self-contained): the entry with `code` and `severity`, or false. */
+function findProblem({ code, severity }: { code: string; severity: string }): string | false {
+  for (const row of Array.from(document.querySelectorAll<HTMLElement>('.markers-panel .monaco-list-row'))) {
+    const label = row.getAttribute('aria-label') ?? '';
+    const text = row.innerText.replace(/\s+/g, ' ').trim();
+    if (label.startsWith(`${severity}:`) && text.includes(code)) return text;
+  }
+  return false;
+}
+
+/** Runs in the page (self-contained): the label of the status-bar item whose id ends with `id`, when it matches. */
+function statusBarLabel({ id, pattern, flags }: { id: string; pattern: string; flags: string }): string | false {
+  const item = Array.from(document.querySelectorAll<HTMLElement>('.statusbar-item')).find((element) => element.id.endsWith(id));
+  const label = item?.querySelector('a')?.getAttribute('aria-label') ?? '';
+  if (!pattern) return label;
+  return item !== undefined && new RegExp(pattern, flags).test(label) && label;
 }
