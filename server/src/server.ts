@@ -181,13 +181,15 @@ documents.onDidChangeContent((event) => {
     reanalyzeAll();
     return;
   }
-  if (kindOf(document) === 'dockerfile') recheckComposeFiles();
+  // Compose files read other files: the Dockerfiles their services build from, the files they `extends`.
+  const kind = kindOf(document);
+  if (kind === 'dockerfile' || kind === 'compose') recheckComposeFiles(document.uri);
 });
 
-/** A compose service built from a Dockerfile may now run as root, or no longer: re-check open compose files. */
-function recheckComposeFiles(): void {
+/** Open compose files may depend on a file that just changed (a Dockerfile, an extended compose file). */
+function recheckComposeFiles(changed: string): void {
   for (const other of documents.all()) {
-    if (kindOf(other) === 'compose') {
+    if (other.uri !== changed && kindOf(other) === 'compose') {
       cache.delete(other.uri);
       schedule(other.uri);
     }
@@ -206,7 +208,7 @@ documents.onDidClose((event) => {
     reanalyzeAll();
   }
   // Unsaved edits of a closed Dockerfile are gone: compose files now see the file on disk.
-  if (kindOf(event.document) === 'dockerfile') recheckComposeFiles();
+  if (kindOf(event.document) !== undefined) recheckComposeFiles(uri);
   if (!configDiagnostics.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
 });
 

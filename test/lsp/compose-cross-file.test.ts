@@ -56,4 +56,19 @@ describe('language server: compose services built from a Dockerfile', () => {
     await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: dockerfileUri } });
     assert.ok(hasRootService(await back), 'the disk copy still runs as root');
   });
+
+  it('re-checks a compose file when a compose file it extends is edited', async () => {
+    const baseText = 'services:\n  web:\n    image: nginx:1.27\n';
+    writeFileSync(join(dir, 'base.yaml'), baseText);
+    const childText = 'services:\n  web:\n    extends:\n      file: base.yaml\n      service: web\n';
+    writeFileSync(join(dir, 'compose.prod.yaml'), childText);
+    const childUri = fileUri(join(dir, 'compose.prod.yaml'));
+    const baseUri = fileUri(join(dir, 'base.yaml'));
+    const writable = (p: PublishDiagnosticsParams) => p.diagnostics.some((d) => d.code === 'DG204');
+    assert.ok(writable(await client.open(childUri, 'dockercompose', childText)), 'the extended service has no read_only');
+    await client.open(baseUri, 'dockercompose', baseText);
+    const cleared = client.nextDiagnostics(childUri, (p) => !writable(p));
+    await client.change(baseUri, [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: '    read_only: true\n' }]);
+    assert.ok(!writable(await cleared));
+  });
 });
