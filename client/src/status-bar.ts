@@ -18,7 +18,7 @@ export function createStatusBar(): Disposable {
     const errors = count(DiagnosticSeverity.Error);
     const warnings = count(DiagnosticSeverity.Warning);
     const infos = ours.length - errors - warnings;
-    item.text = ours.length ? `$(shield) ${errors} $(error) ${warnings} $(warning) ${infos} $(info)` : '$(shield) $(check)';
+    item.text = ours.length ? `$(shield) $(error) ${errors} $(warning) ${warnings} $(info) ${infos}` : '$(shield) $(check)';
     item.tooltip = ours.length
       ? `dockguard: ${errors} error(s), ${warnings} warning(s), ${infos} info in this file. Click to open the Problems panel.`
       : 'dockguard: no findings in this file.';
