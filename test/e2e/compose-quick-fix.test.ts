@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { openWorkspace, screenshotName, waitForFileContent, type Session } from './harness';
+import { dockguardStatus } from './workbench';
 
 const COMMENT = '# The web tier of the shop. Hardened: read-only, no capabilities, no privilege escalation.';
 /** The fix's title starts with this, then names the limits: "Limit CPUs to 0.50 and memory to 512M". */
@@ -27,7 +28,7 @@ describe('Compose resource-limits quick fix in VS Code (code-server), Restricted
     await workbench.openProblems();
     await workbench.waitForProblems({ contains: ['DG205', 'Service web has no memory or CPU limit'] });
     await workbench.waitForProblemSeverity('DG205', 'Warning');
-    await workbench.waitForStatusBarItem('dockguard.status', /0 error\(s\), 1 warning\(s\), 0 info in this file/);
+    await workbench.waitForStatusBarItem('dockguard.status', dockguardStatus({ errors: 0, warnings: 1, infos: 0 }));
   });
 
   it('adds deploy.resources.limits from the keyboard, keeps the comment, and DG205 goes away', async () => {
@@ -47,7 +48,7 @@ describe('Compose resource-limits quick fix in VS Code (code-server), Restricted
     // The service's other keys are untouched and the YAML still parses (no DG002): only DG205 was concerned.
     assert.match(text, /^ {4}pids_limit: 100$/m);
     await workbench.waitForProblems({ lacks: ['DG205', 'DG002'] });
-    await workbench.waitForStatusBarItem('dockguard.status', /no findings in this file/);
+    await workbench.waitForStatusBarItem('dockguard.status', dockguardStatus('clean'));
     await workbench.screenshot('compose-quick-fix-applied');
 
     await workbench.save();

@@ -263,3 +263,15 @@ function statusBarLabel({ id, pattern, flags }: { id: string; pattern: string; f
   if (!pattern) return label;
   return item !== undefined && new RegExp(pattern, flags).test(label) && label;
 }
+
+/**
+ * What the dockguard status-bar item says to a screen reader for these counts: each icon before its count
+ * ("shield error 1 warning 0 info 0"), then the tooltip; with no finding, a check mark.
+ */
+export function dockguardStatus(counts: { errors: number; warnings: number; infos: number } | 'clean'): RegExp {
+  if (counts === 'clean') return /^shield\s+check, dockguard: no findings in this file\.$/;
+  const { errors, warnings, infos } = counts;
+  return new RegExp(
+    `^shield\\s+error\\s+${errors}\\s+warning\\s+${warnings}\\s+info\\s+${infos}, dockguard: ${errors} error\\(s\\), ${warnings} warning\\(s\\), ${infos} info in this file\\.`,
+  );
+}
