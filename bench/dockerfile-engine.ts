@@ -121,6 +121,45 @@ function breakdown(lines: number): { phase: string; median: number }[] {
   return phases.map((phase, i) => ({ phase, median: summarize(samples[i]).median }));
 }
 
+const GROWTH_SIZES = [200, 2_000, 10_000];
+
+interface Growth {
+  a: number;
+  b: number;
+  /** Growth exponents: for analyze and parse the median over rounds of each round's exponent. */
+  analyze: number;
+  parse: number;
+  ours: number;
+}
+
+/**
+ * Growth with size, from rounds that time every size back to back: sizes measured minutes apart would see
+ * different machine load, and a busy minute during the largest size would look like superlinear cost.
+ */
+function measureGrowth(): Growth[] {
+  const texts = GROWTH_SIZES.map((lines) => generateDockerfile(lines));
+  const tasks = texts.flatMap((text) => [() => DockerfileParser.parse(text), () => analyze(text, { kind: 'dockerfile', config: EVERY_RULE })]);
+  progress(`growth: ${GROWTH_SIZES.map(formatCount).join(', ')} lines in the same rounds`);
+  const samples = sampleInterleaved(tasks, { warmupMs: 1_000, warmupCalls: 5, budgetMs: 20_000, minSamples: 30, maxSamples: 1_000 });
+  const parse = (size: number) => samples[2 * size];
+  const analyzed = (size: number) => samples[2 * size + 1];
+  const growth: Growth[] = [];
+  for (let i = 0; i + 1 < GROWTH_SIZES.length; i++) {
+    const [a, b] = [GROWTH_SIZES[i], GROWTH_SIZES[i + 1]];
+    const perRound = (timeA: number[], timeB: number[]) => summarize(timeA.map((t, round) => growthExponent(a, t, b, timeB[round]))).median;
+    // Our part is a difference, which noise can make negative in a single round: use its median per size.
+    const ours = (size: number) => summarize(analyzed(size).map((t, round) => t - parse(size)[round])).median;
+    growth.push({
+      a,
+      b,
+      analyze: perRound(analyzed(i), analyzed(i + 1)),
+      parse: perRound(parse(i), parse(i + 1)),
+      ours: growthExponent(a, ours(i), b, ours(i + 1)),
+    });
+  }
+  return growth;
+}
+
 function main(): void {
   if (!gcExposed) progress('node was started without --expose-gc: garbage from one size may be collected during the next');
   const results: SizeResult[] = [];
@@ -132,11 +171,11 @@ function main(): void {
     progress(`${formatCount(lines)} lines: phase breakdown`);
     return { lines, phases: breakdown(lines) };
   });
-  emitSection(render(results, phases));
+  const growth = measureGrowth();
+  emitSection(render(results, growth, phases));
 }
 
-function render(results: SizeResult[], breakdowns: { lines: number; phases: { phase: string; median: number }[] }[]): string {
-  const ours = (r: SizeResult) => r.analyze.median - r.parse.median;
+function render(results: SizeResult[], growth: Growth[], breakdowns: { lines: number; phases: { phase: string; median: number }[] }[]): string {
   const overhead = (r: SizeResult) => r.overhead;
   const sizeTable = renderTable(
     ['lines', 'stages', 'findings', 'parse median', 'analyze median', 'analyze p95', 'analyze min', 'overhead (≤ +25%)', 'analyze / line', 'parse / line', 'analyze, default config', 'samples'],
@@ -158,18 +197,8 @@ function render(results: SizeResult[], breakdowns: { lines: number; phases: { ph
 
   const at = (lines: number) => results.find((r) => r.lines === lines)!;
   const r200 = at(200);
-  const exponents = [
-    [200, 2_000],
-    [2_000, 10_000],
-  ].map(([a, b]) => ({
-    a,
-    b,
-    k: growthExponent(a, at(a).analyze.median, b, at(b).analyze.median),
-    kParse: growthExponent(a, at(a).parse.median, b, at(b).parse.median),
-    kOurs: growthExponent(a, ours(at(a)), b, ours(at(b))),
-  }));
-  const worstExponent = Math.max(...exponents.map((e) => e.k));
-  const worstOursExponent = Math.max(...exponents.map((e) => e.kOurs));
+  const worstExponent = Math.max(...growth.map((g) => g.analyze));
+  const worstOursExponent = Math.max(...growth.map((g) => g.ours));
   const scored = results.filter((r) => r.lines >= 200);
   const worstOverhead = scored.reduce((worst, r) => (overhead(r) > overhead(worst) ? r : worst));
 
@@ -179,12 +208,12 @@ function render(results: SizeResult[], breakdowns: { lines: number; phases: { ph
       [`200-line Dockerfile analysed in ≤ ${TARGET_200_LINES_MS} ms (median, warm)`, formatMs(r200.analyze.median), verdict(r200.analyze.median <= TARGET_200_LINES_MS)],
       [
         `cost linear in size: analyze (growth exponent k ≤ ${LINEAR_EXPONENT_LIMIT}; dockerfile-ast's own parse for comparison)`,
-        exponents.map((e) => `${formatCount(e.a)}→${formatCount(e.b)} lines: k = ${e.k.toFixed(2)} (parse alone ${e.kParse.toFixed(2)})`).join('; '),
+        growth.map((g) => `${formatCount(g.a)}→${formatCount(g.b)} lines: k = ${g.analyze.toFixed(2)} (parse alone ${g.parse.toFixed(2)})`).join('; '),
         verdict(worstExponent <= LINEAR_EXPONENT_LIMIT),
       ],
       [
         `cost linear in size: our part, analyze − parse (k ≤ ${LINEAR_EXPONENT_LIMIT})`,
-        exponents.map((e) => `${formatCount(e.a)}→${formatCount(e.b)} lines: k = ${e.kOurs.toFixed(2)}`).join('; '),
+        growth.map((g) => `${formatCount(g.a)}→${formatCount(g.b)} lines: k = ${g.ours.toFixed(2)}`).join('; '),
         verdict(worstOursExponent <= LINEAR_EXPONENT_LIMIT),
       ],
       [
@@ -210,7 +239,7 @@ function render(results: SizeResult[], breakdowns: { lines: number; phases: { ph
   return [
     '## Engine: Dockerfile analysis',
     '',
-    `Generated multi-stage Dockerfiles (seeded, identical every run). Each size times \`DockerfileParser.parse(text)\` (dockerfile-ast), \`analyze(text, { kind: 'dockerfile' })\` with every Dockerfile rule on (strict profile and a trusted-registry list) and \`analyze\` with the default configuration (recommended rules), interleaved call by call after a warm-up${gcExposed ? ', with a full GC between sizes' : ''}. \`analyze\` parses too, so *overhead* = (analyze − parse) / parse is exactly our model and rules; it is the median of that ratio over rounds, each round timing both back to back, which cancels swings in machine load. *min* is the fastest call, the closest to an idle machine.`,
+    `Generated multi-stage Dockerfiles (seeded, identical every run). Each size times \`DockerfileParser.parse(text)\` (dockerfile-ast), \`analyze(text, { kind: 'dockerfile' })\` with every Dockerfile rule on (strict profile and a trusted-registry list) and \`analyze\` with the default configuration (recommended rules), interleaved call by call after a warm-up${gcExposed ? ', with a full GC between sizes' : ''}. \`analyze\` parses too, so *overhead* = (analyze − parse) / parse is exactly our model and rules; it is the median of that ratio over rounds, each round timing both back to back, which cancels swings in machine load. *min* is the fastest call, the closest to an idle machine. The growth exponents k (time ∝ lines^k) come from a separate run that times 200, 2,000 and 10,000 lines in the same rounds, so a busy minute cannot pass for superlinear cost.`,
     '',
     sizeTable,
     '',
