@@ -22,7 +22,7 @@ function blocks(page: string, section: string, language: string): string[] {
 
 /** The configuration a block's first line asks for (`# .dockguard.yaml: {…}`), checked as dockguard checks the file. */
 function blockConfig(code: string): DockguardConfig {
-  const first = code.slice(0, code.indexOf('\n') >>> 0);
+  const first = code.split('\n', 1)[0];
   if (!first.startsWith(CONFIG_COMMENT)) return {};
   const text = first.slice(CONFIG_COMMENT.length);
   const doc = parseDocument(text);
