@@ -1,11 +1,18 @@
-// The demo's example workspace in a real VS Code: its insecure Dockerfile shows the classic mistakes the
-// examples README promises, and the quick-fix menu offers the non-root USER fix on the final stage.
+// The demo's example workspace in a real VS Code: its insecure Dockerfile and compose file show the classic
+// mistakes the examples README promises, the quick-fix menu offers the non-root USER fix on the final stage, and
+// the project's .dockguard.yaml shows in the compose findings' severities and in the resource-limit fix.
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { openWorkspace, screenshotName, type Session } from './harness';
 
 /** Root final stage, latest tag, full image, secret in ENV, credential files, ADD, remote ADD, curl | sh, curl -k, SSH. */
 const CLASSIC_MISTAKES = ['DG101', 'DG102', 'DG103', 'DG105', 'DG106', 'DG107', 'DG108', 'DG109', 'DG110', 'DG115'];
+/**
+ * compose.yaml: privileged, SYS_ADMIN, no cap_drop, writable root filesystem, no limits, no pids limit, no
+ * no-new-privileges, seccomp unconfined, host network and pid, read-write bind mount, the host's /, the Docker
+ * socket, ports on every interface (one a database), plaintext secrets, `latest`, built from the root Dockerfile.
+ */
+const COMPOSE_MISTAKES = ['DG201', 'DG202', 'DG203', 'DG204', 'DG205', 'DG206', 'DG207', 'DG208', 'DG209', 'DG210', 'DG211', 'DG212', 'DG213', 'DG215', 'DG216', 'DG219'];
 
 describe('examples/ in VS Code (code-server)', { timeout: 20 * 60_000 }, () => {
   let session: Session;
@@ -34,5 +41,52 @@ describe('examples/ in VS Code (code-server)', { timeout: 20 * 60_000 }, () => {
     // Maximized, the panel shows every entry: its list only renders the rows in view.
     await workbench.runCommand('View: Toggle Maximized Panel');
     await workbench.waitForProblems({ contains: CLASSIC_MISTAKES });
+  });
+
+  it('lists the compose mistakes, with the severity and limits set in .dockguard.yaml', async () => {
+    const { workbench } = session;
+    await workbench.runCommand('View: Toggle Maximized Panel');
+    await workbench.focusEditor();
+    // Closed, the Dockerfile's findings leave the Problems panel: every compose entry fits in view.
+    await workbench.runCommand('View: Close Editor');
+    await workbench.waitForProblems({ lacks: CLASSIC_MISTAKES });
+    await workbench.openFile('compose.yaml');
+    await workbench.waitForStatusBarItem('status.editor.mode', /^Compose$/);
+    await workbench.waitForSquiggle();
+    await workbench.waitForStatusBarItem('dockguard.status', /^shield\s+error\s+\d+\s+warning\s+\d+\s+info\s+\d+, dockguard: /);
+    await workbench.runCommand('View: Toggle Maximized Panel');
+    const problems = await workbench.waitForProblems({ contains: COMPOSE_MISTAKES });
+    assert.match(problems, /Service app runs as root: it is built from \.\/Dockerfile/);
+    // .dockguard.yaml makes every port on all interfaces an error, the app's port 8000 too (a warning by default).
+    const ports = (await workbench.problemEntries()).filter((entry) => entry.includes('DG213'));
+    assert.equal(ports.length, 2, ports.join('\n'));
+    assert.ok(ports.every((entry) => entry.startsWith('Error:')), ports.join('\n'));
+    await workbench.screenshot('examples-compose-problems');
+    await workbench.runCommand('View: Toggle Maximized Panel');
+
+    // The resource-limit fix inserts the limits .dockguard.yaml sets, not dockguard's defaults.
+    const [, line, column] = /DG205\)?\s*\[Ln (\d+), Col (\d+)\]/.exec(problems) ?? [];
+    assert.ok(line, problems);
+    await workbench.focusEditor();
+    await workbench.goTo(Number(line), Number(column));
+    const titles = await workbench.openQuickFixMenu();
+    assert.ok(titles.some((title) => title.startsWith('Limit CPUs to 1.0 and memory to 256M')), titles.join(' | '));
+    await workbench.screenshot('examples-compose-quick-fix-menu');
+    await workbench.press('Escape');
+    assert.doesNotMatch(await workbench.editorText(), /deploy:/);
+  });
+
+  it('applies every safe compose fix with "dockguard: Fix all safe findings in this file"', async () => {
+    const { workbench } = session;
+    await workbench.runCommand('dockguard: Fix all safe findings in this file');
+    // The app service, at the top of the file (the editor renders the lines in view).
+    await workbench.waitForEditorText({ contains: ['      - "127.0.0.1:8000:8000"', '    cap_drop: [ALL]', '          memory: 256M'] });
+    await workbench.runCommand('View: Toggle Maximized Panel');
+    // Capabilities, read-only root, limits, no-new-privileges and ports are fixed; what needs a person stays.
+    await workbench.waitForProblems({
+      lacks: ['DG202', 'DG204', 'DG205', 'DG206', 'DG207', 'DG213', 'DG002'],
+      contains: ['DG201', 'DG203', 'DG208', 'DG209', 'DG210', 'DG211', 'DG212', 'DG215', 'DG216', 'DG219'],
+    });
+    await workbench.screenshot('examples-compose-fixed');
   });
 });

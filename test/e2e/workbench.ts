@@ -58,13 +58,26 @@ export class Workbench {
     await this.page.locator('.editor-instance .monaco-editor.focused').waitFor();
   }
 
-  /** Runs a command by its title from the Command Palette (F1), e.g. `View: Toggle Maximized Panel`. */
+  /**
+   * Runs a command by its exact title from the Command Palette (F1), e.g. `View: Toggle Maximized Panel`, moving
+   * down to it with the arrow keys when the palette ranks a longer title first (`View: Close All Editor Groups`).
+   */
   async runCommand(title: string): Promise<void> {
     await this.press('F1');
     const quickInput = this.page.locator('.quick-input-widget');
     await quickInput.locator('input').waitFor();
     await this.page.keyboard.type(title);
-    await quickInput.locator('.monaco-list-row.focused', { hasText: title }).waitFor();
+    const label = (row: string) => quickInput.locator(`${row} .label-name`).filter({ hasText: new RegExp(`^${escapeRegExp(title)}$`) });
+    await label('.monaco-list-row').first().waitFor();
+    for (let step = 0; !(await label('.monaco-list-row.focused').count()); step++) {
+      if (step === 20) throw new Error(`the keyboard never reached the command "${title}"`);
+      const current = await quickInput.locator('.monaco-list-row.focused').getAttribute('aria-label');
+      await this.press('ArrowDown');
+      await this.page.waitForFunction(
+        (previous) => document.querySelector('.quick-input-widget .monaco-list-row.focused')?.getAttribute('aria-label') !== previous,
+        current,
+      );
+    }
     await this.press('Enter');
     await quickInput.waitFor({ state: 'hidden' });
   }
@@ -129,6 +142,11 @@ export class Workbench {
       const seen = await this.page.evaluate(problemEntries).catch(() => []);
       throw new Error(`the Problems panel never listed ${code} as ${severity}; entries seen:\n${seen.join('\n')}`, { cause: error });
     }
+  }
+
+  /** The Problems panel's rendered entries as `<severity>: <text>` (only the rows in view are rendered). */
+  problemEntries(): Promise<string[]> {
+    return this.page.evaluate(problemEntries);
   }
 
   /**
@@ -209,6 +227,10 @@ export class Workbench {
 }
 
 type TextSource = 'editor' | 'problems';
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 
 /** How the Problems panel labels an entry's severity. */
 export type ProblemSeverity = 'Error' | 'Warning' | 'Info';
