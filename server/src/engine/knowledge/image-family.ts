@@ -39,12 +39,16 @@ export function imageFamily(image: BaseImage): ImageFamily {
   return 'unknown';
 }
 
+/** Images that publish a variant whose default user is already non-root. */
+const NON_ROOT_IMAGES = new Set(['nginxinc/nginx-unprivileged']);
+
 /** Official images whose default user is already non-root. */
 export function runsAsNonRootByDefault(image: BaseImage): boolean {
   const ref = image.ref;
   if (!ref) return false;
   const tag = ref.tag ?? '';
   if (ref.path.startsWith('distroless/') && /(?:^|-)nonroot$/.test(tag)) return true;
+  if (!ref.registry && NON_ROOT_IMAGES.has(ref.path)) return true;
   // Chainguard images run as `nonroot` except their `-dev` variants, which add a shell and run as root.
   return ref.registry === 'cgr.dev' && !tag.includes('dev');
 }

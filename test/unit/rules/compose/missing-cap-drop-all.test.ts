@@ -8,6 +8,7 @@ const ALL_DEFAULTS = 'CHOWN, DAC_OVERRIDE, FSETID, FOWNER, MKNOD, cap_net_raw, S
 
 testRule(rule, {
   valid: [
+    { name: 'privileged services: every capability anyway, privileged reports them', code: 'services:\n  dind:\n    image: docker:27-dind\n    privileged: true\n' },
     { name: 'cap_drop: [ALL], any case', code: 'services:\n  a:\n    image: a:1\n    cap_drop: [ALL]\n  b:\n    image: b:1\n    cap_drop:\n      - all\n    cap_add:\n      - NET_BIND_SERVICE\n' },
     { name: 'ALL dropped by an anchor', code: 'x-hardened: &hardened\n  cap_drop: ["ALL"]\nservices:\n  a:\n    <<: *hardened\n    image: a:1\n' },
     { name: 'ALL dropped by an extended service (compose merges the lists)', code: 'services:\n  base:\n    image: a:1\n    cap_drop: [ALL]\n  worker:\n    extends: base\n    cap_drop: [NET_RAW]\n' },

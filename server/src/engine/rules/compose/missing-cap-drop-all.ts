@@ -1,7 +1,7 @@
 import { appendToSeq, insertIntoService } from '../../documents/compose-edits';
 import { chainValues, runtimeServices } from '../../documents/compose-extends';
 import { knownText, ownSlot } from '../../documents/compose-runtime';
-import { seqItems } from '../../documents/compose-values';
+import { isTrue, seqItems } from '../../documents/compose-values';
 import { DEFAULT_CAPABILITIES, normalizeCapability } from '../../knowledge/capabilities';
 import { defineComposeRule } from '../../rule';
 import type { TextEdit } from '../../types';
@@ -21,6 +21,9 @@ export default defineComposeRule({
   },
   check({ model, report, uri, readFile }) {
     for (const { service, chain } of runtimeServices({ model, uri, readFile })) {
+      // A privileged container gets every capability whatever cap_drop says: that is privileged's finding.
+      const privileged = chainValues(chain, 'privileged')[0];
+      if (privileged && isTrue(privileged.model, privileged.value)) continue;
       // compose merges cap_drop along `extends`; a merge key's list is replaced by one written in the service.
       const dropped: string[] = [];
       let unknown = false;
