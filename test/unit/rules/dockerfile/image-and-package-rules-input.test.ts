@@ -48,13 +48,12 @@ describe('base-image and package rules on half-typed and odd input', () => {
     assert.deepEqual([...ids].sort(), [...IDS].sort());
   });
 
-  it('stay fast on a long RUN line and many RUNs', () => {
+  // No timing assertion (speed lives in bench/): the test timeout only catches a hang, e.g. a backtracking regex.
+  it('finish on a long RUN line and many RUNs', { timeout: 60_000 }, () => {
     const long = `FROM node:20\nRUN ${'apt-get install -y x && '.repeat(5000)}true\nRUN apk add ${'a'.repeat(100000)}\nFROM ${'x'.repeat(50000)}:${'y'.repeat(50000)}\n`;
     const many = `FROM debian:12\n${'RUN apt-get install -y x\n'.repeat(2000)}CMD ["x"]\n`;
     for (const text of [long, many]) {
-      const started = Date.now();
       analyze(text, { kind: 'dockerfile', rules, config });
-      assert.ok(Date.now() - started < 5000, `took ${Date.now() - started} ms`);
     }
   });
 });
