@@ -9,6 +9,9 @@ import type { Instruction } from 'dockerfile-ast';
  * Callers get a fresh array every time, as before: dockerfile-ast's own ModifiableInstruction.getArguments
  * shifts the flags off the array it receives. The Argument and Heredoc objects inside are shared; nothing
  * modifies them.
+ *
+ * The scans also throw on some odd input (a stray carriage return inside a continuation, in dockerfile-ast
+ * 0.7.1): such an instruction then has no arguments or heredocs, rather than taking every rule down with it.
  */
 const MEMOIZED = ['getRawArguments', 'getHeredocs'] as const;
 
@@ -19,7 +22,13 @@ export function memoizeScans(instruction: Instruction): void {
     if (typeof original !== 'function') continue;
     let cached: unknown[] | undefined;
     target[name] = function (this: Instruction): unknown[] {
-      cached ??= original.call(this) as unknown[];
+      if (!cached) {
+        try {
+          cached = original.call(this) as unknown[];
+        } catch {
+          cached = [];
+        }
+      }
       return cached.slice();
     };
   }
