@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
 import { fileUri, LspClient } from '../support/lsp-client';
+import { tempDir } from '../support/temp-dir';
 
 const ROOT_DOCKERFILE = 'FROM node:20-alpine\nCOPY . /app\nCMD ["node", "/app/index.js"]\n';
 const COMPOSE = 'services:\n  api:\n    build: ./api\n    ports:\n      - "127.0.0.1:8080:8080"\n';
@@ -13,7 +13,7 @@ const hasRootService = (p: PublishDiagnosticsParams) => p.diagnostics.some((d) =
 
 describe('language server: compose services built from a Dockerfile', () => {
   let client: LspClient;
-  const dir = mkdtempSync(join(tmpdir(), 'dockguard-lsp-compose-'));
+  const dir = tempDir('dockguard-lsp-compose');
   mkdirSync(join(dir, 'api'));
   const dockerfilePath = join(dir, 'api', 'Dockerfile');
   writeFileSync(dockerfilePath, ROOT_DOCKERFILE);

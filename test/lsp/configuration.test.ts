@@ -1,17 +1,17 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileUri, LspClient } from '../support/lsp-client';
 import { applyWorkspaceEdit } from '../support/text-edits';
+import { tempDir } from '../support/temp-dir';
 
 const ROOT = 'FROM alpine:3.20\nCMD ["sh"]\n';
 
 describe('language server: configuration, suppressions, hover, fix all', () => {
   let client: LspClient;
   let settings: Record<string, unknown> = {};
-  const workspace = mkdtempSync(join(tmpdir(), 'dockguard-lsp-'));
+  const workspace = tempDir('dockguard-lsp');
 
   before(async () => {
     client = await LspClient.start({ configuration: (section) => (section === 'dockguard' ? settings : null) });

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
+import { tempDir } from '../support/temp-dir';
 
 const CLI = resolve(__dirname, '..', '..', 'dist', 'cli.js');
 const ROOT_DOCKERFILE = 'FROM alpine:3.20\nCMD ["sh"]\n';
@@ -15,7 +15,7 @@ function cli(args: string[], cwd: string) {
 }
 
 function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'dockguard-cli-'));
+  const dir = tempDir('dockguard-cli');
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(join(dir, name, '..'), { recursive: true });
     writeFileSync(join(dir, name), text);

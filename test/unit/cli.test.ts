@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { before, describe, it } from 'node:test';
+import { tempDir } from '../support/temp-dir';
 
 const ROOT = resolve(__dirname, '..', '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
@@ -30,7 +30,7 @@ describe('CLI: compose files and the Dockerfiles their services build from', () 
   });
 
   function project(dockerfile: string): string {
-    const dir = mkdtempSync(join(tmpdir(), 'dockguard-cli-compose-'));
+    const dir = tempDir('dockguard-cli-compose');
     mkdirSync(join(dir, 'api'));
     writeFileSync(join(dir, 'api', 'Dockerfile'), dockerfile);
     writeFileSync(join(dir, 'compose.yaml'), 'services:\n  api:\n    build: ./api\n    ports:\n      - "127.0.0.1:8080:8080"\n');

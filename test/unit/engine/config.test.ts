@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { analyze } from '../../../server/src/engine/analyze';
@@ -9,6 +8,7 @@ import { parseDockguardConfig, parseHadolintConfig } from '../../../server/src/e
 import { findRule } from '../../../server/src/engine/rules';
 import { readSettings } from '../../../server/src/lsp/settings';
 import { isIgnoredPath, ProjectConfigLoader } from '../../../server/src/project-config';
+import { tempDir } from '../../support/temp-dir';
 
 const rootUser = findRule('root-user')!;
 const ROOT = 'FROM alpine:3.20\nCMD ["sh"]\n';
@@ -78,7 +78,7 @@ describe('.hadolint.yaml compatibility', () => {
 });
 
 describe('project configuration files on disk', () => {
-  const root = mkdtempSync(join(tmpdir(), 'dockguard-config-'));
+  const root = tempDir('dockguard-config');
   mkdirSync(join(root, 'a', 'b'), { recursive: true });
   mkdirSync(join(root, 'h'), { recursive: true });
   writeFileSync(join(root, '.dockguard.yaml'), 'rules:\n  root-user: error\nignorePaths:\n  - "vendor/**"\n');
