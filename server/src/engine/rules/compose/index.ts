@@ -19,6 +19,7 @@ import serviceRunsAsRoot from './service-runs-as-root';
 import hostDevices from './host-devices';
 import healthcheckDisabled from './healthcheck-disabled';
 import loggingDisabled from './logging-disabled';
+import untrustedImageRegistry from './untrusted-image-registry';
 
 /** Every compose rule, in code order. Meta-tests check that each file in this folder is listed here. */
 export const composeRules: ComposeRule[] = [
@@ -39,7 +40,8 @@ export const composeRules: ComposeRule[] = [
   plaintextSecret,
   unpinnedImage,
   hostDevices,
-  serviceRunsAsRoot,
   healthcheckDisabled,
+  serviceRunsAsRoot,
+  untrustedImageRegistry,
   loggingDisabled,
 ];

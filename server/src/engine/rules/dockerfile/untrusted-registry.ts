@@ -1,8 +1,7 @@
 import { imagePartRange } from '../../documents/dockerfile';
-import { registryOf, type ImageRef } from '../../documents/image-ref';
+import { registryOf } from '../../documents/image-ref';
+import { isTrustedImage, isTrustedRegistry, literalRegistry, trustedEntries } from '../../knowledge/trusted-registries';
 import { defineDockerfileRule } from '../../rule';
-
-const DOCKER_HUB_ALIASES = new Set(['index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com', 'hub.docker.com']);
 
 export default defineDockerfileRule({
   meta: {
@@ -18,7 +17,7 @@ export default defineDockerfileRule({
     hasSuggestions: false,
   },
   check({ model, config, report }) {
-    const trusted = config.trustedRegistries.map(normalizeEntry).filter((entry) => entry);
+    const trusted = trustedEntries(config.trustedRegistries);
     if (trusted.length === 0) return;
     const list = config.trustedRegistries.join(', ');
 
@@ -27,8 +26,7 @@ export default defineDockerfileRule({
       if (!image.written || !image.range || image.stage || image.scratch) continue;
       const ref = image.ref;
       if (ref) {
-        const name = fullName(ref);
-        if (trusted.some((entry) => matches(name, entry))) continue;
+        if (isTrustedImage(ref, trusted)) continue;
         const registry = registryOf(ref);
         const range = ref.registry ? imagePartRange(model, image, 0, ref.raw.indexOf('/')) : imagePartRange(model, image, 0, ref.pathEnd);
         report({
@@ -38,8 +36,8 @@ export default defineDockerfileRule({
         continue;
       }
       if (image.resolved !== undefined) continue; // a half-typed or malformed reference: nothing to check yet
-      const registry = literalRegistry(image.written);
-      if (registry && !trusted.some((entry) => entry.split('/')[0] === registry)) {
+      const registry = literalRegistry(image.written, (text) => text.includes('$'));
+      if (registry && !isTrustedRegistry(registry, trusted)) {
         report({
           range: image.range,
           message: `\`${image.written}\` comes from \`${registry}\`, which is not in trustedRegistries (${list}); pull it through a trusted registry, or add the registry to the list if it is one.`,
@@ -53,31 +51,3 @@ export default defineDockerfileRule({
     }
   },
 });
-
-/** `registry.example.com/team/`, `https://Docker.io` → `registry.example.com/team`, `docker.io`. */
-function normalizeEntry(entry: string): string {
-  const cleaned = entry.trim().toLowerCase().replace(/^[a-z]+:\/\//, '').replace(/\/+$/, '');
-  const slash = cleaned.indexOf('/');
-  const host = slash < 0 ? cleaned : cleaned.slice(0, slash);
-  return DOCKER_HUB_ALIASES.has(host) ? `docker.io${cleaned.slice(host.length)}` : cleaned;
-}
-
-/** `docker.io/library/node`, `docker.io/bitnami/redis`, `registry.example.com/team/app`. */
-function fullName(ref: ImageRef): string {
-  const registry = registryOf(ref).toLowerCase();
-  const path = ref.path.toLowerCase();
-  return `${registry}/${registry === 'docker.io' && !path.includes('/') ? `library/${path}` : path}`;
-}
-
-function matches(name: string, entry: string): boolean {
-  return name === entry || name.startsWith(`${entry}/`);
-}
-
-/** The registry of `registry.example.com/${IMAGE}`, written before any variable; undefined when it is not. */
-function literalRegistry(written: string): string | undefined {
-  const slash = written.indexOf('/');
-  if (slash <= 0) return undefined;
-  const first = written.slice(0, slash);
-  if (first.includes('$') || !(first.includes('.') || first.includes(':') || first === 'localhost')) return undefined;
-  return normalizeEntry(first);
-}

@@ -1,0 +1,49 @@
+import { registryOf, type ImageRef } from '../documents/image-ref';
+
+/**
+ * `trustedRegistries` as both the Dockerfile and the compose rule read it: registries (`docker.io`, `ghcr.io`) or
+ * path prefixes within one (`registry.example.com/team`), Docker Hub under any of its names.
+ */
+const DOCKER_HUB_ALIASES = new Set(['index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com', 'hub.docker.com']);
+
+/** `registry.example.com/team/`, `https://Docker.io` → `registry.example.com/team`, `docker.io`. */
+export function normalizeRegistryEntry(entry: string): string {
+  const cleaned = entry.trim().toLowerCase().replace(/^[a-z]+:\/\//, '').replace(/\/+$/, '');
+  const slash = cleaned.indexOf('/');
+  const host = slash < 0 ? cleaned : cleaned.slice(0, slash);
+  return DOCKER_HUB_ALIASES.has(host) ? `docker.io${cleaned.slice(host.length)}` : cleaned;
+}
+
+/** The configured list, normalised; empty means the rules stay silent. */
+export function trustedEntries(trustedRegistries: string[]): string[] {
+  return trustedRegistries.map(normalizeRegistryEntry).filter((entry) => entry);
+}
+
+/** `docker.io/library/node`, `docker.io/bitnami/redis`, `registry.example.com/team/app`. */
+function fullName(ref: ImageRef): string {
+  const registry = registryOf(ref).toLowerCase();
+  const path = ref.path.toLowerCase();
+  return `${registry}/${registry === 'docker.io' && !path.includes('/') ? `library/${path}` : path}`;
+}
+
+export function isTrustedImage(ref: ImageRef, entries: string[]): boolean {
+  const name = fullName(ref);
+  return entries.some((entry) => name === entry || name.startsWith(`${entry}/`));
+}
+
+/**
+ * The registry written before any variable, e.g. of `registry.example.com/${IMAGE}`; undefined when the first
+ * path segment is not a registry or depends on a variable. `isVariable` tells whether a text contains one.
+ */
+export function literalRegistry(written: string, isVariable: (text: string) => boolean): string | undefined {
+  const slash = written.indexOf('/');
+  if (slash <= 0) return undefined;
+  const first = written.slice(0, slash);
+  if (isVariable(first) || !(first.includes('.') || first.includes(':') || first === 'localhost')) return undefined;
+  return normalizeRegistryEntry(first);
+}
+
+/** Whether an image whose registry is known but whose path is not still comes from a trusted registry. */
+export function isTrustedRegistry(registry: string, entries: string[]): boolean {
+  return entries.some((entry) => entry.split('/')[0] === registry);
+}

@@ -1,0 +1,54 @@
+import type { Node } from 'yaml';
+import { hasUnknown, interpolate } from '../../documents/compose-interpolation';
+import { scalarString } from '../../documents/compose-values';
+import { parseImageRef, registryOf } from '../../documents/image-ref';
+import { isTrustedImage, isTrustedRegistry, literalRegistry, trustedEntries } from '../../knowledge/trusted-registries';
+import { defineComposeRule } from '../../rule';
+
+export default defineComposeRule({
+  meta: {
+    id: 'untrusted-image-registry',
+    code: 'DG220',
+    severity: 'warning',
+    category: 'supply-chain',
+    title: 'Image from a registry not in trustedRegistries',
+    description:
+      'When a project lists the registries its images may come from (`trustedRegistries`), a service pulling from anywhere else bypasses the review, scanning and mirroring that list stands for. Silent while the list is empty.',
+    references: { cis: '4.2', compose: 'services.<name>.image' },
+    fixable: false,
+    hasSuggestions: false,
+  },
+  check({ model, config, report }) {
+    const trusted = trustedEntries(config.trustedRegistries);
+    if (trusted.length === 0) return;
+    const list = config.trustedRegistries.join(', ');
+    const seen = new Set<Node>();
+    for (const service of model.services) {
+      // With `build:`, `image:` names the image compose builds and tags, not one it pulls.
+      if (service.get('build')) continue;
+      const node = service.get('image')?.value;
+      if (!node || seen.has(node)) continue;
+      seen.add(node);
+      const written = scalarString(model, node)?.trim();
+      if (!written) continue;
+      const resolved = interpolate(written);
+      const ref = hasUnknown(resolved) ? undefined : parseImageRef(resolved);
+      if (ref) {
+        if (isTrustedImage(ref, trusted)) continue;
+        report({
+          range: model.rangeOf(node),
+          message: `Service ${service.name} pulls \`${ref.raw}\` from \`${registryOf(ref)}\`, which is not in trustedRegistries (${list}); pull it through a trusted registry, or add the registry to the list if it is one.`,
+        });
+        continue;
+      }
+      const registry = literalRegistry(resolved, hasUnknown);
+      if (registry && isTrustedRegistry(registry, trusted)) continue;
+      report({
+        range: model.rangeOf(node),
+        message: registry
+          ? `Service ${service.name} pulls \`${written}\` from \`${registry}\`, which is not in trustedRegistries (${list}); pull it through a trusted registry, or add the registry to the list if it is one.`
+          : `The registry of \`${written}\` cannot be checked against trustedRegistries: it comes from the environment; write the registry in the file, or give the variable a default from a trusted registry.`,
+      });
+    }
+  },
+});
