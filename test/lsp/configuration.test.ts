@@ -95,6 +95,11 @@ describe('language server: configuration, suppressions, hover, fix all', () => {
     assert.match(image.contents.value, /Written as `\$\{BASE\}`/);
     assert.match(image.contents.value, /pinned by tag/);
     assert.match(image.contents.value, /`python:3\.12-slim`/, 'lists the minimal variants the rules know');
+    const composeUri = 'file:///hover-test/compose.yaml';
+    await client.open(composeUri, 'dockercompose', 'services:\n  web:\n    image: "python:${PY:-3.12}"\n');
+    const composeImage = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: composeUri }, position: { line: 2, character: 14 } }) as { contents: { value: string } };
+    assert.match(composeImage.contents.value, /\*\*Image\*\* `python:3\.12`/, 'the default of ${PY:-3.12}, as compose takes it');
+    assert.match(composeImage.contents.value, /`python:3\.12-slim`/);
     const rootUri = 'file:///hover-test/root/Dockerfile';
     await client.open(rootUri, 'dockerfile', ROOT);
     const finding = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: rootUri }, position: { line: 0, character: 1 } }) as { contents: { value: string } };

@@ -1,4 +1,5 @@
 import { parseCompose } from './documents/compose';
+import { hasUnknown, interpolate } from './documents/compose-interpolation';
 import { scalarString } from './documents/compose-values';
 import { parseDockerfile, type BaseImage } from './documents/dockerfile';
 import { parseImageRef, registryOf, type ImageRef } from './documents/image-ref';
@@ -39,8 +40,10 @@ export function imageAt(text: string, kind: DocumentKind, position: Position): I
     const range = model.rangeOf(entry.value);
     if (!contains(range, position)) continue;
     const written = scalarString(model, entry.value) ?? '';
-    const variable = written.includes('$');
-    return { range, written, resolved: variable ? undefined : written, ref: variable ? undefined : parseImageRef(written), scratch: false };
+    // `${TAG:-1.2}` takes its default as compose would; anything from the environment stays unknown.
+    const interpolated = interpolate(written);
+    const resolved = hasUnknown(interpolated) ? undefined : interpolated;
+    return { range, written, resolved, ref: resolved === undefined ? undefined : parseImageRef(resolved), scratch: false };
   }
   return undefined;
 }
