@@ -63,12 +63,24 @@ export class Workbench {
    * down to it with the arrow keys when the palette ranks a longer title first (`View: Close All Editor Groups`).
    */
   async runCommand(title: string): Promise<void> {
-    await this.press('F1');
     const quickInput = this.page.locator('.quick-input-widget');
-    await quickInput.locator('input').waitFor();
-    await this.page.keyboard.type(title);
     const label = (row: string) => quickInput.locator(`${row} .label-name`).filter({ hasText: new RegExp(`^${escapeRegExp(title)}$`) });
-    await label('.monaco-list-row').first().waitFor();
+    // The palette lists the commands known when it opens: an extension's commands appear once the extension
+    // host has registered it, which can be after the workbench looks ready. Reopen it until the command is there.
+    const deadline = Date.now() + TIMEOUT;
+    for (;;) {
+      await this.press('F1');
+      await quickInput.locator('input').waitFor();
+      await this.page.keyboard.type(title);
+      try {
+        await label('.monaco-list-row').first().waitFor({ timeout: Math.max(1, Math.min(5_000, deadline - Date.now())) });
+        break;
+      } catch (error) {
+        if (Date.now() >= deadline) throw new Error(`the Command Palette never listed "${title}"`, { cause: error });
+        await this.press('Escape');
+        await quickInput.waitFor({ state: 'hidden' });
+      }
+    }
     for (let step = 0; !(await label('.monaco-list-row.focused').count()); step++) {
       if (step === 20) throw new Error(`the keyboard never reached the command "${title}"`);
       const current = await quickInput.locator('.monaco-list-row.focused').getAttribute('aria-label');
@@ -89,6 +101,9 @@ export class Workbench {
     await this.page.keyboard.type(`${line}:${column}`);
     await this.press('Enter');
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    // Keys pressed before the editor has the keyboard back would go nowhere.
+    await this.page.locator('.editor-instance .monaco-editor.focused').waitFor();
+    await this.waitForStatusBarItem('status.editor.selection', new RegExp(`^Ln ${line}, Col ${column}$`));
   }
 
   /** The active editor's text, line by line in document order (the visible part of longer files). */
@@ -171,9 +186,18 @@ export class Workbench {
 
   /** Opens the quick-fix menu at the cursor (Ctrl+.) and returns its entries' titles. */
   async openQuickFixMenu(): Promise<string[]> {
-    await this.press('Control+.');
     const rows = this.page.locator(QUICK_FIX_ROW);
-    await rows.first().waitFor();
+    // Ctrl+. while the code actions at the cursor are still being computed can open nothing: ask again.
+    for (let attempt = 1; ; attempt++) {
+      await this.press('Control+.');
+      try {
+        await rows.first().waitFor({ timeout: attempt < 3 ? 5_000 : TIMEOUT });
+        break;
+      } catch (error) {
+        if (attempt === 3) throw new Error('Ctrl+. opened no quick-fix menu, three times', { cause: error });
+        log(`no quick-fix menu after Ctrl+. (attempt ${attempt}), pressing it again`);
+      }
+    }
     return rows.allInnerTexts();
   }
 
