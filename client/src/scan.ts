@@ -7,7 +7,8 @@ export const FILES_GLOB =
   '**/{Dockerfile,Dockerfile.*,*.dockerfile,*.Dockerfile,Containerfile,Containerfile.*,*.containerfile,compose.yaml,compose.yml,compose.*.yaml,compose.*.yml,docker-compose.yaml,docker-compose.yml,docker-compose.*.yaml,docker-compose.*.yml}';
 const EXCLUDE_GLOB = '**/{node_modules,.git}/**';
 const BATCH = 25;
-const MAX_BYTES = 4 * 1024 * 1024;
+/** The server notes files over 1 MB as not analysed; past this, not even that is worth reading them for. */
+const MAX_BYTES = 16 * 1024 * 1024;
 
 /**
  * Analyses every Dockerfile and compose file in the workspace, open or not, so their findings show in the

@@ -1,6 +1,7 @@
 // The command-line interface: the same engine as the editor, for CI.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { MAX_ANALYSED_CHARS } from './engine/input-limits';
 import { analyze, type AnalyzeOptions } from './engine/analyze';
 import { resolveConfig } from './engine/config';
 import { fixAll } from './engine/fix-all';
@@ -18,7 +19,7 @@ const VERSION = process.env.DOCKGUARD_VERSION ?? '0.1.0';
 /** Lets compose rules read the Dockerfile a service builds from; nothing else is ever read. */
 function readLocalFile(file: string): string | undefined {
   try {
-    return fs.statSync(file).size <= 4 * 1024 * 1024 ? fs.readFileSync(file, 'utf8') : undefined;
+    return fs.statSync(file).size <= MAX_ANALYSED_CHARS ? fs.readFileSync(file, 'utf8') : undefined;
   } catch {
     return undefined;
   }

@@ -13,6 +13,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ruleDocsUrl } from './docs-location';
+import { MAX_ANALYSED_CHARS } from './engine/input-limits';
 import { analyze, type AnalyzeOptions } from './engine/analyze';
 import { DEFAULT_CONFIG, type ResolvedConfig } from './engine/config';
 import { parseDockguardConfig, parseHadolintConfig } from './engine/config-file';
@@ -77,7 +78,7 @@ function readFile(uri: string): string | undefined {
   const file = filePathOf(uri);
   if (!file) return undefined;
   try {
-    return fs.statSync(file).size <= 4 * 1024 * 1024 ? fs.readFileSync(file, 'utf8') : undefined;
+    return fs.statSync(file).size <= MAX_ANALYSED_CHARS ? fs.readFileSync(file, 'utf8') : undefined;
   } catch {
     return undefined;
   }
