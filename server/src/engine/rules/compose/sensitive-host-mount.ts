@@ -33,6 +33,6 @@ export default defineComposeRule({
 function message(source: string, what: string, readOnly: boolean, volume?: string): string {
   const path = displayValue(normalizeHostPath(source));
   const how = volume ? `The volume ${volume} binds the host's ${path}` : `Mounting the host's ${path}`;
-  const ro = readOnly ? ' (read-only does not help: reading it is enough)' : '';
+  const ro = readOnly ? ', even read-only: reading it is enough' : '';
   return `${how} exposes it to the container (${what})${ro}; mount only the specific files the service needs, or a copy of them.`;
 }
