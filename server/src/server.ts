@@ -36,6 +36,8 @@ const cache = new AnalysisCache();
 const scheduled = new Map<string, NodeJS.Immediate>();
 /** The configuration each document was last analysed with, so code actions and hovers agree with its squiggles. */
 const lastConfig = new Map<string, { enabled: boolean; config: ResolvedConfig }>();
+/** Files whose findings came from a workspace scan: closing one shows its saved text's findings again. */
+const scanned = new Set<string>();
 /** Configuration files whose problems are on display, with what was last sent for each. */
 const configDiagnostics = new Map<string, string>();
 let configuration: Configuration;
@@ -210,7 +212,14 @@ documents.onDidClose((event) => {
   }
   // Unsaved edits of a closed Dockerfile are gone: compose files now see the file on disk.
   if (kindOf(event.document) !== undefined) recheckComposeFiles(uri);
-  if (!configDiagnostics.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+  if (configDiagnostics.has(uri)) return;
+  const onDisk = scanned.has(uri) ? readFile(uri) : undefined;
+  if (onDisk === undefined) {
+    void connection.sendDiagnostics({ uri, diagnostics: [] });
+    return;
+  }
+  // A scanned file keeps its findings in the Problems panel, now for the text saved on disk.
+  void analyzeUnopened({ uri, text: onDisk, languageId: event.document.languageId }).catch(() => undefined);
 });
 
 connection.onDidChangeConfiguration((change) => {
@@ -251,23 +260,28 @@ connection.onExecuteCommand(async (params) => {
 
 // --- workspace scan ------------------------------------------------------------------------------------------
 
+/** Analyses a file that is not open and publishes its findings: how many, or undefined when it is not analysed. */
+async function analyzeUnopened(file: { uri: string; text: string; languageId?: string }): Promise<number | undefined> {
+  const kind = detectKind(file.uri, file.languageId);
+  if (!kind || documents.get(file.uri)) return undefined; // open documents are analysed as they are edited
+  const resolved = await configuration.forDocument(file.uri);
+  if (!resolved.enabled) return undefined;
+  const findings = analyze(file.text, analyzeOptions(file.uri, kind, resolved.config));
+  scanned.add(file.uri);
+  void connection.sendDiagnostics({ uri: file.uri, diagnostics: findings.map(toDiagnostic) });
+  return findings.length;
+}
+
 connection.onRequest(ANALYZE_FILES_REQUEST, async (params: AnalyzeFilesParams): Promise<AnalyzeFilesResult> => {
   const result: AnalyzeFilesResult = { analyzed: 0, skipped: 0, findings: 0 };
   for (const file of params.files) {
-    const kind = detectKind(file.uri, file.languageId);
-    if (!kind || documents.get(file.uri)) {
-      result.skipped++; // open documents are analysed as they are edited
-      continue;
-    }
-    const resolved = await configuration.forDocument(file.uri);
-    if (!resolved.enabled) {
+    const count = await analyzeUnopened(file);
+    if (count === undefined) {
       result.skipped++;
-      continue;
+    } else {
+      result.analyzed++;
+      result.findings += count;
     }
-    const findings = analyze(file.text, analyzeOptions(file.uri, kind, resolved.config));
-    result.analyzed++;
-    result.findings += findings.length;
-    void connection.sendDiagnostics({ uri: file.uri, diagnostics: findings.map(toDiagnostic) });
   }
   return result;
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileUri, LspClient } from '../support/lsp-client';
@@ -114,6 +114,21 @@ describe('language server: configuration, suppressions, hover, fix all', () => {
     const result = await client.connection.sendRequest('dockguard/analyzeFiles', { files: [{ uri, text: ROOT }, { uri: 'file:///scan-test/notes.txt', text: 'x' }] });
     assert.deepEqual(result, { analyzed: 1, skipped: 1, findings: 1 });
     assert.deepEqual((await published).diagnostics.map((d) => d.code), ['DG101']);
+  });
+
+  it('keeps a scanned file\'s findings when it is opened and closed again', async () => {
+    const file = join(workspace, 'scanned', 'Dockerfile');
+    mkdirSync(join(workspace, 'scanned'));
+    writeFileSync(join(workspace, '.dockguard.yaml'), 'rules: {}\n');
+    writeFileSync(file, ROOT);
+    const uri = fileUri(file);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(join(workspace, '.dockguard.yaml')), type: 2 }] });
+    const scanned = client.nextDiagnostics(uri);
+    await client.connection.sendRequest('dockguard/analyzeFiles', { files: [{ uri, text: ROOT }] });
+    assert.deepEqual((await scanned).diagnostics.map((d) => d.code), ['DG101']);
+    await client.open(uri, 'dockerfile', ROOT);
+    const afterClose = await client.close(uri);
+    assert.deepEqual(afterClose.diagnostics.map((d) => d.code), ['DG101'], 'the saved text is analysed again, not cleared');
   });
 
   it('publishes nothing when dockguard.enable is off', async () => {
