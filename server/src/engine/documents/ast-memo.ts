@@ -12,24 +12,37 @@ import type { Instruction } from 'dockerfile-ast';
  *
  * The scans also throw on some odd input (a stray carriage return inside a continuation, in dockerfile-ast
  * 0.7.1): such an instruction then has no arguments or heredocs, rather than taking every rule down with it.
+ *
+ * Every instruction gets the same two functions, which keep their answers in fields of the instruction: a
+ * closure per instruction would give each instance a hidden class of its own, which V8 keeps in old space,
+ * and the whole parsed document would then outlive every young-generation collection.
  */
-const MEMOIZED = ['getRawArguments', 'getHeredocs'] as const;
+type Scan = 'getRawArguments' | 'getHeredocs';
+type Memoized = Record<Scan, () => unknown[]> & { memoRawArguments?: unknown[]; memoHeredocs?: unknown[] };
+
+function scanOnce(instruction: Memoized, scan: Scan): unknown[] {
+  try {
+    // The instance's own property is this memo; the prototype's is dockerfile-ast's scan.
+    return (Object.getPrototypeOf(instruction) as Memoized)[scan].call(instruction);
+  } catch {
+    return [];
+  }
+}
+
+function getRawArguments(this: Memoized): unknown[] {
+  this.memoRawArguments ??= scanOnce(this, 'getRawArguments');
+  return this.memoRawArguments.slice();
+}
+
+function getHeredocs(this: Memoized): unknown[] {
+  this.memoHeredocs ??= scanOnce(this, 'getHeredocs');
+  return this.memoHeredocs.slice();
+}
 
 export function memoizeScans(instruction: Instruction): void {
-  const target = instruction as unknown as Record<string, unknown>;
-  for (const name of MEMOIZED) {
-    const original = target[name];
-    if (typeof original !== 'function') continue;
-    let cached: unknown[] | undefined;
-    target[name] = function (this: Instruction): unknown[] {
-      if (!cached) {
-        try {
-          cached = original.call(this) as unknown[];
-        } catch {
-          cached = [];
-        }
-      }
-      return cached.slice();
-    };
-  }
+  const target = instruction as unknown as Memoized;
+  target.memoRawArguments = undefined;
+  target.memoHeredocs = undefined;
+  target.getRawArguments = getRawArguments;
+  target.getHeredocs = getHeredocs;
 }

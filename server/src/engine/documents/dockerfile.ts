@@ -109,21 +109,28 @@ export function parseDockerfile(text: string): DockerfileModel {
   const finalStage = stages[stages.length - 1];
   if (finalStage) finalStage.isFinal = true;
 
-  let shellSources: ShellSource[] | undefined;
-  return {
-    kind: 'dockerfile',
-    text,
-    lines,
-    ast,
-    stages,
-    finalStage,
-    globalScope,
-    instructions,
-    get shellSources() {
-      shellSources ??= shellSourcesOf(instructions, lines);
-      return shellSources;
-    },
-  };
+  return new Model(text, lines, ast, stages, finalStage, globalScope, instructions);
+}
+
+/** A class, not an object literal with a getter: see ShellSource for what such a literal costs. */
+class Model implements DockerfileModel {
+  readonly kind = 'dockerfile';
+  private sources?: ShellSource[];
+
+  constructor(
+    readonly text: string,
+    readonly lines: LineIndex,
+    readonly ast: Dockerfile,
+    readonly stages: Stage[],
+    readonly finalStage: Stage | undefined,
+    readonly globalScope: Scope,
+    readonly instructions: DockerfileModel['instructions'],
+  ) {}
+
+  get shellSources(): ShellSource[] {
+    this.sources ??= shellSourcesOf(this.instructions, this.lines);
+    return this.sources;
+  }
 }
 
 function createStage(from: From, earlier: Stage[], scope: Scope, argRanges: Map<string, Range>): Stage {

@@ -1,6 +1,7 @@
 import { Instruction, Run } from 'dockerfile-ast';
 import type { LineIndex } from '../text';
 import { commandName, lexShell, SHELLS, type Pipeline } from '../knowledge/shell';
+import type { ShellScope } from '../knowledge/shell-scopes';
 import type { Range } from '../types';
 import type { Stage } from './dockerfile';
 
@@ -8,18 +9,36 @@ import type { Stage } from './dockerfile';
  * Shell code taken from a RUN, laid over the document so that offset `i` of `text` is document offset
  * `offset + i`: line continuations and the comment lines inside them become spaces, never removed.
  * Rules search `text` and map hits straight back to source ranges.
+ *
+ * A class rather than an object literal with a getter: a literal's getter closure gives every object a map of
+ * its own, which V8 keeps in old space, so each analysis's sources (and the model behind them) survived every
+ * young-generation collection and cost more in garbage collection than the rules did.
  */
-export interface ShellSource {
-  instruction: Instruction;
-  stage?: Stage;
-  onbuild: boolean;
-  /** A heredoc body run by the shell, rather than the RUN line itself. */
-  heredoc: boolean;
-  text: string;
-  offset: number;
+export class ShellSource {
+  private lexed?: Pipeline[];
+  /** Nested scopes (`sh -c '…'`, `$(…)`), kept by knowledge/shell-scopes for the rules that share them. */
+  scopes?: ShellScope[];
+
+  constructor(
+    readonly instruction: Instruction,
+    readonly stage: Stage | undefined,
+    readonly onbuild: boolean,
+    /** A heredoc body run by the shell, rather than the RUN line itself. */
+    readonly heredoc: boolean,
+    readonly text: string,
+    readonly offset: number,
+    private readonly lines: LineIndex,
+  ) {}
+
   /** Lexed on first use and then kept, so several rules share one lexing. */
-  readonly pipelines: Pipeline[];
-  rangeOf(start: number, end: number): Range;
+  get pipelines(): Pipeline[] {
+    this.lexed ??= lexShell(this.text);
+    return this.lexed;
+  }
+
+  rangeOf(startInText: number, endInText: number): Range {
+    return this.lines.rangeAt(this.offset + startInText, this.offset + endInText);
+  }
 }
 
 type InstructionEntry = { instruction: Instruction; stage?: Stage; onbuild: boolean };
@@ -72,22 +91,7 @@ function bodiesAreShell(commandLine: string): boolean {
 }
 
 function makeSource(entry: InstructionEntry, heredoc: boolean, text: string, offset: number, lines: LineIndex): ShellSource {
-  let pipelines: Pipeline[] | undefined;
-  return {
-    instruction: entry.instruction,
-    stage: entry.stage,
-    onbuild: entry.onbuild,
-    heredoc,
-    text,
-    offset,
-    get pipelines() {
-      pipelines ??= lexShell(text);
-      return pipelines;
-    },
-    rangeOf(startInText: number, endInText: number) {
-      return lines.rangeAt(offset + startInText, offset + endInText);
-    },
-  };
+  return new ShellSource(entry.instruction, entry.stage, entry.onbuild, heredoc, text, offset, lines);
 }
 
 function escapeCharOf(run: Run): string {

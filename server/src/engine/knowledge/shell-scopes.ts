@@ -13,22 +13,20 @@ export interface ShellScope {
 
 const MAX_DEPTH = 4;
 const MAX_SCOPES = 256;
-const cache = new WeakMap<ShellSource, ShellScope[]>();
 
 /**
  * The top-level scope of a source followed by every nested one; computed once per source and shared.
  * `documentText` is the whole document, for the quoting that the exec form's blanked text has lost.
  */
 export function shellScopes(source: ShellSource, documentText: string): ShellScope[] {
-  let scopes = cache.get(source);
-  if (!scopes) {
-    scopes = [];
+  if (!source.scopes) {
+    const scopes: ShellScope[] = [];
     const raw = quotedText(source, documentText);
     const top = isExecForm(source) ? execFormPipelines(source.text, raw) : source.pipelines;
     collect(top, raw, 0, scopes);
-    cache.set(source, scopes);
+    source.scopes = scopes;
   }
-  return scopes;
+  return source.scopes;
 }
 
 /** Every simple command of a source, nested ones included. */

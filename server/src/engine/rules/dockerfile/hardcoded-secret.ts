@@ -21,6 +21,10 @@ export default defineDockerfileRule({
     hasSuggestions: true,
   },
   check({ model, report }) {
+    // Scanned once per analysis, on the first secret found; a WeakMap keyed by the model would keep every model
+    // alive through young-generation collections (measured: most of analyze's garbage-collection time).
+    let uses: Map<string, VariableUse[]> | undefined;
+    const usesOf = () => (uses ??= variableUses(model));
     for (const entry of model.instructions) {
       const { instruction } = entry;
       if (!(instruction instanceof Env || instruction instanceof Arg)) continue;
@@ -29,7 +33,7 @@ export default defineDockerfileRule({
         const name = property.getName();
         const match = classifySecret(name, property.getValue() ?? undefined);
         if (!match) continue;
-        const runs = entry.onbuild ? [] : runsUsing(model, entry, name);
+        const runs = entry.onbuild ? [] : runsUsing(model, usesOf(), entry, name);
         // A builder stage never runs as a container: whatever reads the value does so at build time.
         const buildTime = instruction instanceof Arg || runs.length > 0 || !shipped(model, entry.stage);
         report({
@@ -115,11 +119,11 @@ function realProperties(instruction: Env | Arg): Property[] {
  * The RUN instructions that read the variable after it is set: later in the same stage, and for ENV also in
  * stages built `FROM` this one. A global ARG reaches a RUN only through an `ARG NAME` redeclared in its stage.
  */
-function runsUsing(model: DockerfileModel, declaration: Entry, name: string): Run[] {
+function runsUsing(model: DockerfileModel, uses: Map<string, VariableUse[]>, declaration: Entry, name: string): Run[] {
   const line = declaration.instruction.getRange().end.line;
   const inherits = declaration.instruction instanceof Env && declaration.stage ? descendants(model, declaration.stage) : new Set<Stage>();
   const runs: Run[] = [];
-  for (const use of variableUses(model).get(name) ?? []) {
+  for (const use of uses.get(name) ?? []) {
     const visible = declaration.stage
       ? (use.stage === declaration.stage && use.line > line) || inherits.has(use.stage)
       : redeclaresBefore(use.stage, name, use.line);
@@ -135,14 +139,11 @@ interface VariableUse {
   text: string;
 }
 
-const usesCache = new WeakMap<DockerfileModel, Map<string, VariableUse[]>>();
 const REFERENCE = /\$\{?([A-Za-z_][A-Za-z0-9_]*)/g;
 
-/** Which RUN instructions reference which variables (`$NAME`, `${NAME}`, `${NAME:-x}`), scanned once per model. */
+/** Which RUN instructions reference which variables (`$NAME`, `${NAME}`, `${NAME:-x}`). */
 function variableUses(model: DockerfileModel): Map<string, VariableUse[]> {
-  let uses = usesCache.get(model);
-  if (uses) return uses;
-  uses = new Map();
+  const uses = new Map<string, VariableUse[]>();
   for (const { instruction, stage } of model.instructions) {
     if (!(instruction instanceof Run) || !stage) continue;
     const range = instruction.getRange();
@@ -156,7 +157,6 @@ function variableUses(model: DockerfileModel): Map<string, VariableUse[]> {
       else uses.set(name, [use]);
     }
   }
-  usesCache.set(model, uses);
   return uses;
 }
 
