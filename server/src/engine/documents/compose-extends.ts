@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { isMap, isScalar, type Node, type Pair } from 'yaml';
 import { looksBinary, MAX_ANALYSED_CHARS } from '../input-limits';
-import { mapPair, parseCompose, type ComposeModel, type Service } from './compose';
+import { mapPair, parseCompose, shared, type ComposeModel, type Service } from './compose';
 import { hasUnknown, interpolate } from './compose-interpolation';
 import { scalarString } from './compose-values';
 import { isOverrideFile } from './compose-runtime';
@@ -41,6 +41,13 @@ const parsedFiles = new WeakMap<ComposeModel, Map<string, ComposeModel | undefin
  * does not exist), where a missing setting may well be set, and every service of an override file.
  */
 export function runtimeServices(context: RuntimeContext): RuntimeService[] {
+  // Five rules judge the same services: the chains are followed once per analysis (same host, same model).
+  const known = shared(context.model, 'runtime-services', () => ({ uri: context.uri, readFile: context.readFile, services: findRuntimeServices(context) }));
+  if (known.uri === context.uri && known.readFile === context.readFile) return known.services;
+  return findRuntimeServices(context);
+}
+
+function findRuntimeServices(context: RuntimeContext): RuntimeService[] {
   if (isOverrideFile(context.uri)) return [];
   const result: RuntimeService[] = [];
   for (const service of context.model.services) {

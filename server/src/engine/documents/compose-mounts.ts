@@ -1,6 +1,6 @@
 import { isMap, isScalar, type Node } from 'yaml';
 import type { Range } from '../types';
-import { mapPair, type ComposeModel, type Service } from './compose';
+import { mapPair, shared, type ComposeModel, type Service } from './compose';
 import { interpolate } from './compose-interpolation';
 import { isTrue, ownsNode, scalarSliceRange, scalarString, seqItems } from './compose-values';
 
@@ -86,6 +86,10 @@ export function mountsOf(model: ComposeModel, volumes: unknown): Mount[] {
  * `own` says whether it is written in that service's own mapping (only then may a fix edit it).
  */
 export function allServiceMounts(model: ComposeModel): { service: Service; mount: Mount; own: boolean }[] {
+  return shared(model, 'service-mounts', () => readServiceMounts(model));
+}
+
+function readServiceMounts(model: ComposeModel): { service: Service; mount: Mount; own: boolean }[] {
   const seen = new Set<Node>();
   const result: { service: Service; mount: Mount; own: boolean }[] = [];
   for (const service of model.services) {

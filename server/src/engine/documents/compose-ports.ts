@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
-import { mapPair, type ComposeModel, type Service } from './compose';
+import { mapPair, shared, type ComposeModel, type Service } from './compose';
 import { interpolate } from './compose-interpolation';
 import { ownsNode, scalarString, seqItems } from './compose-values';
 
@@ -106,6 +106,10 @@ export function readPorts(model: ComposeModel, ports: unknown): PortMapping[] {
  * it. `own` says whether it is written in that service's own mapping (only then may a fix edit it).
  */
 export function allServicePorts(model: ComposeModel): { service: Service; port: PortMapping; own: boolean }[] {
+  return shared(model, 'service-ports', () => readServicePorts(model));
+}
+
+function readServicePorts(model: ComposeModel): { service: Service; port: PortMapping; own: boolean }[] {
   const seen = new Set<Node>();
   const result: { service: Service; port: PortMapping; own: boolean }[] = [];
   for (const service of model.services) {

@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, type Alias, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { LineIndex } from '../text';
 import type { Range } from '../types';
 
@@ -26,6 +26,10 @@ export interface ComposeModel {
   rangeOf(node: Node): Range;
   /** Offsets of a node's own text: [start, end). */
   offsetsOf(node: Node): [number, number];
+  /** Each mapping's keys through merge keys, per merge depth, filled as lookups ask (see mapPair). */
+  mergedMaps: Map<Node, MergedMap[]>;
+  /** What `shared` computed for the rules of this analysis. */
+  derived: Map<string, unknown>;
 }
 
 export interface ServiceEntry {
@@ -49,22 +53,29 @@ export interface Service {
   get(key: string): ServiceEntry | undefined;
   /** Where a finding about `key` lands: the key where the service writes it, else the service's name. */
   reportRange(key?: string): Range;
+  /** The service this one extends in the same file (`extends: name`), if any. */
+  extended(): Service | undefined;
 }
 
-/** Alias resolutions allowed per document: an alias bomb costs microseconds, not memory. */
-const ALIAS_BUDGET = 10_000;
 const EXTENDS_DEPTH = 10;
+/** Merge keys followed this deep, no more: `<<` chains that loop back on themselves end here. */
+const MERGE_DEPTH = 20;
+/** Alias to alias hops followed; yaml anchors name nodes, not aliases, so one hop is the norm. */
+const ALIAS_HOPS = 50;
 
 export function parseCompose(text: string): ComposeModel {
   const doc = parseDocument(text, { merge: false, uniqueKeys: true, prettyErrors: false });
   const lines = new LineIndex(text);
-  let budget = ALIAS_BUDGET;
+  // Filled on the first alias resolved: most files are resolved once each, and files without aliases never need it.
+  let aliasTargets: Map<Alias, Node | undefined> | undefined;
 
   const resolve = (node: unknown): Node | null => {
     let current = node as Node | null;
     for (let hops = 0; isAlias(current); hops++) {
-      if (budget-- <= 0 || hops > 50) return null;
-      current = (current.resolve(doc) as Node | undefined) ?? null;
+      if (hops > ALIAS_HOPS) return null;
+      aliasTargets ??= anchorsInDocumentOrder(doc);
+      // yaml's own Alias.resolve walks the whole document on every call; an alias from elsewhere still gets its answer.
+      current = (aliasTargets.has(current) ? aliasTargets.get(current) : (current.resolve(doc) as Node | undefined)) ?? null;
     }
     return current ?? null;
   };
@@ -81,6 +92,7 @@ export function parseCompose(text: string): ComposeModel {
   };
 
   const root = isMap(doc.contents) ? (doc.contents as YAMLMap<Node, Node | null>) : undefined;
+  let quote: ComposeModel['quote'] | undefined;
   const model: ComposeModel = {
     kind: 'compose',
     text,
@@ -93,50 +105,121 @@ export function parseCompose(text: string): ComposeModel {
     root,
     services: [],
     indentUnit: detectIndentUnit(root, lines),
-    quote: detectQuote(text),
+    // Only fixes that insert a string need it: the whole text is not scanned for every keystroke's analysis.
+    get quote() {
+      return (quote ??= detectQuote(text));
+    },
     resolve,
     rangeOf,
     offsetsOf,
+    mergedMaps: new Map(),
+    derived: new Map(),
   };
   model.services = readServices(model);
   return model;
 }
 
-/** The value of `key` in a mapping, honouring merge keys (own keys win over merged ones, in YAML order). */
-export function mapPair(model: ComposeModel, node: unknown, key: string, depth = 0): Pair<Node, Node | null> | undefined {
-  const map = model.resolve(node);
-  if (!isMap(map) || depth > 20) return undefined;
-  let merged: Pair<Node, Node | null> | undefined;
-  for (const pair of map.items as Pair<Node, Node | null>[]) {
-    const name = keyName(pair);
-    if (name === key) return pair;
-    if (name === '<<' && !merged) {
-      const sources = model.resolve(pair.value);
-      const list = isSeq(sources) ? sources.items : [pair.value];
-      for (const source of list) {
-        merged = mapPair(model, source, key, depth + 1);
-        if (merged) break;
-      }
+/**
+ * Every alias of the document with the node it names: the last node anchored with its name before it, in the
+ * order yaml's Alias.resolve looks (each node before its children, a pair's key before its value), computed
+ * in one walk instead of one walk per alias.
+ */
+function anchorsInDocumentOrder(doc: Document.Parsed): Map<Alias, Node | undefined> {
+  const targets = new Map<Alias, Node | undefined>();
+  const latest = new Map<string, Node>();
+  const pending: unknown[] = [doc.contents];
+  while (pending.length) {
+    const node = pending.pop();
+    if (isPair(node)) {
+      pending.push(node.value, node.key);
+      continue;
     }
+    if (isAlias(node)) {
+      if (!targets.has(node)) targets.set(node, latest.get(node.source));
+    } else if ((isScalar(node) || isCollection(node)) && node.anchor) {
+      latest.set(node.anchor, node);
+    }
+    if (isCollection(node)) for (let i = node.items.length - 1; i >= 0; i--) pending.push(node.items[i]);
   }
-  return merged;
+  return targets;
 }
 
-/** Every key of a mapping, merge keys expanded (own keys first). */
-export function mapKeys(model: ComposeModel, node: unknown, depth = 0): string[] {
+/**
+ * A mapping's keys as compose reads them through merge keys, built once per mapping (and merge depth) and shared
+ * by every lookup: `byKey` holds each key's pair (own keys win over merged ones, earlier merge sources over later
+ * ones), `keys` every key in YAML order with merged keys at their `<<`.
+ */
+interface MergedMap {
+  byKey: Map<string, Pair<Node, Node | null>>;
+  keys: string[];
+}
+
+const EMPTY: MergedMap = { byKey: new Map(), keys: [] };
+
+/**
+ * Built per merge depth: a `<<` chain that loops back is cut at MERGE_DEPTH, so what a mapping shows depends on
+ * how deep it was reached, as it would in a lookup that walked the chain.
+ */
+function mergedMap(model: ComposeModel, node: unknown, depth: number): MergedMap {
   const map = model.resolve(node);
-  if (!isMap(map) || depth > 20) return [];
+  if (!isMap(map) || depth > MERGE_DEPTH) return EMPTY;
+  let byDepth = model.mergedMaps.get(map);
+  if (!byDepth) model.mergedMaps.set(map, (byDepth = []));
+  let merged = byDepth[depth];
+  if (merged) return merged;
+
+  const own = new Map<string, Pair<Node, Node | null>>();
+  let inherited: Map<string, Pair<Node, Node | null>> | undefined;
   const keys: string[] = [];
   for (const pair of map.items as Pair<Node, Node | null>[]) {
     const name = keyName(pair);
-    if (name === '<<') {
-      const sources = model.resolve(pair.value);
-      for (const source of isSeq(sources) ? sources.items : [pair.value]) keys.push(...mapKeys(model, source, depth + 1));
-    } else if (name !== undefined) {
+    if (name === undefined) continue;
+    if (!own.has(name)) own.set(name, pair);
+    if (name !== '<<') {
       keys.push(name);
+      continue;
+    }
+    const sources = model.resolve(pair.value);
+    for (const source of isSeq(sources) ? sources.items : [pair.value]) {
+      const from = mergedMap(model, source, depth + 1);
+      keys.push(...from.keys);
+      inherited ??= new Map();
+      for (const [key, value] of from.byKey) if (!inherited.has(key)) inherited.set(key, value);
     }
   }
-  return [...new Set(keys)];
+  if (inherited) for (const [key, value] of inherited) if (!own.has(key)) own.set(key, value);
+  // Keys are unique unless the file repeats one (a YAML error) or a merge brings in a key the mapping has.
+  merged = { byKey: own, keys: own.size === keys.length ? keys : [...new Set(keys)] };
+  byDepth[depth] = merged;
+  return merged;
+}
+
+/**
+ * The value of `key` in a mapping, honouring merge keys (own keys win over merged ones, in YAML order).
+ * A key the mapping writes itself is found by a scan, which allocates nothing; only mappings with a `<<` build
+ * their merged index.
+ */
+export function mapPair(model: ComposeModel, node: unknown, key: string, depth = 0): Pair<Node, Node | null> | undefined {
+  const map = model.resolve(node);
+  if (!isMap(map) || depth > MERGE_DEPTH) return undefined;
+  let merges = false;
+  for (const pair of map.items as Pair<Node, Node | null>[]) {
+    const name = keyName(pair);
+    if (name === key) return pair;
+    if (name === '<<') merges = true;
+  }
+  return merges ? mergedMap(model, map, depth).byKey.get(key) : undefined;
+}
+
+/** Every key of a mapping, merge keys expanded where they stand. */
+export function mapKeys(model: ComposeModel, node: unknown, depth = 0): string[] {
+  return [...mergedMap(model, node, depth).keys];
+}
+
+/** Results several rules derive from a model (the services to judge, every mount, every port), computed once per model. */
+export function shared<T>(model: ComposeModel, name: string, compute: () => T): T {
+  if (!model.derived.has(name)) model.derived.set(name, compute());
+  return model.derived.get(name) as T;
 }
 
 export function keyName(pair: Pair<unknown, unknown>): string | undefined {
@@ -166,6 +249,9 @@ function createService(model: ComposeModel, name: string, pair: Pair<Node, Node 
   // Only a mapping written in place can take edits; `web: *base` cannot.
   const map = isMap(value) && pair.value === value ? (value as YAMLMap<Node, Node | null>) : undefined;
   const nameRange = model.rangeOf(pair.key);
+  // Rules ask for the same keys of every service: each key is resolved (merge keys, extends) once.
+  const resolved = new Map<string, ServiceEntry[]>();
+  let extended: Service | undefined | null = null;
 
   const self: Service = {
     name,
@@ -173,18 +259,22 @@ function createService(model: ComposeModel, name: string, pair: Pair<Node, Node 
     pair,
     map,
     entries(key) {
-      const found: ServiceEntry[] = [];
-      const seen = new Set<Service>();
+      let found = resolved.get(key);
+      if (found) return found;
+      found = [];
       let service: Service | undefined = self;
-      for (let depth = 0; service && !seen.has(service) && depth <= EXTENDS_DEPTH; depth++) {
-        seen.add(service);
+      let seen: Set<Service> | undefined;
+      for (let depth = 0; service && depth <= EXTENDS_DEPTH; depth++) {
         const entry = mapPair(model, service.pair.value, key);
-        if (entry) {
-          const own = service === self && !!map?.items.includes(entry);
-          found.push({ key, pair: entry, value: model.resolve(entry.value), own, keyRange: model.rangeOf(entry.key) });
-        }
-        service = extendedService(model, service, byName);
+        if (entry) found.push(new Entry(model, key, entry, service === self && !!map?.items.includes(entry)));
+        const next = service.extended();
+        if (!next) break;
+        // A cycle of extends: compose refuses the file; the services met so far still count.
+        (seen ??= new Set([self])).add(service);
+        if (seen.has(next)) break;
+        service = next;
       }
+      resolved.set(key, found);
       return found;
     },
     get(key) {
@@ -194,8 +284,31 @@ function createService(model: ComposeModel, name: string, pair: Pair<Node, Node 
       const entry = key ? self.get(key) : undefined;
       return entry?.own ? entry.keyRange : nameRange;
     },
+    extended() {
+      if (extended === null) extended = extendedService(model, self, byName);
+      return extended;
+    },
   };
   return self;
+}
+
+/** A key as a service sees it; its range is only computed for the keys a finding or a fix names. */
+class Entry implements ServiceEntry {
+  readonly value: Node | null;
+  private range?: Range;
+
+  constructor(
+    private readonly model: ComposeModel,
+    readonly key: string,
+    readonly pair: Pair<Node, Node | null>,
+    readonly own: boolean,
+  ) {
+    this.value = model.resolve(pair.value);
+  }
+
+  get keyRange(): Range {
+    return (this.range ??= this.model.rangeOf(this.pair.key));
+  }
 }
 
 /** The service named by `extends: name` or `extends: { service: name }` in the same file (not `file:`). */
@@ -223,12 +336,12 @@ function detectIndentUnit(root: YAMLMap | undefined, lines: LineIndex): string {
 }
 
 function detectQuote(text: string): '"' | "'" {
-  let double = 0;
-  let single = 0;
-  for (let i = 0; i < text.length && i < 200_000; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === 34) double++;
-    else if (ch === 39) single++;
-  }
-  return single > double ? "'" : '"';
+  return occurrences(text, "'", 200_000) > occurrences(text, '"', 200_000) ? "'" : '"';
+}
+
+/** How often `char` occurs before `limit`; indexOf skips the text between quotes far faster than a loop can. */
+function occurrences(text: string, char: string, limit: number): number {
+  let count = 0;
+  for (let at = text.indexOf(char); at >= 0 && at < limit; at = text.indexOf(char, at + 1)) count++;
+  return count;
 }
