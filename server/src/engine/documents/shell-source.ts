@@ -2,6 +2,7 @@ import { Instruction, Run } from 'dockerfile-ast';
 import type { LineIndex } from '../text';
 import { commandName, lexShell, SHELLS, type Pipeline } from '../knowledge/shell';
 import type { ShellScope } from '../knowledge/shell-scopes';
+import { argumentSpans, escapeCharOf, heredocsOf } from './instruction-args';
 import type { Range } from '../types';
 import type { Stage } from './dockerfile';
 
@@ -52,14 +53,16 @@ export function shellSourcesOf(instructions: InstructionEntry[], lines: LineInde
 }
 
 function collectRun(entry: InstructionEntry, run: Run, lines: LineIndex, sources: ShellSource[]): void {
-  const argsRange = run.getArgumentsRange();
-  if (!argsRange) return;
+  // Offsets of our own scan, not dockerfile-ast's argument ranges: see instruction-args. The flags were computed
+  // (and kept) by dockerfile-ast while parsing; they are the first arguments.
+  const args = argumentSpans(run, lines);
   const flags = run.getFlags();
-  const start = flags.length ? lines.offsetAt(flags[flags.length - 1].getRange().end) : lines.offsetAt(argsRange.start);
-  const heredocs = run.getHeredocs();
+  if (args.length <= flags.length) return; // nothing after the flags yet
+  const start = flags.length ? lines.offsetAt(flags[flags.length - 1].getRange().end) : args[0].start;
+  const end = lines.offsetAt(run.getRange().end);
+  const heredocs = heredocsOf(run, lines);
 
   if (heredocs.length === 0) {
-    const end = lines.offsetAt(run.getRange().end);
     const raw = lines.text.slice(start, end);
     const text = run.getOpeningBracket() ? blankJson(raw) : blankContinuations(raw, escapeCharOf(run));
     sources.push(makeSource(entry, false, text, start, lines));
@@ -92,11 +95,6 @@ function bodiesAreShell(commandLine: string): boolean {
 
 function makeSource(entry: InstructionEntry, heredoc: boolean, text: string, offset: number, lines: LineIndex): ShellSource {
   return new ShellSource(entry.instruction, entry.stage, entry.onbuild, heredoc, text, offset, lines);
-}
-
-function escapeCharOf(run: Run): string {
-  // dockerfile-ast keeps the parser's escape character on the instruction; `\` unless `# escape=` says otherwise.
-  return (run as unknown as { escapeChar?: string }).escapeChar ?? '\\';
 }
 
 /**

@@ -1,4 +1,5 @@
 import { Add, Copy, type Flag, type Instruction } from 'dockerfile-ast';
+import { heredocsOf } from '../documents/instruction-args';
 import type { LineIndex } from '../text';
 import type { Range } from '../types';
 import { jsonStrings } from './shell-scopes';
@@ -20,8 +21,7 @@ export function transferArgs(instruction: Instruction, lines: LineIndex): Transf
   if (!(instruction instanceof Add || instruction instanceof Copy)) return undefined;
   const keyword = instruction instanceof Add ? 'ADD' : 'COPY';
   const flags = instruction.getFlags();
-  const heredocs = (instruction as unknown as { getHeredocs(): unknown[] }).getHeredocs();
-  const heredoc = heredocs.length > 0;
+  const heredoc = heredocsOf(instruction, lines).length > 0;
 
   let args: { value: string; range: Range }[];
   const argsRange = instruction.getArgumentsRange();

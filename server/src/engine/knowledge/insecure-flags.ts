@@ -135,6 +135,15 @@ const INSECURE_TEXT: (Insecurity & { pattern: RegExp })[] = [
 /** One pass that rules out most texts before the patterns run one by one. */
 const MAY_BE_INSECURE = /gpgcheck|sslverify|trusted=|allow-|AllowUnauthenticated|Insecure|Verify-|certificate|strict-ssl|StrictHostKeyChecking|tls-verify|maven\.wagon|ssl_verify/i;
 
+/**
+ * False when no part of the text can hold an insecure `key=value` setting: one test of a whole RUN rules out
+ * all of its words at once (every pattern starts with one of these words, so a part of the text matches only
+ * where the whole does).
+ */
+export function mayHoldInsecureText(text: string): boolean {
+  return MAY_BE_INSECURE.test(text);
+}
+
 /** Insecure `key=value` settings inside a piece of text, in order. */
 export function findInsecureText(text: string): TextHit[] {
   if (!MAY_BE_INSECURE.test(text)) return [];

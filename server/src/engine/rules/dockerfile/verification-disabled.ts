@@ -1,22 +1,33 @@
-import { Arg, Env, type Instruction } from 'dockerfile-ast';
+import { Add, Arg, Copy, Env, Run } from 'dockerfile-ast';
 import type { DockerfileModel } from '../../documents/dockerfile';
+import { heredocsOf } from '../../documents/instruction-args';
 import type { ShellSource } from '../../documents/shell-source';
 import { remove } from '../../fixes';
 import {
   findInsecureText,
+  mayHoldInsecureText,
   INSECURE_FLAGS,
   INSECURE_SETTINGS,
   insecureEnvironment,
   REMEDIES,
   type InsecureFlag,
+  type InsecureSetting,
   type Insecurity,
 } from '../../knowledge/insecure-flags';
 import { commandIndex, type SimpleCommand, type Word } from '../../knowledge/shell';
-import { allCommands, isExecForm, programOf, quotedText } from '../../knowledge/shell-scopes';
+import { isExecForm, programOf, quotedText, shellScopes } from '../../knowledge/shell-scopes';
 import { defineDockerfileRule, type Report } from '../../rule';
 import type { Fix, Range } from '../../types';
 
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+
+type Program = NonNullable<ReturnType<typeof programOf>>;
+
+/** The settings each program reads, looked up once per command rather than filtered from the list every time. */
+const SETTINGS_BY_PROGRAM = new Map<string, InsecureSetting[]>();
+for (const setting of INSECURE_SETTINGS) {
+  for (const program of setting.programs) SETTINGS_BY_PROGRAM.set(program, [...(SETTINGS_BY_PROGRAM.get(program) ?? []), setting]);
+}
 const EXPORTERS = new Set(['export', 'declare', 'typeset', 'readonly', 'env']);
 
 export default defineDockerfileRule({
@@ -69,40 +80,51 @@ interface Hit extends Insecurity {
 
 function checkShell(model: DockerfileModel, source: ShellSource, report: (r: Report) => void): void {
   const quoted = quotedText(source, model.text);
+  // Every word is a part of the source: when the whole source holds no insecure spelling, no word does.
+  const wordText = mayHoldInsecureText(quoted);
   const hits: Hit[] = [];
-  const add = (hit: Hit) => {
-    if (!hits.some((h) => h.start < hit.end && hit.start < h.end)) hits.push(hit);
-  };
-  for (const command of allCommands(source, model.text)) {
-    checkAssignments(command, add);
-    checkFlags(model, source, quoted, command, add);
-    checkSettings(command, add);
-    checkWordText(command, quoted, add);
+  for (const scope of shellScopes(source, model.text)) {
+    for (const pipeline of scope.pipelines) {
+      for (const command of pipeline.commands) {
+        const program = programOf(command);
+        checkAssignments(command, hits);
+        if (program) {
+          checkFlags(model, source, quoted, command, program, hits);
+          checkSettings(command, program, hits);
+        }
+        if (wordText) checkWordText(command, program, quoted, hits);
+      }
+    }
   }
   for (const hit of hits.sort((a, b) => a.start - b.start)) {
     report({ range: source.rangeOf(hit.start, hit.end), message: message(hit), fixes: hit.fix ? [hit.fix] : [] });
   }
 }
 
+/** The first hit over a stretch of text wins; a later one that overlaps it is dropped. */
+function addHit(hits: Hit[], hit: Hit): void {
+  for (const h of hits) if (h.start < hit.end && hit.start < h.end) return;
+  hits.push(hit);
+}
+
 /** `NODE_TLS_REJECT_UNAUTHORIZED=0 npm ci`, `export GIT_SSL_NO_VERIFY=1`, `env GOSUMDB=off go build`. */
-function checkAssignments(command: SimpleCommand, add: (hit: Hit) => void): void {
+function checkAssignments(command: SimpleCommand, hits: Hit[]): void {
   const words = command.words;
   const program = commandIndex(command);
-  const end = program < 0 ? words.length : program;
-  const candidates = words.slice(0, end);
-  if (program >= 0 && EXPORTERS.has(words[program].value)) candidates.push(...words.slice(program + 1));
-  for (const word of candidates) {
+  const exports = program >= 0 && EXPORTERS.has(words[program].value);
+  for (let i = 0; i < words.length; i++) {
+    if (i === program && !exports) break;
+    if (i === program) continue;
+    const word = words[i];
     if (!ASSIGNMENT.test(word.value)) continue;
     const equals = word.value.indexOf('=');
     const insecurity = insecureEnvironment(word.value.slice(0, equals), word.value.slice(equals + 1));
-    if (insecurity) add({ ...insecurity, start: word.start, end: word.end });
+    if (insecurity) addHit(hits, { ...insecurity, start: word.start, end: word.end });
   }
 }
 
 /** `curl -fsSLk`, `wget --no-check-certificate`, `apk add --allow-untrusted`, `python -m pip` included. */
-function checkFlags(model: DockerfileModel, source: ShellSource, quoted: string, command: SimpleCommand, add: (hit: Hit) => void): void {
-  const program = programOf(command);
-  if (!program) return;
+function checkFlags(model: DockerfileModel, source: ShellSource, quoted: string, command: SimpleCommand, program: Program, hits: Hit[]): void {
   const flags = INSECURE_FLAGS[program.name];
   if (!flags || !Object.hasOwn(INSECURE_FLAGS, program.name)) return;
   const words = command.words;
@@ -117,7 +139,7 @@ function checkFlags(model: DockerfileModel, source: ShellSource, quoted: string,
       // `--disable-content-trust=false` turns the check back on.
       if (equals >= 0 && /^(?:false|0|no)$/i.test(value.slice(equals + 1))) continue;
       const flag = flags.long[name];
-      add({ ...flag, start: word.start, end: word.end, fix: flag.removable ? removeWordFix(model, source, word, flag) : undefined });
+      addHit(hits, { ...flag, start: word.start, end: word.end, fix: flag.removable ? removeWordFix(model, source, word, flag) : undefined });
       continue;
     }
     if (!flags.short || value.startsWith('--') || !/^-[A-Za-z0-9]/.test(value)) continue;
@@ -125,7 +147,7 @@ function checkFlags(model: DockerfileModel, source: ShellSource, quoted: string,
       const letter = value[j];
       if (Object.hasOwn(flags.short, letter)) {
         const flag = flags.short[letter];
-        add({ ...flag, ...letterHit(model, source, quoted, word, j, flag) });
+        addHit(hits, { ...flag, ...letterHit(model, source, quoted, word, j, flag) });
       }
       if (flags.shortWithValue?.includes(letter)) {
         if (j === value.length - 1) i++; // the value is the next word
@@ -150,9 +172,7 @@ function letterHit(model: DockerfileModel, source: ShellSource, quoted: string, 
 }
 
 /** `npm config set strict-ssl false`, `git config --global http.sslVerify false`, `pip install --trusted-host h`. */
-function checkSettings(command: SimpleCommand, add: (hit: Hit) => void): void {
-  const program = programOf(command);
-  if (!program) return;
+function checkSettings(command: SimpleCommand, program: Program, hits: Hit[]): void {
   let name = program.name;
   let first = program.index + 1;
   const words = command.words;
@@ -161,16 +181,16 @@ function checkSettings(command: SimpleCommand, add: (hit: Hit) => void): void {
     name = words[first + 1].value;
     first += 2;
   }
-  const settings = INSECURE_SETTINGS.filter((s) => s.programs.includes(name));
-  if (settings.length === 0) return;
+  const settings = SETTINGS_BY_PROGRAM.get(name);
+  if (!settings) return;
   for (let i = first; i < words.length; i++) {
     const word = words[i];
     const equals = word.value.indexOf('=');
     for (const setting of settings) {
       if (equals > 0 && setting.key.test(word.value.slice(0, equals))) {
-        if (setting.value.test(word.value.slice(equals + 1))) add({ ...setting, start: word.start, end: word.end });
+        if (setting.value.test(word.value.slice(equals + 1))) addHit(hits, { ...setting, start: word.start, end: word.end });
       } else if (setting.key.test(word.value) && words[i + 1] && setting.value.test(words[i + 1].value)) {
-        add({ ...setting, start: word.start, end: words[i + 1].end });
+        addHit(hits, { ...setting, start: word.start, end: words[i + 1].end });
       }
     }
   }
@@ -181,8 +201,8 @@ function checkSettings(command: SimpleCommand, add: (hit: Hit) => void): void {
  * `echo 'deb [trusted=yes] …'`. In a `sed` substitution only the replacement counts, since
  * `s/gpgcheck=0/gpgcheck=1/` turns the check on.
  */
-function checkWordText(command: SimpleCommand, quoted: string, add: (hit: Hit) => void): void {
-  const isSed = programOf(command)?.name === 'sed';
+function checkWordText(command: SimpleCommand, program: Program | undefined, quoted: string, hits: Hit[]): void {
+  const isSed = program?.name === 'sed';
   for (const word of command.words) {
     const written = quoted.slice(word.start, word.end);
     let from = 0;
@@ -192,7 +212,7 @@ function checkWordText(command: SimpleCommand, quoted: string, add: (hit: Hit) =
       if (replacement) [from, to] = replacement;
     }
     for (const hit of findInsecureText(written.slice(from, to))) {
-      add({ ...hit, start: word.start + from + hit.start, end: word.start + from + hit.end });
+      addHit(hits, { ...hit, start: word.start + from + hit.start, end: word.start + from + hit.end });
     }
   }
 }
@@ -214,14 +234,14 @@ function sedReplacement(written: string): [number, number] | undefined {
 
 /** Heredoc bodies that are data, not shell: `RUN cat > /etc/yum.repos.d/x.repo <<EOF`, `COPY <<EOF /etc/apt/…`. */
 function checkDataHeredocs(model: DockerfileModel, report: (r: Report) => void): void {
-  const shellBodies = new Set(model.shellSources.filter((s) => s.heredoc).map((s) => s.offset));
+  let shellBodies: Set<number> | undefined;
   for (const { instruction } of model.instructions) {
-    const keyword = instruction.getKeyword();
-    if (keyword !== 'RUN' && keyword !== 'COPY' && keyword !== 'ADD') continue;
-    for (const heredoc of heredocsOf(instruction)) {
+    if (!(instruction instanceof Run || instruction instanceof Copy || instruction instanceof Add)) continue;
+    for (const heredoc of heredocsOf(instruction, model.lines)) {
       const content = heredoc.getContentRange();
       if (!content) continue;
       const start = model.lines.offsetAt(content.start);
+      shellBodies ??= new Set(model.shellSources.filter((s) => s.heredoc).map((s) => s.offset));
       if (shellBodies.has(start)) continue;
       const body = model.text.slice(start, model.lines.offsetAt(content.end));
       for (const hit of findInsecureText(body)) {
@@ -229,14 +249,6 @@ function checkDataHeredocs(model: DockerfileModel, report: (r: Report) => void):
       }
     }
   }
-}
-
-type HeredocLike = { getContentRange(): Range | null };
-
-function heredocsOf(instruction: Instruction): HeredocLike[] {
-  // COPY and RUN expose their heredocs; ADD inherits the same (protected) parser method.
-  const withHeredocs = instruction as unknown as { getHeredocs?: () => HeredocLike[] };
-  return typeof withHeredocs.getHeredocs === 'function' ? withHeredocs.getHeredocs.call(instruction) : [];
 }
 
 /**

@@ -1,0 +1,160 @@
+import type { Heredoc, Instruction } from 'dockerfile-ast';
+import type { LineIndex } from '../text';
+
+/** An instruction argument as document offsets, with the value dockerfile-ast gives it (escapes resolved). */
+export interface ArgumentSpan {
+  value: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * The arguments of an instruction exactly as dockerfile-ast's `getRawArguments` splits them, but as offsets:
+ * its own scan converts every start and end to a position with a binary search and allocates two positions and
+ * a range per argument, which made it the costliest thing our rules asked of an instruction. Same state
+ * machine, line for line (escaped newlines, whitespace after an escape, comment lines inside continuations);
+ * test/unit/documents/instruction-args.test.ts compares the two on every input of the equivalence corpus.
+ */
+export function argumentSpans(instruction: Instruction, lines: LineIndex): ArgumentSpan[] {
+  const from = lines.offsetAt(instruction.getInstructionRange().end);
+  const to = lines.offsetAt(instruction.getRange().end);
+  return scanArguments(lines.text, from, to, escapeCharOf(instruction));
+}
+
+/** dockerfile-ast keeps the parser's escape character on the instruction; `\` unless `# escape=` says otherwise. */
+export function escapeCharOf(instruction: Instruction): string {
+  return (instruction as unknown as { escapeChar?: string }).escapeChar ?? '\\';
+}
+
+type WithHeredocs = { getHeredocs(): Heredoc[] };
+
+/**
+ * The instruction's heredocs, asking dockerfile-ast only when the arguments hold a `<` (its heredoc scan costs
+ * as much as an argument scan, and a heredoc needs `<<`; an escaped `\<` still shows its `<`). RUN and COPY
+ * expose getHeredocs; ADD and the others inherit the same method.
+ */
+export function heredocsOf(instruction: Instruction, lines: LineIndex): Heredoc[] {
+  const from = lines.offsetAt(instruction.getInstructionRange().end);
+  const to = lines.offsetAt(instruction.getRange().end);
+  if (!occursBetween(lines.text, '<', from, to)) return [];
+  return (instruction as unknown as WithHeredocs).getHeredocs();
+}
+
+/** True when `char` occurs in text[from, to): a bounded search, where indexOf could run on to the end of the file. */
+export function occursBetween(text: string, char: string, from: number, to: number): boolean {
+  const code = char.charCodeAt(0);
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === code) return true;
+  return false;
+}
+
+const isNewline = (c: string) => c === '\r' || c === '\n';
+const isWhitespace = (c: string) => c === ' ' || c === '\t' || c === '\r' || c === '\n';
+
+export function scanArguments(text: string, from: number, to: number, escapeChar: string): ArgumentSpan[] {
+  const args: ArgumentSpan[] = [];
+  const fullArgs = text.slice(from, Math.max(from, to));
+  const n = fullArgs.length;
+  let start = false;
+  let comment = false;
+  let found = -1;
+  // Whitespace that belongs to an escaped newline sequence, and whether we are inside one.
+  let escapedWhitespaceDetected = false;
+  let escaping = false;
+  let escapeMarker = -1;
+  let escapedArg = '';
+  const push = (end: number) => args.push({ value: escapedArg, start: from + found, end: from + end });
+  for (let i = 0; i < n; i++) {
+    const char = fullArgs.charAt(i);
+    if (isWhitespace(char)) {
+      if (escaping) {
+        escapedWhitespaceDetected = true;
+        if (isNewline(char)) {
+          escapedWhitespaceDetected = false;
+          if (comment) {
+            comment = false;
+            start = true;
+          }
+        }
+        continue;
+      } else if (found !== -1) {
+        push(escapeMarker === -1 ? i : escapeMarker);
+        escapeMarker = -1;
+        escapedArg = '';
+        found = -1;
+      }
+    } else if (char === escapeChar) {
+      const next = fullArgs.charAt(i + 1);
+      if (next === ' ' || next === '\t') {
+        whitespaceCheck: for (let j = i + 2; j < n; j++) {
+          const after = fullArgs.charAt(j);
+          switch (after) {
+            case ' ':
+            case '\t':
+              continue;
+            case '\r':
+            case '\n':
+              if (after === '\r') j++; // dockerfile-ast steps over the character after a carriage return
+              comment = false;
+              escaping = true;
+              start = true;
+              if (found !== -1) escapeMarker = i;
+              i = j;
+              break whitespaceCheck;
+            default:
+              escapeMarker = i;
+              if (found === -1) i = j - 1;
+              break whitespaceCheck;
+          }
+        }
+      } else if (next === '\r') {
+        comment = false;
+        escaping = true;
+        start = true;
+        if (found !== -1 && escapeMarker === -1) escapeMarker = i;
+        i += 2;
+      } else if (next === '\n') {
+        comment = false;
+        escaping = true;
+        start = true;
+        if (found !== -1 && escapeMarker === -1) escapeMarker = i;
+        i++;
+      } else {
+        if (escapedWhitespaceDetected && escapeMarker !== -1) {
+          push(escapeMarker);
+          escapedArg = '';
+          found = -1;
+        }
+        escapeMarker = -1;
+        escapedWhitespaceDetected = false;
+        escaping = false;
+        if (next === '$') {
+          escapedArg = escapedArg + char + next;
+        } else if (next === '') {
+          break; // the end of the text
+        } else {
+          escapedArg = escapedArg + next;
+        }
+        if (found === -1) found = i;
+        i++;
+      }
+    } else if (!comment) {
+      if (start && char === '#') {
+        comment = true;
+      } else {
+        if (escapedWhitespaceDetected && escapeMarker !== -1) {
+          push(escapeMarker);
+          escapedArg = '';
+          found = -1;
+        }
+        escapedWhitespaceDetected = false;
+        escaping = false;
+        escapeMarker = -1;
+        escapedArg = escapedArg + char;
+        if (found === -1) found = i;
+      }
+      start = false;
+    }
+  }
+  if (found !== -1) push(escapeMarker === -1 ? n : escapeMarker);
+  return args;
+}
