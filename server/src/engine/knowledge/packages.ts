@@ -2,7 +2,7 @@ import { JSONInstruction } from 'dockerfile-ast';
 import type { ShellSource } from '../documents/shell-source';
 import { insertAt } from '../fixes';
 import type { TextEdit } from '../types';
-import { commandArgs, commandIndex, type SimpleCommand, type Word } from './shell';
+import { commandArgs, commandIndex, memoOf, type SimpleCommand, type Word } from './shell';
 
 /**
  * Package-manager invocations in RUN commands: which manager, which subcommand, which options and packages.
@@ -56,6 +56,12 @@ const INSTALL: Record<PackageManager, Set<string>> = {
 
 /** Reads a simple command as a package-manager call; undefined for any other program. */
 export function packageCommand(command: SimpleCommand): PackageCommand | undefined {
+  const memo = memoOf(command);
+  if (memo.packageCall === undefined) memo.packageCall = readPackageCommand(command) ?? null;
+  return (memo.packageCall as PackageCommand | null) ?? undefined;
+}
+
+function readPackageCommand(command: SimpleCommand): PackageCommand | undefined {
   const index = commandIndex(command);
   if (index < 0) return undefined;
   const program = command.words[index];

@@ -47,19 +47,26 @@ const CREDENTIAL_PATTERNS: { what: string; pattern: RegExp }[] = [
 /** `scheme://user:password@host`; the password must be literal, not `${VAR}`. */
 const URL_CREDENTIALS = /\b[A-Za-z][A-Za-z0-9+.-]{1,20}:\/\/([^\s:@/'"]{1,128}):([^\s@/'"]{1,256})@/g;
 
-/** One pass that rules out most texts before the patterns run one by one. */
-const MAY_HOLD_CREDENTIAL = /AKIA|ASIA|gh[pousr]_|github_pat_|glpat-|xox[abprs]-|hooks\.slack|k_live_|AIza|npm_|pypi-|dckr_pat_|hf_|sk-|SG\.|hvs\.|shp|AccountKey=|eyJ|PRIVATE KEY|:\/\//;
+/**
+ * One pass that rules out most texts before the patterns run one by one: each pattern starts with one of these.
+ * URLs are common in RUN lines, so the URL pattern has its own check: it also needs an `@`.
+ */
+const MAY_HOLD_TOKEN = /AKIA|ASIA|gh[pousr]_|github_pat_|glpat-|xox[abprs]-|hooks\.slack|k_live_|AIza|npm_|pypi-|dckr_pat_|hf_|sk-|SG\.|hvs\.|shp|AccountKey=|eyJ|PRIVATE KEY/;
 
 /** Every credential-shaped substring of a text, in order, without overlaps. */
 export function findCredentials(text: string): CredentialHit[] {
-  if (!MAY_HOLD_CREDENTIAL.test(text)) return [];
+  const tokens = MAY_HOLD_TOKEN.test(text);
+  const urls = text.includes('://') && text.includes('@');
+  if (!tokens && !urls) return [];
   const hits: CredentialHit[] = [];
-  for (const { what, pattern } of CREDENTIAL_PATTERNS) {
-    pattern.lastIndex = 0;
-    for (let m = pattern.exec(text); m; m = pattern.exec(text)) hits.push({ start: m.index, end: m.index + m[0].length, what });
+  if (tokens) {
+    for (const { what, pattern } of CREDENTIAL_PATTERNS) {
+      pattern.lastIndex = 0;
+      for (let m = pattern.exec(text); m; m = pattern.exec(text)) hits.push({ start: m.index, end: m.index + m[0].length, what });
+    }
   }
   URL_CREDENTIALS.lastIndex = 0;
-  for (let m = URL_CREDENTIALS.exec(text); m; m = URL_CREDENTIALS.exec(text)) {
+  for (let m = urls ? URL_CREDENTIALS.exec(text) : null; m; m = URL_CREDENTIALS.exec(text)) {
     const [user, password] = [m[1], m[2]];
     // GitHub's `https://<token>:x-oauth-basic@github.com` puts the secret in the user part.
     const secret = password === 'x-oauth-basic' ? user : password;
@@ -133,7 +140,11 @@ interface NameMatch {
   last: boolean;
 }
 
+/** Every secret word (PASSWORD, PASSWD, PASSPHRASE, PASS, PWD, SECRET, TOKEN, CREDENTIALS, CREDS, KEY) holds one of these. */
+const MAY_NAME_SECRET = /pass|pwd|secret|token|cred|key/i;
+
 function secretName(name: string): NameMatch | undefined {
+  if (!MAY_NAME_SECRET.test(name)) return undefined; // most names: no need to split them into words
   const tokens = nameTokens(name);
   if (tokens.some((t) => PUBLIC_TOKENS.has(t))) return undefined;
   // The rightmost secret word decides: `AWS_SECRET_ACCESS_KEY` is an access key, `SECRET_NAME` names one.

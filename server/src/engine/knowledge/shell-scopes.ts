@@ -1,6 +1,6 @@
 import { Run } from 'dockerfile-ast';
 import type { ShellSource } from '../documents/shell-source';
-import { commandIndex, lexShell, SHELLS, type Pipeline, type SimpleCommand, type Word } from './shell';
+import { commandIndex, lexShell, memoOf, SHELLS, type Pipeline, type SimpleCommand, type Word } from './shell';
 
 /**
  * The shell code of a RUN is not only its top-level pipelines: `sh -c "curl … | sh"`, `$(curl …)` and the exec
@@ -44,6 +44,12 @@ export function quotedText(source: ShellSource, documentText: string): string {
 
 /** The program a command runs: `sudo -E bash` → `bash`, `/bin/sh` → `sh`, `busybox wget` → `wget`. */
 export function programOf(command: SimpleCommand): { name: string; index: number } | undefined {
+  const memo = memoOf(command);
+  if (memo.program === undefined) memo.program = findProgram(command) ?? null;
+  return memo.program ?? undefined;
+}
+
+function findProgram(command: SimpleCommand): { name: string; index: number } | undefined {
   let index = commandIndex(command);
   if (index < 0) return undefined;
   let name = baseName(command.words[index].value);
@@ -63,7 +69,7 @@ export function isExecForm(source: ShellSource): boolean {
 function execFormPipelines(blanked: string, raw: string): Pipeline[] {
   const words = jsonStrings(raw);
   if (words.length === 0) return lexShell(blanked);
-  return [{ commands: [{ words }] }];
+  return [{ commands: [{ words, memo: undefined }] }];
 }
 
 /** The string literals of a JSON array, decoded, with the offsets of their contents (inside the quotes). */

@@ -16,6 +16,26 @@ export interface Word {
 
 export interface SimpleCommand {
   words: Word[];
+  /**
+   * Answers several rules ask of every command, kept on first use (knowledge/shell-scopes and
+   * knowledge/packages fill them). Commands belong to one analysis, so nothing outlives it.
+   */
+  memo?: CommandMemo;
+}
+
+export interface CommandMemo {
+  /** commandIndex's answer. */
+  index?: number;
+  /** programOf's answer; null for a command of assignments only. */
+  program?: { name: string; index: number } | null;
+  /** packageCommand's answer; null for any other program. */
+  packageCall?: unknown;
+}
+
+/** The command's memo, created on first use. */
+export function memoOf(command: SimpleCommand): CommandMemo {
+  command.memo ??= { index: undefined, program: undefined, packageCall: undefined };
+  return command.memo;
 }
 
 export interface Pipeline {
@@ -65,7 +85,7 @@ export function lexShell(text: string): Pipeline[] {
   let words: Word[] = [];
 
   const endCommand = () => {
-    if (words.length) commands.push({ words });
+    if (words.length) commands.push({ words, memo: undefined });
     words = [];
   };
   const endPipeline = () => {
@@ -208,6 +228,12 @@ const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 
 /** Index of the word that names the program (skipping `VAR=x` prefixes and wrappers such as sudo/env). */
 export function commandIndex(command: SimpleCommand): number {
+  const memo = memoOf(command);
+  memo.index ??= findCommandIndex(command);
+  return memo.index;
+}
+
+function findCommandIndex(command: SimpleCommand): number {
   let i = 0;
   const words = command.words;
   while (i < words.length) {

@@ -21,10 +21,10 @@ export default defineDockerfileRule({
     hasSuggestions: true,
   },
   check({ model, report }) {
-    // Scanned once per analysis, on the first secret found; a WeakMap keyed by the model would keep every model
+    // Read once per analysis, on the first secret found; a WeakMap keyed by the model would keep every model
     // alive through young-generation collections (measured: most of analyze's garbage-collection time).
-    let uses: Map<string, VariableUse[]> | undefined;
-    const usesOf = () => (uses ??= variableUses(model));
+    let allRuns: VariableUse[] | undefined;
+    const runsOf = () => (allRuns ??= runTexts(model));
     for (const entry of model.instructions) {
       const { instruction } = entry;
       if (!(instruction instanceof Env || instruction instanceof Arg)) continue;
@@ -33,7 +33,7 @@ export default defineDockerfileRule({
         const name = property.getName();
         const match = classifySecret(name, property.getValue() ?? undefined);
         if (!match) continue;
-        const runs = entry.onbuild ? [] : runsUsing(model, usesOf(), entry, name);
+        const runs = entry.onbuild ? [] : runsUsing(model, runsOf(), entry, name);
         // A builder stage never runs as a container: whatever reads the value does so at build time.
         const buildTime = instruction instanceof Arg || runs.length > 0 || !shipped(model, entry.stage);
         report({
@@ -119,11 +119,12 @@ function realProperties(instruction: Env | Arg): Property[] {
  * The RUN instructions that read the variable after it is set: later in the same stage, and for ENV also in
  * stages built `FROM` this one. A global ARG reaches a RUN only through an `ARG NAME` redeclared in its stage.
  */
-function runsUsing(model: DockerfileModel, uses: Map<string, VariableUse[]>, declaration: Entry, name: string): Run[] {
+function runsUsing(model: DockerfileModel, all: VariableUse[], declaration: Entry, name: string): Run[] {
   const line = declaration.instruction.getRange().end.line;
   const inherits = declaration.instruction instanceof Env && declaration.stage ? descendants(model, declaration.stage) : new Set<Stage>();
   const runs: Run[] = [];
-  for (const use of uses.get(name) ?? []) {
+  for (const use of all) {
+    if (!referencesVariable(use.text, name)) continue;
     const visible = declaration.stage
       ? (use.stage === declaration.stage && use.line > line) || inherits.has(use.stage)
       : redeclaresBefore(use.stage, name, use.line);
@@ -139,25 +140,32 @@ interface VariableUse {
   text: string;
 }
 
-const REFERENCE = /\$\{?([A-Za-z_][A-Za-z0-9_]*)/g;
-
-/** Which RUN instructions reference which variables (`$NAME`, `${NAME}`, `${NAME:-x}`). */
-function variableUses(model: DockerfileModel): Map<string, VariableUse[]> {
-  const uses = new Map<string, VariableUse[]>();
+/** Every RUN of a stage, with its text, in file order. */
+function runTexts(model: DockerfileModel): VariableUse[] {
+  const runs: VariableUse[] = [];
   for (const { instruction, stage } of model.instructions) {
     if (!(instruction instanceof Run) || !stage) continue;
     const range = instruction.getRange();
     const text = model.text.slice(model.lines.offsetAt(range.start), model.lines.offsetAt(range.end));
-    const use: VariableUse = { run: instruction, stage, line: range.start.line, text };
-    const names = new Set<string>();
-    for (const match of text.matchAll(REFERENCE)) names.add(match[1]);
-    for (const name of names) {
-      const list = uses.get(name);
-      if (list) list.push(use);
-      else uses.set(name, [use]);
-    }
+    runs.push({ run: instruction, stage, line: range.start.line, text });
   }
-  return uses;
+  return runs;
+}
+
+const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** The text references the variable: `$NAME`, `${NAME}`, `${NAME:-x}`, not `$NAME_2`. */
+function referencesVariable(text: string, name: string): boolean {
+  if (!VARIABLE_NAME.test(name)) return false;
+  for (let at = text.indexOf('$'); at >= 0; at = text.indexOf('$', at + 1)) {
+    const start = text.charCodeAt(at + 1) === 123 /* { */ ? at + 2 : at + 1;
+    if (text.startsWith(name, start) && !isNameChar(text.charCodeAt(start + name.length))) return true;
+  }
+  return false;
+}
+
+function isNameChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
 }
 
 function descendants(model: DockerfileModel, ancestor: Stage): Set<Stage> {
