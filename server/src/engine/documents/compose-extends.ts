@@ -31,8 +31,6 @@ export interface RuntimeContext {
 }
 
 const MAX_LINKS = 10;
-/** Parsed files per analysed document, shared by the rules of one analysis (each file is parsed once). */
-const parsedFiles = new WeakMap<ComposeModel, Map<string, ComposeModel | undefined>>();
 
 /**
  * Services that start a container (they name an `image`, a `build` or an `extends`; a service still without any
@@ -121,8 +119,8 @@ function extendsTarget(model: ComposeModel, service: Service): { service: string
 }
 
 function parsedFile(context: RuntimeContext, file: string): ComposeModel | undefined {
-  let cache = parsedFiles.get(context.model);
-  if (!cache) parsedFiles.set(context.model, (cache = new Map()));
+  // Parsed files per analysed document, shared by the rules of one analysis (each file is parsed once).
+  const cache = shared(context.model, 'parsed-files', () => new Map<string, ComposeModel | undefined>());
   if (!cache.has(file)) {
     const text = context.readFile(file);
     const usable = text !== undefined && text.length <= MAX_ANALYSED_CHARS && !looksBinary(text);

@@ -70,12 +70,12 @@ function interpolateHostPath(text: string): string {
   return interpolate(text.replace(/^(?:\$HOME|\$\{HOME\})(?=[\\/]|$)/, '~').replace(/^(?:\$PWD|\$\{PWD\})(?=[\\/]|$)/, '.'));
 }
 
-const cache = new WeakMap<object, Mount[]>();
-
 /** The mounts of a `volumes:` sequence, read once per document however many rules ask. */
 export function mountsOf(model: ComposeModel, volumes: unknown): Mount[] {
   const node = model.resolve(volumes);
   if (!node) return [];
+  // Held by the model, not in a module-level WeakMap: an entry there would keep each analysis alive a while longer.
+  const cache = shared(model, 'mounts-by-node', () => new Map<Node, Mount[]>());
   let mounts = cache.get(node);
   if (!mounts) cache.set(node, (mounts = readMounts(model, node)));
   return mounts;

@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, Scalar, type Node, type Pair } from 'yaml';
 import type { Range } from '../types';
-import { keyName, mapKeys, mapPair, type ComposeModel, type Service } from './compose';
+import { keyName, mapKeys, mapPair, shared, type ComposeModel, type Service } from './compose';
 
 /** A scalar's value as a string (numbers and booleans too); undefined for null, maps, sequences. */
 export function scalarString(model: ComposeModel, node: unknown): string | undefined {
@@ -49,19 +49,45 @@ export interface KeyValue {
   node: Node;
 }
 
+/** A variable as read; its range is only computed for the few variables a rule reports. */
+class Variable implements KeyValue {
+  private cachedRange?: Range;
+
+  constructor(
+    private readonly model: ComposeModel,
+    readonly name: string,
+    readonly value: string | undefined,
+    readonly node: Node,
+    /** What the range covers: the value, or the key when there is no value. */
+    private readonly rangeNode: Node,
+  ) {}
+
+  get range(): Range {
+    return (this.cachedRange ??= this.model.rangeOf(this.rangeNode));
+  }
+}
+
 /**
  * `environment`, `build.args` and `labels` come as a map (`NAME: value`) or a list (`- NAME=value`):
- * both read the same way here.
+ * both read the same way here, once per document however many rules ask.
  */
 export function keyValues(model: ComposeModel, node: unknown): KeyValue[] {
   const resolved = model.resolve(node);
+  if (!resolved) return [];
+  const cache = shared(model, 'key-values', () => new Map<Node, KeyValue[]>());
+  let variables = cache.get(resolved);
+  if (!variables) cache.set(resolved, (variables = readKeyValues(model, resolved)));
+  return variables;
+}
+
+function readKeyValues(model: ComposeModel, resolved: Node): KeyValue[] {
   const result: KeyValue[] = [];
   if (isMap(resolved)) {
     for (const name of mapKeys(model, resolved)) {
       const pair = mapPair(model, resolved, name)!;
       const value = model.resolve(pair.value);
       const text = scalarString(model, value);
-      result.push({ name, value: text, range: model.rangeOf(value && text !== undefined ? value : pair.key), node: value ?? pair.key });
+      result.push(new Variable(model, name, text, value ?? pair.key, value && text !== undefined ? value : pair.key));
     }
   } else if (isSeq(resolved)) {
     for (const item of seqItems(model, resolved)) {
@@ -69,7 +95,7 @@ export function keyValues(model: ComposeModel, node: unknown): KeyValue[] {
       if (text === undefined) continue;
       const eq = text.indexOf('=');
       const name = eq < 0 ? text : text.slice(0, eq);
-      result.push({ name, value: eq < 0 ? undefined : text.slice(eq + 1), range: model.rangeOf(item), node: item });
+      result.push(new Variable(model, name, eq < 0 ? undefined : text.slice(eq + 1), item, item));
     }
   }
   return result;

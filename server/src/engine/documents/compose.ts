@@ -83,7 +83,7 @@ export function parseCompose(text: string): ComposeModel {
   const offsetsOf = (node: Node): [number, number] => {
     const [start, valueEnd] = node.range ?? [0, 0, 0];
     let end = valueEnd;
-    while (end > start && /\s/.test(text[end - 1])) end--;
+    while (end > start && isSpace(text, end - 1)) end--;
     return [start, end];
   };
   const rangeOf = (node: Node): Range => {
@@ -128,17 +128,26 @@ function anchorsInDocumentOrder(doc: Document.Parsed): Map<Alias, Node | undefin
   const targets = new Map<Alias, Node | undefined>();
   const latest = new Map<string, Node>();
   const pending: unknown[] = [doc.contents];
-  while (pending.length) {
-    const node = pending.pop();
-    if (isPair(node)) {
-      pending.push(node.value, node.key);
-      continue;
-    }
+  const note = (node: unknown) => {
     if (isAlias(node)) {
       if (!targets.has(node)) targets.set(node, latest.get(node.source));
     } else if ((isScalar(node) || isCollection(node)) && node.anchor) {
       latest.set(node.anchor, node);
     }
+  };
+  while (pending.length) {
+    const node = pending.pop();
+    if (isPair(node)) {
+      // Most pairs are `key: scalar`, taken in place rather than through the stack.
+      if (isScalar(node.key) && isScalar(node.value)) {
+        note(node.key);
+        note(node.value);
+      } else {
+        pending.push(node.value, node.key);
+      }
+      continue;
+    }
+    note(node);
     if (isCollection(node)) for (let i = node.items.length - 1; i >= 0; i--) pending.push(node.items[i]);
   }
   return targets;
@@ -322,6 +331,13 @@ function extendedService(model: ComposeModel, service: Service, byName: Map<stri
     return isScalar(targetName) ? byName.get(String(targetName.value)) : undefined;
   }
   return undefined;
+}
+
+/** `/\s/` for one character, without a regex or a one-character string for the usual spaces and line breaks. */
+function isSpace(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  if (code === 32 || code === 10 || code === 13 || code === 9) return true;
+  return code > 127 || code === 11 || code === 12 ? /\s/.test(text[at]) : false;
 }
 
 function detectIndentUnit(root: YAMLMap | undefined, lines: LineIndex): string {

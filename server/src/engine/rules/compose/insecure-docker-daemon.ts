@@ -29,7 +29,9 @@ export default defineComposeRule({
         report({ range: model.rangeOf(port.node), message: `Port ${DOCKER_PLAIN_PORT} is the Docker API without TLS and it is published here, so ${ROOT}; use 2376 with --tlsverify, or do not publish the daemon at all.` });
       }
     }
-    const proxies = socketProxyServices(model);
+    // Only a DOCKER_HOST over TCP needs them: the images are not parsed for every file.
+    let proxyNames: Set<string> | undefined;
+    const proxies = () => (proxyNames ??= socketProxyServices(model));
     // A value shared through an anchor is checked once, where it is written.
     const seen = new Set<unknown>();
     for (const service of model.services) {
@@ -59,7 +61,7 @@ function socketProxyServices(model: ComposeModel): Set<string> {
   return names;
 }
 
-function checkEnvironment(model: ComposeModel, service: Service, proxies: Set<string>, seen: Set<unknown>, report: Reporter): void {
+function checkEnvironment(model: ComposeModel, service: Service, proxies: () => Set<string>, seen: Set<unknown>, report: Reporter): void {
   const environment = service.get('environment');
   if (!environment?.value || seen.has(environment.value)) return;
   seen.add(environment.value);
@@ -75,7 +77,7 @@ function checkEnvironment(model: ComposeModel, service: Service, proxies: Set<st
     const url = /^tcp:\/\/(\[[^\]]*\]|[^:/]*)(?::(\d+))?/i.exec(interpolate(variable.value).trim());
     if (!url) continue;
     const [, host, port] = url;
-    if (proxies.has(host.toLowerCase())) continue;
+    if (proxies().has(host.toLowerCase())) continue;
     if (port === String(DOCKER_PLAIN_PORT) || !tlsVerify) {
       const why = port === String(DOCKER_PLAIN_PORT) ? `port ${DOCKER_PLAIN_PORT} is the Docker API without TLS` : 'no DOCKER_TLS_VERIFY is set';
       report({ range: variable.range, message: `DOCKER_HOST points at a Docker daemon over plain TCP (${why}): ${ROOT}, and the traffic can be read and changed on the way; use TLS on 2376 (DOCKER_TLS_VERIFY=1) or the socket through a filtering proxy.` });
