@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DockerfileParser, type Instruction } from 'dockerfile-ast';
-import { argumentSpans } from '../../../server/src/engine/documents/instruction-args';
+import { argumentSpans, firstArgumentOffset } from '../../../server/src/engine/documents/instruction-args';
 import { LineIndex } from '../../../server/src/engine/text';
 
 /** A small seeded generator, so a failure reproduces exactly. */
@@ -38,6 +38,7 @@ function compare(text: string): void {
     const expected = reference(instruction, lines);
     if (expected === undefined) continue;
     assert.deepEqual(argumentSpans(instruction, lines), expected, `${JSON.stringify(text)}: ${instruction.getKeyword()}`);
+    assert.equal(firstArgumentOffset(instruction, lines), expected[0]?.start ?? -1, `${JSON.stringify(text)}: first argument of ${instruction.getKeyword()}`);
   }
 }
 

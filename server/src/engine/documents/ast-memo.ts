@@ -18,7 +18,17 @@ import type { Instruction } from 'dockerfile-ast';
  * and the whole parsed document would then outlive every young-generation collection.
  */
 type Scan = 'getRawArguments' | 'getHeredocs';
-type Memoized = Record<Scan, () => unknown[]> & { memoRawArguments?: unknown[]; memoHeredocs?: unknown[] };
+type Memoized = Record<Scan, () => unknown[]> & { memoRawArguments?: unknown[]; memoHeredocs?: unknown[]; memoTransfer?: unknown };
+
+/**
+ * A slot for one derived reading of the instruction that several rules share (knowledge/copy-add's COPY/ADD
+ * arguments), kept with the instruction like the scans above.
+ */
+export function sharedReading<T>(instruction: Instruction, read: () => T): T {
+  const target = instruction as unknown as Memoized;
+  if (target.memoTransfer === undefined) target.memoTransfer = read();
+  return target.memoTransfer as T;
+}
 
 function scanOnce(instruction: Memoized, scan: Scan): unknown[] {
   try {
@@ -43,6 +53,7 @@ export function memoizeScans(instruction: Instruction): void {
   const target = instruction as unknown as Memoized;
   target.memoRawArguments = undefined;
   target.memoHeredocs = undefined;
+  target.memoTransfer = undefined;
   target.getRawArguments = getRawArguments;
   target.getHeredocs = getHeredocs;
 }

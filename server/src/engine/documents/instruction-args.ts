@@ -21,6 +21,27 @@ export function argumentSpans(instruction: Instruction, lines: LineIndex): Argum
   return scanArguments(lines.text, from, to, escapeCharOf(instruction));
 }
 
+/**
+ * Offset of the instruction's first argument, or -1 when it has none: what `argumentSpans(…)[0].start` gives,
+ * without splitting the whole instruction. Before any escape character, dockerfile-ast's scan skips whitespace
+ * and starts the first argument at the first other character; past an escape character (a continuation, an
+ * escaped first character) this asks the full scan.
+ */
+export function firstArgumentOffset(instruction: Instruction, lines: LineIndex): number {
+  const from = lines.offsetAt(instruction.getInstructionRange().end);
+  const to = lines.offsetAt(instruction.getRange().end);
+  const text = lines.text;
+  const escapeChar = escapeCharOf(instruction);
+  for (let i = from; i < to; i++) {
+    const char = text.charAt(i);
+    if (isWhitespace(char)) continue;
+    if (char !== escapeChar) return i;
+    break;
+  }
+  const args = scanArguments(text, from, to, escapeChar);
+  return args.length ? args[0].start : -1;
+}
+
 /** dockerfile-ast keeps the parser's escape character on the instruction; `\` unless `# escape=` says otherwise. */
 export function escapeCharOf(instruction: Instruction): string {
   return (instruction as unknown as { escapeChar?: string }).escapeChar ?? '\\';

@@ -2,7 +2,7 @@ import { Instruction, Run } from 'dockerfile-ast';
 import type { LineIndex } from '../text';
 import { commandName, lexShell, SHELLS, type Pipeline } from '../knowledge/shell';
 import type { ShellScope } from '../knowledge/shell-scopes';
-import { argumentSpans, escapeCharOf, heredocsOf } from './instruction-args';
+import { argumentSpans, escapeCharOf, firstArgumentOffset, heredocsOf } from './instruction-args';
 import type { Range } from '../types';
 import type { Stage } from './dockerfile';
 
@@ -55,10 +55,15 @@ export function shellSourcesOf(instructions: InstructionEntry[], lines: LineInde
 function collectRun(entry: InstructionEntry, run: Run, lines: LineIndex, sources: ShellSource[]): void {
   // Offsets of our own scan, not dockerfile-ast's argument ranges: see instruction-args. The flags were computed
   // (and kept) by dockerfile-ast while parsing; they are the first arguments.
-  const args = argumentSpans(run, lines);
   const flags = run.getFlags();
-  if (args.length <= flags.length) return; // nothing after the flags yet
-  const start = flags.length ? lines.offsetAt(flags[flags.length - 1].getRange().end) : args[0].start;
+  let start: number;
+  if (flags.length === 0) {
+    start = firstArgumentOffset(run, lines);
+    if (start < 0) return;
+  } else {
+    if (argumentSpans(run, lines).length <= flags.length) return; // nothing after the flags yet
+    start = lines.offsetAt(flags[flags.length - 1].getRange().end);
+  }
   const end = lines.offsetAt(run.getRange().end);
   const heredocs = heredocsOf(run, lines);
 

@@ -1,5 +1,6 @@
 import { Add, Copy, type Flag, type Instruction } from 'dockerfile-ast';
-import { heredocsOf } from '../documents/instruction-args';
+import { sharedReading } from '../documents/ast-memo';
+import { argumentSpans, heredocsOf } from '../documents/instruction-args';
 import type { LineIndex } from '../text';
 import type { Range } from '../types';
 import { jsonStrings } from './shell-scopes';
@@ -17,25 +18,32 @@ export interface TransferArgs {
 /** Flags COPY accepts; an ADD with any other flag cannot simply become a COPY. */
 export const COPY_FLAGS = new Set(['chown', 'chmod', 'link', 'exclude', 'from', 'parents']);
 
+/** Read once per instruction and shared by the COPY/ADD rules; undefined for any other instruction. */
 export function transferArgs(instruction: Instruction, lines: LineIndex): TransferArgs | undefined {
   if (!(instruction instanceof Add || instruction instanceof Copy)) return undefined;
+  return sharedReading(instruction, () => readTransferArgs(instruction, lines));
+}
+
+function readTransferArgs(instruction: Add | Copy, lines: LineIndex): TransferArgs {
   const keyword = instruction instanceof Add ? 'ADD' : 'COPY';
   const flags = instruction.getFlags();
   const heredoc = heredocsOf(instruction, lines).length > 0;
 
   let args: { value: string; range: Range }[];
-  const argsRange = instruction.getArgumentsRange();
-  if (instruction.getOpeningBracket() && argsRange) {
+  const argsRange = instruction.getOpeningBracket() ? instruction.getArgumentsRange() : null; // exec form is rare
+  if (argsRange) {
     const start = lines.offsetAt(argsRange.start);
     const text = lines.text.slice(start, lines.offsetAt(instruction.getRange().end));
     args = jsonStrings(text).map((w) => ({ value: w.value, range: lines.rangeAt(start + w.start, start + w.end) }));
   } else {
     const firstLine = instruction.getRange().start.line;
-    args = instruction
-      .getArguments()
+    // Offsets from our own scan (see documents/instruction-args); dockerfile-ast's getArguments drops as many
+    // leading arguments as there are flags.
+    args = argumentSpans(instruction, lines)
+      .slice(flags.length)
       // With heredocs, only the instruction's own line holds arguments; the rest are bodies and delimiters.
-      .filter((a) => !heredoc || (a.getRange().start.line === firstLine && !a.getValue().startsWith('<<')))
-      .map((a) => ({ value: a.getValue(), range: a.getRange() }));
+      .filter((a) => !heredoc || (lines.positionAt(a.start).line === firstLine && !a.value.startsWith('<<')))
+      .map((a) => ({ value: a.value, range: lines.rangeAt(a.start, a.end) }));
   }
   const sources = heredoc ? args.slice(0, -1) : args.length > 1 ? args.slice(0, -1) : args;
   return { keyword, flags, sources, heredoc };
