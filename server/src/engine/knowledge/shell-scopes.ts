@@ -23,7 +23,7 @@ export function shellScopes(source: ShellSource, documentText: string): ShellSco
     const scopes: ShellScope[] = [];
     const raw = quotedText(source, documentText);
     const top = isExecForm(source) ? execFormPipelines(source.text, raw) : source.pipelines;
-    collect(top, raw, 0, scopes);
+    collect(top, raw, 0, scopes, raw.includes('$(') || raw.includes('`'));
     source.scopes = scopes;
   }
   return source.scopes;
@@ -95,16 +95,21 @@ export function jsonStrings(text: string): Word[] {
   return words;
 }
 
-function collect(pipelines: Pipeline[], raw: string, depth: number, scopes: ShellScope[]): void {
+/**
+ * `substitutions`: the source holds a `$(` or a backquote somewhere. Every word is a part of the source, so
+ * without one no word needs looking into, which spares a slice and two searches per word.
+ */
+function collect(pipelines: Pipeline[], raw: string, depth: number, scopes: ShellScope[], substitutions: boolean): void {
   if (scopes.length >= MAX_SCOPES) return;
   scopes.push({ pipelines });
   if (depth >= MAX_DEPTH) return;
   for (const pipeline of pipelines) {
     for (const command of pipeline.commands) {
       const script = scriptWord(command);
+      if (!script && !substitutions) continue;
       for (const word of command.words) {
-        if (word === script) nestScript(word, raw, depth, scopes);
-        else nestSubstitutions(word, raw, depth, scopes);
+        if (word === script) nestScript(word, raw, depth, scopes, substitutions);
+        else if (substitutions) nestSubstitutions(word, raw, depth, scopes);
       }
     }
   }
@@ -123,14 +128,14 @@ export function scriptWord(command: SimpleCommand): Word | undefined {
   return undefined;
 }
 
-function nestScript(word: Word, raw: string, depth: number, scopes: ShellScope[]): void {
+function nestScript(word: Word, raw: string, depth: number, scopes: ShellScope[], substitutions: boolean): void {
   const written = raw.slice(word.start, word.end);
   const quote = written[0];
   if ((quote === '"' || quote === "'") && written.length >= 2 && written.endsWith(quote)) {
-    collect(shifted(lexShell(written.slice(1, -1)), word.start + 1), raw, depth + 1, scopes);
+    collect(shifted(lexShell(written.slice(1, -1)), word.start + 1), raw, depth + 1, scopes, substitutions);
   } else {
     // Unquoted or partly quoted: the lexer undoes the quoting itself.
-    collect(shifted(lexShell(written), word.start), raw, depth + 1, scopes);
+    collect(shifted(lexShell(written), word.start), raw, depth + 1, scopes, substitutions);
   }
 }
 
@@ -144,12 +149,12 @@ function nestSubstitutions(word: Word, raw: string, depth: number, scopes: Shell
       i += 2;
     } else if (written[i] === '$' && written[i + 1] === '(' && written[i + 2] !== '(') {
       const close = closingParen(written, i + 1);
-      collect(shifted(lexShell(written.slice(i + 2, close)), word.start + i + 2), raw, depth + 1, scopes);
+      collect(shifted(lexShell(written.slice(i + 2, close)), word.start + i + 2), raw, depth + 1, scopes, true);
       i = close + 1;
     } else if (written[i] === '`') {
       const close = written.indexOf('`', i + 1);
       const end = close < 0 ? written.length : close;
-      collect(shifted(lexShell(written.slice(i + 1, end)), word.start + i + 1), raw, depth + 1, scopes);
+      collect(shifted(lexShell(written.slice(i + 1, end)), word.start + i + 1), raw, depth + 1, scopes, true);
       i = end + 1;
     } else {
       i++;
