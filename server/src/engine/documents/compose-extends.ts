@@ -49,11 +49,16 @@ function findRuntimeServices(context: RuntimeContext): RuntimeService[] {
   if (isOverrideFile(context.uri)) return [];
   const result: RuntimeService[] = [];
   for (const service of context.model.services) {
-    if (!['image', 'build', 'extends'].some((key) => service.get(key))) continue;
+    if (!service.get('image') && !service.get('build') && !service.get('extends')) continue;
     const chain = extendsChain(context, service);
     if (chain) result.push({ service, chain });
   }
   return result;
+}
+
+/** True when a service along the chain sets `key` (in its own mapping or through a merge key). */
+export function chainHas(chain: ChainLink[], key: string): boolean {
+  return chain.some(({ model, service }) => mapPair(model, service.pair.value, key) !== undefined);
 }
 
 /** Every value of `key` along a chain, nearest first, with the model it belongs to. */
@@ -68,13 +73,12 @@ export function chainValues(chain: ChainLink[], key: string): { model: ComposeMo
 
 export function extendsChain(context: RuntimeContext, service: Service): ChainLink[] | undefined {
   const chain: ChainLink[] = [];
-  const seen = new Set<Service>();
   let model = context.model;
   let dir = '';
   let current: Service | undefined = service;
   while (current) {
-    if (seen.has(current) || chain.length >= MAX_LINKS) return undefined; // a cycle: compose refuses the file
-    seen.add(current);
+    const next = current;
+    if (chain.length >= MAX_LINKS || chain.some((link) => link.service === next)) return undefined; // a cycle: compose refuses the file
     chain.push({ model, service: current });
     const target = extendsTarget(model, current);
     if (target === undefined) return chain;

@@ -154,59 +154,83 @@ function anchorsInDocumentOrder(doc: Document.Parsed): Map<Alias, Node | undefin
 }
 
 /**
- * A mapping's keys as compose reads them through merge keys, built once per mapping (and merge depth) and shared
- * by every lookup: `byKey` holds each key's pair (own keys win over merged ones, earlier merge sources over later
- * ones), `keys` every key in YAML order with merged keys at their `<<`.
+ * What merge keys make of a mapping, computed once per mapping (and merge depth) when a lookup first needs it:
+ * `inherited`, the pairs its `<<` brings in (the first `<<` and the first source with a key win); `pairs`, every
+ * pair it shows (own keys win); `keys`, every key in YAML order with merged keys at their `<<`.
  */
 interface MergedMap {
-  byKey: Map<string, Pair<Node, Node | null>>;
-  keys: string[];
+  inherited?: Map<string, Pair<Node, Node | null>>;
+  pairs?: Map<string, Pair<Node, Node | null>>;
+  keys?: string[];
 }
 
-const EMPTY: MergedMap = { byKey: new Map(), keys: [] };
+const NO_PAIRS = new Map<string, Pair<Node, Node | null>>();
 
 /**
- * Built per merge depth: a `<<` chain that loops back is cut at MERGE_DEPTH, so what a mapping shows depends on
- * how deep it was reached, as it would in a lookup that walked the chain.
+ * Kept per merge depth: a `<<` chain that loops back on itself is cut at MERGE_DEPTH, so what a mapping shows
+ * depends on how deep it was reached, exactly as in a lookup that walks the chain.
  */
-function mergedMap(model: ComposeModel, node: unknown, depth: number): MergedMap {
-  const map = model.resolve(node);
-  if (!isMap(map) || depth > MERGE_DEPTH) return EMPTY;
+function mergedMap(model: ComposeModel, map: YAMLMap, depth: number): MergedMap {
   let byDepth = model.mergedMaps.get(map);
   if (!byDepth) model.mergedMaps.set(map, (byDepth = []));
-  let merged = byDepth[depth];
-  if (merged) return merged;
+  return (byDepth[depth] ??= {});
+}
 
-  const own = new Map<string, Pair<Node, Node | null>>();
-  let inherited: Map<string, Pair<Node, Node | null>> | undefined;
-  const keys: string[] = [];
+/** The mappings a `<<` pair names: one alias, or a list of them. */
+function mergeSources(model: ComposeModel, pair: Pair<Node, Node | null>): unknown[] {
+  const sources = model.resolve(pair.value);
+  return isSeq(sources) ? sources.items : [pair.value];
+}
+
+function inheritedPairs(model: ComposeModel, map: YAMLMap, depth: number): Map<string, Pair<Node, Node | null>> {
+  const merged = mergedMap(model, map, depth);
+  if (merged.inherited) return merged.inherited;
+  const sources: Map<string, Pair<Node, Node | null>>[] = [];
+  for (const pair of map.items as Pair<Node, Node | null>[]) {
+    if (keyName(pair) === '<<') for (const source of mergeSources(model, pair)) sources.push(allPairs(model, source, depth + 1));
+  }
+  // The usual `<<: *defaults` shares the anchor's own index instead of copying it for every service.
+  if (sources.length === 1) return (merged.inherited = sources[0]);
+  const inherited = new Map<string, Pair<Node, Node | null>>();
+  for (const source of sources) for (const [key, pair] of source) if (!inherited.has(key)) inherited.set(key, pair);
+  return (merged.inherited = inherited);
+}
+
+function allPairs(model: ComposeModel, node: unknown, depth: number): Map<string, Pair<Node, Node | null>> {
+  const map = model.resolve(node);
+  if (!isMap(map) || depth > MERGE_DEPTH) return NO_PAIRS;
+  const merged = mergedMap(model, map, depth);
+  if (merged.pairs) return merged.pairs;
+  const pairs = new Map<string, Pair<Node, Node | null>>();
+  let merges = false;
   for (const pair of map.items as Pair<Node, Node | null>[]) {
     const name = keyName(pair);
     if (name === undefined) continue;
-    if (!own.has(name)) own.set(name, pair);
-    if (name !== '<<') {
-      keys.push(name);
-      continue;
-    }
-    const sources = model.resolve(pair.value);
-    for (const source of isSeq(sources) ? sources.items : [pair.value]) {
-      const from = mergedMap(model, source, depth + 1);
-      keys.push(...from.keys);
-      inherited ??= new Map();
-      for (const [key, value] of from.byKey) if (!inherited.has(key)) inherited.set(key, value);
-    }
+    if (!pairs.has(name)) pairs.set(name, pair);
+    if (name === '<<') merges = true;
   }
-  if (inherited) for (const [key, value] of inherited) if (!own.has(key)) own.set(key, value);
-  // Keys are unique unless the file repeats one (a YAML error) or a merge brings in a key the mapping has.
-  merged = { byKey: own, keys: own.size === keys.length ? keys : [...new Set(keys)] };
-  byDepth[depth] = merged;
-  return merged;
+  if (merges) for (const [key, pair] of inheritedPairs(model, map, depth)) if (!pairs.has(key)) pairs.set(key, pair);
+  return (merged.pairs = pairs);
+}
+
+function mergedKeys(model: ComposeModel, node: unknown, depth: number): string[] {
+  const map = model.resolve(node);
+  if (!isMap(map) || depth > MERGE_DEPTH) return [];
+  const merged = mergedMap(model, map, depth);
+  if (merged.keys) return merged.keys;
+  const keys: string[] = [];
+  for (const pair of map.items as Pair<Node, Node | null>[]) {
+    const name = keyName(pair);
+    if (name === '<<') for (const source of mergeSources(model, pair)) keys.push(...mergedKeys(model, source, depth + 1));
+    else if (name !== undefined) keys.push(name);
+  }
+  return (merged.keys = [...new Set(keys)]);
 }
 
 /**
  * The value of `key` in a mapping, honouring merge keys (own keys win over merged ones, in YAML order).
- * A key the mapping writes itself is found by a scan, which allocates nothing; only mappings with a `<<` build
- * their merged index.
+ * The mapping's own keys are scanned, which allocates nothing; what a `<<` brings in is looked up in an index
+ * built once per mapping.
  */
 export function mapPair(model: ComposeModel, node: unknown, key: string, depth = 0): Pair<Node, Node | null> | undefined {
   const map = model.resolve(node);
@@ -217,12 +241,12 @@ export function mapPair(model: ComposeModel, node: unknown, key: string, depth =
     if (name === key) return pair;
     if (name === '<<') merges = true;
   }
-  return merges ? mergedMap(model, map, depth).byKey.get(key) : undefined;
+  return merges ? inheritedPairs(model, map, depth).get(key) : undefined;
 }
 
 /** Every key of a mapping, merge keys expanded where they stand. */
 export function mapKeys(model: ComposeModel, node: unknown, depth = 0): string[] {
-  return [...mergedMap(model, node, depth).keys];
+  return [...mergedKeys(model, node, depth)];
 }
 
 /** Results several rules derive from a model (the services to judge, every mount, every port), computed once per model. */

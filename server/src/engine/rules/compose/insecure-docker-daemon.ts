@@ -93,14 +93,17 @@ interface Token {
 }
 
 function checkCommand(model: ComposeModel, service: Service, seen: Set<unknown>, report: Reporter): void {
-  const tokens: Token[] = [];
+  const scalars: Node[] = [];
   for (const key of ['entrypoint', 'command']) {
     const entry = service.get(key);
     if (!entry?.value || seen.has(entry.value)) continue;
     seen.add(entry.value);
     const nodes = isSeq(entry.value) ? seqItems(model, entry.value) : entry.value ? [entry.value] : [];
-    for (const node of nodes) if (isScalar(node)) tokens.push(...splitWords(model, node));
+    for (const node of nodes) if (isScalar(node)) scalars.push(node);
   }
+  if (!scalars.some((node) => mayNameHost(model, node))) return;
+  const tokens: Token[] = [];
+  for (const node of scalars) tokens.push(...splitWords(model, node));
   if (tokens.some((t) => /^--tlsverify(?:=(?:true|1))?$/i.test(t.text))) return;
   for (let i = 0; i < tokens.length; i++) {
     // `-H tcp://…`, `-H=tcp://…`, `-Htcp://…`, `--host tcp://…`, `--host=tcp://…`; not `--hostname`.
@@ -112,6 +115,15 @@ function checkCommand(model: ComposeModel, service: Service, seen: Set<unknown>,
     const range = scalarSliceRange(model, value.node, value.offset, value.offset + value.text.length) ?? model.rangeOf(value.node);
     report({ range, message: `The Docker API on ${value.text} is served or used without --tlsverify, so ${ROOT}; add --tlsverify with certificates (port 2376), or keep the daemon on its socket.` });
   }
+}
+
+/**
+ * Only `-H…` and `--host…` words can name a daemon address, and `--tlsverify` matters only next to one: a command
+ * with neither is not split into words (most commands are not about Docker at all).
+ */
+function mayNameHost(model: ComposeModel, node: Node): boolean {
+  const text = scalarString(model, node) ?? '';
+  return text.includes('-H') || text.includes('--host');
 }
 
 /** Words of a command scalar with their offsets; quotes are not interpreted (a flag value never needs them). */

@@ -1,7 +1,7 @@
 import type { ResolvedConfig } from '../../config';
 import type { ComposeModel, Service } from '../../documents/compose';
 import { ensurePath, insertIntoService, quoted, type Entry } from '../../documents/compose-edits';
-import { chainValues, runtimeServices, type ChainLink } from '../../documents/compose-extends';
+import { chainHas, chainValues, runtimeServices, type ChainLink } from '../../documents/compose-extends';
 import { ownSlot } from '../../documents/compose-runtime';
 import { lookup, ownsNode } from '../../documents/compose-values';
 import { defineComposeRule } from '../../rule';
@@ -44,15 +44,17 @@ export default defineComposeRule({
   },
 });
 
+const LEGACY_KEYS = Object.values(LEGACY).flat();
+
 /** Limited by a legacy key, or by `deploy.resources.limits` anywhere along `extends` (compose merges `deploy` deeply). */
 function isLimited(chain: ChainLink[], resource: Resource): boolean {
-  if (LEGACY[resource].some((key) => chainValues(chain, key).length > 0)) return true;
+  if (LEGACY[resource].some((key) => chainHas(chain, key))) return true;
   return chainValues(chain, 'deploy').some(({ model, value }) => !!lookup(model, value, ['resources', 'limits', resource]));
 }
 
 /** A service that limits one resource with `mem_limit`/`cpus` and has no `deploy.resources.limits` gets the same style. */
 function usesLegacyKeys(chain: ChainLink[]): boolean {
-  const legacy = Object.values(LEGACY).flat().some((key) => chainValues(chain, key).length > 0);
+  const legacy = LEGACY_KEYS.some((key) => chainHas(chain, key));
   return legacy && !chainValues(chain, 'deploy').some(({ model, value }) => lookup(model, value, ['resources', 'limits']));
 }
 
