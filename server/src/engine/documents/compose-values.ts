@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, Scalar, type Node, type Pair } from 'yaml';
 import type { Range } from '../types';
-import { keyName, mapKeys, mapPair, shared, type ComposeModel, type Service } from './compose';
+import { keyName, mapPair, mergedKeys, shared, type ComposeModel, type Service } from './compose';
 
 /** A scalar's value as a string (numbers and booleans too); undefined for null, maps, sequences. */
 export function scalarString(model: ComposeModel, node: unknown): string | undefined {
@@ -83,7 +83,7 @@ export function keyValues(model: ComposeModel, node: unknown): KeyValue[] {
 function readKeyValues(model: ComposeModel, resolved: Node): KeyValue[] {
   const result: KeyValue[] = [];
   if (isMap(resolved)) {
-    for (const name of mapKeys(model, resolved)) {
+    for (const name of mergedKeys(model, resolved)) {
       const pair = mapPair(model, resolved, name)!;
       const value = model.resolve(pair.value);
       const text = scalarString(model, value);

@@ -213,7 +213,8 @@ function allPairs(model: ComposeModel, node: unknown, depth: number): Map<string
   return (merged.pairs = pairs);
 }
 
-function mergedKeys(model: ComposeModel, node: unknown, depth: number): string[] {
+/** mapKeys without the copy, for readers in this folder that only iterate. */
+export function mergedKeys(model: ComposeModel, node: unknown, depth = 0): readonly string[] {
   const map = model.resolve(node);
   if (!isMap(map) || depth > MERGE_DEPTH) return [];
   const merged = mergedMap(model, map, depth);
@@ -221,7 +222,7 @@ function mergedKeys(model: ComposeModel, node: unknown, depth: number): string[]
   const keys: string[] = [];
   for (const pair of map.items as Pair<Node, Node | null>[]) {
     const name = keyName(pair);
-    if (name === '<<') for (const source of mergeSources(model, pair)) keys.push(...mergedKeys(model, source, depth + 1));
+    if (name === '<<') for (const source of mergeSources(model, pair)) for (const key of mergedKeys(model, source, depth + 1)) keys.push(key);
     else if (name !== undefined) keys.push(name);
   }
   return (merged.keys = [...new Set(keys)]);
