@@ -61,6 +61,15 @@ export function chainHas(chain: ChainLink[], key: string): boolean {
   return chain.some(({ model, service }) => mapPair(model, service.pair.value, key) !== undefined);
 }
 
+/** The nearest value of `key` along a chain (compose keeps the nearest plain value), with the model it belongs to. */
+export function nearestValue(chain: ChainLink[], key: string): { model: ComposeModel; pair: Pair<Node, Node | null>; value: Node | null } | undefined {
+  for (const { model, service } of chain) {
+    const pair = mapPair(model, service.pair.value, key);
+    if (pair) return { model, pair, value: model.resolve(pair.value) };
+  }
+  return undefined;
+}
+
 /** Every value of `key` along a chain, nearest first, with the model it belongs to. */
 export function chainValues(chain: ChainLink[], key: string): { model: ComposeModel; pair: Pair<Node, Node | null>; value: Node | null }[] {
   const values: { model: ComposeModel; pair: Pair<Node, Node | null>; value: Node | null }[] = [];

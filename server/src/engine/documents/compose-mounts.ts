@@ -139,16 +139,12 @@ export function readMounts(model: ComposeModel, volumes: unknown): Mount[] {
       const parsed = parseShortVolume(text);
       const source = parsed.source;
       const mapped = text === written;
-      let sourceRange: Range | undefined;
       mounts.push({
         node: item,
         long: false,
         type: source !== undefined && isHostPath(source) ? 'bind' : 'volume',
         source,
-        // Ranges are computed for the mounts a rule reports, not for every mount.
-        get sourceRange() {
-          return (sourceRange ??= (mapped && parsed.source !== undefined && scalarSliceRange(model, item, 0, parsed.sourceEnd)) || model.rangeOf(item));
-        },
+        sourceRange: (mapped && parsed.source !== undefined && scalarSliceRange(model, item, 0, parsed.sourceEnd)) || model.rangeOf(item),
         target: parsed.target,
         readOnly: parsed.options?.list.includes('ro') ?? false,
         options: parsed.options,
@@ -159,15 +155,12 @@ export function readMounts(model: ComposeModel, volumes: unknown): Mount[] {
       const sourceText = sourcePair && scalarString(model, sourcePair.value);
       const type = scalarString(model, mapPair(model, item, 'type')?.value) ?? 'volume';
       const readOnlyPair = mapPair(model, item, 'read_only');
-      let sourceRange: Range | undefined;
       mounts.push({
         node: item,
         long: true,
         type: type.toLowerCase(),
         source: sourceText === undefined ? undefined : interpolateHostPath(sourceText),
-        get sourceRange() {
-          return (sourceRange ??= model.rangeOf((sourcePair?.value ?? item.items[0]?.key ?? item) as Node));
-        },
+        sourceRange: model.rangeOf((sourcePair?.value ?? item.items[0]?.key ?? item) as Node),
         target: scalarString(model, mapPair(model, item, 'target')?.value),
         readOnly: readOnlyPair ? isTrue(model, readOnlyPair.value) : false,
       });

@@ -28,6 +28,8 @@ export interface ComposeModel {
   offsetsOf(node: Node): [number, number];
   /** Each mapping's keys through merge keys, per merge depth, filled as lookups ask (see mapPair). */
   mergedMaps: Map<Node, MergedMap[]>;
+  /** The own keys of large mappings, indexed when first looked up (see mapPair). */
+  ownPairs: Map<Node, Map<string, Pair<Node, Node | null>>>;
   /** What `shared` computed for the rules of this analysis. */
   derived: Map<string, unknown>;
 }
@@ -64,59 +66,71 @@ const MERGE_DEPTH = 20;
 const ALIAS_HOPS = 50;
 
 export function parseCompose(text: string): ComposeModel {
-  const doc = parseDocument(text, { merge: false, uniqueKeys: true, prettyErrors: false });
-  const lines = new LineIndex(text);
-  // Filled on the first alias resolved: most files are resolved once each, and files without aliases never need it.
-  let aliasTargets: Map<Alias, Node | undefined> | undefined;
+  const model = new ComposeDocument(text);
+  model.services = readServices(model);
+  return model;
+}
 
-  const resolve = (node: unknown): Node | null => {
+/**
+ * The model as a class: its methods and its lazy `quote` live on the prototype. An object literal with a getter
+ * gets a hidden class of its own, created in old space and holding the getter's closure, and with it the whole
+ * document: every analysis then survived young-generation GC and was copied and promoted (GC pauses 3x longer).
+ */
+class ComposeDocument implements ComposeModel {
+  readonly kind = 'compose';
+  readonly lines: LineIndex;
+  readonly doc: Document.Parsed;
+  readonly syntaxErrors: { range: Range; message: string }[];
+  readonly root?: YAMLMap;
+  services: Service[] = [];
+  readonly indentUnit: string;
+  readonly mergedMaps = new Map<Node, MergedMap[]>();
+  readonly ownPairs = new Map<Node, Map<string, Pair<Node, Node | null>>>();
+  readonly derived = new Map<string, unknown>();
+  /** Filled on the first alias resolved: files without aliases never need it. */
+  private aliasTargets?: Map<Alias, Node | undefined>;
+  private detectedQuote?: '"' | "'";
+
+  constructor(readonly text: string) {
+    const doc = parseDocument(text, { merge: false, uniqueKeys: true, prettyErrors: false });
+    const lines = new LineIndex(text);
+    this.doc = doc;
+    this.lines = lines;
+    this.syntaxErrors = doc.errors.map((error) => ({
+      range: lines.rangeAt(error.pos[0], Math.max(error.pos[1], error.pos[0])),
+      message: error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''),
+    }));
+    this.root = isMap(doc.contents) ? (doc.contents as YAMLMap<Node, Node | null>) : undefined;
+    this.indentUnit = detectIndentUnit(this.root, lines);
+  }
+
+  /** Only fixes that insert a string need it: the whole text is not scanned for every keystroke's analysis. */
+  get quote(): '"' | "'" {
+    return (this.detectedQuote ??= detectQuote(this.text));
+  }
+
+  resolve(node: unknown): Node | null {
     let current = node as Node | null;
     for (let hops = 0; isAlias(current); hops++) {
       if (hops > ALIAS_HOPS) return null;
-      aliasTargets ??= anchorsInDocumentOrder(doc);
+      const targets = (this.aliasTargets ??= anchorsInDocumentOrder(this.doc));
       // yaml's own Alias.resolve walks the whole document on every call; an alias from elsewhere still gets its answer.
-      current = (aliasTargets.has(current) ? aliasTargets.get(current) : (current.resolve(doc) as Node | undefined)) ?? null;
+      current = (targets.has(current) ? targets.get(current) : (current.resolve(this.doc) as Node | undefined)) ?? null;
     }
     return current ?? null;
-  };
+  }
 
-  const offsetsOf = (node: Node): [number, number] => {
+  offsetsOf(node: Node): [number, number] {
     const [start, valueEnd] = node.range ?? [0, 0, 0];
     let end = valueEnd;
-    while (end > start && isSpace(text, end - 1)) end--;
+    while (end > start && isSpace(this.text, end - 1)) end--;
     return [start, end];
-  };
-  const rangeOf = (node: Node): Range => {
-    const [start, end] = offsetsOf(node);
-    return lines.rangeAt(start, end);
-  };
+  }
 
-  const root = isMap(doc.contents) ? (doc.contents as YAMLMap<Node, Node | null>) : undefined;
-  let quote: ComposeModel['quote'] | undefined;
-  const model: ComposeModel = {
-    kind: 'compose',
-    text,
-    lines,
-    doc,
-    syntaxErrors: doc.errors.map((error) => ({
-      range: lines.rangeAt(error.pos[0], Math.max(error.pos[1], error.pos[0])),
-      message: error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''),
-    })),
-    root,
-    services: [],
-    indentUnit: detectIndentUnit(root, lines),
-    // Only fixes that insert a string need it: the whole text is not scanned for every keystroke's analysis.
-    get quote() {
-      return (quote ??= detectQuote(text));
-    },
-    resolve,
-    rangeOf,
-    offsetsOf,
-    mergedMaps: new Map(),
-    derived: new Map(),
-  };
-  model.services = readServices(model);
-  return model;
+  rangeOf(node: Node): Range {
+    const [start, end] = this.offsetsOf(node);
+    return this.lines.rangeAt(start, end);
+  }
 }
 
 /**
@@ -236,6 +250,10 @@ export function mergedKeys(model: ComposeModel, node: unknown, depth = 0): reado
 export function mapPair(model: ComposeModel, node: unknown, key: string, depth = 0): Pair<Node, Node | null> | undefined {
   const map = model.resolve(node);
   if (!isMap(map) || depth > MERGE_DEPTH) return undefined;
+  if (map.items.length >= INDEXED_MAP_SIZE) {
+    const own = ownPairs(model, map);
+    return own.get(key) ?? (own.has('<<') ? inheritedPairs(model, map, depth).get(key) : undefined);
+  }
   let merges = false;
   for (const pair of map.items as Pair<Node, Node | null>[]) {
     const name = keyName(pair);
@@ -243,6 +261,25 @@ export function mapPair(model: ComposeModel, node: unknown, key: string, depth =
     if (name === '<<') merges = true;
   }
   return merges ? inheritedPairs(model, map, depth).get(key) : undefined;
+}
+
+/**
+ * Mappings this large (services, mostly) are asked for dozens of keys by the rules: their own keys are indexed
+ * once. Smaller ones (deploy, healthcheck, a long-syntax port) are scanned, which allocates nothing.
+ */
+const INDEXED_MAP_SIZE = 8;
+
+/** Each key's first pair in the mapping itself, merge keys not followed (`<<` is a key like the others here). */
+function ownPairs(model: ComposeModel, map: YAMLMap): Map<string, Pair<Node, Node | null>> {
+  let pairs = model.ownPairs.get(map);
+  if (pairs) return pairs;
+  pairs = new Map();
+  for (const pair of map.items as Pair<Node, Node | null>[]) {
+    const name = keyName(pair);
+    if (name !== undefined && !pairs.has(name)) pairs.set(name, pair);
+  }
+  model.ownPairs.set(map, pairs);
+  return pairs;
 }
 
 /** Every key of a mapping, merge keys expanded where they stand. */
@@ -308,6 +345,8 @@ function createService(model: ComposeModel, name: string, pair: Pair<Node, Node 
         if (seen.has(next)) break;
         service = next;
       }
+      // Most keys asked are absent: they share one empty list.
+      if (found.length === 0) found = NO_ENTRIES;
       resolved.set(key, found);
       return found;
     },
@@ -325,6 +364,8 @@ function createService(model: ComposeModel, name: string, pair: Pair<Node, Node 
   };
   return self;
 }
+
+const NO_ENTRIES: ServiceEntry[] = Object.freeze([]) as unknown as ServiceEntry[];
 
 /** A key as a service sees it; its range is only computed for the keys a finding or a fix names. */
 class Entry implements ServiceEntry {

@@ -1,5 +1,5 @@
 import { appendToSeq, insertIntoService } from '../../documents/compose-edits';
-import { chainValues, runtimeServices } from '../../documents/compose-extends';
+import { chainValues, nearestValue, runtimeServices } from '../../documents/compose-extends';
 import { knownText, ownSlot } from '../../documents/compose-runtime';
 import { isTrue, seqItems } from '../../documents/compose-values';
 import { DEFAULT_CAPABILITIES, normalizeCapability } from '../../knowledge/capabilities';
@@ -22,7 +22,7 @@ export default defineComposeRule({
   check({ model, report, uri, readFile }) {
     for (const { service, chain } of runtimeServices({ model, uri, readFile })) {
       // A privileged container gets every capability whatever cap_drop says: that is privileged's finding.
-      const privileged = chainValues(chain, 'privileged')[0];
+      const privileged = nearestValue(chain, 'privileged');
       if (privileged && isTrue(privileged.model, privileged.value)) continue;
       // compose merges cap_drop along `extends`; a merge key's list is replaced by one written in the service.
       const dropped: string[] = [];

@@ -1,7 +1,7 @@
 import { isMap, type Node, type Pair } from 'yaml';
-import type { ComposeModel, Service } from '../../documents/compose';
+import { mapPair, type ComposeModel, type Service } from '../../documents/compose';
 import { ensurePath, insertIntoService, replaceScalar } from '../../documents/compose-edits';
-import { chainValues, runtimeServices, type ChainLink } from '../../documents/compose-extends';
+import { runtimeServices, type ChainLink } from '../../documents/compose-extends';
 import { knownText, pairRange } from '../../documents/compose-runtime';
 import { lookup, ownsNode } from '../../documents/compose-values';
 import { defineComposeRule } from '../../rule';
@@ -61,12 +61,12 @@ interface PidsSetting {
 /** `pids_limit` and `deploy.resources.limits.pids` along the chain, nearest first. */
 function pidsSettings(chain: ChainLink[]): PidsSetting[] {
   const settings: PidsSetting[] = [];
-  for (const link of chain) {
-    const top = chainValues([link], 'pids_limit')[0];
-    if (top) settings.push({ model: link.model, key: 'pids_limit', pair: top.pair });
-    const deploy = chainValues([link], 'deploy')[0];
-    const nested = deploy && lookup(link.model, deploy.value, ['resources', 'limits', 'pids']);
-    if (nested) settings.push({ model: link.model, key: 'pids', pair: nested });
+  for (const { model, service } of chain) {
+    const top = mapPair(model, service.pair.value, 'pids_limit');
+    if (top) settings.push({ model, key: 'pids_limit', pair: top });
+    const deploy = mapPair(model, service.pair.value, 'deploy');
+    const nested = deploy && lookup(model, deploy.value, ['resources', 'limits', 'pids']);
+    if (nested) settings.push({ model, key: 'pids', pair: nested });
   }
   return settings;
 }

@@ -1,6 +1,6 @@
 import type { ComposeModel, Service } from '../../documents/compose';
 import { appendToSeq, insertIntoService, replaceScalar, type Entry } from '../../documents/compose-edits';
-import { chainValues, runtimeServices, type ChainLink } from '../../documents/compose-extends';
+import { chainValues, nearestValue, runtimeServices, type ChainLink } from '../../documents/compose-extends';
 import { knownFlag, knownText, ownSlot, pairRange } from '../../documents/compose-runtime';
 import { seqItems } from '../../documents/compose-values';
 import { defineComposeRule } from '../../rule';
@@ -22,7 +22,7 @@ export default defineComposeRule({
   check({ model, report, uri, readFile }) {
     for (const { service, chain } of runtimeServices({ model, uri, readFile })) {
       // The nearest value wins along `extends`, as compose merges plain values.
-      const nearest = chainValues(chain, 'read_only')[0];
+      const nearest = nearestValue(chain, 'read_only');
       const flag = nearest ? knownFlag(nearest.model, nearest.value) : false;
       if (flag !== false) continue; // read-only, or decided by a variable
       const explicit = !!nearest;
