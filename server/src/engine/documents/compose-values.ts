@@ -82,7 +82,18 @@ export function keyValues(model: ComposeModel, node: unknown): KeyValue[] {
 
 function readKeyValues(model: ComposeModel, resolved: Node): KeyValue[] {
   const result: KeyValue[] = [];
-  if (isMap(resolved)) {
+  if (isMap(resolved) && !resolved.items.some((pair) => keyName(pair as Pair<unknown, unknown>) === '<<')) {
+    // Without merge keys each name's value is its first pair: one pass, no lookups.
+    const seen = new Set<string>();
+    for (const pair of resolved.items as Pair<Node, Node | null>[]) {
+      const name = keyName(pair);
+      if (name === undefined || seen.has(name)) continue;
+      seen.add(name);
+      const value = model.resolve(pair.value);
+      const text = scalarString(model, value);
+      result.push(new Variable(model, name, text, value ?? pair.key, value && text !== undefined ? value : pair.key));
+    }
+  } else if (isMap(resolved)) {
     for (const name of mergedKeys(model, resolved)) {
       const pair = mapPair(model, resolved, name)!;
       const value = model.resolve(pair.value);

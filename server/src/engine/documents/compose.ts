@@ -141,28 +141,40 @@ class ComposeDocument implements ComposeModel {
 function anchorsInDocumentOrder(doc: Document.Parsed): Map<Alias, Node | undefined> {
   const targets = new Map<Alias, Node | undefined>();
   const latest = new Map<string, Node>();
-  const pending: unknown[] = [doc.contents];
-  const note = (node: unknown) => {
-    if (isAlias(node)) {
+  /** Notes an anchor or an alias; returns what to walk next, in order, when the node has children. */
+  const visit = (node: unknown): readonly unknown[] | undefined => {
+    if (isScalar(node)) {
+      if (node.anchor) latest.set(node.anchor, node);
+    } else if (isAlias(node)) {
       if (!targets.has(node)) targets.set(node, latest.get(node.source));
-    } else if ((isScalar(node) || isCollection(node)) && node.anchor) {
-      latest.set(node.anchor, node);
+    } else if (isPair(node)) {
+      return [node.key, node.value];
+    } else if (isCollection(node)) {
+      if (node.anchor) latest.set(node.anchor, node);
+      return node.items;
+    }
+    return undefined;
+  };
+  // Depth-first with a stack of (children, next index): no recursion, however deeply the YAML nests.
+  const lists: (readonly unknown[])[] = [];
+  const next: number[] = [];
+  const enter = (children: readonly unknown[] | undefined) => {
+    if (children?.length) {
+      lists.push(children);
+      next.push(0);
     }
   };
-  while (pending.length) {
-    const node = pending.pop();
-    if (isPair(node)) {
-      // Most pairs are `key: scalar`, taken in place rather than through the stack.
-      if (isScalar(node.key) && isScalar(node.value)) {
-        note(node.key);
-        note(node.value);
-      } else {
-        pending.push(node.value, node.key);
-      }
+  enter(visit(doc.contents));
+  while (lists.length) {
+    const top = lists.length - 1;
+    const index = next[top];
+    if (index >= lists[top].length) {
+      lists.pop();
+      next.pop();
       continue;
     }
-    note(node);
-    if (isCollection(node)) for (let i = node.items.length - 1; i >= 0; i--) pending.push(node.items[i]);
+    next[top] = index + 1;
+    enter(visit(lists[top][index]));
   }
   return targets;
 }
