@@ -18,7 +18,12 @@ import type { Instruction } from 'dockerfile-ast';
  * and the whole parsed document would then outlive every young-generation collection.
  */
 type Scan = 'getRawArguments' | 'getHeredocs';
-type Memoized = Record<Scan, () => unknown[]> & { memoRawArguments?: unknown[]; memoHeredocs?: unknown[]; memoTransfer?: unknown };
+type Memoized = Record<Scan, () => unknown[]> & {
+  memoRawArguments?: unknown[];
+  memoHeredocs?: unknown[];
+  memoTransfer?: unknown;
+  memoHeredocSpans?: unknown;
+};
 
 /**
  * A slot for one derived reading of the instruction that several rules share (knowledge/copy-add's COPY/ADD
@@ -28,6 +33,13 @@ export function sharedReading<T>(instruction: Instruction, read: () => T): T {
   const target = instruction as unknown as Memoized;
   if (target.memoTransfer === undefined) target.memoTransfer = read();
   return target.memoTransfer as T;
+}
+
+/** The instruction's heredocs as offsets (documents/dockerfile-heredocs), asked by the RUN sources and two rules. */
+export function sharedHeredocs<T>(instruction: Instruction, read: () => T): T {
+  const target = instruction as unknown as Memoized;
+  if (target.memoHeredocSpans === undefined) target.memoHeredocSpans = read();
+  return target.memoHeredocSpans as T;
 }
 
 function scanOnce(instruction: Memoized, scan: Scan): unknown[] {
@@ -54,6 +66,7 @@ export function memoizeScans(instruction: Instruction): void {
   target.memoRawArguments = undefined;
   target.memoHeredocs = undefined;
   target.memoTransfer = undefined;
+  target.memoHeredocSpans = undefined;
   target.getRawArguments = getRawArguments;
   target.getHeredocs = getHeredocs;
 }

@@ -1,4 +1,6 @@
-import type { Heredoc, Instruction } from 'dockerfile-ast';
+import type { Instruction } from 'dockerfile-ast';
+import { sharedHeredocs } from './ast-memo';
+import { scanHeredocs, type HeredocSpan } from './dockerfile-heredocs';
 import type { LineIndex } from '../text';
 
 /** An instruction argument as document offsets, with the value dockerfile-ast gives it (escapes resolved). */
@@ -47,18 +49,21 @@ export function escapeCharOf(instruction: Instruction): string {
   return (instruction as unknown as { escapeChar?: string }).escapeChar ?? '\\';
 }
 
-type WithHeredocs = { getHeredocs(): Heredoc[] };
-
 /**
- * The instruction's heredocs, asking dockerfile-ast only when the arguments hold a `<` (its heredoc scan costs
- * as much as an argument scan, and a heredoc needs `<<`; an escaped `\<` still shows its `<`). RUN and COPY
- * expose getHeredocs; ADD and the others inherit the same method.
+ * The instruction's heredocs as offsets, read once per instruction and only when the arguments hold a `<` (a
+ * heredoc needs `<<`; an escaped `\<` still shows its `<`). dockerfile-ast's getHeredocs, ported in
+ * documents/dockerfile-heredocs; RUN, COPY and ADD have heredocs, and their flags come before them.
  */
-export function heredocsOf(instruction: Instruction, lines: LineIndex): Heredoc[] {
+export function heredocsOf(instruction: Instruction, lines: LineIndex): HeredocSpan[] {
   const from = lines.offsetAt(instruction.getInstructionRange().end);
   const to = lines.offsetAt(instruction.getRange().end);
   if (!occursBetween(lines.text, '<', from, to)) return [];
-  return (instruction as unknown as WithHeredocs).getHeredocs();
+  return sharedHeredocs(instruction, () => {
+    const escapeChar = escapeCharOf(instruction);
+    const args = scanArguments(lines.text, from, to, escapeChar);
+    const flags = (instruction as unknown as { getFlags?(): unknown[] }).getFlags?.().length ?? 0;
+    return scanHeredocs(instruction, lines, flags ? args.slice(flags) : args, escapeChar);
+  });
 }
 
 /** True when `char` occurs in text[from, to): a bounded search, where indexOf could run on to the end of the file. */

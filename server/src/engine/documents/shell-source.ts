@@ -79,11 +79,9 @@ function collectRun(entry: InstructionEntry, run: Run, lines: LineIndex, sources
   const commandLine = lines.text.slice(start, firstLineEnd);
   sources.push(makeSource(entry, false, commandLine, start, lines));
   if (!bodiesAreShell(commandLine)) return;
-  for (const heredoc of heredocs) {
-    const content = heredoc.getContentRange();
-    if (!content) continue;
-    const bodyStart = lines.offsetAt(content.start);
-    const body = lines.text.slice(bodyStart, lines.offsetAt(content.end));
+  for (const { bodyStart, bodyEnd } of heredocs) {
+    if (bodyStart < 0) continue;
+    const body = lines.text.slice(bodyStart, bodyEnd);
     if (/^#!/.test(body) && !/^#!\S*\b(?:ba|da|z|k|a)?sh\b/.test(body)) continue; // e.g. #!/usr/bin/env python
     sources.push(makeSource(entry, true, body, bodyStart, lines));
   }

@@ -237,13 +237,11 @@ function checkDataHeredocs(model: DockerfileModel, report: (r: Report) => void):
   let shellBodies: Set<number> | undefined;
   for (const { instruction } of model.instructions) {
     if (!(instruction instanceof Run || instruction instanceof Copy || instruction instanceof Add)) continue;
-    for (const heredoc of heredocsOf(instruction, model.lines)) {
-      const content = heredoc.getContentRange();
-      if (!content) continue;
-      const start = model.lines.offsetAt(content.start);
+    for (const { bodyStart: start, bodyEnd } of heredocsOf(instruction, model.lines)) {
+      if (start < 0) continue;
       shellBodies ??= new Set(model.shellSources.filter((s) => s.heredoc).map((s) => s.offset));
       if (shellBodies.has(start)) continue;
-      const body = model.text.slice(start, model.lines.offsetAt(content.end));
+      const body = model.text.slice(start, bodyEnd);
       for (const hit of findInsecureText(body)) {
         report({ range: model.lines.rangeAt(start + hit.start, start + hit.end), message: message(hit) });
       }

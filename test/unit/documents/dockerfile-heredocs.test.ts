@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { DockerfileParser, type Instruction } from 'dockerfile-ast';
+import { heredocsOf } from '../../../server/src/engine/documents/instruction-args';
+import { LineIndex } from '../../../server/src/engine/text';
+
+/** A small seeded generator, so a failure reproduces exactly. */
+function random(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Range = { start: never; end: never };
+
+/** dockerfile-ast's own getHeredocs as offsets; none when it throws (as the model's scan memo answered). */
+function reference(instruction: Instruction, lines: LineIndex): { bodyStart: number; bodyEnd: number }[] {
+  const own = instruction as unknown as { getHeredocs?(): { getContentRange(): Range | null }[] };
+  if (!own.getHeredocs) return [];
+  try {
+    return own.getHeredocs().map((h) => {
+      const content = h.getContentRange();
+      return content ? { bodyStart: lines.offsetAt(content.start), bodyEnd: lines.offsetAt(content.end) } : { bodyStart: -1, bodyEnd: -1 };
+    });
+  } catch {
+    return [];
+  }
+}
+
+function compare(text: string): number {
+  const lines = new LineIndex(text);
+  let found = 0;
+  for (const instruction of DockerfileParser.parse(text).getInstructions()) {
+    const keyword = instruction.getKeyword();
+    if (keyword !== 'RUN' && keyword !== 'COPY' && keyword !== 'ADD') continue;
+    const expected = reference(instruction, lines);
+    found += expected.length;
+    assert.deepEqual(heredocsOf(instruction, lines), expected, `${JSON.stringify(text)}: ${keyword}`);
+  }
+  return found;
+}
+
+const PIECES = [
+  'RUN ', 'COPY ', 'ADD ', 'RUN --mount=type=cache,target=/x ', ' ', '\t', '\n', '\r\n', '\r', '\\', '\\\n', '\\ \n', '`\n',
+  '#', '# c\n', 'a', 'EOF', 'END', '$', '"', "'", '<<EOF', '<<-EOF', '<<"EOF"', "<<'END'", '<<<', '<<', '<',
+  '\nEOF\n', '\n\tEOF\n', '\nEOF', 'EOF\r\n', '\nEND\n', 'cat ', 'python3 ', '/dst', '\n\n',
+];
+
+describe('heredocsOf', () => {
+  it('finds bodies as dockerfile-ast does, at document offsets', () => {
+    assert.equal(compare('RUN <<EOF\necho a\nEOF\nCOPY <<-END /x\n\tdata\n\tEND\n'), 2);
+    assert.equal(compare('RUN <<EOF cat <<END\na\nEOF\nb\nEND\n'), 2);
+    assert.equal(compare('RUN <<EOF\r\necho a\r\nEOF\r\n'), 1);
+    assert.equal(compare('RUN --mount=type=cache,target=/x <<EOF\nunfinished'), 1);
+    assert.equal(compare('# escape=`\nRUN <<EOF `\n  cat\nEOF\nRUN <<EOF'), 2);
+    compare('RUN echo a \\\n  <<EOF\nb\nEOF\n');
+  });
+
+  it('agrees with dockerfile-ast on random text of heredocs, continuations, escapes and line breaks', () => {
+    const next = random(0x4e7d);
+    let heredocs = 0;
+    for (let round = 0; round < 4000; round++) {
+      let text = next() < 0.2 ? '# escape=`\n' : '';
+      // Mostly an instruction with a heredoc on its first line, then anything.
+      if (next() < 0.8) text += PIECES[Math.floor(next() * 4)] + PIECES[21 + Math.floor(next() * 4)];
+      const pieces = 1 + Math.floor(next() * 16);
+      for (let i = 0; i < pieces; i++) text += PIECES[Math.floor(next() * PIECES.length)];
+      heredocs += compare(text);
+    }
+    assert.ok(heredocs > 1000, `only ${heredocs} heredocs generated`);
+  });
+});
