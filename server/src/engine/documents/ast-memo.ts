@@ -36,10 +36,13 @@ export function sharedReading<T>(instruction: Instruction, read: () => T): T {
 }
 
 /** The instruction's heredocs as offsets (documents/dockerfile-heredocs), asked by the RUN sources and two rules. */
-export function sharedHeredocs<T>(instruction: Instruction, read: () => T): T {
-  const target = instruction as unknown as Memoized;
-  if (target.memoHeredocSpans === undefined) target.memoHeredocSpans = read();
-  return target.memoHeredocSpans as T;
+export function rememberedHeredocs<T>(instruction: Instruction): T | undefined {
+  return (instruction as unknown as Memoized).memoHeredocSpans as T | undefined;
+}
+
+export function rememberHeredocs<T>(instruction: Instruction, heredocs: T): T {
+  (instruction as unknown as Memoized).memoHeredocSpans = heredocs;
+  return heredocs;
 }
 
 function scanOnce(instruction: Memoized, scan: Scan): unknown[] {

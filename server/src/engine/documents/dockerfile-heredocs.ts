@@ -46,7 +46,6 @@ export function scanHeredocs(instruction: Instruction, lines: LineIndex, args: A
   let contentEnd = -1;
   let lineStart = -1;
   let current = 0;
-  const nameOf = (index: number) => (names[index] ??= readName(instruction, lines, definitions[index]));
 
   contentLoop: for (let i = 0; i < n; i++) {
     const char = content.charAt(i);
@@ -71,7 +70,7 @@ export function scanHeredocs(instruction: Instruction, lines: LineIndex, args: A
           contentEnd = i;
           if (current >= definitions.length) return []; // dockerfile-ast throws here
           const definition = definitions[current];
-          if (isDelimiter(text, definition, nameOf(current), startOffset + lineStart, startOffset + i)) {
+          if (isDelimiter(text, definition, (names[current] ??= readName(instruction, lines, definitions[current])), startOffset + lineStart, startOffset + i)) {
             heredocs.push({ bodyStart: documentOffset(text, startOffset + contentStart), bodyEnd: documentOffset(text, startOffset + lineStart - 1) });
             contentStart = -1;
             current++;
@@ -109,7 +108,7 @@ export function scanHeredocs(instruction: Instruction, lines: LineIndex, args: A
   if (current >= definitions.length) return []; // dockerfile-ast throws here
   const last = definitions[current];
   // The last line of the instruction is the last heredoc's delimiter, or the body runs on to the end.
-  if (!isDelimiter(text, last, nameOf(current), startOffset + lineStart, endOffset)) {
+  if (!isDelimiter(text, last, (names[current] ??= readName(instruction, lines, definitions[current])), startOffset + lineStart, endOffset)) {
     heredocs.push({ bodyStart: documentOffset(text, startOffset + contentStart), bodyEnd: endOffset });
   } else if (contentEnd !== -1) {
     heredocs.push({ bodyStart: documentOffset(text, startOffset + contentStart), bodyEnd: documentOffset(text, startOffset + contentEnd) });

@@ -1,5 +1,5 @@
 import type { Instruction } from 'dockerfile-ast';
-import { sharedHeredocs } from './ast-memo';
+import { rememberedHeredocs, rememberHeredocs } from './ast-memo';
 import { scanHeredocs, type HeredocSpan } from './dockerfile-heredocs';
 import type { LineIndex } from '../text';
 
@@ -58,12 +58,12 @@ export function heredocsOf(instruction: Instruction, lines: LineIndex): HeredocS
   const from = lines.offsetAt(instruction.getInstructionRange().end);
   const to = lines.offsetAt(instruction.getRange().end);
   if (!occursBetween(lines.text, '<', from, to)) return [];
-  return sharedHeredocs(instruction, () => {
-    const escapeChar = escapeCharOf(instruction);
-    const args = scanArguments(lines.text, from, to, escapeChar);
-    const flags = (instruction as unknown as { getFlags?(): unknown[] }).getFlags?.().length ?? 0;
-    return scanHeredocs(instruction, lines, flags ? args.slice(flags) : args, escapeChar);
-  });
+  const known = rememberedHeredocs<HeredocSpan[]>(instruction);
+  if (known) return known;
+  const escapeChar = escapeCharOf(instruction);
+  const args = scanArguments(lines.text, from, to, escapeChar);
+  const flags = (instruction as unknown as { getFlags?(): unknown[] }).getFlags?.().length ?? 0;
+  return rememberHeredocs(instruction, scanHeredocs(instruction, lines, flags ? args.slice(flags) : args, escapeChar));
 }
 
 /** True when `char` occurs in text[from, to): a bounded search, where indexOf could run on to the end of the file. */
@@ -88,7 +88,6 @@ export function scanArguments(text: string, from: number, to: number, escapeChar
   let escaping = false;
   let escapeMarker = -1;
   let escapedArg = '';
-  const push = (end: number) => args.push({ value: escapedArg, start: from + found, end: from + end });
   for (let i = 0; i < n; i++) {
     const char = fullArgs.charAt(i);
     if (isWhitespace(char)) {
@@ -103,7 +102,7 @@ export function scanArguments(text: string, from: number, to: number, escapeChar
         }
         continue;
       } else if (found !== -1) {
-        push(escapeMarker === -1 ? i : escapeMarker);
+        args.push({ value: escapedArg, start: from + found, end: from + (escapeMarker === -1 ? i : escapeMarker) });
         escapeMarker = -1;
         escapedArg = '';
         found = -1;
@@ -146,7 +145,7 @@ export function scanArguments(text: string, from: number, to: number, escapeChar
         i++;
       } else {
         if (escapedWhitespaceDetected && escapeMarker !== -1) {
-          push(escapeMarker);
+          args.push({ value: escapedArg, start: from + found, end: from + escapeMarker });
           escapedArg = '';
           found = -1;
         }
@@ -168,7 +167,7 @@ export function scanArguments(text: string, from: number, to: number, escapeChar
         comment = true;
       } else {
         if (escapedWhitespaceDetected && escapeMarker !== -1) {
-          push(escapeMarker);
+          args.push({ value: escapedArg, start: from + found, end: from + escapeMarker });
           escapedArg = '';
           found = -1;
         }
@@ -181,6 +180,6 @@ export function scanArguments(text: string, from: number, to: number, escapeChar
       start = false;
     }
   }
-  if (found !== -1) push(escapeMarker === -1 ? n : escapeMarker);
+  if (found !== -1) args.push({ value: escapedArg, start: from + found, end: from + (escapeMarker === -1 ? n : escapeMarker) });
   return args;
 }

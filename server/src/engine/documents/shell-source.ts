@@ -110,10 +110,6 @@ function blankContinuations(raw: string, escape: string): string {
   const n = raw.length;
   let out = '';
   let copied = 0;
-  const blank = (from: number, to: number) => {
-    out += raw.slice(copied, from) + ' '.repeat(to - from);
-    copied = to;
-  };
   let lineStart = true;
   for (let i = 0; i < n; i++) {
     if (lineStart) {
@@ -122,7 +118,8 @@ function blankContinuations(raw: string, escape: string): string {
       if (raw.charCodeAt(j) === 35 /* # */) {
         const newline = raw.indexOf('\n', j);
         const end = newline < 0 ? n : newline + 1; // the comment and its line break
-        blank(j, end);
+        out += raw.slice(copied, j) + ' '.repeat(end - j);
+        copied = end;
         i = end - 1;
         continue;
       }
@@ -134,7 +131,8 @@ function blankContinuations(raw: string, escape: string): string {
       while (j < n && isBlank(raw.charCodeAt(j))) j++;
       if (raw.charCodeAt(j) === 13 /* \r */) j++;
       if (raw.charCodeAt(j) === 10 /* \n */) {
-        blank(i, j + 1);
+        out += raw.slice(copied, i) + ' '.repeat(j + 1 - i);
+        copied = j + 1;
         i = j;
         lineStart = true;
         continue;

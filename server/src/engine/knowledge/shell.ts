@@ -78,28 +78,36 @@ function isOrdinary(code: number): boolean {
   return code >= 128 || SPECIAL_IN_WORD[code] === 0;
 }
 
+/**
+ * What lexShell has gathered so far. Methods on a class rather than closures inside lexShell: a closure per call
+ * is an allocation (and, under tsx's keepNames, a defineProperty) for every RUN at every keystroke.
+ */
+class Gathered {
+  readonly pipelines: Pipeline[] = [];
+  commands: SimpleCommand[] = [];
+  words: Word[] = [];
+
+  endCommand(): void {
+    if (this.words.length) this.commands.push({ words: this.words, memo: undefined });
+    this.words = [];
+  }
+
+  endPipeline(): void {
+    this.endCommand();
+    if (this.commands.length) this.pipelines.push({ commands: this.commands });
+    this.commands = [];
+  }
+}
+
 /** Splits shell text into pipelines of simple commands. Unterminated quotes run to the end; nothing throws. */
 export function lexShell(text: string): Pipeline[] {
-  const pipelines: Pipeline[] = [];
-  let commands: SimpleCommand[] = [];
-  let words: Word[] = [];
-
-  const endCommand = () => {
-    if (words.length) commands.push({ words, memo: undefined });
-    words = [];
-  };
-  const endPipeline = () => {
-    endCommand();
-    if (commands.length) pipelines.push({ commands });
-    commands = [];
-  };
-
+  const gathered = new Gathered();
   let i = 0;
   const n = text.length;
   while (i < n) {
     const code = text.charCodeAt(i);
-    if (code === LF || code === SEMICOLON || code === OPEN_PAREN || code === CLOSE_PAREN || code === OPEN_BRACE && isBoundary(text, i + 1) || code === CLOSE_BRACE && words.length === 0) {
-      endPipeline();
+    if (code === LF || code === SEMICOLON || code === OPEN_PAREN || code === CLOSE_PAREN || code === OPEN_BRACE && isBoundary(text, i + 1) || code === CLOSE_BRACE && gathered.words.length === 0) {
+      gathered.endPipeline();
       i++;
       continue;
     }
@@ -113,16 +121,16 @@ export function lexShell(text: string): Pipeline[] {
       continue;
     }
     if (code === AMPERSAND) {
-      endPipeline();
+      gathered.endPipeline();
       i += text.charCodeAt(i + 1) === AMPERSAND ? 2 : 1;
       continue;
     }
     if (code === PIPE) {
       if (text.charCodeAt(i + 1) === PIPE) {
-        endPipeline();
+        gathered.endPipeline();
         i += 2;
       } else {
-        endCommand();
+        gathered.endCommand();
         i += text.charCodeAt(i + 1) === AMPERSAND ? 2 : 1;
       }
       continue;
@@ -131,15 +139,15 @@ export function lexShell(text: string): Pipeline[] {
       // Redirections stand as their own words so they never glue onto a neighbour.
       const start = i;
       while (i < n && isRedirection(text.charCodeAt(i))) i++;
-      words.push({ value: text.slice(start, i), start, end: i });
+      gathered.words.push({ value: text.slice(start, i), start, end: i });
       continue;
     }
     const word = readWord(text, i);
-    words.push(word);
+    gathered.words.push(word);
     i = word.end;
   }
-  endPipeline();
-  return pipelines;
+  gathered.endPipeline();
+  return gathered.pipelines;
 }
 
 function isRedirection(code: number): boolean {

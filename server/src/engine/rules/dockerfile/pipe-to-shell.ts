@@ -57,33 +57,50 @@ export default defineDockerfileRule({
 
 function checkSource(model: DockerfileModel, source: ShellSource, report: (r: Report) => void): void {
   const quoted = quotedText(source, model.text);
-  const reported: [number, number][] = [];
-  const add = (start: number, end: number, message: string) => {
-    if (reported.some(([s, e]) => s < end && start < e)) return;
-    reported.push([start, end]);
-    report({ range: source.rangeOf(start, end), message });
-  };
+  const findings = new SourceFindings(source, report);
   for (const scope of shellScopes(source, model.text)) {
-    scope.pipelines.forEach((pipeline, index) => {
-      checkPipe(pipeline, quoted, add);
-      checkProcessSubstitution(pipeline, scope.pipelines[index + 1], quoted, add);
-      for (const command of pipeline.commands) checkCommandSubstitution(command, quoted, add);
-    });
+    const pipelines = scope.pipelines;
+    for (let index = 0; index < pipelines.length; index++) {
+      checkPipe(pipelines[index], quoted, findings);
+      checkProcessSubstitution(pipelines[index], pipelines[index + 1], quoted, findings);
+      for (const command of pipelines[index].commands) checkCommandSubstitution(command, quoted, findings);
+    }
   }
-  checkPowerShell(quoted, add);
+  checkPowerShell(quoted, findings);
+}
+
+/**
+ * Reports a source's findings, skipping any that overlaps one already reported. A class rather than a closure
+ * per RUN: closures per call are allocations on the keystroke path.
+ */
+class SourceFindings {
+  private readonly reported: number[] = []; // start, end, start, end…
+
+  constructor(
+    private readonly source: ShellSource,
+    private readonly report: (r: Report) => void,
+  ) {}
+
+  add(start: number, end: number, message: string): void {
+    const reported = this.reported;
+    for (let i = 0; i < reported.length; i += 2) if (reported[i] < end && start < reported[i + 1]) return;
+    reported.push(start, end);
+    this.report({ range: this.source.rangeOf(start, end), message });
+  }
 }
 
 /** `curl -fsSL https://… | sudo bash -s -- --flag`, `wget -qO- … | python3 -`. */
-function checkPipe(pipeline: Pipeline, quoted: string, add: (start: number, end: number, message: string) => void): void {
+function checkPipe(pipeline: Pipeline, quoted: string, findings: SourceFindings): void {
   const commands = pipeline.commands;
-  const download = commands.findIndex((command) => producesDownload(command, quoted));
-  if (download < 0) return;
+  let download = 0;
+  while (download < commands.length && !producesDownload(commands[download], quoted)) download++;
+  if (download === commands.length) return;
   for (let i = download + 1; i < commands.length; i++) {
     const program = programOf(commands[i]);
     const interpreter = program && interpreterOf(program.name);
     if (!program || !interpreter || !readsStdin(commands[i], program.index, interpreter)) continue;
     const downloader = programOf(commands[download])!;
-    add(
+    findings.add(
       commands[download].words[downloader.index].start,
       commands[i].words[program.index].end,
       `Piping a download into \`${program.name}\` runs whatever the server, or anyone in between, sends, unreviewed and unverified; ${REMEDY}.`,
@@ -102,7 +119,9 @@ function producesDownload(command: SimpleCommand, quoted: string): boolean {
   if (isDownload(command)) return true;
   const program = programOf(command);
   if (!program || (program.name !== 'echo' && program.name !== 'printf')) return false;
-  return command.words.slice(program.index + 1).some((word) => substitutesDownload(quoted.slice(word.start, word.end)));
+  const words = command.words;
+  for (let i = program.index + 1; i < words.length; i++) if (substitutesDownload(quoted.slice(words[i].start, words[i].end))) return true;
+  return false;
 }
 
 /** True when the interpreter takes its program from standard input: no `-c` code, no script path. */
@@ -133,7 +152,7 @@ function readsStdin(command: SimpleCommand, programIndex: number, interpreter: I
 }
 
 /** `bash <(curl -fsSL …)`, `source <(wget -qO- …)`: the lexer ends a pipeline at `<(`, the download follows. */
-function checkProcessSubstitution(pipeline: Pipeline, next: Pipeline | undefined, quoted: string, add: (start: number, end: number, message: string) => void): void {
+function checkProcessSubstitution(pipeline: Pipeline, next: Pipeline | undefined, quoted: string, findings: SourceFindings): void {
   if (!next) return;
   const command = pipeline.commands[pipeline.commands.length - 1];
   const last = command.words[command.words.length - 1];
@@ -146,17 +165,17 @@ function checkProcessSubstitution(pipeline: Pipeline, next: Pipeline | undefined
   let end = lastCommand.words[lastCommand.words.length - 1].end;
   const close = /^\s*\)/.exec(quoted.slice(end, end + 40));
   if (close) end += close[0].length;
-  add(command.words[program.index].start, end, `Running a download straight from \`<(…)\` with \`${program.name}\` executes whatever the server, or anyone in between, sends, unreviewed and unverified; ${REMEDY}.`);
+  findings.add(command.words[program.index].start, end, `Running a download straight from \`<(…)\` with \`${program.name}\` executes whatever the server, or anyone in between, sends, unreviewed and unverified; ${REMEDY}.`);
 }
 
 /** `sh -c "$(curl -fsSL …)"`, `ruby -e "$(curl …)"`, `eval "$(wget -qO- …)"`. */
-function checkCommandSubstitution(command: SimpleCommand, quoted: string, add: (start: number, end: number, message: string) => void): void {
+function checkCommandSubstitution(command: SimpleCommand, quoted: string, findings: SourceFindings): void {
   const program = programOf(command);
   if (!program) return;
   const code = program.name === 'eval' ? command.words.slice(program.index + 1) : [codeWord(command, program.name, program.index)].filter((w): w is Word => w !== undefined);
   for (const word of code) {
     if (!substitutesDownload(quoted.slice(word.start, word.end))) continue;
-    add(command.words[program.index].start, word.end, `Running the output of a download with \`${program.name}\` executes whatever the server, or anyone in between, sends, unreviewed and unverified; ${REMEDY}.`);
+    findings.add(command.words[program.index].start, word.end, `Running the output of a download with \`${program.name}\` executes whatever the server, or anyone in between, sends, unreviewed and unverified; ${REMEDY}.`);
     return;
   }
 }
@@ -191,12 +210,12 @@ const POWERSHELL = [
   /\b(?:iex|Invoke-Expression)\b[^;\n]{0,300}?\b(?:DownloadString|Invoke-WebRequest|Invoke-RestMethod|iwr|irm)\b/gi,
 ];
 
-function checkPowerShell(text: string, add: (start: number, end: number, message: string) => void): void {
+function checkPowerShell(text: string, findings: SourceFindings): void {
   if (!/iex|invoke-expression/i.test(text)) return;
   for (const pattern of POWERSHELL) {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-      add(m.index, m.index + m[0].length, `Running a download with \`Invoke-Expression\` executes whatever the server, or anyone in between, sends, unreviewed and unverified; ${REMEDY}.`);
+      findings.add(m.index, m.index + m[0].length, `Running a download with \`Invoke-Expression\` executes whatever the server, or anyone in between, sends, unreviewed and unverified; ${REMEDY}.`);
     }
   }
 }
