@@ -1,4 +1,4 @@
-import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, type Alias, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq, parseDocument, type Alias, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { LineIndex } from '../text';
 import type { Range } from '../types';
 
@@ -113,7 +113,7 @@ class ComposeDocument implements ComposeModel {
     let current = node as Node | null;
     for (let hops = 0; isAlias(current); hops++) {
       if (hops > ALIAS_HOPS) return null;
-      const targets = (this.aliasTargets ??= anchorsInDocumentOrder(this.doc));
+      const targets = (this.aliasTargets ??= anchorsInDocumentOrder(this.doc, this.text));
       // yaml's own Alias.resolve walks the whole document on every call; an alias from elsewhere still gets its answer.
       current = (targets.has(current) ? targets.get(current) : (current.resolve(this.doc) as Node | undefined)) ?? null;
     }
@@ -137,46 +137,84 @@ class ComposeDocument implements ComposeModel {
  * Every alias of the document with the node it names: the last node anchored with its name before it, in the
  * order yaml's Alias.resolve looks (each node before its children, a pair's key before its value), computed
  * in one walk instead of one walk per alias.
+ *
+ * The walk skips the children of a collection when no `&` or `*` is written between the end of what precedes it
+ * and its own end: no anchor or alias can be among them (a node's anchor is written after whatever precedes the
+ * node, and before its end). Touching every node of a freshly parsed file is what made this walk slow.
  */
-function anchorsInDocumentOrder(doc: Document.Parsed): Map<Alias, Node | undefined> {
+function anchorsInDocumentOrder(doc: Document.Parsed, text: string): Map<Alias, Node | undefined> {
   const targets = new Map<Alias, Node | undefined>();
   const latest = new Map<string, Node>();
-  /** Notes an anchor or an alias; returns what to walk next, in order, when the node has children. */
-  const visit = (node: unknown): readonly unknown[] | undefined => {
+  const markers = markerOffsets(text);
+  // Depth-first with one stack of nodes still to visit (children pushed last-first) and, alongside, where the
+  // text that may hold each node's anchor starts: no recursion however deeply the YAML nests.
+  const pending: unknown[] = [doc.contents];
+  const windowStarts: number[] = [0];
+  while (pending.length) {
+    const node = pending.pop();
+    const windowStart = windowStarts.pop()!;
     if (isScalar(node)) {
       if (node.anchor) latest.set(node.anchor, node);
-    } else if (isAlias(node)) {
-      if (!targets.has(node)) targets.set(node, latest.get(node.source));
-    } else if (isPair(node)) {
-      return [node.key, node.value];
     } else if (isCollection(node)) {
       if (node.anchor) latest.set(node.anchor, node);
-      return node.items;
+      const end = node.range?.[2];
+      if (end !== undefined && !hasOffsetIn(markers, windowStart, end)) continue;
+      pushChildren(node.items as unknown[], windowStart, pending, windowStarts);
+    } else if (isAlias(node)) {
+      if (!targets.has(node)) targets.set(node, latest.get(node.source));
     }
-    return undefined;
-  };
-  // Depth-first with a stack of (children, next index): no recursion, however deeply the YAML nests.
-  const lists: (readonly unknown[])[] = [];
-  const next: number[] = [];
-  const enter = (children: readonly unknown[] | undefined) => {
-    if (children?.length) {
-      lists.push(children);
-      next.push(0);
-    }
-  };
-  enter(visit(doc.contents));
-  while (lists.length) {
-    const top = lists.length - 1;
-    const index = next[top];
-    if (index >= lists[top].length) {
-      lists.pop();
-      next.pop();
-      continue;
-    }
-    next[top] = index + 1;
-    enter(visit(lists[top][index]));
   }
   return targets;
+}
+
+/** Queues a collection's items, last first, each with where the text before it starts (the previous item's end). */
+function pushChildren(items: unknown[], windowStart: number, pending: unknown[], windowStarts: number[]): void {
+  for (let i = items.length - 1; i >= 0; i--) {
+    const item = items[i];
+    const itemStart = i === 0 ? windowStart : (endOf(items[i - 1]) ?? windowStart);
+    if (isPair(item)) {
+      pending.push(item.value, item.key);
+      windowStarts.push(endOf(item.key) ?? itemStart, itemStart);
+    } else {
+      pending.push(item);
+      windowStarts.push(itemStart);
+    }
+  }
+}
+
+/** Where an item's text ends (a pair's value, else its key); undefined when yaml gave it no range. */
+function endOf(item: unknown): number | undefined {
+  if (isPair(item)) return endOf(item.value) ?? endOf(item.key);
+  return isNode(item) ? item.range?.[1] : undefined;
+}
+
+/** Offsets of every `&` and `*` in the text, in order: the only places an anchor or an alias can be written. */
+function markerOffsets(text: string): number[] {
+  const offsets: number[] = [];
+  let anchor = text.indexOf('&');
+  let alias = text.indexOf('*');
+  while (anchor >= 0 || alias >= 0) {
+    if (alias < 0 || (anchor >= 0 && anchor < alias)) {
+      offsets.push(anchor);
+      anchor = text.indexOf('&', anchor + 1);
+    } else {
+      offsets.push(alias);
+      alias = text.indexOf('*', alias + 1);
+    }
+  }
+  return offsets;
+}
+
+/** Whether a sorted list holds an offset in [start, end). */
+function hasOffsetIn(offsets: number[], start: number, end: number): boolean {
+  let low = 0;
+  let high = offsets.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (offsets[mid] < start) low = mid + 1;
+    else high = mid;
+  }
+  return low < offsets.length && offsets[low] < end;
 }
 
 /**
