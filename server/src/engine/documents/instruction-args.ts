@@ -54,17 +54,20 @@ export function escapeCharOf(instruction: Instruction): string {
  * heredoc needs `<<`; an escaped `\<` still shows its `<`). dockerfile-ast's getHeredocs, ported in
  * documents/dockerfile-heredocs; RUN, COPY and ADD have heredocs, and their flags come before them.
  */
-export function heredocsOf(instruction: Instruction, lines: LineIndex): HeredocSpan[] {
+export function heredocsOf(instruction: Instruction, lines: LineIndex): readonly HeredocSpan[] {
+  // Asked by the RUN sources and two rules for every RUN/COPY/ADD: remembered, none included.
+  const known = rememberedHeredocs<readonly HeredocSpan[]>(instruction);
+  if (known) return known;
   const from = lines.offsetAt(instruction.getInstructionRange().end);
   const to = lines.offsetAt(instruction.getRange().end);
-  if (!occursBetween(lines.text, '<', from, to)) return [];
-  const known = rememberedHeredocs<HeredocSpan[]>(instruction);
-  if (known) return known;
+  if (!occursBetween(lines.text, '<', from, to)) return rememberHeredocs(instruction, NO_HEREDOCS);
   const escapeChar = escapeCharOf(instruction);
   const args = scanArguments(lines.text, from, to, escapeChar);
   const flags = (instruction as unknown as { getFlags?(): unknown[] }).getFlags?.().length ?? 0;
   return rememberHeredocs(instruction, scanHeredocs(instruction, lines, flags ? args.slice(flags) : args, escapeChar));
 }
+
+const NO_HEREDOCS: readonly HeredocSpan[] = Object.freeze([]);
 
 /** True when `char` occurs in text[from, to): a bounded search, where indexOf could run on to the end of the file. */
 export function occursBetween(text: string, char: string, from: number, to: number): boolean {

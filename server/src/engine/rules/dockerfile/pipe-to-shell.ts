@@ -58,12 +58,14 @@ export default defineDockerfileRule({
 function checkSource(model: DockerfileModel, source: ShellSource, report: (r: Report) => void): void {
   const quoted = quotedText(source, model.text);
   const findings = new SourceFindings(source, report);
+  // Running a download's output needs `$(` or a backquote somewhere in the source.
+  const substitutes = quoted.includes('$(') || quoted.includes('`');
   for (const scope of shellScopes(source, model.text)) {
     const pipelines = scope.pipelines;
     for (let index = 0; index < pipelines.length; index++) {
       checkPipe(pipelines[index], quoted, findings);
       checkProcessSubstitution(pipelines[index], pipelines[index + 1], quoted, findings);
-      for (const command of pipelines[index].commands) checkCommandSubstitution(command, quoted, findings);
+      if (substitutes) for (const command of pipelines[index].commands) checkCommandSubstitution(command, quoted, findings);
     }
   }
   checkPowerShell(quoted, findings);
@@ -92,6 +94,7 @@ class SourceFindings {
 /** `curl -fsSL https://… | sudo bash -s -- --flag`, `wget -qO- … | python3 -`. */
 function checkPipe(pipeline: Pipeline, quoted: string, findings: SourceFindings): void {
   const commands = pipeline.commands;
+  if (commands.length < 2) return; // nothing to pipe into
   let download = 0;
   while (download < commands.length && !producesDownload(commands[download], quoted)) download++;
   if (download === commands.length) return;
