@@ -1,5 +1,6 @@
 import { Arg, Env, Run, type Instruction, type Property } from 'dockerfile-ast';
 import type { DockerfileModel, Stage } from '../../documents/dockerfile';
+import { propertiesOf } from '../../documents/dockerfile-properties';
 import { insertAt, remove } from '../../fixes';
 import { classifySecret, findCredentials, type SecretMatch } from '../../knowledge/secrets';
 import { defineDockerfileRule } from '../../rule';
@@ -112,7 +113,7 @@ function buildSecretRemedy(name: string): string {
 
 /** dockerfile-ast reports a line continuation inside ENV/ARG as a property named by the escape character. */
 function realProperties(instruction: Env | Arg): Property[] {
-  return instruction.getProperties().filter((p) => p.getName() !== '' && !/^[\\`]$/.test(p.getName()));
+  return propertiesOf(instruction).filter((p) => p.getName() !== '' && !/^[\\`]$/.test(p.getName()));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { Add, Arg, Copy, Env, Run } from 'dockerfile-ast';
 import type { DockerfileModel } from '../../documents/dockerfile';
 import { heredocsOf } from '../../documents/instruction-args';
+import { propertiesOf } from '../../documents/dockerfile-properties';
 import type { ShellSource } from '../../documents/shell-source';
 import { remove } from '../../fixes';
 import {
@@ -64,7 +65,7 @@ function capitalize(text: string): string {
 function checkEnvironment(model: DockerfileModel, report: (r: Report) => void): void {
   for (const { instruction } of model.instructions) {
     if (!(instruction instanceof Env || instruction instanceof Arg)) continue;
-    for (const property of instruction.getProperties()) {
+    for (const property of propertiesOf(instruction)) {
       const value = property.getValue();
       const insecurity = insecureEnvironment(property.getName(), value ?? undefined);
       if (insecurity) report({ range: property.getRange(), message: message(insecurity) });
