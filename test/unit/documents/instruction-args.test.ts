@@ -51,6 +51,7 @@ describe('argumentSpans', () => {
     compare('# escape=`\nRUN echo a `\n  b\n');
     compare('RUN a \\  \n b \\ c');
     compare('RUN a\r\nRUN b \\\r\n c\r\n');
+    compare('COPY "\\ \n \\\\ \n'); // an argument that starts with an escape right after one ended by a continuation
   });
 
   it('agrees with dockerfile-ast on random text of continuations, escapes, comments and quotes', () => {

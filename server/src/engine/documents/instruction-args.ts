@@ -91,6 +91,8 @@ export function scanArguments(text: string, from: number, to: number, escapeChar
   let escaping = false;
   let escapeMarker = -1;
   let escapedArg = '';
+  // Until an argument meets an escape character its value is its text: taken with one slice, not built up.
+  let literal = true;
   for (let i = 0; i < n; i++) {
     const char = fullArgs.charAt(i);
     if (isWhitespace(char)) {
@@ -105,12 +107,17 @@ export function scanArguments(text: string, from: number, to: number, escapeChar
         }
         continue;
       } else if (found !== -1) {
-        args.push({ value: escapedArg, start: from + found, end: from + (escapeMarker === -1 ? i : escapeMarker) });
+        args.push({ value: literal ? fullArgs.slice(found, i) : escapedArg, start: from + found, end: from + (escapeMarker === -1 ? i : escapeMarker) });
         escapeMarker = -1;
         escapedArg = '';
+        literal = true;
         found = -1;
       }
     } else if (char === escapeChar) {
+      if (literal) {
+        if (found !== -1) escapedArg = fullArgs.slice(found, i);
+        literal = false;
+      }
       const next = fullArgs.charAt(i + 1);
       if (next === ' ' || next === '\t') {
         whitespaceCheck: for (let j = i + 2; j < n; j++) {
@@ -149,7 +156,7 @@ export function scanArguments(text: string, from: number, to: number, escapeChar
       } else {
         if (escapedWhitespaceDetected && escapeMarker !== -1) {
           args.push({ value: escapedArg, start: from + found, end: from + escapeMarker });
-          escapedArg = '';
+          escapedArg = ''; // the next argument starts here, with an escape: built up, not literal
           found = -1;
         }
         escapeMarker = -1;
@@ -172,17 +179,18 @@ export function scanArguments(text: string, from: number, to: number, escapeChar
         if (escapedWhitespaceDetected && escapeMarker !== -1) {
           args.push({ value: escapedArg, start: from + found, end: from + escapeMarker });
           escapedArg = '';
+          literal = true;
           found = -1;
         }
         escapedWhitespaceDetected = false;
         escaping = false;
         escapeMarker = -1;
-        escapedArg = escapedArg + char;
+        if (!literal) escapedArg = escapedArg + char;
         if (found === -1) found = i;
       }
       start = false;
     }
   }
-  if (found !== -1) args.push({ value: escapedArg, start: from + found, end: from + (escapeMarker === -1 ? n : escapeMarker) });
+  if (found !== -1) args.push({ value: literal ? fullArgs.slice(found, n) : escapedArg, start: from + found, end: from + (escapeMarker === -1 ? n : escapeMarker) });
   return args;
 }
