@@ -1,6 +1,7 @@
 import { isMap, isScalar, type Node } from 'yaml';
 import type { Range } from '../types';
 import { mapPair, shared, type ComposeModel, type Service } from './compose';
+import { hostPathRisk, type HostPathRisk } from '../knowledge/host-paths';
 import { interpolate } from './compose-interpolation';
 import { isTrue, ownsNode, scalarSliceRange, scalarString, seqItems } from './compose-values';
 
@@ -49,11 +50,10 @@ export interface ShortVolume {
 export function parseShortVolume(text: string): ShortVolume {
   const parts: { text: string; start: number }[] = [];
   let start = 0;
-  for (let i = 0; i <= text.length; i++) {
-    if (i < text.length && text[i] !== ':') continue;
-    const isDrive = i - start === 1 && /[A-Za-z]/.test(text[start]) && /[\\/]/.test(text[i + 1] ?? '');
-    if (isDrive && i < text.length) continue;
-    parts.push({ text: text.slice(start, i), start });
+  for (let i = text.indexOf(':'); ; i = text.indexOf(':', i + 1)) {
+    if (i >= 0 && i - start === 1 && isLetter(text.charCodeAt(start)) && isSlash(text.charCodeAt(i + 1))) continue; // `C:\`
+    parts.push({ text: text.slice(start, i < 0 ? text.length : i), start });
+    if (i < 0) break;
     start = i + 1;
   }
   if (parts.length === 1) return { target: parts[0].text, sourceEnd: 0 };
@@ -62,11 +62,20 @@ export function parseShortVolume(text: string): ShortVolume {
   return { source: source.text, target: target.text, sourceEnd: source.text.length, options };
 }
 
+function isLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+function isSlash(code: number): boolean {
+  return code === 47 || code === 92;
+}
+
 /**
  * Interpolates a host path; `$HOME` and `$PWD` at its start mean what they mean to compose's user (their home,
  * the project directory), so `${HOME}/.ssh` is still known to be the SSH keys.
  */
 function interpolateHostPath(text: string): string {
+  if (!text.startsWith('$')) return interpolate(text);
   return interpolate(text.replace(/^(?:\$HOME|\$\{HOME\})(?=[\\/]|$)/, '~').replace(/^(?:\$PWD|\$\{PWD\})(?=[\\/]|$)/, '.'));
 }
 
@@ -112,6 +121,20 @@ export interface BoundVolume {
 }
 
 export function boundVolumes(model: ComposeModel): BoundVolume[] {
+  return shared(model, 'bound-volumes', () => readBoundVolumes(model));
+}
+
+/**
+ * What a host path exposes (knowledge/host-paths): three rules ask it of every bind mount, so each path is
+ * judged once per analysis.
+ */
+export function hostPathRiskOf(model: ComposeModel, source: string): HostPathRisk | undefined {
+  const risks = shared(model, 'host-path-risks', () => new Map<string, HostPathRisk | undefined>());
+  if (!risks.has(source)) risks.set(source, hostPathRisk(source));
+  return risks.get(source);
+}
+
+function readBoundVolumes(model: ComposeModel): BoundVolume[] {
   const volumes = model.root && model.resolve(mapPair(model, model.root, 'volumes')?.value);
   if (!isMap(volumes)) return [];
   const result: BoundVolume[] = [];
@@ -127,6 +150,31 @@ export function boundVolumes(model: ComposeModel): BoundVolume[] {
   return result;
 }
 
+/** A mount as read; its source range is only computed for the mounts a rule reports. */
+class ReadMount implements Mount {
+  private range?: Range;
+
+  constructor(
+    private readonly model: ComposeModel,
+    readonly node: Node,
+    readonly long: boolean,
+    readonly type: string,
+    readonly source: string | undefined,
+    readonly target: string | undefined,
+    readonly readOnly: boolean,
+    /** What the range covers when the source has no text of its own. */
+    private readonly rangeNode: Node,
+    /** Short syntax whose value maps to the source: the source is the value's first `sourceEnd` characters. */
+    private readonly sourceEnd?: number,
+    readonly options?: { list: string[]; start: number },
+    readonly written?: string,
+  ) {}
+
+  get sourceRange(): Range {
+    return (this.range ??= (this.sourceEnd !== undefined && scalarSliceRange(this.model, this.node, 0, this.sourceEnd)) || this.model.rangeOf(this.rangeNode));
+  }
+}
+
 /** The mounts of a `volumes:` sequence, short and long syntax. */
 export function readMounts(model: ComposeModel, volumes: unknown): Mount[] {
   const mounts: Mount[] = [];
@@ -139,31 +187,21 @@ export function readMounts(model: ComposeModel, volumes: unknown): Mount[] {
       const parsed = parseShortVolume(text);
       const source = parsed.source;
       const mapped = text === written;
-      mounts.push({
-        node: item,
-        long: false,
-        type: source !== undefined && isHostPath(source) ? 'bind' : 'volume',
-        source,
-        sourceRange: (mapped && parsed.source !== undefined && scalarSliceRange(model, item, 0, parsed.sourceEnd)) || model.rangeOf(item),
-        target: parsed.target,
-        readOnly: parsed.options?.list.includes('ro') ?? false,
-        options: parsed.options,
-        written: mapped ? written : undefined,
-      });
+      const type = source !== undefined && isHostPath(source) ? 'bind' : 'volume';
+      const readOnly = parsed.options?.list.includes('ro') ?? false;
+      // The source's own text when the value maps to the source, else the whole entry.
+      const sourceEnd = mapped && source !== undefined ? parsed.sourceEnd : undefined;
+      mounts.push(new ReadMount(model, item, false, type, source, parsed.target, readOnly, item, sourceEnd, parsed.options, mapped ? written : undefined));
     } else if (isMap(item)) {
       const sourcePair = mapPair(model, item, 'source');
       const sourceText = sourcePair && scalarString(model, sourcePair.value);
       const type = scalarString(model, mapPair(model, item, 'type')?.value) ?? 'volume';
       const readOnlyPair = mapPair(model, item, 'read_only');
-      mounts.push({
-        node: item,
-        long: true,
-        type: type.toLowerCase(),
-        source: sourceText === undefined ? undefined : interpolateHostPath(sourceText),
-        sourceRange: model.rangeOf((sourcePair?.value ?? item.items[0]?.key ?? item) as Node),
-        target: scalarString(model, mapPair(model, item, 'target')?.value),
-        readOnly: readOnlyPair ? isTrue(model, readOnlyPair.value) : false,
-      });
+      const source = sourceText === undefined ? undefined : interpolateHostPath(sourceText);
+      const target = scalarString(model, mapPair(model, item, 'target')?.value);
+      const readOnly = readOnlyPair ? isTrue(model, readOnlyPair.value) : false;
+      const rangeNode = (sourcePair?.value ?? item.items[0]?.key ?? item) as Node;
+      mounts.push(new ReadMount(model, item, true, type.toLowerCase(), source, target, readOnly, rangeNode));
     }
   }
   return mounts;

@@ -1,6 +1,6 @@
 import { displayValue } from '../../documents/compose-interpolation';
-import { allServiceMounts, boundVolumes } from '../../documents/compose-mounts';
-import { hostPathRisk, normalizeHostPath } from '../../knowledge/host-paths';
+import { allServiceMounts, boundVolumes, hostPathRiskOf } from '../../documents/compose-mounts';
+import { normalizeHostPath } from '../../knowledge/host-paths';
 import { defineComposeRule } from '../../rule';
 
 export default defineComposeRule({
@@ -19,11 +19,11 @@ export default defineComposeRule({
   check({ model, report }) {
     for (const { mount } of allServiceMounts(model)) {
       if ((mount.type !== 'bind' && mount.type !== 'npipe') || mount.source === undefined) continue;
-      const risk = hostPathRisk(mount.source);
+      const risk = hostPathRiskOf(model, mount.source);
       if (risk?.kind === 'socket') report({ range: mount.sourceRange, message: message(mount.source, risk.what, mount.readOnly) });
     }
     for (const volume of boundVolumes(model)) {
-      const risk = hostPathRisk(volume.device);
+      const risk = hostPathRiskOf(model, volume.device);
       if (risk?.kind === 'socket') report({ range: volume.deviceRange, message: message(volume.device, risk.what, false) });
     }
   },

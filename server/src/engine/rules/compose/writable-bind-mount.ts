@@ -3,9 +3,8 @@ import type { ComposeModel } from '../../documents/compose';
 import { mapPair } from '../../documents/compose';
 import { insertIntoMap, replaceScalar } from '../../documents/compose-edits';
 import { displayValue } from '../../documents/compose-interpolation';
-import { allServiceMounts, type Mount } from '../../documents/compose-mounts';
+import { allServiceMounts, hostPathRiskOf, type Mount } from '../../documents/compose-mounts';
 import { scalarSliceRange } from '../../documents/compose-values';
-import { hostPathRisk } from '../../knowledge/host-paths';
 import { defineComposeRule } from '../../rule';
 import type { Fix, TextEdit } from '../../types';
 
@@ -27,7 +26,7 @@ export default defineComposeRule({
       // A long entry still without its `source:` is being typed.
       if (mount.type !== 'bind' || mount.readOnly || mount.source === undefined) continue;
       // Sockets and system paths are errors of their own (DG211, DG212), where `:ro` is no remedy.
-      if (hostPathRisk(mount.source)) continue;
+      if (hostPathRiskOf(model, mount.source)) continue;
       const edit = own ? readOnlyEdit(model, mount) : undefined;
       const fixes: Fix[] = edit ? [{ title: mount.long ? 'Mount read-only (read_only: true)' : 'Mount read-only (:ro)', kind: 'suggestion', edits: [edit] }] : [];
       report({
