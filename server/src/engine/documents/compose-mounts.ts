@@ -57,9 +57,11 @@ export function parseShortVolume(text: string): ShortVolume {
     start = i + 1;
   }
   if (parts.length === 1) return { target: parts[0].text, sourceEnd: 0 };
-  const [source, target, ...rest] = parts;
-  const options = rest.length ? { list: rest.map((p) => p.text).join(':').split(','), start: rest[0].start } : undefined;
-  return { source: source.text, target: target.text, sourceEnd: source.text.length, options };
+  // Indexed, not destructured with a rest element: that goes through the iterator protocol on every volume.
+  const source = parts[0].text;
+  const rest = parts.length > 2 ? parts.slice(2) : undefined;
+  const options = rest ? { list: rest.map((p) => p.text).join(':').split(','), start: rest[0].start } : undefined;
+  return { source, target: parts[1].text, sourceEnd: source.length, options };
 }
 
 function isLetter(code: number): boolean {
