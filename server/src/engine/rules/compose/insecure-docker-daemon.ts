@@ -29,13 +29,10 @@ export default defineComposeRule({
         report({ range: model.rangeOf(port.node), message: `Port ${DOCKER_PLAIN_PORT} is the Docker API without TLS and it is published here, so ${ROOT}; use 2376 with --tlsverify, or do not publish the daemon at all.` });
       }
     }
-    // Only a DOCKER_HOST over TCP needs them: the images are not parsed for every file.
-    let proxyNames: Set<string> | undefined;
-    const proxies = () => (proxyNames ??= socketProxyServices(model));
     // A value shared through an anchor is checked once, where it is written.
     const seen = new Set<unknown>();
     for (const service of model.services) {
-      checkEnvironment(model, service, proxies, seen, report);
+      checkEnvironment(model, service, seen, report);
       checkCommand(model, service, seen, report);
     }
   },
@@ -50,18 +47,22 @@ function publishesPlainDaemonPort(port: PortMapping): boolean {
   });
 }
 
-/** Services running a filtering Docker socket proxy: talking to them over plain TCP is the recommended remedy. */
-function socketProxyServices(model: ComposeModel): Set<string> {
-  const names = new Set<string>();
-  for (const service of model.services) {
-    const image = scalarString(model, service.get('image')?.value);
-    const ref = image === undefined ? undefined : parseImageRef(interpolate(image));
-    if (ref?.name.includes('socket-proxy')) names.add(service.name.toLowerCase());
-  }
-  return names;
+/**
+ * Whether `host` is a service running a filtering Docker socket proxy: talking to one over plain TCP is the
+ * recommended remedy. Only the services of that name have their image parsed, and only for a DOCKER_HOST over TCP.
+ */
+function isSocketProxy(model: ComposeModel, host: string): boolean {
+  const name = host.toLowerCase();
+  return model.services.some((service) => service.name.toLowerCase() === name && runsSocketProxy(model, service));
 }
 
-function checkEnvironment(model: ComposeModel, service: Service, proxies: () => Set<string>, seen: Set<unknown>, report: Reporter): void {
+function runsSocketProxy(model: ComposeModel, service: Service): boolean {
+  const image = scalarString(model, service.get('image')?.value);
+  const ref = image === undefined ? undefined : parseImageRef(interpolate(image));
+  return !!ref?.name.includes('socket-proxy');
+}
+
+function checkEnvironment(model: ComposeModel, service: Service, seen: Set<unknown>, report: Reporter): void {
   const environment = service.get('environment');
   if (!environment?.value || seen.has(environment.value)) return;
   seen.add(environment.value);
@@ -77,7 +78,7 @@ function checkEnvironment(model: ComposeModel, service: Service, proxies: () => 
     const url = /^tcp:\/\/(\[[^\]]*\]|[^:/]*)(?::(\d+))?/i.exec(interpolate(variable.value).trim());
     if (!url) continue;
     const [, host, port] = url;
-    if (proxies().has(host.toLowerCase())) continue;
+    if (isSocketProxy(model, host)) continue;
     if (port === String(DOCKER_PLAIN_PORT) || !tlsVerify) {
       const why = port === String(DOCKER_PLAIN_PORT) ? `port ${DOCKER_PLAIN_PORT} is the Docker API without TLS` : 'no DOCKER_TLS_VERIFY is set';
       report({ range: variable.range, message: `DOCKER_HOST points at a Docker daemon over plain TCP (${why}): ${ROOT}, and the traffic can be read and changed on the way; use TLS on 2376 (DOCKER_TLS_VERIFY=1) or the socket through a filtering proxy.` });

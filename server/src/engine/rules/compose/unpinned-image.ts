@@ -30,22 +30,23 @@ export default defineComposeRule({
       if (!written) continue;
       const ref = parseImageRef(interpolate(written));
       if (!ref || (ref.digest && !hasUnknown(ref.digest))) continue;
-      const valueRange = model.rangeOf(node);
+      // Most images are pinned: the range is only computed for a finding.
+      const valueRange = () => model.rangeOf(node);
 
       if (ref.digest || (ref.tag !== undefined && hasUnknown(ref.tag)) || (ref.tag === undefined && ref.raw.endsWith(UNKNOWN))) {
         report({
-          range: valueRange,
+          range: valueRange(),
           message: `The image's version comes from a variable without a pinned default (${written}), so what runs is decided outside this file; give the variable a pinned default (\${TAG:-1.2.3}) or pin the tag here.`,
         });
       } else if (ref.tag === undefined) {
         report({
-          range: valueRange,
+          range: valueRange(),
           message: `The image ${written} has no tag, so it is ${written}:latest and every pull may bring a different release; pin a version tag (or a digest).`,
         });
       } else if (ref.tag.toLowerCase() === 'latest') {
         const tagRange = written === ref.raw && ref.tagOffset !== undefined ? scalarSliceRange(model, node, ref.tagOffset, ref.tagOffset + ref.tag.length) : undefined;
         report({
-          range: tagRange ?? valueRange,
+          range: tagRange ?? valueRange(),
           message: 'The tag latest moves with every release, so every pull may bring a different image; pin a version tag (or a digest).',
         });
       }
