@@ -92,7 +92,8 @@ export function normalizeHostPath(source: string): string {
 /** `path` is `parent` or below it; the root is only itself here (everything is below it). */
 function within(path: string, parent: string): boolean {
   if (parent === '/') return path === '/';
-  return path === parent || path.startsWith(parent + '/');
+  // No `parent + '/'`: this runs for every known path against every mount, and the concatenation allocated each time.
+  return path === parent || (path.startsWith(parent) && path.charCodeAt(parent.length) === 47);
 }
 
 /** What a host path exposes to a container mounting it, whether read-only or not; undefined when nothing known. */
