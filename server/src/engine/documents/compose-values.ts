@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, Scalar, type Node, type Pair } from 'yaml';
 import type { Range } from '../types';
-import { keyName, mapPair, mergedKeys, shared, type ComposeModel, type Service } from './compose';
+import { keyName, mapPair, mergedKeys, mergedPairs, shared, type ComposeModel, type Service } from './compose';
 
 /** A scalar's value as a string (numbers and booleans too); undefined for null, maps, sequences. */
 export function scalarString(model: ComposeModel, node: unknown): string | undefined {
@@ -94,8 +94,10 @@ function readKeyValues(model: ComposeModel, resolved: Node): KeyValue[] {
       result.push(new Variable(model, name, text, value ?? pair.key, value && text !== undefined ? value : pair.key));
     }
   } else if (isMap(resolved)) {
+    // One index of the merged pairs, not a scan of the mapping for every name.
+    const pairs = mergedPairs(model, resolved);
     for (const name of mergedKeys(model, resolved)) {
-      const pair = mapPair(model, resolved, name)!;
+      const pair = pairs.get(name)!;
       const value = model.resolve(pair.value);
       const text = scalarString(model, value);
       result.push(new Variable(model, name, text, value ?? pair.key, value && text !== undefined ? value : pair.key));

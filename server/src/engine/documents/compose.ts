@@ -277,6 +277,11 @@ function allPairs(model: ComposeModel, node: unknown, depth: number): Map<string
   return (merged.pairs = pairs);
 }
 
+/** Every key's pair as mapPair finds it (own keys first, then what `<<` brings in), indexed once per mapping. */
+export function mergedPairs(model: ComposeModel, node: unknown): ReadonlyMap<string, Pair<Node, Node | null>> {
+  return allPairs(model, node, 0);
+}
+
 /** mapKeys without the copy, for readers in this folder that only iterate. */
 export function mergedKeys(model: ComposeModel, node: unknown, depth = 0): readonly string[] {
   const map = model.resolve(node);
