@@ -1,26 +1,25 @@
 import type { Instruction } from 'dockerfile-ast';
 
 /**
- * dockerfile-ast re-scans an instruction's text on every getArguments() and getHeredocs() call (about 5 µs each,
- * most of it positionAt lookups), and the rules ask for them several times per instruction: measured on a
+ * dockerfile-ast re-scans an instruction's text on every getArguments() call (about 5 µs, most of it positionAt
+ * lookups), and dockerfile-ast and the rules ask for them several times per instruction: measured on a
  * 2,000-line Dockerfile, these repeated scans were the largest part of analyze's time after the parse itself.
- * A parsed document never changes, so each instruction remembers its first answer.
+ * A parsed document never changes, so each instruction remembers its first answer. (Heredocs are read from our
+ * own offsets, documents/dockerfile-heredocs, and kept here too.)
  *
  * Callers get a fresh array every time, as before: dockerfile-ast's own ModifiableInstruction.getArguments
- * shifts the flags off the array it receives. The Argument and Heredoc objects inside are shared; nothing
- * modifies them.
+ * shifts the flags off the array it receives. The Argument objects inside are shared; nothing modifies them.
  *
  * The scans also throw on some odd input (a stray carriage return inside a continuation, in dockerfile-ast
- * 0.7.1): such an instruction then has no arguments or heredocs, rather than taking every rule down with it.
+ * 0.7.1): such an instruction then has no arguments, rather than taking every rule down with it.
  *
- * Every instruction gets the same two functions, which keep their answers in fields of the instruction: a
+ * Every instruction gets the same function, which keeps their answers in fields of the instruction: a
  * closure per instruction would give each instance a hidden class of its own, which V8 keeps in old space,
  * and the whole parsed document would then outlive every young-generation collection.
  */
-type Scan = 'getRawArguments' | 'getHeredocs';
+type Scan = 'getRawArguments';
 type Memoized = Record<Scan, () => unknown[]> & {
   memoRawArguments?: unknown[];
-  memoHeredocs?: unknown[];
   memoTransfer?: unknown;
   memoHeredocSpans?: unknown;
 };
@@ -59,17 +58,10 @@ function getRawArguments(this: Memoized): unknown[] {
   return this.memoRawArguments.slice();
 }
 
-function getHeredocs(this: Memoized): unknown[] {
-  this.memoHeredocs ??= scanOnce(this, 'getHeredocs');
-  return this.memoHeredocs.slice();
-}
-
 export function memoizeScans(instruction: Instruction): void {
   const target = instruction as unknown as Memoized;
   target.memoRawArguments = undefined;
-  target.memoHeredocs = undefined;
   target.memoTransfer = undefined;
   target.memoHeredocSpans = undefined;
   target.getRawArguments = getRawArguments;
-  target.getHeredocs = getHeredocs;
 }
