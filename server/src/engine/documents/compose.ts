@@ -374,50 +374,64 @@ function createService(model: ComposeModel, name: string, pair: Pair<Node, Node 
   const value = model.resolve(pair.value);
   // Only a mapping written in place can take edits; `web: *base` cannot.
   const map = isMap(value) && pair.value === value ? (value as YAMLMap<Node, Node | null>) : undefined;
-  const nameRange = model.rangeOf(pair.key);
-  // Rules ask for the same keys of every service: each key is resolved (merge keys, extends) once.
-  const resolved = new Map<string, ServiceEntry[]>();
-  let extended: Service | undefined | null = null;
+  return new ComposeService(model, name, pair, map, byName);
+}
 
-  const self: Service = {
-    name,
-    nameRange,
-    pair,
-    map,
-    entries(key) {
-      let found = resolved.get(key);
-      if (found) return found;
-      found = [];
-      let service: Service | undefined = self;
-      let seen: Set<Service> | undefined;
-      for (let depth = 0; service && depth <= EXTENDS_DEPTH; depth++) {
-        const entry = mapPair(model, service.pair.value, key);
-        if (entry) found.push(new Entry(model, key, entry, service === self && !!map?.items.includes(entry)));
-        const next = service.extended();
-        if (!next) break;
-        // A cycle of extends: compose refuses the file; the services met so far still count.
-        (seen ??= new Set([self])).add(service);
-        if (seen.has(next)) break;
-        service = next;
-      }
-      // Most keys asked are absent: they share one empty list.
-      if (found.length === 0) found = NO_ENTRIES;
-      resolved.set(key, found);
-      return found;
-    },
-    get(key) {
-      return self.entries(key)[0];
-    },
-    reportRange(key) {
-      const entry = key ? self.get(key) : undefined;
-      return entry?.own ? entry.keyRange : nameRange;
-    },
-    extended() {
-      if (extended === null) extended = extendedService(model, self, byName);
-      return extended;
-    },
-  };
-  return self;
+/**
+ * A service as a class: every rule calls `get` on every service, and methods on the prototype keep those calls
+ * monomorphic (closures made per service were a different function at each call, one per service).
+ */
+class ComposeService implements Service {
+  readonly nameRange: Range;
+  /** Rules ask for the same keys of every service: each key is resolved (merge keys, extends) once. */
+  private readonly resolved = new Map<string, ServiceEntry[]>();
+  private extendedService: Service | undefined | null = null;
+
+  constructor(
+    private readonly model: ComposeModel,
+    readonly name: string,
+    readonly pair: Pair<Node, Node | null>,
+    readonly map: YAMLMap<Node, Node | null> | undefined,
+    private readonly byName: Map<string, Service>,
+  ) {
+    this.nameRange = model.rangeOf(pair.key);
+  }
+
+  entries(key: string): ServiceEntry[] {
+    let found = this.resolved.get(key);
+    if (found) return found;
+    found = [];
+    let service: Service | undefined = this;
+    let seen: Set<Service> | undefined;
+    for (let depth = 0; service && depth <= EXTENDS_DEPTH; depth++) {
+      const entry = mapPair(this.model, service.pair.value, key);
+      if (entry) found.push(new Entry(this.model, key, entry, service === this && !!this.map?.items.includes(entry)));
+      const next = service.extended();
+      if (!next) break;
+      // A cycle of extends: compose refuses the file; the services met so far still count.
+      (seen ??= new Set<Service>([this])).add(service);
+      if (seen.has(next)) break;
+      service = next;
+    }
+    // Most keys asked are absent: they share one empty list.
+    if (found.length === 0) found = NO_ENTRIES;
+    this.resolved.set(key, found);
+    return found;
+  }
+
+  get(key: string): ServiceEntry | undefined {
+    return this.entries(key)[0];
+  }
+
+  reportRange(key?: string): Range {
+    const entry = key ? this.get(key) : undefined;
+    return entry?.own ? entry.keyRange : this.nameRange;
+  }
+
+  extended(): Service | undefined {
+    if (this.extendedService === null) this.extendedService = extendedService(this.model, this, this.byName);
+    return this.extendedService;
+  }
 }
 
 const NO_ENTRIES: ServiceEntry[] = Object.freeze([]) as unknown as ServiceEntry[];
