@@ -1,5 +1,6 @@
 import type { ResolvedConfig } from '../../config';
-import type { ComposeModel, Service } from '../../documents/compose';
+import type { Node, Pair } from 'yaml';
+import { mapPair, type ComposeModel, type Service } from '../../documents/compose';
 import { ensurePath, insertIntoService, quoted, type Entry } from '../../documents/compose-edits';
 import { chainHas, chainValues, runtimeServices, type ChainLink } from '../../documents/compose-extends';
 import { ownSlot } from '../../documents/compose-runtime';
@@ -27,16 +28,17 @@ export default defineComposeRule({
   },
   check({ model, config, report, uri, readFile }) {
     for (const { service, chain } of runtimeServices({ model, uri, readFile })) {
-      const missing = (['cpus', 'memory'] as Resource[]).filter((resource) => !isLimited(chain, resource));
+      const limits = limitsAlong(chain);
+      const missing = (['cpus', 'memory'] as Resource[]).filter((resource) => !isLimited(limits, resource));
       if (missing.length === 0) continue;
-      const legacy = usesLegacyKeys(chain);
+      const legacy = usesLegacyKeys(limits);
       const edit = limitsEdit(model, service, missing, legacy, config);
       const what = missing.length === 2 ? 'no memory or CPU limit' : missing[0] === 'memory' ? 'no memory limit' : 'no CPU limit';
       const harm = missing.length === 2 ? "the host's memory and CPU time" : missing[0] === 'memory' ? "the host's memory" : "the host's CPU time";
       const keys = legacy ? missing.map((r) => LEGACY[r][0]) : missing.map((r) => `deploy.resources.limits.${r}`);
-      const limits = lookup(model, service.map, ['deploy', 'resources', 'limits']);
+      const ownLimits = lookup(model, service.map, ['deploy', 'resources', 'limits']);
       report({
-        range: limits && ownsNode(service, limits.key) ? model.rangeOf(limits.key) : service.nameRange,
+        range: ownLimits && ownsNode(service, ownLimits.key) ? model.rangeOf(ownLimits.key) : service.nameRange,
         message: `Service ${service.name} has ${what}, so a leak or an attack in it can exhaust ${harm} and take every other container down with it; set ${keys.join(' and ')}.`,
         fixes: edit ? [{ title: `Limit ${missing.map((r) => (r === 'memory' ? `memory to ${config.limits.memory}` : `CPUs to ${config.limits.cpus}`)).join(' and ')}`, kind: 'fix', edits: [edit] }] : [],
       });
@@ -44,18 +46,37 @@ export default defineComposeRule({
   },
 });
 
+/**
+ * What a chain sets about limits, read once per service (both resources and the style question ask it): which legacy
+ * keys it sets, and each `deploy.resources.limits` along it (compose merges `deploy` deeply).
+ */
+interface ChainLimits {
+  legacy: Record<string, boolean>;
+  deployLimits: { model: ComposeModel; limits: Pair<Node, Node | null> }[];
+}
+
+function limitsAlong(chain: ChainLink[]): ChainLimits {
+  const legacy: Record<string, boolean> = {};
+  for (const key of LEGACY_KEYS) legacy[key] = chainHas(chain, key);
+  const deployLimits: ChainLimits['deployLimits'] = [];
+  for (const { model, value } of chainValues(chain, 'deploy')) {
+    const limits = lookup(model, value, ['resources', 'limits']);
+    if (limits) deployLimits.push({ model, limits });
+  }
+  return { legacy, deployLimits };
+}
+
 const LEGACY_KEYS = Object.values(LEGACY).flat();
 
-/** Limited by a legacy key, or by `deploy.resources.limits` anywhere along `extends` (compose merges `deploy` deeply). */
-function isLimited(chain: ChainLink[], resource: Resource): boolean {
-  if (LEGACY[resource].some((key) => chainHas(chain, key))) return true;
-  return chainValues(chain, 'deploy').some(({ model, value }) => !!lookup(model, value, ['resources', 'limits', resource]));
+/** Limited by a legacy key, or by `deploy.resources.limits` anywhere along `extends`. */
+function isLimited(limits: ChainLimits, resource: Resource): boolean {
+  if (LEGACY[resource].some((key) => limits.legacy[key])) return true;
+  return limits.deployLimits.some(({ model, limits: pair }) => !!mapPair(model, pair.value, resource));
 }
 
 /** A service that limits one resource with `mem_limit`/`cpus` and has no `deploy.resources.limits` gets the same style. */
-function usesLegacyKeys(chain: ChainLink[]): boolean {
-  const legacy = LEGACY_KEYS.some((key) => chainHas(chain, key));
-  return legacy && !chainValues(chain, 'deploy').some(({ model, value }) => lookup(model, value, ['resources', 'limits']));
+function usesLegacyKeys(limits: ChainLimits): boolean {
+  return LEGACY_KEYS.some((key) => limits.legacy[key]) && limits.deployLimits.length === 0;
 }
 
 function limitsEdit(model: ComposeModel, service: Service, missing: Resource[], legacy: boolean, config: ResolvedConfig): TextEdit | undefined {
