@@ -47,3 +47,8 @@ export function literalRegistry(written: string, isVariable: (text: string) => b
 export function isTrustedRegistry(registry: string, entries: string[]): boolean {
   return entries.some((entry) => entry.split('/')[0] === registry);
 }
+
+/** "`registry`, which is not in trustedRegistries (...); <remedy>": the end of both rules' messages. */
+export function registryNotTrusted(registry: string, trustedRegistries: string[]): string {
+  return `\`${registry}\`, which is not in trustedRegistries (${trustedRegistries.join(', ')}); pull it through a trusted registry, or add the registry to the list if it is one.`;
+}

@@ -2,7 +2,7 @@ import type { Node } from 'yaml';
 import { hasUnknown, interpolate } from '../../documents/compose-interpolation';
 import { scalarString } from '../../documents/compose-values';
 import { parseImageRef, registryOf } from '../../documents/image-ref';
-import { isTrustedImage, isTrustedRegistry, literalRegistry, trustedEntries } from '../../knowledge/trusted-registries';
+import { isTrustedImage, isTrustedRegistry, literalRegistry, trustedEntries, registryNotTrusted } from '../../knowledge/trusted-registries';
 import { defineComposeRule } from '../../rule';
 
 export default defineComposeRule({
@@ -21,7 +21,6 @@ export default defineComposeRule({
   check({ model, config, report }) {
     const trusted = trustedEntries(config.trustedRegistries);
     if (trusted.length === 0) return;
-    const list = config.trustedRegistries.join(', ');
     const seen = new Set<Node>();
     for (const service of model.services) {
       // With `build:`, `image:` names the image compose builds and tags, not one it pulls.
@@ -37,7 +36,7 @@ export default defineComposeRule({
         if (isTrustedImage(ref, trusted)) continue;
         report({
           range: model.rangeOf(node),
-          message: `Service ${service.name} pulls \`${ref.raw}\` from \`${registryOf(ref)}\`, which is not in trustedRegistries (${list}); pull it through a trusted registry, or add the registry to the list if it is one.`,
+          message: `Service ${service.name} pulls \`${ref.raw}\` from ${registryNotTrusted(registryOf(ref), config.trustedRegistries)}`,
         });
         continue;
       }
@@ -46,7 +45,7 @@ export default defineComposeRule({
       report({
         range: model.rangeOf(node),
         message: registry
-          ? `Service ${service.name} pulls \`${written}\` from \`${registry}\`, which is not in trustedRegistries (${list}); pull it through a trusted registry, or add the registry to the list if it is one.`
+          ? `Service ${service.name} pulls \`${written}\` from ${registryNotTrusted(registry, config.trustedRegistries)}`
           : `The registry of \`${written}\` cannot be checked against trustedRegistries: it comes from the environment; write the registry in the file, or give the variable a default from a trusted registry.`,
       });
     }

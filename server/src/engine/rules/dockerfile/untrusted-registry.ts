@@ -1,6 +1,6 @@
 import { imagePartRange } from '../../documents/dockerfile';
 import { registryOf } from '../../documents/image-ref';
-import { isTrustedImage, isTrustedRegistry, literalRegistry, trustedEntries } from '../../knowledge/trusted-registries';
+import { isTrustedImage, isTrustedRegistry, literalRegistry, trustedEntries, registryNotTrusted } from '../../knowledge/trusted-registries';
 import { defineDockerfileRule } from '../../rule';
 
 export default defineDockerfileRule({
@@ -19,7 +19,6 @@ export default defineDockerfileRule({
   check({ model, config, report }) {
     const trusted = trustedEntries(config.trustedRegistries);
     if (trusted.length === 0) return;
-    const list = config.trustedRegistries.join(', ');
 
     for (const stage of model.stages) {
       const image = stage.image;
@@ -31,7 +30,7 @@ export default defineDockerfileRule({
         const range = ref.registry ? imagePartRange(model, image, 0, ref.raw.indexOf('/')) : imagePartRange(model, image, 0, ref.pathEnd);
         report({
           range: range ?? image.range,
-          message: `\`${ref.raw}\` comes from \`${registry}\`, which is not in trustedRegistries (${list}); pull it through a trusted registry, or add the registry to the list if it is one.`,
+          message: `\`${ref.raw}\` comes from ${registryNotTrusted(registry, config.trustedRegistries)}`,
         });
         continue;
       }
@@ -40,7 +39,7 @@ export default defineDockerfileRule({
       if (registry && !isTrustedRegistry(registry, trusted)) {
         report({
           range: image.range,
-          message: `\`${image.written}\` comes from \`${registry}\`, which is not in trustedRegistries (${list}); pull it through a trusted registry, or add the registry to the list if it is one.`,
+          message: `\`${image.written}\` comes from ${registryNotTrusted(registry, config.trustedRegistries)}`,
         });
       } else if (!registry || !trusted.some((entry) => entry === registry)) {
         report({
