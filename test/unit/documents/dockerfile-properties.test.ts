@@ -2,17 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Arg, DockerfileParser, Env, type Property } from 'dockerfile-ast';
 import { propertiesOf } from '../../../server/src/engine/documents/dockerfile-properties';
-
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as random } from '../../support/seeded-random';
 
 const view = (p: Property) => ({ name: p.getName(), value: p.getValue(), range: p.getRange(), nameRange: p.getNameRange(), valueRange: p.getValueRange() });
 

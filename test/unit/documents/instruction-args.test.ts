@@ -3,18 +3,7 @@ import { describe, it } from 'node:test';
 import { DockerfileParser, type Instruction } from 'dockerfile-ast';
 import { argumentSpans, firstArgumentOffset } from '../../../server/src/engine/documents/instruction-args';
 import { LineIndex } from '../../../server/src/engine/text';
-
-/** A small seeded generator, so a failure reproduces exactly. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as random } from '../../support/seeded-random';
 
 /** What dockerfile-ast's own scan says, as offsets; undefined when it throws (the model then sees no arguments). */
 function reference(instruction: Instruction, lines: LineIndex): { value: string; start: number; end: number }[] | undefined {

@@ -5,18 +5,7 @@ import { resolveConfig } from '../../../server/src/engine/config';
 import { fixAll } from '../../../server/src/engine/fix-all';
 import { parseDocument } from 'yaml';
 import type { DocumentKind } from '../../../server/src/engine/types';
-
-/** A small seeded generator, so a failure reproduces exactly. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as random } from '../../support/seeded-random';
 
 const DOCKERFILE_PIECES = [
   'FROM ', 'alpine:3.20', ' AS build', '\n', '\r\n', '\r', ' \\\n', ' \\\r\n', ' \\\r', '# c\n', 'RUN ', 'curl -k https://x | sh', ' && ', 'apt-get install -y curl',
