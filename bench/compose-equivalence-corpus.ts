@@ -5,9 +5,24 @@
  * says how it is analysed (its URI, configuration, the files next to it), so `extends: { file }`, `build:` and
  * override files are exercised too. Deterministic: the same tree gives the same corpus.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import ts from 'typescript';
+import {
+  codeUnitOrder,
+  crlfLineEnds,
+  cutAtOffset,
+  dedupe,
+  deleteCharacter,
+  deleteLine,
+  docsCodeBlocks,
+  doubleLine,
+  exampleFiles,
+  insertPoolLines,
+  mutate,
+  swapWithNextLine,
+  testLiterals,
+  type Edit,
+  type NamedText,
+} from './support/corpus';
 import { generateCompose } from './support/generate-compose';
 import { Random } from './support/random';
 
@@ -29,22 +44,22 @@ const MUTATIONS_PER_INPUT = 5;
 export const PROJECT_URI = '/w/project/compose.yaml';
 
 export function buildComposeCorpus(root: string): ComposeCorpusEntry[] {
-  const inputs = dedupe([...repositoryComposeFiles(root), ...testLiterals(root)]);
-  const generated: { name: string; text: string }[] = [];
+  const inputs = dedupe([...repositoryComposeFiles(root), ...testLiterals(root, composeLiteral, codeUnitOrder)]);
+  const generated: NamedText[] = [];
   for (const services of GENERATED_SIZES) for (const seed of GENERATED_SEEDS) generated.push({ name: `generated ${services} services, seed ${seed}`, text: generateCompose(services, seed) });
   for (const seed of [0x5eed, 1]) generated.push({ name: `generated 300 services, seed ${seed}`, text: generateCompose(300, seed) });
 
   const unique = dedupe([...inputs, ...generated]);
   const pool = linePool(unique);
   const rng = new Random(0xc0de);
-  const mutated: { name: string; text: string }[] = [];
+  const mutated: NamedText[] = [];
   for (const entry of unique) {
     if (entry.text.length > 40_000) continue; // the big generated files are covered by the smaller ones' mutations
     for (let i = 0; i < MUTATIONS_PER_INPUT; i++) {
       let text = entry.text;
       const hows: string[] = [];
       for (let k = rng.int(1, 3); k > 0; k--) {
-        const step = mutate(text, rng, pool);
+        const step = mutate(text, rng, pool, EDITS);
         text = step.text;
         hows.push(step.how);
       }
@@ -59,11 +74,6 @@ export function buildComposeCorpus(root: string): ComposeCorpusEntry[] {
     const uri = roll < 0.1 ? undefined : roll < 0.16 ? '/w/project/compose.override.yaml' : PROJECT_URI;
     return { ...entry, uri, config: variants.chance(0.15) ? 'custom' : 'strict' };
   });
-}
-
-function dedupe<T extends { text: string }>(entries: T[]): T[] {
-  const seen = new Set<string>();
-  return entries.filter((e) => !seen.has(e.text) && seen.add(e.text));
 }
 
 // ---- files next to the analysed one: Dockerfiles for `build:`, compose files for `extends: { file }` ----
@@ -119,47 +129,13 @@ export function readNeighbour(file: string): string | undefined {
 
 // ---- the repository's compose files ----
 
-function repositoryComposeFiles(root: string): { name: string; text: string }[] {
-  const entries: { name: string; text: string }[] = [];
-  for (const file of walk(path.join(root, 'docs'), (f) => f.endsWith('.md'))) {
-    const blocks = fs.readFileSync(file, 'utf8').matchAll(/^```ya?ml[^\n]*\n([\s\S]*?)^```/gm);
-    let n = 0;
-    for (const block of blocks) entries.push({ name: `${rel(root, file)} block ${++n}`, text: block[1] });
-  }
-  for (const folder of ['examples', 'test/fixtures']) {
-    for (const file of walk(path.join(root, folder), (f) => /\.ya?ml$/i.test(f))) entries.push({ name: rel(root, file), text: fs.readFileSync(file, 'utf8') });
-  }
-  return entries;
+function repositoryComposeFiles(root: string): NamedText[] {
+  return [...docsCodeBlocks(root, 'ya?ml', codeUnitOrder), ...exampleFiles(root, (f) => /\.ya?ml$/i.test(f), codeUnitOrder)];
 }
 
-/** Every string literal (and `+` concatenation of literals) in the tests that holds a compose `services:` key. */
-function testLiterals(root: string): { name: string; text: string }[] {
-  const entries: { name: string; text: string }[] = [];
-  for (const file of walk(path.join(root, 'test'), (f) => f.endsWith('.ts'))) {
-    const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
-    let n = 0;
-    const visit = (node: ts.Node): void => {
-      const value = literalValue(node);
-      if (value !== undefined) {
-        if (/(?:^|\n)\s*services:/.test(value)) entries.push({ name: `${rel(root, file)} literal ${++n}`, text: value });
-        return; // a concatenation's parts are in it already
-      }
-      ts.forEachChild(node, visit);
-    };
-    visit(source);
-  }
-  return entries;
-}
-
-function literalValue(node: ts.Node): string | undefined {
-  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
-  if (ts.isParenthesizedExpression(node)) return literalValue(node.expression);
-  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) {
-    const left = literalValue(node.left);
-    const right = left === undefined ? undefined : literalValue(node.right);
-    return left !== undefined && right !== undefined ? left + right : undefined;
-  }
-  return undefined;
+/** A test literal that holds a compose `services:` key. */
+function composeLiteral(value: string): { text: string } | undefined {
+  return /(?:^|\n)\s*services:/.test(value) ? { text: value } : undefined;
 }
 
 // ---- mutations ----
@@ -216,85 +192,60 @@ const FRAGMENTS = [
 
 const SCALARS = ['true', 'false', 'host', 'root', 'latest', '${X:-1}', '"${Y}"', '*defaults', '-1', '0.0.0.0', '', '[]', '{}', "'quoted'", 'null'];
 
-function mutate(text: string, rng: Random, pool: string[]): { text: string; how: string } {
-  const lines = text.split('\n');
-  const at = rng.int(0, Math.max(0, lines.length - 1));
-  const offset = rng.int(0, text.length);
-  const indent = (line: string) => /^\s*/.exec(line)?.[0] ?? '';
-  switch (rng.int(0, 11)) {
-    case 0:
-      return { text: text.slice(0, offset), how: `cut at ${offset}` };
-    case 1:
-      lines.splice(at, 1);
-      return { text: lines.join('\n'), how: `line ${at + 1} deleted` };
-    case 2:
-      lines.splice(at, 0, lines[at] ?? '');
-      return { text: lines.join('\n'), how: `line ${at + 1} doubled` };
-    case 3:
-      if (at + 1 < lines.length) [lines[at], lines[at + 1]] = [lines[at + 1], lines[at]];
-      return { text: lines.join('\n'), how: `lines ${at + 1} and ${at + 2} swapped` };
-    case 4: {
-      const added = rng.int(1, 3);
-      for (let i = 0; i < added; i++) lines.splice(rng.int(0, lines.length), 0, rng.pick(pool));
-      return { text: lines.join('\n'), how: `${added} lines from other inputs inserted` };
-    }
-    case 5:
-    case 6: {
-      // A setting typed at the indentation of the line it goes before, as in a service being edited.
-      const fragment = rng.pick(FRAGMENTS);
-      lines.splice(at, 0, indent(lines[at] ?? '') + fragment);
-      return { text: lines.join('\n'), how: `${JSON.stringify(fragment)} inserted before line ${at + 1}` };
-    }
-    case 7: {
-      const line = lines[at] ?? '';
-      const colon = line.indexOf(': ');
-      if (colon < 0) return { text: text.slice(0, offset) + rng.pick(FRAGMENTS) + text.slice(offset), how: `fragment inserted at ${offset}` };
-      const value = rng.pick(SCALARS);
-      lines[at] = `${line.slice(0, colon + 2)}${value}`;
-      return { text: lines.join('\n'), how: `value of line ${at + 1} set to ${JSON.stringify(value)}` };
-    }
-    case 8:
-      return { text: text.replace(/\r?\n/g, '\r\n'), how: 'CRLF line ends' };
-    case 9: {
-      const line = lines[at] ?? '';
-      lines[at] = rng.chance(0.5) ? `  ${line}` : line.replace(/^ {1,2}/, '');
-      return { text: lines.join('\n'), how: `line ${at + 1} indented or dedented` };
-    }
-    case 10: {
-      const removed = text.charAt(offset);
-      return { text: text.slice(0, offset) + text.slice(offset + 1), how: `character ${JSON.stringify(removed)} at ${offset} deleted` };
-    }
-    default: {
-      // An anchor on a mapping's key line and a merge of it further down: the resolution paths the model indexes.
-      const keyLine = lines.findIndex((line, i) => i >= at && /^\s+[\w-]+:\s*$/.test(line));
-      if (keyLine < 0) return { text: `${text}\n${rng.pick(FRAGMENTS)}`, how: 'fragment appended' };
-      const name = `m${rng.int(1, 9)}`;
-      lines[keyLine] = `${lines[keyLine]} &${name}`;
-      const target = rng.int(keyLine + 1, lines.length);
-      lines.splice(target, 0, `${indent(lines[target] ?? '')}<<: *${name}`);
-      return { text: lines.join('\n'), how: `line ${keyLine + 1} anchored as ${name}, merged before line ${target + 1}` };
-    }
-  }
-}
+const indentOf = (line: string) => /^\s*/.exec(line)?.[0] ?? '';
+
+/** A setting typed at the indentation of the line it goes before, as in a service being edited. */
+const insertSetting: Edit = ({ lines, at }, rng) => {
+  const fragment = rng.pick(FRAGMENTS);
+  lines.splice(at, 0, indentOf(lines[at] ?? '') + fragment);
+  return { text: lines.join('\n'), how: `${JSON.stringify(fragment)} inserted before line ${at + 1}` };
+};
+
+const replaceValue: Edit = ({ text, lines, at, offset }, rng) => {
+  const line = lines[at] ?? '';
+  const colon = line.indexOf(': ');
+  if (colon < 0) return { text: text.slice(0, offset) + rng.pick(FRAGMENTS) + text.slice(offset), how: `fragment inserted at ${offset}` };
+  const value = rng.pick(SCALARS);
+  lines[at] = `${line.slice(0, colon + 2)}${value}`;
+  return { text: lines.join('\n'), how: `value of line ${at + 1} set to ${JSON.stringify(value)}` };
+};
+
+const indentOrDedent: Edit = ({ lines, at }, rng) => {
+  const line = lines[at] ?? '';
+  lines[at] = rng.chance(0.5) ? `  ${line}` : line.replace(/^ {1,2}/, '');
+  return { text: lines.join('\n'), how: `line ${at + 1} indented or dedented` };
+};
+
+/** An anchor on a mapping's key line and a merge of it further down: the resolution paths the model indexes. */
+const anchorAndMerge: Edit = ({ text, lines, at }, rng) => {
+  const keyLine = lines.findIndex((line, i) => i >= at && /^\s+[\w-]+:\s*$/.test(line));
+  if (keyLine < 0) return { text: `${text}\n${rng.pick(FRAGMENTS)}`, how: 'fragment appended' };
+  const name = `m${rng.int(1, 9)}`;
+  lines[keyLine] = `${lines[keyLine]} &${name}`;
+  const target = rng.int(keyLine + 1, lines.length);
+  lines.splice(target, 0, `${indentOf(lines[target] ?? '')}<<: *${name}`);
+  return { text: lines.join('\n'), how: `line ${keyLine + 1} anchored as ${name}, merged before line ${target + 1}` };
+};
+
+/** The edits a mutation picks from, settings typed in twice as likely as the others. */
+const EDITS: Edit[] = [
+  cutAtOffset,
+  deleteLine,
+  doubleLine,
+  swapWithNextLine,
+  insertPoolLines,
+  insertSetting,
+  insertSetting,
+  replaceValue,
+  crlfLineEnds,
+  indentOrDedent,
+  deleteCharacter,
+  anchorAndMerge,
+];
 
 /** Lines of every input, to paste into others. */
 function linePool(entries: { text: string }[]): string[] {
   const lines = new Set<string>();
   for (const entry of entries) for (const line of entry.text.split('\n')) if (line.trim()) lines.add(line);
   return [...lines].slice(0, 5_000);
-}
-
-function walk(dir: string, keep: (file: string) => boolean): string[] {
-  if (!fs.existsSync(dir)) return [];
-  const files: string[] = [];
-  for (const name of fs.readdirSync(dir).sort()) {
-    const full = path.join(dir, name);
-    if (fs.statSync(full).isDirectory()) files.push(...walk(full, keep));
-    else if (keep(full)) files.push(full);
-  }
-  return files;
-}
-
-function rel(root: string, file: string): string {
-  return path.relative(root, file).split(path.sep).join('/');
 }
