@@ -9,12 +9,22 @@
 // (`<<: *defaults`) its findings depended on the file's size (settings from anchors were missing). The current
 // model resolves each alias once and needs no such budget; the baseline runs with its budget raised so that
 // the comparison is about behaviour, and the report counts the inputs on which the unraised budget ran out.
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { buildComposeCorpus, readNeighbour, type ComposeCorpusEntry } from './compose-equivalence-corpus';
+import {
+  analyseWith,
+  baselineTree,
+  canonical,
+  canonicalOutcome,
+  loadEngine,
+  printFindingCounts,
+  reportDifferences,
+  runToolOrWorker,
+  shortCommit,
+  writeCorpus,
+  type Finding,
+} from './support/equivalence';
 
 /** The commit the compose speed work started from. */
 const DEFAULT_BASELINE = 'ba2579e';
@@ -26,6 +36,7 @@ const CONFIGS = {
 const BASELINE_ALIAS_BUDGET = 'const ALIAS_BUDGET = 10_000;';
 const RAISED_ALIAS_BUDGET = 'const ALIAS_BUDGET = 1_000_000_000;';
 const SHOWN_DIFFERENCES = 15;
+const TEMP_PREFIX = 'dockguard-compose-equivalence';
 
 const root = path.resolve(__dirname, '..');
 
@@ -33,11 +44,6 @@ interface EngineModules {
   analyze: (text: string, options: { kind: 'compose'; config: unknown; uri?: string; readFile?: (file: string) => string | undefined }) => Finding[];
   resolveConfig: (input: unknown) => unknown;
   composeRules: { meta: { id: string } }[];
-}
-
-interface Finding {
-  ruleId: string;
-  range: { start: { line: number; character: number } };
 }
 
 interface WorkerOutput {
@@ -49,11 +55,11 @@ interface WorkerOutput {
 }
 
 /** Worker mode: analyse every corpus entry with the engine under `engineRoot`, one canonical JSON string each. */
-async function work(engineRoot: string, corpusFile: string, outFile: string, isBaseline: boolean): Promise<void> {
-  const load = (file: string) => import(pathToFileURL(path.join(engineRoot, 'server/src/engine', file)).href);
-  const { analyze } = (await load('analyze.ts')) as EngineModules;
-  const { resolveConfig } = (await load('config.ts')) as EngineModules;
-  const { composeRules } = (await load('rules/index.ts')) as EngineModules;
+async function work([engineRoot, corpusFile, outFile, label]: string[]): Promise<void> {
+  const isBaseline = label === 'baseline';
+  const { analyze } = (await loadEngine(engineRoot, 'analyze.ts')) as EngineModules;
+  const { resolveConfig } = (await loadEngine(engineRoot, 'config.ts')) as EngineModules;
+  const { composeRules } = (await loadEngine(engineRoot, 'rules/index.ts')) as EngineModules;
   const configs = { strict: resolveConfig(CONFIGS.strict), custom: resolveConfig(CONFIGS.custom) };
   // Both sides: the current model no longer calls Alias.resolve, but an older one (a baseline) does.
   const aliasCalls = await countAliasResolutions();
@@ -61,12 +67,7 @@ async function work(engineRoot: string, corpusFile: string, outFile: string, isB
   const budgetExhausted: number[] = [];
   const results = corpus.map(({ text, uri, config }, index) => {
     aliasCalls.clear();
-    let result: string;
-    try {
-      result = canonical(analyze(text, { kind: 'compose', config: configs[config], uri, readFile: uri ? readNeighbour : undefined }));
-    } catch (error) {
-      result = canonical({ threw: String(error) });
-    }
+    const result = canonicalOutcome(() => analyze(text, { kind: 'compose', config: configs[config], uri, readFile: uri ? readNeighbour : undefined }));
     if (isBaseline && [...aliasCalls.values()].some((n) => n >= 10_000)) budgetExhausted.push(index);
     return result;
   });
@@ -94,48 +95,16 @@ async function countAliasResolutions(): Promise<Map<object, number>> {
   return calls;
 }
 
-/** JSON with sorted keys, so two objects that hold the same values compare equal however they were built. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
-  );
-}
-
-function git(args: string[], cwd = root): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
-}
-
-/** A worktree of the baseline commit in the temp folder, sharing this tree's node_modules, its alias budget raised. */
-function baselineTree(commit: string): { dir: string; budgetRaised: boolean; remove: () => void } {
-  const sha = git(['rev-parse', '--verify', `${commit}^{commit}`]);
-  const dir = path.join(os.tmpdir(), `dockguard-compose-equivalence-${sha.slice(0, 12)}-${process.pid}`);
-  git(['worktree', 'add', '--detach', '--force', dir, sha]);
-  fs.symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+/**
+ * Raises the baseline's alias budget in its checkout (see the top of this file); false if the baseline has no
+ * such budget, as a model that resolves each alias once does not.
+ */
+function raiseAliasBudget(dir: string): boolean {
   const model = path.join(dir, 'server/src/engine/documents/compose.ts');
   const source = fs.readFileSync(model, 'utf8');
-  const budgetRaised = source.includes(BASELINE_ALIAS_BUDGET);
-  if (budgetRaised) fs.writeFileSync(model, source.replace(BASELINE_ALIAS_BUDGET, RAISED_ALIAS_BUDGET));
-  return {
-    dir,
-    budgetRaised,
-    remove: () => {
-      try {
-        git(['worktree', 'remove', '--force', dir]);
-      } catch {
-        fs.rmSync(dir, { recursive: true, force: true });
-        git(['worktree', 'prune']);
-      }
-    },
-  };
-}
-
-/** Runs the worker in its own process, so the two engines never share a module (yaml's is shared, read-only). */
-function analyseWith(engineRoot: string, corpusFile: string, label: 'baseline' | 'current'): WorkerOutput {
-  const outFile = path.join(path.dirname(corpusFile), `${label}.json`);
-  const started = Date.now();
-  execFileSync(process.execPath, ['--import', 'tsx', __filename, '--worker', engineRoot, corpusFile, outFile, label], { cwd: engineRoot, stdio: 'inherit' });
-  console.log(`${label}: analysed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  return JSON.parse(fs.readFileSync(outFile, 'utf8')) as WorkerOutput;
+  if (!source.includes(BASELINE_ALIAS_BUDGET)) return false;
+  fs.writeFileSync(model, source.replace(BASELINE_ALIAS_BUDGET, RAISED_ALIAS_BUDGET));
+  return true;
 }
 
 /** Findings of rules both engines have, canonical, so a rule added since the baseline does not count as a difference. */
@@ -144,43 +113,25 @@ function comparable(result: string, rules: Set<string>): string {
   return Array.isArray(parsed) ? canonical(parsed.filter((f) => rules.has(f.ruleId))) : result;
 }
 
-function findingKey(f: Finding): string {
-  return `${f.ruleId}@${f.range.start.line + 1}:${f.range.start.character + 1}`;
-}
-
-/** The findings on one side only, by canonical text, as short lines. */
-function describeDifference(baseline: string, current: string): string[] {
-  const before = JSON.parse(baseline) as Finding[] | { threw: string };
-  const after = JSON.parse(current) as Finding[] | { threw: string };
-  if (!Array.isArray(before) || !Array.isArray(after)) return [`  baseline: ${baseline.slice(0, 300)}`, `  current:  ${current.slice(0, 300)}`];
-  const beforeSet = new Set(before.map((f) => canonical(f)));
-  const afterSet = new Set(after.map((f) => canonical(f)));
-  const lines: string[] = [];
-  for (const f of before) if (!afterSet.has(canonical(f))) lines.push(`  - only in baseline: ${findingKey(f)} ${canonical(f).slice(0, 400)}`);
-  for (const f of after) if (!beforeSet.has(canonical(f))) lines.push(`  + only in current:  ${findingKey(f)} ${canonical(f).slice(0, 400)}`);
-  if (lines.length === 0) lines.push('  same findings in another order');
-  return lines;
-}
-
 function main(): void {
   const commit = process.argv[2] ?? DEFAULT_BASELINE;
   const corpus = buildComposeCorpus(root);
-  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dockguard-compose-equivalence-'));
-  const corpusFile = path.join(workDir, 'corpus.json');
-  fs.writeFileSync(corpusFile, JSON.stringify(corpus));
-  const lines = corpus.reduce((sum, e) => sum + e.text.split('\n').length, 0);
-  console.log(`corpus: ${corpus.length} compose inputs, ${lines.toLocaleString('en')} lines; baseline ${commit} (${git(['rev-parse', '--short', `${commit}^{commit}`])})`);
+  const { workDir, corpusFile, lines } = writeCorpus(TEMP_PREFIX, corpus);
+  console.log(`corpus: ${corpus.length} compose inputs, ${lines.toLocaleString('en')} lines; baseline ${commit} (${shortCommit(root, commit)})`);
 
-  const baseline = baselineTree(commit);
+  let budgetRaised = false;
+  const baseline = baselineTree(root, commit, TEMP_PREFIX, (dir) => {
+    budgetRaised = raiseAliasBudget(dir);
+  });
   let before: WorkerOutput;
   let after: WorkerOutput;
   try {
-    before = analyseWith(baseline.dir, corpusFile, 'baseline');
-    after = analyseWith(root, corpusFile, 'current');
+    before = analyseWith<WorkerOutput>(__filename, baseline.dir, corpusFile, 'baseline');
+    after = analyseWith<WorkerOutput>(__filename, root, corpusFile, 'current');
   } finally {
     baseline.remove();
   }
-  if (baseline.budgetRaised) {
+  if (budgetRaised) {
     console.log(`baseline alias budget raised from 10,000 to unlimited: unraised, it would have run out on ${before.budgetExhausted.length} inputs`);
   }
 
@@ -188,39 +139,18 @@ function main(): void {
   const onlyOneSide = [...after.rules, ...before.rules].filter((id) => !shared.has(id));
   if (onlyOneSide.length) console.log(`not compared (a rule of one side only): ${[...new Set(onlyOneSide)].join(', ')}`);
   shared.add('yaml-syntax').add('unused-suppression').add('suppression-forbidden').add('not-analyzed');
-  const beforeShared = before.results.map((r) => comparable(r, shared));
-  const afterShared = after.results.map((r) => comparable(r, shared));
 
-  const differing = corpus.map((entry, i) => ({ entry, i })).filter(({ i }) => beforeShared[i] !== afterShared[i]);
-  const perRule = new Map<string, number>();
-  for (const result of after.results) {
-    if (!result.startsWith('[')) continue;
-    for (const f of JSON.parse(result) as Finding[]) perRule.set(f.ruleId, (perRule.get(f.ruleId) ?? 0) + 1);
-  }
-  const findings = [...perRule.values()].reduce((sum, n) => sum + n, 0);
-  const threw = after.results.filter((r) => r.startsWith('{')).length;
-  console.log(`current tree: ${findings.toLocaleString('en')} findings over the corpus${threw ? `, ${threw} inputs threw` : ''}`);
-  console.log(`  ${[...perRule].sort(([a], [b]) => a.localeCompare(b)).map(([rule, n]) => `${rule} ${n}`).join(', ')}`);
-  if (differing.length === 0) {
-    console.log('equivalent: no input differs');
-    fs.rmSync(workDir, { recursive: true, force: true });
-    return;
-  }
-  console.log(`\n${differing.length} of ${corpus.length} inputs differ (inputs kept in ${workDir}):`);
-  for (const { entry, i } of differing.slice(0, SHOWN_DIFFERENCES)) {
-    const file = path.join(workDir, `differs-${i}.yaml`);
-    fs.writeFileSync(file, entry.text);
-    console.log(`\n${entry.name} [uri ${entry.uri ?? 'none'}, ${entry.config}]  (${file})`);
-    console.log(describeDifference(beforeShared[i], afterShared[i]).join('\n'));
-  }
-  process.exitCode = 1;
-}
-
-if (process.argv[2] === '--worker') {
-  work(process.argv[3], process.argv[4], process.argv[5], process.argv[6] === 'baseline').catch((error) => {
-    console.error(error);
-    process.exit(2);
+  printFindingCounts(after.results);
+  const differing = reportDifferences({
+    corpus,
+    before: before.results.map((r) => comparable(r, shared)),
+    after: after.results.map((r) => comparable(r, shared)),
+    workDir,
+    extension: 'yaml',
+    heading: (entry) => `${entry.name} [uri ${entry.uri ?? 'none'}, ${entry.config}]`,
+    shown: SHOWN_DIFFERENCES,
   });
-} else {
-  main();
+  if (differing > 0) process.exitCode = 1;
 }
+
+runToolOrWorker(main, work);
