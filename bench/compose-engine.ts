@@ -6,10 +6,10 @@ import { DEFAULT_CONFIG, resolveConfig } from '../server/src/engine/config';
 import { parseCompose } from '../server/src/engine/documents/compose';
 import { composeRules } from '../server/src/engine/rules';
 import { generateCompose } from './support/generate-compose';
+import { measureAgainstParse, medianPerPhase, renderPhaseTable, renderSizeTable, renderTargetTable, type EngineTimings, type PhaseTime } from './support/engine-bench';
 import { emitSection, progress } from './support/report';
-import { summarize } from './support/stats';
-import { formatCount, formatMicros, formatMs, formatPercent, renderTable, verdict } from './support/table';
-import { collectGarbage, consume, gcExposed, nowMs, sampleInterleaved, type SamplingPlan } from './support/timing';
+import { formatCount, formatMs, formatPercent, verdict } from './support/table';
+import { collectGarbage, consume, gcExposed, nowMs, type SamplingPlan } from './support/timing';
 
 const SIZES = [3, 30, 300];
 const BREAKDOWN_SIZES = [30, 300];
@@ -41,16 +41,11 @@ function planFor(services: number): SamplingPlan {
   };
 }
 
-interface SizeResult {
+interface SizeResult extends EngineTimings {
   services: number;
   lines: number;
   chars: number;
   findings: number;
-  parse: ReturnType<typeof summarize>;
-  analyze: ReturnType<typeof summarize>;
-  analyzeDefault: ReturnType<typeof summarize>;
-  /** Median over rounds of (analyze − parse) / parse. */
-  overhead: number;
 }
 
 function measureSize(services: number): SizeResult {
@@ -58,26 +53,13 @@ function measureSize(services: number): SizeResult {
   const findings = analyze(text, { kind: 'compose', config: EVERY_RULE }).length;
   collectGarbage();
   progress(`${formatCount(services)} services: parse and analyze, interleaved`);
-  const [parse, every, defaults] = sampleInterleaved(
-    [
-      () => parseDocument(text, YAML_OPTIONS),
-      () => analyze(text, { kind: 'compose', config: EVERY_RULE }),
-      () => analyze(text, { kind: 'compose', config: DEFAULT_CONFIG }),
-    ],
+  const timings = measureAgainstParse(
+    () => parseDocument(text, YAML_OPTIONS),
+    () => analyze(text, { kind: 'compose', config: EVERY_RULE }),
+    () => analyze(text, { kind: 'compose', config: DEFAULT_CONFIG }),
     planFor(services),
   );
-  // Each round timed parse and analyze back to back, so the ratio within a round cancels slow swings in machine load.
-  const overhead = summarize(every.map((time, round) => (time - parse[round]) / parse[round])).median;
-  return {
-    services,
-    lines: text.split('\n').length - 1,
-    chars: text.length,
-    findings,
-    parse: summarize(parse),
-    analyze: summarize(every),
-    analyzeDefault: summarize(defaults),
-    overhead,
-  };
+  return { services, lines: text.split('\n').length - 1, chars: text.length, findings, ...timings };
 }
 
 /**
@@ -85,13 +67,12 @@ function measureSize(services: number): SizeResult {
  * computed lazily per model, so reusing one would flatter every round after the first). Shared results are
  * charged to the first rule that asks for them, in the order analyze runs the rules.
  */
-function breakdown(services: number): { phase: string; median: number }[] {
+function breakdown(services: number): PhaseTime[] {
   const text = generateCompose(services);
   const phases = ['yaml parseDocument', 'model: services, anchors, lines (parseCompose minus parse)', ...composeRules.map((r) => `rule ${r.meta.id}`)];
-  const samples: number[][] = phases.map(() => []);
   const context = { config: EVERY_RULE, uri: undefined, readFile: () => undefined, report: (r: unknown) => consume(r) };
 
-  const round = (record: boolean) => {
+  return medianPerPhase(phases, () => {
     let start = nowMs();
     consume(parseDocument(text, YAML_OPTIONS));
     const parsed = nowMs() - start;
@@ -103,16 +84,8 @@ function breakdown(services: number): { phase: string; median: number }[] {
       rule.check({ ...context, model });
       return nowMs() - t;
     });
-    if (!record) return;
-    [parsed, Math.max(0, modelled - parsed), ...ruleTimes].forEach((time, i) => samples[i].push(time));
-  };
-
-  const warmupEnd = nowMs() + 1_500;
-  while (nowMs() < warmupEnd) round(false);
-  collectGarbage();
-  const end = nowMs() + 5_000;
-  for (let i = 0; i < 40 || (nowMs() < end && i < 2_000); i++) round(true);
-  return phases.map((phase, i) => ({ phase, median: summarize(samples[i]).median }));
+    return [parsed, Math.max(0, modelled - parsed), ...ruleTimes];
+  });
 }
 
 function main(): void {
@@ -124,59 +97,34 @@ function main(): void {
   }
   const phases = BREAKDOWN_SIZES.map((services) => {
     progress(`${formatCount(services)} services: phase breakdown`);
-    return { services, phases: breakdown(services) };
+    return { label: `${formatCount(services)} services`, phases: breakdown(services) };
   });
   emitSection(render(results, phases));
 }
 
-function render(results: SizeResult[], breakdowns: { services: number; phases: { phase: string; median: number }[] }[]): string {
-  const sizeTable = renderTable(
-    ['services', 'lines', 'findings', 'parse median', 'analyze median', 'analyze p95', 'analyze min', 'overhead (≤ +25%)', 'analyze / service', 'parse / service', 'analyze, default config', 'samples'],
-    results.map((r) => [
-      formatCount(r.services),
-      formatCount(r.lines),
-      String(r.findings),
-      formatMs(r.parse.median),
-      formatMs(r.analyze.median),
-      formatMs(r.analyze.p95),
-      formatMs(r.analyze.min),
-      `${formatPercent(r.overhead)} ${r.overhead <= TARGET_OVERHEAD ? '' : '✗'}`.trim(),
-      formatMicros(r.analyze.median / r.services),
-      formatMicros(r.parse.median / r.services),
-      formatMs(r.analyzeDefault.median),
-      String(r.analyze.count),
-    ]),
+function render(results: SizeResult[], breakdowns: { label: string; phases: PhaseTime[] }[]): string {
+  const sizeTable = renderSizeTable(
+    ['services', 'lines'],
+    'service',
+    TARGET_OVERHEAD,
+    results.map((r) => ({ leading: [formatCount(r.services), formatCount(r.lines)], findings: r.findings, units: r.services, timings: r })),
   );
 
   const r30 = results.find((r) => r.services === 30)!;
   const worstOverhead = results.reduce((worst, r) => (r.overhead > worst.overhead ? r : worst));
-  const targetTable = renderTable(
-    [{ header: 'target', align: 'left' }, { header: 'measured', align: 'left' }, { header: 'verdict', align: 'left' }],
+  const targetTable = renderTargetTable([
     [
-      [
-        `30-service compose file analysed in ≤ ${TARGET_30_SERVICES_MS} ms (median, warm)`,
-        `${formatMs(r30.analyze.median)} (the yaml parse alone: ${formatMs(r30.parse.median)})`,
-        verdict(r30.analyze.median <= TARGET_30_SERVICES_MS),
-      ],
-      [
-        `our model + rules add ≤ ${formatPercent(TARGET_OVERHEAD)} to yaml's parseDocument`,
-        results.map((r) => `${formatCount(r.services)} services: ${formatPercent(r.overhead)}`).join(', '),
-        verdict(worstOverhead.overhead <= TARGET_OVERHEAD),
-      ],
+      `30-service compose file analysed in ≤ ${TARGET_30_SERVICES_MS} ms (median, warm)`,
+      `${formatMs(r30.analyze.median)} (the yaml parse alone: ${formatMs(r30.parse.median)})`,
+      verdict(r30.analyze.median <= TARGET_30_SERVICES_MS),
     ],
-  );
-
-  // One row per phase, one column pair per size, slowest phases first (by the largest size).
-  const totals = breakdowns.map((b) => b.phases.reduce((sum, p) => sum + p.median, 0));
-  const last = breakdowns[breakdowns.length - 1].phases;
-  const order = last.map((p, i) => i).sort((a, b) => last[b].median - last[a].median);
-  const phaseTable = renderTable(
-    [{ header: 'phase', align: 'left' }, ...breakdowns.flatMap((b) => [`${formatCount(b.services)} services`, 'share'])],
-    order.map((i) => [
-      last[i].phase,
-      ...breakdowns.flatMap((b, k) => [formatMs(b.phases[i].median), `${((b.phases[i].median / totals[k]) * 100).toFixed(1)}%`]),
-    ]),
-  );
+    [
+      `our model + rules add ≤ ${formatPercent(TARGET_OVERHEAD)} to yaml's parseDocument`,
+      results.map((r) => `${formatCount(r.services)} services: ${formatPercent(r.overhead)}`).join(', '),
+      verdict(worstOverhead.overhead <= TARGET_OVERHEAD),
+    ],
+  ]);
+  const phaseTable = renderPhaseTable(breakdowns);
 
   return [
     '## Engine: compose analysis',

@@ -7,9 +7,10 @@ import { parseDockerfile } from '../server/src/engine/documents/dockerfile';
 import { shellScopes } from '../server/src/engine/knowledge/shell-scopes';
 import { dockerfileRules } from '../server/src/engine/rules';
 import { generateDockerfile } from './support/generate-dockerfile';
+import { measureAgainstParse, medianPerPhase, renderPhaseTable, renderSizeTable, renderTargetTable, type EngineTimings, type PhaseTime } from './support/engine-bench';
 import { emitSection, progress } from './support/report';
 import { growthExponent, summarize } from './support/stats';
-import { formatCount, formatMicros, formatMs, formatPercent, renderTable, verdict } from './support/table';
+import { formatCount, formatMs, formatPercent, verdict } from './support/table';
 import { collectGarbage, consume, gcExposed, nowMs, sampleInterleaved, type SamplingPlan } from './support/timing';
 
 const SIZES = [20, 200, 2_000, 10_000];
@@ -38,16 +39,11 @@ function planFor(lines: number): SamplingPlan {
   };
 }
 
-interface SizeResult {
+interface SizeResult extends EngineTimings {
   lines: number;
   chars: number;
   stages: number;
   findings: number;
-  parse: ReturnType<typeof summarize>;
-  analyze: ReturnType<typeof summarize>;
-  analyzeDefault: ReturnType<typeof summarize>;
-  /** Median over rounds of (analyze − parse) / parse. */
-  overhead: number;
 }
 
 function measureSize(lines: number): SizeResult {
@@ -56,17 +52,13 @@ function measureSize(lines: number): SizeResult {
   const stages = parseDockerfile(text).stages.length;
   collectGarbage();
   progress(`${formatCount(lines)} lines: parse and analyze, interleaved`);
-  const [parse, every, defaults] = sampleInterleaved(
-    [
-      () => DockerfileParser.parse(text),
-      () => analyze(text, { kind: 'dockerfile', config: EVERY_RULE }),
-      () => analyze(text, { kind: 'dockerfile', config: DEFAULT_CONFIG }),
-    ],
+  const timings = measureAgainstParse(
+    () => DockerfileParser.parse(text),
+    () => analyze(text, { kind: 'dockerfile', config: EVERY_RULE }),
+    () => analyze(text, { kind: 'dockerfile', config: DEFAULT_CONFIG }),
     planFor(lines),
   );
-  // Each round timed parse and analyze back to back, so the ratio within a round cancels slow swings in machine load.
-  const overhead = summarize(every.map((time, round) => (time - parse[round]) / parse[round])).median;
-  return { lines, chars: text.length, stages, findings, parse: summarize(parse), analyze: summarize(every), analyzeDefault: summarize(defaults), overhead };
+  return { lines, chars: text.length, stages, findings, ...timings };
 }
 
 /**
@@ -75,7 +67,7 @@ function measureSize(lines: number): SizeResult {
  * that fills them, in the order analyze runs the rules; the shell lexing and nested scopes that several rules
  * share get their own row.
  */
-function breakdown(lines: number): { phase: string; median: number }[] {
+function breakdown(lines: number): PhaseTime[] {
   const text = generateDockerfile(lines);
   const phases = [
     'dockerfile-ast parse',
@@ -84,10 +76,9 @@ function breakdown(lines: number): { phase: string; median: number }[] {
     'nested shell scopes (sh -c, $(…), exec form)',
     ...dockerfileRules.map((r) => `rule ${r.meta.id}`),
   ];
-  const samples: number[][] = phases.map(() => []);
   const context = { config: EVERY_RULE, uri: undefined, readFile: () => undefined, report: (r: unknown) => consume(r) };
 
-  const round = (record: boolean) => {
+  return medianPerPhase(phases, () => {
     let start = nowMs();
     consume(DockerfileParser.parse(text));
     const parsed = nowMs() - start;
@@ -106,16 +97,8 @@ function breakdown(lines: number): { phase: string; median: number }[] {
       rule.check({ ...context, model });
       return nowMs() - t;
     });
-    if (!record) return;
-    [parsed, Math.max(0, modelled - parsed), lexed, scoped, ...ruleTimes].forEach((time, i) => samples[i].push(time));
-  };
-
-  const warmupEnd = nowMs() + 1_500;
-  while (nowMs() < warmupEnd) round(false);
-  collectGarbage();
-  const end = nowMs() + 5_000;
-  for (let i = 0; i < 40 || (nowMs() < end && i < 2_000); i++) round(true);
-  return phases.map((phase, i) => ({ phase, median: summarize(samples[i]).median }));
+    return [parsed, Math.max(0, modelled - parsed), lexed, scoped, ...ruleTimes];
+  });
 }
 
 const GROWTH_SIZES = [200, 2_000, 10_000];
@@ -166,30 +149,19 @@ function main(): void {
   }
   const phases = BREAKDOWN_SIZES.map((lines) => {
     progress(`${formatCount(lines)} lines: phase breakdown`);
-    return { lines, phases: breakdown(lines) };
+    return { label: `${formatCount(lines)} lines`, phases: breakdown(lines) };
   });
   const growth = measureGrowth();
   emitSection(render(results, growth, phases));
 }
 
-function render(results: SizeResult[], growth: Growth[], breakdowns: { lines: number; phases: { phase: string; median: number }[] }[]): string {
+function render(results: SizeResult[], growth: Growth[], breakdowns: { label: string; phases: PhaseTime[] }[]): string {
   const overhead = (r: SizeResult) => r.overhead;
-  const sizeTable = renderTable(
-    ['lines', 'stages', 'findings', 'parse median', 'analyze median', 'analyze p95', 'analyze min', 'overhead (≤ +25%)', 'analyze / line', 'parse / line', 'analyze, default config', 'samples'],
-    results.map((r) => [
-      formatCount(r.lines),
-      String(r.stages),
-      String(r.findings),
-      formatMs(r.parse.median),
-      formatMs(r.analyze.median),
-      formatMs(r.analyze.p95),
-      formatMs(r.analyze.min),
-      `${formatPercent(overhead(r))} ${overhead(r) <= TARGET_OVERHEAD ? '' : '✗'}`.trim(),
-      formatMicros(r.analyze.median / r.lines),
-      formatMicros(r.parse.median / r.lines),
-      formatMs(r.analyzeDefault.median),
-      String(r.analyze.count),
-    ]),
+  const sizeTable = renderSizeTable(
+    ['lines', 'stages'],
+    'line',
+    TARGET_OVERHEAD,
+    results.map((r) => ({ leading: [formatCount(r.lines), String(r.stages)], findings: r.findings, units: r.lines, timings: r })),
   );
 
   const at = (lines: number) => results.find((r) => r.lines === lines)!;
@@ -198,34 +170,20 @@ function render(results: SizeResult[], growth: Growth[], breakdowns: { lines: nu
   const scored = results.filter((r) => r.lines >= 200);
   const worstOverhead = scored.reduce((worst, r) => (overhead(r) > overhead(worst) ? r : worst));
 
-  const targetTable = renderTable(
-    [{ header: 'target', align: 'left' }, { header: 'measured', align: 'left' }, { header: 'verdict', align: 'left' }],
+  const targetTable = renderTargetTable([
+    [`200-line Dockerfile analysed in ≤ ${TARGET_200_LINES_MS} ms (median, warm)`, formatMs(r200.analyze.median), verdict(r200.analyze.median <= TARGET_200_LINES_MS)],
     [
-      [`200-line Dockerfile analysed in ≤ ${TARGET_200_LINES_MS} ms (median, warm)`, formatMs(r200.analyze.median), verdict(r200.analyze.median <= TARGET_200_LINES_MS)],
-      [
-        `cost linear in size (growth exponent k ≤ ${LINEAR_EXPONENT_LIMIT})`,
-        growth.map((g) => `${formatCount(g.a)}→${formatCount(g.b)} lines: k = ${g.analyze.toFixed(2)} (dockerfile-ast's parse alone ${g.parse.toFixed(2)}, our part ${g.ours.toFixed(2)})`).join('; '),
-        verdict(worstExponent <= LINEAR_EXPONENT_LIMIT),
-      ],
-      [
-        `our rules + model add ≤ ${formatPercent(TARGET_OVERHEAD)} to dockerfile-ast's parse`,
-        scored.map((r) => `${formatCount(r.lines)}: ${formatPercent(overhead(r))}`).join(', '),
-        verdict(overhead(worstOverhead) <= TARGET_OVERHEAD),
-      ],
+      `cost linear in size (growth exponent k ≤ ${LINEAR_EXPONENT_LIMIT})`,
+      growth.map((g) => `${formatCount(g.a)}→${formatCount(g.b)} lines: k = ${g.analyze.toFixed(2)} (dockerfile-ast's parse alone ${g.parse.toFixed(2)}, our part ${g.ours.toFixed(2)})`).join('; '),
+      verdict(worstExponent <= LINEAR_EXPONENT_LIMIT),
     ],
-  );
-
-  // One row per phase, one column pair per size, slowest phases first (by the largest size).
-  const totals = breakdowns.map((b) => b.phases.reduce((sum, p) => sum + p.median, 0));
-  const last = breakdowns[breakdowns.length - 1].phases;
-  const order = last.map((p, i) => i).sort((a, b) => last[b].median - last[a].median);
-  const phaseTable = renderTable(
-    [{ header: 'phase', align: 'left' }, ...breakdowns.flatMap((b) => [`${formatCount(b.lines)} lines`, 'share'])],
-    order.map((i) => [
-      last[i].phase,
-      ...breakdowns.flatMap((b, k) => [formatMs(b.phases[i].median), `${((b.phases[i].median / totals[k]) * 100).toFixed(1)}%`]),
-    ]),
-  );
+    [
+      `our rules + model add ≤ ${formatPercent(TARGET_OVERHEAD)} to dockerfile-ast's parse`,
+      scored.map((r) => `${formatCount(r.lines)}: ${formatPercent(overhead(r))}`).join(', '),
+      verdict(overhead(worstOverhead) <= TARGET_OVERHEAD),
+    ],
+  ]);
+  const phaseTable = renderPhaseTable(breakdowns);
 
   return [
     '## Engine: Dockerfile analysis',

@@ -1,0 +1,99 @@
+/**
+ * What the two engine benchmarks (bench/dockerfile-engine.ts, bench/compose-engine.ts) share: timing analyze
+ * against the parser it builds on, the size table, the targets table and the phase breakdown.
+ */
+import { summarize, type Summary } from './stats';
+import { formatMicros, formatMs, formatPercent, renderTable } from './table';
+import { collectGarbage, nowMs, sampleInterleaved, type SamplingPlan } from './timing';
+
+export interface EngineTimings {
+  parse: Summary;
+  analyze: Summary;
+  analyzeDefault: Summary;
+  /** Median over rounds of (analyze − parse) / parse. */
+  overhead: number;
+}
+
+/** The parser alone, analyze with every rule and analyze with the default configuration, interleaved call by call. */
+export function measureAgainstParse(parse: () => unknown, analyzeEvery: () => unknown, analyzeDefault: () => unknown, plan: SamplingPlan): EngineTimings {
+  const [parsed, every, defaults] = sampleInterleaved([parse, analyzeEvery, analyzeDefault], plan);
+  // Each round timed parse and analyze back to back, so the ratio within a round cancels slow swings in machine load.
+  const overhead = summarize(every.map((time, round) => (time - parsed[round]) / parsed[round])).median;
+  return { parse: summarize(parsed), analyze: summarize(every), analyzeDefault: summarize(defaults), overhead };
+}
+
+export interface SizeRow {
+  /** The cells before `findings`, which describe the input. */
+  leading: string[];
+  findings: number;
+  /** How many of `unit` the input has, for the per-unit columns. */
+  units: number;
+  timings: EngineTimings;
+}
+
+/** One row per size: the input, then its timings; an overhead above `targetOverhead` is marked ✗. */
+export function renderSizeTable(leadingHeaders: string[], unit: string, targetOverhead: number, rows: SizeRow[]): string {
+  return renderTable(
+    [
+      ...leadingHeaders,
+      'findings',
+      'parse median',
+      'analyze median',
+      'analyze p95',
+      'analyze min',
+      `overhead (≤ ${formatPercent(targetOverhead)})`,
+      `analyze / ${unit}`,
+      `parse / ${unit}`,
+      'analyze, default config',
+      'samples',
+    ],
+    rows.map(({ leading, findings, units, timings: t }) => [
+      ...leading,
+      String(findings),
+      formatMs(t.parse.median),
+      formatMs(t.analyze.median),
+      formatMs(t.analyze.p95),
+      formatMs(t.analyze.min),
+      `${formatPercent(t.overhead)} ${t.overhead <= targetOverhead ? '' : '✗'}`.trim(),
+      formatMicros(t.analyze.median / units),
+      formatMicros(t.parse.median / units),
+      formatMs(t.analyzeDefault.median),
+      String(t.analyze.count),
+    ]),
+  );
+}
+
+/** Rows of target, measured figure and verdict. */
+export function renderTargetTable(rows: [target: string, measured: string, verdict: string][]): string {
+  return renderTable([{ header: 'target', align: 'left' }, { header: 'measured', align: 'left' }, { header: 'verdict', align: 'left' }], rows);
+}
+
+export interface PhaseTime {
+  phase: string;
+  median: number;
+}
+
+/**
+ * The median time of each phase over rounds, after a warm-up of 1.5 s: at least 40 rounds, then more for up to
+ * 5 s (2,000 at most). `round` runs every phase once, fresh, and returns their times in the order of `phases`.
+ */
+export function medianPerPhase(phases: string[], round: () => number[]): PhaseTime[] {
+  const samples: number[][] = phases.map(() => []);
+  const warmupEnd = nowMs() + 1_500;
+  while (nowMs() < warmupEnd) round();
+  collectGarbage();
+  const end = nowMs() + 5_000;
+  for (let i = 0; i < 40 || (nowMs() < end && i < 2_000); i++) round().forEach((time, k) => samples[k].push(time));
+  return phases.map((phase, i) => ({ phase, median: summarize(samples[i]).median }));
+}
+
+/** One row per phase, a time and share column per size, slowest phases first (by the last, largest size). */
+export function renderPhaseTable(breakdowns: { label: string; phases: PhaseTime[] }[]): string {
+  const totals = breakdowns.map((b) => b.phases.reduce((sum, p) => sum + p.median, 0));
+  const last = breakdowns[breakdowns.length - 1].phases;
+  const order = last.map((_, i) => i).sort((a, b) => last[b].median - last[a].median);
+  return renderTable(
+    [{ header: 'phase', align: 'left' }, ...breakdowns.flatMap((b) => [b.label, 'share'])],
+    order.map((i) => [last[i].phase, ...breakdowns.flatMap((b, k) => [formatMs(b.phases[i].median), `${((b.phases[i].median / totals[k]) * 100).toFixed(1)}%`])]),
+  );
+}
