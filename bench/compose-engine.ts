@@ -6,7 +6,7 @@ import { DEFAULT_CONFIG, resolveConfig } from '../server/src/engine/config';
 import { parseCompose } from '../server/src/engine/documents/compose';
 import { composeRules } from '../server/src/engine/rules';
 import { generateCompose } from './support/generate-compose';
-import { measureAgainstParse, medianPerPhase, renderPhaseTable, renderSizeTable, renderTargetTable, type EngineTimings, type PhaseTime } from './support/engine-bench';
+import { breakdownEachSize, measureAgainstParse, measureEachSize, medianPerPhase, renderPhaseTable, renderSizeTable, renderTargetTable, type MeasuredSize, type PhaseBreakdown, type PhaseTime } from './support/engine-bench';
 import { emitSection, progress } from './support/report';
 import { formatCount, formatMs, formatPercent, verdict } from './support/table';
 import { collectGarbage, consume, gcExposed, nowMs, type SamplingPlan } from './support/timing';
@@ -41,11 +41,9 @@ function planFor(services: number): SamplingPlan {
   };
 }
 
-interface SizeResult extends EngineTimings {
+interface SizeResult extends MeasuredSize {
   services: number;
   lines: number;
-  chars: number;
-  findings: number;
 }
 
 function measureSize(services: number): SizeResult {
@@ -59,7 +57,7 @@ function measureSize(services: number): SizeResult {
     () => analyze(text, { kind: 'compose', config: DEFAULT_CONFIG }),
     planFor(services),
   );
-  return { services, lines: text.split('\n').length - 1, chars: text.length, findings, ...timings };
+  return { services, lines: text.split('\n').length - 1, findings, ...timings };
 }
 
 /**
@@ -89,25 +87,17 @@ function breakdown(services: number): PhaseTime[] {
 }
 
 function main(): void {
-  if (!gcExposed) progress('node was started without --expose-gc: garbage from one size may be collected during the next');
-  const results: SizeResult[] = [];
-  for (const services of SIZES) {
-    results.push(measureSize(services));
-    collectGarbage();
-  }
-  const phases = BREAKDOWN_SIZES.map((services) => {
-    progress(`${formatCount(services)} services: phase breakdown`);
-    return { label: `${formatCount(services)} services`, phases: breakdown(services) };
-  });
+  const results = measureEachSize(SIZES, measureSize);
+  const phases = breakdownEachSize(BREAKDOWN_SIZES, 'services', breakdown);
   emitSection(render(results, phases));
 }
 
-function render(results: SizeResult[], breakdowns: { label: string; phases: PhaseTime[] }[]): string {
+function render(results: SizeResult[], breakdowns: PhaseBreakdown[]): string {
   const sizeTable = renderSizeTable(
     ['services', 'lines'],
     'service',
     TARGET_OVERHEAD,
-    results.map((r) => ({ leading: [formatCount(r.services), formatCount(r.lines)], findings: r.findings, units: r.services, timings: r })),
+    results.map((r) => ({ leading: [formatCount(r.services), formatCount(r.lines)], units: r.services, measured: r })),
   );
 
   const r30 = results.find((r) => r.services === 30)!;

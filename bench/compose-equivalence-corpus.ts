@@ -6,23 +6,8 @@
  * override files are exercised too. Deterministic: the same tree gives the same corpus.
  */
 import * as path from 'node:path';
-import {
-  codeUnitOrder,
-  crlfLineEnds,
-  cutAtOffset,
-  dedupe,
-  deleteCharacter,
-  deleteLine,
-  docsCodeBlocks,
-  doubleLine,
-  exampleFiles,
-  insertPoolLines,
-  mutate,
-  swapWithNextLine,
-  testLiterals,
-  type Edit,
-  type NamedText,
-} from './support/corpus';
+import { codeUnitOrder, dedupe, docsCodeBlocks, exampleFiles, testLiterals, type NamedText } from './support/corpus';
+import { crlfLineEnds, cutAtOffset, deleteCharacter, deleteLine, doubleLine, insertPoolLines, mutatedCopies, swapWithNextLine, type Edit } from './support/mutation';
 import { generateCompose } from './support/generate-compose';
 import { Random } from './support/random';
 
@@ -51,21 +36,7 @@ export function buildComposeCorpus(root: string): ComposeCorpusEntry[] {
 
   const unique = dedupe([...inputs, ...generated]);
   const pool = linePool(unique);
-  const rng = new Random(0xc0de);
-  const mutated: NamedText[] = [];
-  for (const entry of unique) {
-    if (entry.text.length > 40_000) continue; // the big generated files are covered by the smaller ones' mutations
-    for (let i = 0; i < MUTATIONS_PER_INPUT; i++) {
-      let text = entry.text;
-      const hows: string[] = [];
-      for (let k = rng.int(1, 3); k > 0; k--) {
-        const step = mutate(text, rng, pool, EDITS);
-        text = step.text;
-        hows.push(step.how);
-      }
-      mutated.push({ name: `${entry.name} / mutation ${i + 1}: ${hows.join('; ')}`, text });
-    }
-  }
+  const mutated = mutatedCopies(unique, new Random(0xc0de), pool, EDITS, { perInput: MUTATIONS_PER_INPUT, maxLength: 40_000, steps: (rng) => rng.int(1, 3) });
 
   // Most inputs as the compose file of a project; some without a URI, as an override file, or with another configuration.
   const variants = new Random(0xf11e);
@@ -228,20 +199,7 @@ const anchorAndMerge: Edit = ({ text, lines, at }, rng) => {
 };
 
 /** The edits a mutation picks from, settings typed in twice as likely as the others. */
-const EDITS: Edit[] = [
-  cutAtOffset,
-  deleteLine,
-  doubleLine,
-  swapWithNextLine,
-  insertPoolLines,
-  insertSetting,
-  insertSetting,
-  replaceValue,
-  crlfLineEnds,
-  indentOrDedent,
-  deleteCharacter,
-  anchorAndMerge,
-];
+const EDITS: Edit[] = [cutAtOffset, deleteLine, doubleLine, swapWithNextLine, insertPoolLines, insertSetting, insertSetting, replaceValue, crlfLineEnds, indentOrDedent, deleteCharacter, anchorAndMerge];
 
 /** Lines of every input, to paste into others. */
 function linePool(entries: { text: string }[]): string[] {

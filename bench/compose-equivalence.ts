@@ -12,19 +12,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildComposeCorpus, readNeighbour, type ComposeCorpusEntry } from './compose-equivalence-corpus';
-import {
-  analyseWith,
-  baselineTree,
-  canonical,
-  canonicalOutcome,
-  loadEngine,
-  printFindingCounts,
-  reportDifferences,
-  runToolOrWorker,
-  shortCommit,
-  writeCorpus,
-  type Finding,
-} from './support/equivalence';
+import { analyseWith, baselineTree, canonical, canonicalOutcome, loadEngine, printFindingCounts, reportDifferences, runToolOrWorker, shortCommit, writeCorpus, type Finding } from './support/equivalence';
 
 /** The commit the compose speed work started from. */
 const DEFAULT_BASELINE = 'ba2579e';

@@ -7,7 +7,7 @@ import { parseDockerfile } from '../server/src/engine/documents/dockerfile';
 import { shellScopes } from '../server/src/engine/knowledge/shell-scopes';
 import { dockerfileRules } from '../server/src/engine/rules';
 import { generateDockerfile } from './support/generate-dockerfile';
-import { measureAgainstParse, medianPerPhase, renderPhaseTable, renderSizeTable, renderTargetTable, type EngineTimings, type PhaseTime } from './support/engine-bench';
+import { breakdownEachSize, measureAgainstParse, measureEachSize, medianPerPhase, renderPhaseTable, renderSizeTable, renderTargetTable, type MeasuredSize, type PhaseBreakdown, type PhaseTime } from './support/engine-bench';
 import { emitSection, progress } from './support/report';
 import { growthExponent, summarize } from './support/stats';
 import { formatCount, formatMs, formatPercent, verdict } from './support/table';
@@ -39,11 +39,9 @@ function planFor(lines: number): SamplingPlan {
   };
 }
 
-interface SizeResult extends EngineTimings {
+interface SizeResult extends MeasuredSize {
   lines: number;
-  chars: number;
   stages: number;
-  findings: number;
 }
 
 function measureSize(lines: number): SizeResult {
@@ -58,7 +56,7 @@ function measureSize(lines: number): SizeResult {
     () => analyze(text, { kind: 'dockerfile', config: DEFAULT_CONFIG }),
     planFor(lines),
   );
-  return { lines, chars: text.length, stages, findings, ...timings };
+  return { lines, stages, findings, ...timings };
 }
 
 /**
@@ -141,27 +139,19 @@ function measureGrowth(): Growth[] {
 }
 
 function main(): void {
-  if (!gcExposed) progress('node was started without --expose-gc: garbage from one size may be collected during the next');
-  const results: SizeResult[] = [];
-  for (const lines of SIZES) {
-    results.push(measureSize(lines));
-    collectGarbage();
-  }
-  const phases = BREAKDOWN_SIZES.map((lines) => {
-    progress(`${formatCount(lines)} lines: phase breakdown`);
-    return { label: `${formatCount(lines)} lines`, phases: breakdown(lines) };
-  });
+  const results = measureEachSize(SIZES, measureSize);
+  const phases = breakdownEachSize(BREAKDOWN_SIZES, 'lines', breakdown);
   const growth = measureGrowth();
   emitSection(render(results, growth, phases));
 }
 
-function render(results: SizeResult[], growth: Growth[], breakdowns: { label: string; phases: PhaseTime[] }[]): string {
+function render(results: SizeResult[], growth: Growth[], breakdowns: PhaseBreakdown[]): string {
   const overhead = (r: SizeResult) => r.overhead;
   const sizeTable = renderSizeTable(
     ['lines', 'stages'],
     'line',
     TARGET_OVERHEAD,
-    results.map((r) => ({ leading: [formatCount(r.lines), String(r.stages)], findings: r.findings, units: r.lines, timings: r })),
+    results.map((r) => ({ leading: [formatCount(r.lines), String(r.stages)], units: r.lines, measured: r })),
   );
 
   const at = (lines: number) => results.find((r) => r.lines === lines)!;

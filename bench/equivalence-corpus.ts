@@ -5,24 +5,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import {
-  crlfLineEnds,
-  cutAtOffset,
-  dedupe,
-  deleteCharacter,
-  deleteLine,
-  docsCodeBlocks,
-  doubleLine,
-  exampleFiles,
-  insertPoolLines,
-  localeOrder,
-  mutate,
-  swapWithNextLine,
-  testLiterals,
-  type Edit,
-  type LiteralInput,
-  type NamedText,
-} from './support/corpus';
+import { dedupe, docsCodeBlocks, exampleFiles, localeOrder, testLiterals, type LiteralInput, type NamedText } from './support/corpus';
+import { crlfLineEnds, cutAtOffset, deleteCharacter, deleteLine, doubleLine, insertPoolLines, mutatedCopies, swapWithNextLine, type Edit } from './support/mutation';
 import { generateDockerfile } from './support/generate-dockerfile';
 import { Random } from './support/random';
 
@@ -40,15 +24,7 @@ export function buildCorpus(root: string): CorpusEntry[] {
 
   const unique = dedupe([...inputs, ...generated]);
   const pool = linePool(unique);
-  const rng = new Random(0xd0c);
-  const mutated: CorpusEntry[] = [];
-  for (const entry of unique) {
-    if (entry.text.length > 60_000) continue; // the big generated files are covered by the smaller ones' mutations
-    for (let i = 0; i < MUTATIONS_PER_INPUT; i++) {
-      const { text, how } = mutate(entry.text, rng, pool, EDITS);
-      mutated.push({ name: `${entry.name} / mutation ${i + 1}: ${how}`, text });
-    }
-  }
+  const mutated = mutatedCopies(unique, new Random(0xd0c), pool, EDITS, { perInput: MUTATIONS_PER_INPUT, maxLength: 60_000, steps: () => 1 });
   return dedupe([...unique, ...mutated]);
 }
 
@@ -147,20 +123,7 @@ const lowerCaseOrIndent: Edit = ({ lines, at }, rng) => {
 };
 
 /** The edits a mutation picks from, fragments twice as likely as the others. */
-const EDITS: Edit[] = [
-  cutAtOffset,
-  deleteLine,
-  doubleLine,
-  swapWithNextLine,
-  insertPoolLines,
-  insertFragment,
-  insertFragment,
-  fragmentAfterKeyword,
-  crlfLineEnds,
-  backquoteEscape,
-  deleteCharacter,
-  lowerCaseOrIndent,
-];
+const EDITS: Edit[] = [cutAtOffset, deleteLine, doubleLine, swapWithNextLine, insertPoolLines, insertFragment, insertFragment, fragmentAfterKeyword, crlfLineEnds, backquoteEscape, deleteCharacter, lowerCaseOrIndent];
 
 function linePool(entries: CorpusEntry[]): string[] {
   const pool = new Set<string>();

@@ -1,13 +1,12 @@
 /**
  * What the two equivalence corpora (bench/equivalence-corpus.ts, bench/compose-equivalence-corpus.ts) share:
- * reading the repository's inputs, the string literals of the tests, and the edits a mutation makes to any text.
- * Each corpus is seeded and built in sequence, so the order files are read in and the order of the random draws
- * are part of what it contains: these helpers keep both exactly as each corpus had them.
+ * reading the repository's inputs and the string literals of the tests (the mutations are in mutation.ts).
+ * Each corpus is seeded and built in sequence, so the order files are read in is part of what it contains:
+ * these helpers keep it exactly as each corpus had it.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ts from 'typescript';
-import type { Random } from './random';
 
 export interface NamedText {
   /** Where the text comes from, to find it again when it differs. */
@@ -101,65 +100,3 @@ export function dedupe<T extends { text: string }>(entries: T[]): T[] {
   const seen = new Set<string>();
   return entries.filter((e) => !seen.has(e.text) && seen.add(e.text));
 }
-
-// ---- mutations ----
-
-export interface Mutation {
-  text: string;
-  /** What was done, for the input's name. */
-  how: string;
-}
-
-/** Where a mutation may act: a random line and a random offset, drawn before the edit is chosen. */
-export interface MutationSite {
-  text: string;
-  /** The text's lines, the edit's own copy. */
-  lines: string[];
-  at: number;
-  offset: number;
-}
-
-export type Edit = (site: MutationSite, rng: Random, pool: readonly string[]) => Mutation;
-
-/**
- * One mutation: a site, then one of `edits`, equally likely (list an edit twice to double its weight).
- * The draws come in this order, the order the corpora were first built with.
- */
-export function mutate(text: string, rng: Random, pool: readonly string[], edits: readonly Edit[]): Mutation {
-  const lines = text.split('\n');
-  const at = rng.int(0, Math.max(0, lines.length - 1));
-  const offset = rng.int(0, text.length);
-  return edits[rng.int(0, edits.length - 1)]({ text, lines, at, offset }, rng, pool);
-}
-
-// Edits that mean the same in any line-based format: a half-typed, pasted or re-saved file.
-
-export const cutAtOffset: Edit = ({ text, offset }) => ({ text: text.slice(0, offset), how: `cut at ${offset}` });
-
-export const deleteLine: Edit = ({ lines, at }) => {
-  lines.splice(at, 1);
-  return { text: lines.join('\n'), how: `line ${at + 1} deleted` };
-};
-
-export const doubleLine: Edit = ({ lines, at }) => {
-  lines.splice(at, 0, lines[at] ?? '');
-  return { text: lines.join('\n'), how: `line ${at + 1} doubled` };
-};
-
-export const swapWithNextLine: Edit = ({ lines, at }) => {
-  if (at + 1 < lines.length) [lines[at], lines[at + 1]] = [lines[at + 1], lines[at]];
-  return { text: lines.join('\n'), how: `lines ${at + 1} and ${at + 2} swapped` };
-};
-
-export const insertPoolLines: Edit = ({ lines }, rng, pool) => {
-  const added = rng.int(1, 3);
-  for (let i = 0; i < added; i++) lines.splice(rng.int(0, lines.length), 0, rng.pick(pool));
-  return { text: lines.join('\n'), how: `${added} lines from other inputs inserted` };
-};
-
-export const crlfLineEnds: Edit = ({ text }) => ({ text: text.replace(/\r?\n/g, '\r\n'), how: 'CRLF line ends' });
-
-export const deleteCharacter: Edit = ({ text, offset }) => {
-  const removed = text.charAt(offset);
-  return { text: text.slice(0, offset) + text.slice(offset + 1), how: `character ${JSON.stringify(removed)} at ${offset} deleted` };
-};

@@ -2,9 +2,10 @@
  * What the two engine benchmarks (bench/dockerfile-engine.ts, bench/compose-engine.ts) share: timing analyze
  * against the parser it builds on, the size table, the targets table and the phase breakdown.
  */
+import { progress } from './report';
 import { summarize, type Summary } from './stats';
-import { formatMicros, formatMs, formatPercent, renderTable } from './table';
-import { collectGarbage, nowMs, sampleInterleaved, type SamplingPlan } from './timing';
+import { formatCount, formatMicros, formatMs, formatPercent, renderTable } from './table';
+import { collectGarbage, gcExposed, nowMs, sampleInterleaved, type SamplingPlan } from './timing';
 
 export interface EngineTimings {
   parse: Summary;
@@ -12,6 +13,24 @@ export interface EngineTimings {
   analyzeDefault: Summary;
   /** Median over rounds of (analyze − parse) / parse. */
   overhead: number;
+}
+
+/** Measures each size in turn, with a full collection after each so that its garbage is not billed to the next. */
+export function measureEachSize<T>(sizes: number[], measure: (size: number) => T): T[] {
+  if (!gcExposed) progress('node was started without --expose-gc: garbage from one size may be collected during the next');
+  return sizes.map((size) => {
+    const result = measure(size);
+    collectGarbage();
+    return result;
+  });
+}
+
+/** The phase breakdown of each size, labelled `2,000 lines` (for `unit` 'lines'), for `renderPhaseTable`. */
+export function breakdownEachSize(sizes: number[], unit: string, breakdown: (size: number) => PhaseTime[]): PhaseBreakdown[] {
+  return sizes.map((size) => {
+    progress(`${formatCount(size)} ${unit}: phase breakdown`);
+    return { label: `${formatCount(size)} ${unit}`, phases: breakdown(size) };
+  });
 }
 
 /** The parser alone, analyze with every rule and analyze with the default configuration, interleaved call by call. */
@@ -22,13 +41,17 @@ export function measureAgainstParse(parse: () => unknown, analyzeEvery: () => un
   return { parse: summarize(parsed), analyze: summarize(every), analyzeDefault: summarize(defaults), overhead };
 }
 
+/** One input size: how many findings analyze reports on it with every rule on, and its timings. */
+export interface MeasuredSize extends EngineTimings {
+  findings: number;
+}
+
 export interface SizeRow {
   /** The cells before `findings`, which describe the input. */
   leading: string[];
-  findings: number;
   /** How many of `unit` the input has, for the per-unit columns. */
   units: number;
-  timings: EngineTimings;
+  measured: MeasuredSize;
 }
 
 /** One row per size: the input, then its timings; an overhead above `targetOverhead` is marked ✗. */
@@ -47,9 +70,9 @@ export function renderSizeTable(leadingHeaders: string[], unit: string, targetOv
       'analyze, default config',
       'samples',
     ],
-    rows.map(({ leading, findings, units, timings: t }) => [
+    rows.map(({ leading, units, measured: t }) => [
       ...leading,
-      String(findings),
+      String(t.findings),
       formatMs(t.parse.median),
       formatMs(t.analyze.median),
       formatMs(t.analyze.p95),
@@ -87,8 +110,13 @@ export function medianPerPhase(phases: string[], round: () => number[]): PhaseTi
   return phases.map((phase, i) => ({ phase, median: summarize(samples[i]).median }));
 }
 
+export interface PhaseBreakdown {
+  label: string;
+  phases: PhaseTime[];
+}
+
 /** One row per phase, a time and share column per size, slowest phases first (by the last, largest size). */
-export function renderPhaseTable(breakdowns: { label: string; phases: PhaseTime[] }[]): string {
+export function renderPhaseTable(breakdowns: PhaseBreakdown[]): string {
   const totals = breakdowns.map((b) => b.phases.reduce((sum, p) => sum + p.median, 0));
   const last = breakdowns[breakdowns.length - 1].phases;
   const order = last.map((_, i) => i).sort((a, b) => last[b].median - last[a].median);

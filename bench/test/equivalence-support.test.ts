@@ -5,9 +5,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, mock, test } from 'node:test';
-import { codeUnitOrder, cutAtOffset, deleteLine, docsCodeBlocks, localeOrder, mutate, testLiterals, walk, type Edit } from '../support/corpus';
-import { renderPhaseTable, renderSizeTable, type EngineTimings } from '../support/engine-bench';
+import { codeUnitOrder, docsCodeBlocks, localeOrder, testLiterals, walk } from '../support/corpus';
+import { renderPhaseTable, renderSizeTable, type MeasuredSize } from '../support/engine-bench';
 import { canonical, canonicalOutcome, describeDifference, reportDifferences } from '../support/equivalence';
+import { cutAtOffset, deleteLine, mutate, type Edit } from '../support/mutation';
 import { Random } from '../support/random';
 
 const made: string[] = [];
@@ -124,18 +125,18 @@ describe('equivalence support', () => {
 
 describe('engine benchmark tables', () => {
   const summary = (median: number) => ({ count: 10, median, p95: median * 2, min: median / 2, max: median * 3 });
-  const timings = (parse: number, analyze: number): EngineTimings => ({ parse: summary(parse), analyze: summary(analyze), analyzeDefault: summary(analyze), overhead: (analyze - parse) / parse });
+  const measured = (findings: number, parse: number, analyze: number): MeasuredSize => ({ findings, parse: summary(parse), analyze: summary(analyze), analyzeDefault: summary(analyze), overhead: (analyze - parse) / parse });
 
   test('the size table marks an overhead above the target and divides by the unit', () => {
     const table = renderSizeTable(['lines'], 'line', 0.25, [
-      { leading: ['10'], findings: 3, units: 10, timings: timings(1, 1.2) },
-      { leading: ['20'], findings: 5, units: 20, timings: timings(1, 1.5) },
+      { leading: ['10'], units: 10, measured: measured(3, 1, 1.2) },
+      { leading: ['20'], units: 20, measured: measured(5, 1, 1.5) },
     ]);
     const [header, , within, above] = table.split('\n');
     assert.match(header, /^\| lines \| findings \| .*\| overhead \(≤ \+25%\) \| analyze \/ line \| parse \/ line \| analyze, default config \| samples \|$/);
     assert.match(within, /\+20% \|/);
     assert.match(above, /\+50% ✗ \|/);
-    assert.match(within, /120\.0 µs/);
+    assert.match(within, /^\|    10 \|        3 \| .*120\.0 µs/);
   });
 
   test('the phase table puts the slowest phase of the last size first, with shares', () => {
