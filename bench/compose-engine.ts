@@ -6,10 +6,10 @@ import { DEFAULT_CONFIG, resolveConfig } from '../server/src/engine/config';
 import { parseCompose } from '../server/src/engine/documents/compose';
 import { composeRules } from '../server/src/engine/rules';
 import { generateCompose } from './support/generate-compose';
-import { breakdownEachSize, measureAgainstParse, measureEachSize, medianPerPhase, renderPhaseTable, renderSizeTable, renderTargetTable, type MeasuredSize, type PhaseBreakdown, type PhaseTime } from './support/engine-bench';
-import { emitSection, progress } from './support/report';
+import { breakdownEachSize, engineSection, measureEachSize, measureSize, medianPerPhase, renderPhaseTable, renderSizeTable, renderTargetTable, samplingPlan, type MeasuredSize, type PhaseBreakdown, type PhaseTime } from './support/engine-bench';
+import { emitSection } from './support/report';
 import { formatCount, formatMs, formatPercent, verdict } from './support/table';
-import { collectGarbage, consume, gcExposed, nowMs, type SamplingPlan } from './support/timing';
+import { consume, gcExposed, nowMs, type SamplingPlan } from './support/timing';
 
 const SIZES = [3, 30, 300];
 const BREAKDOWN_SIZES = [30, 300];
@@ -30,15 +30,9 @@ const YAML_OPTIONS = { merge: false, uniqueKeys: true, prettyErrors: false } as 
  */
 const EVERY_RULE = resolveConfig({ profile: 'strict', trustedRegistries: ['docker.io', 'ghcr.io/acme'] });
 
-/** Enough calls for stable medians: small files are cheap, so they get many more samples than large ones. */
+/** Longer warm-ups and budgets for the large sizes, whose calls are slow. */
 function planFor(services: number): SamplingPlan {
-  return {
-    warmupMs: services >= 300 ? 3_000 : 1_500,
-    warmupCalls: 20,
-    budgetMs: services >= 300 ? 15_000 : 6_000,
-    minSamples: 40,
-    maxSamples: 4_000,
-  };
+  return samplingPlan(services >= 300 ? 3_000 : 1_500, services >= 300 ? 15_000 : 6_000);
 }
 
 interface SizeResult extends MeasuredSize {
@@ -46,18 +40,16 @@ interface SizeResult extends MeasuredSize {
   lines: number;
 }
 
-function measureSize(services: number): SizeResult {
+function measureServices(services: number): SizeResult {
   const text = generateCompose(services);
-  const findings = analyze(text, { kind: 'compose', config: EVERY_RULE }).length;
-  collectGarbage();
-  progress(`${formatCount(services)} services: parse and analyze, interleaved`);
-  const timings = measureAgainstParse(
+  const measured = measureSize(
+    `${formatCount(services)} services`,
     () => parseDocument(text, YAML_OPTIONS),
     () => analyze(text, { kind: 'compose', config: EVERY_RULE }),
     () => analyze(text, { kind: 'compose', config: DEFAULT_CONFIG }),
     planFor(services),
   );
-  return { services, lines: text.split('\n').length - 1, findings, ...timings };
+  return { services, lines: text.split('\n').length - 1, ...measured };
 }
 
 /**
@@ -87,7 +79,7 @@ function breakdown(services: number): PhaseTime[] {
 }
 
 function main(): void {
-  const results = measureEachSize(SIZES, measureSize);
+  const results = measureEachSize(SIZES, measureServices);
   const phases = breakdownEachSize(BREAKDOWN_SIZES, 'services', breakdown);
   emitSection(render(results, phases));
 }
@@ -114,23 +106,14 @@ function render(results: SizeResult[], breakdowns: PhaseBreakdown[]): string {
       verdict(worstOverhead.overhead <= TARGET_OVERHEAD),
     ],
   ]);
-  const phaseTable = renderPhaseTable(breakdowns);
-
-  return [
-    '## Engine: compose analysis',
-    '',
-    `Generated compose files (seeded, identical every run: anchors merged with \`<<:\`, \`extends\`, \`build:\`, ports and volumes in both syntaxes, environment maps and lists, deploy limits, capabilities, health checks, comments; about ${Math.round(r30.lines / r30.services)} lines a service). Each size times yaml's \`parseDocument(text, ${JSON.stringify(YAML_OPTIONS).replace(/"/g, '').replace(/,/g, ', ').replace(/:/g, ': ')})\` (the call the engine makes), \`analyze(text, { kind: 'compose' })\` with every compose rule on (strict profile and a trusted-registry list) and \`analyze\` with the default configuration (recommended rules), interleaved call by call after a warm-up${gcExposed ? ', with a full GC between sizes' : ''}. \`analyze\` parses with the same call, so *overhead* = (analyze − parse) / parse is exactly our model and rules; it is the median of that ratio over rounds, each round timing both back to back, which cancels swings in machine load. *min* is the fastest call, the closest to an idle machine.`,
-    '',
+  return engineSection({
+    title: 'Engine: compose analysis',
+    method: `Generated compose files (seeded, identical every run: anchors merged with \`<<:\`, \`extends\`, \`build:\`, ports and volumes in both syntaxes, environment maps and lists, deploy limits, capabilities, health checks, comments; about ${Math.round(r30.lines / r30.services)} lines a service). Each size times yaml's \`parseDocument(text, ${JSON.stringify(YAML_OPTIONS).replace(/"/g, '').replace(/,/g, ', ').replace(/:/g, ': ')})\` (the call the engine makes), \`analyze(text, { kind: 'compose' })\` with every compose rule on (strict profile and a trusted-registry list) and \`analyze\` with the default configuration (recommended rules), interleaved call by call after a warm-up${gcExposed ? ', with a full GC between sizes' : ''}. \`analyze\` parses with the same call, so *overhead* = (analyze − parse) / parse is exactly our model and rules; it is the median of that ratio over rounds, each round timing both back to back, which cancels swings in machine load. *min* is the fastest call, the closest to an idle machine.`,
     sizeTable,
-    '',
     targetTable,
-    '',
-    '### Where the time goes (every rule, median per phase, a fresh model each round)',
-    '',
-    'The phases run in this order on a fresh model each round. What the rules share, computed once per model when first asked (the services that start a container with their `extends` chains, each mapping\'s keys through merge keys, mounts and ports), is charged to the first rule that asks, in the order analyze runs the rules. *model* is parseCompose minus a separate parse of the same text.',
-    '',
-    phaseTable,
-  ].join('\n');
+    phaseNote: 'The phases run in this order on a fresh model each round. What the rules share, computed once per model when first asked (the services that start a container with their `extends` chains, each mapping\'s keys through merge keys, mounts and ports), is charged to the first rule that asks, in the order analyze runs the rules. *model* is parseCompose minus a separate parse of the same text.',
+    phaseTable: renderPhaseTable(breakdowns),
+  });
 }
 
 main();

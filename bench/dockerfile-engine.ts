@@ -7,11 +7,11 @@ import { parseDockerfile } from '../server/src/engine/documents/dockerfile';
 import { shellScopes } from '../server/src/engine/knowledge/shell-scopes';
 import { dockerfileRules } from '../server/src/engine/rules';
 import { generateDockerfile } from './support/generate-dockerfile';
-import { breakdownEachSize, measureAgainstParse, measureEachSize, medianPerPhase, renderPhaseTable, renderSizeTable, renderTargetTable, type MeasuredSize, type PhaseBreakdown, type PhaseTime } from './support/engine-bench';
+import { breakdownEachSize, engineSection, measureEachSize, measureSize, medianPerPhase, renderPhaseTable, renderSizeTable, renderTargetTable, samplingPlan, type MeasuredSize, type PhaseBreakdown, type PhaseTime } from './support/engine-bench';
 import { emitSection, progress } from './support/report';
 import { growthExponent, summarize } from './support/stats';
 import { formatCount, formatMs, formatPercent, verdict } from './support/table';
-import { collectGarbage, consume, gcExposed, nowMs, sampleInterleaved, type SamplingPlan } from './support/timing';
+import { consume, gcExposed, nowMs, sampleInterleaved, type SamplingPlan } from './support/timing';
 
 const SIZES = [20, 200, 2_000, 10_000];
 const BREAKDOWN_SIZES = [200, 2_000];
@@ -28,15 +28,9 @@ const LINEAR_EXPONENT_LIMIT = 1.15;
  */
 const EVERY_RULE = resolveConfig({ profile: 'strict', trustedRegistries: ['docker.io', 'gcr.io/distroless'] });
 
-/** Enough calls for stable medians: small files are cheap, so they get many more samples than large ones. */
+/** Longer warm-ups and budgets for the large sizes, whose calls are slow. */
 function planFor(lines: number): SamplingPlan {
-  return {
-    warmupMs: lines >= 10_000 ? 3_000 : 1_500,
-    warmupCalls: 20,
-    budgetMs: lines >= 10_000 ? 15_000 : lines >= 2_000 ? 10_000 : 5_000,
-    minSamples: 40,
-    maxSamples: 4_000,
-  };
+  return samplingPlan(lines >= 10_000 ? 3_000 : 1_500, lines >= 10_000 ? 15_000 : lines >= 2_000 ? 10_000 : 5_000);
 }
 
 interface SizeResult extends MeasuredSize {
@@ -44,19 +38,17 @@ interface SizeResult extends MeasuredSize {
   stages: number;
 }
 
-function measureSize(lines: number): SizeResult {
+function measureLines(lines: number): SizeResult {
   const text = generateDockerfile(lines);
-  const findings = analyze(text, { kind: 'dockerfile', config: EVERY_RULE }).length;
   const stages = parseDockerfile(text).stages.length;
-  collectGarbage();
-  progress(`${formatCount(lines)} lines: parse and analyze, interleaved`);
-  const timings = measureAgainstParse(
+  const measured = measureSize(
+    `${formatCount(lines)} lines`,
     () => DockerfileParser.parse(text),
     () => analyze(text, { kind: 'dockerfile', config: EVERY_RULE }),
     () => analyze(text, { kind: 'dockerfile', config: DEFAULT_CONFIG }),
     planFor(lines),
   );
-  return { lines, stages, findings, ...timings };
+  return { lines, stages, ...measured };
 }
 
 /**
@@ -139,7 +131,7 @@ function measureGrowth(): Growth[] {
 }
 
 function main(): void {
-  const results = measureEachSize(SIZES, measureSize);
+  const results = measureEachSize(SIZES, measureLines);
   const phases = breakdownEachSize(BREAKDOWN_SIZES, 'lines', breakdown);
   const growth = measureGrowth();
   emitSection(render(results, growth, phases));
@@ -173,23 +165,14 @@ function render(results: SizeResult[], growth: Growth[], breakdowns: PhaseBreakd
       verdict(overhead(worstOverhead) <= TARGET_OVERHEAD),
     ],
   ]);
-  const phaseTable = renderPhaseTable(breakdowns);
-
-  return [
-    '## Engine: Dockerfile analysis',
-    '',
-    `Generated multi-stage Dockerfiles (seeded, identical every run). Each size times \`DockerfileParser.parse(text)\` (dockerfile-ast), \`analyze(text, { kind: 'dockerfile' })\` with every Dockerfile rule on (strict profile and a trusted-registry list) and \`analyze\` with the default configuration (recommended rules), interleaved call by call after a warm-up${gcExposed ? ', with a full GC between sizes' : ''}. \`analyze\` parses too, so *overhead* = (analyze − parse) / parse is exactly our model and rules; it is the median of that ratio over rounds, each round timing both back to back, which cancels swings in machine load. *min* is the fastest call, the closest to an idle machine. The growth exponents k (time ∝ lines^k) come from a separate run that times 200, 2,000 and 10,000 lines in the same rounds, so a busy minute cannot pass for superlinear cost.`,
-    '',
+  return engineSection({
+    title: 'Engine: Dockerfile analysis',
+    method: `Generated multi-stage Dockerfiles (seeded, identical every run). Each size times \`DockerfileParser.parse(text)\` (dockerfile-ast), \`analyze(text, { kind: 'dockerfile' })\` with every Dockerfile rule on (strict profile and a trusted-registry list) and \`analyze\` with the default configuration (recommended rules), interleaved call by call after a warm-up${gcExposed ? ', with a full GC between sizes' : ''}. \`analyze\` parses too, so *overhead* = (analyze − parse) / parse is exactly our model and rules; it is the median of that ratio over rounds, each round timing both back to back, which cancels swings in machine load. *min* is the fastest call, the closest to an idle machine. The growth exponents k (time ∝ lines^k) come from a separate run that times 200, 2,000 and 10,000 lines in the same rounds, so a busy minute cannot pass for superlinear cost.`,
     sizeTable,
-    '',
     targetTable,
-    '',
-    '### Where the time goes (every rule, median per phase, a fresh model each round)',
-    '',
-    'The phases run in this order on a fresh model each round; inside analyze the same work happens lazily, when a rule first asks. Results a rule caches per model or per RUN are charged to the first rule that computes them, in the order analyze runs the rules. *model* is parseDockerfile minus a separate parse of the same text.',
-    '',
-    phaseTable,
-  ].join('\n');
+    phaseNote: 'The phases run in this order on a fresh model each round; inside analyze the same work happens lazily, when a rule first asks. Results a rule caches per model or per RUN are charged to the first rule that computes them, in the order analyze runs the rules. *model* is parseDockerfile minus a separate parse of the same text.',
+    phaseTable: renderPhaseTable(breakdowns),
+  });
 }
 
 main();

@@ -7,12 +7,22 @@ import { summarize, type Summary } from './stats';
 import { formatCount, formatMicros, formatMs, formatPercent, renderTable } from './table';
 import { collectGarbage, gcExposed, nowMs, sampleInterleaved, type SamplingPlan } from './timing';
 
-export interface EngineTimings {
+/** One input size: how many findings analyze reports on it with every rule on, and its timings. */
+export interface MeasuredSize {
+  findings: number;
   parse: Summary;
   analyze: Summary;
   analyzeDefault: Summary;
   /** Median over rounds of (analyze − parse) / parse. */
   overhead: number;
+}
+
+/**
+ * How one size is sampled: after a warm-up, at least 40 rounds and up to `budgetMs` of measured time (4,000
+ * rounds at most), so small inputs, which are cheap, get many more samples than large ones.
+ */
+export function samplingPlan(warmupMs: number, budgetMs: number): SamplingPlan {
+  return { warmupMs, warmupCalls: 20, budgetMs, minSamples: 40, maxSamples: 4_000 };
 }
 
 /** Measures each size in turn, with a full collection after each so that its garbage is not billed to the next. */
@@ -33,17 +43,18 @@ export function breakdownEachSize(sizes: number[], unit: string, breakdown: (siz
   });
 }
 
-/** The parser alone, analyze with every rule and analyze with the default configuration, interleaved call by call. */
-export function measureAgainstParse(parse: () => unknown, analyzeEvery: () => unknown, analyzeDefault: () => unknown, plan: SamplingPlan): EngineTimings {
+/**
+ * One size (`label` in the progress line): the findings with every rule on, then the parser alone, analyze with
+ * every rule and analyze with the default configuration, interleaved call by call.
+ */
+export function measureSize(label: string, parse: () => unknown, analyzeEvery: () => unknown[], analyzeDefault: () => unknown, plan: SamplingPlan): MeasuredSize {
+  const findings = analyzeEvery().length;
+  collectGarbage();
+  progress(`${label}: parse and analyze, interleaved`);
   const [parsed, every, defaults] = sampleInterleaved([parse, analyzeEvery, analyzeDefault], plan);
   // Each round timed parse and analyze back to back, so the ratio within a round cancels slow swings in machine load.
   const overhead = summarize(every.map((time, round) => (time - parsed[round]) / parsed[round])).median;
-  return { parse: summarize(parsed), analyze: summarize(every), analyzeDefault: summarize(defaults), overhead };
-}
-
-/** One input size: how many findings analyze reports on it with every rule on, and its timings. */
-export interface MeasuredSize extends EngineTimings {
-  findings: number;
+  return { findings, parse: summarize(parsed), analyze: summarize(every), analyzeDefault: summarize(defaults), overhead };
 }
 
 export interface SizeRow {
@@ -124,4 +135,23 @@ export function renderPhaseTable(breakdowns: PhaseBreakdown[]): string {
     [{ header: 'phase', align: 'left' }, ...breakdowns.flatMap((b) => [b.label, 'share'])],
     order.map((i) => [last[i].phase, ...breakdowns.flatMap((b, k) => [formatMs(b.phases[i].median), `${((b.phases[i].median / totals[k]) * 100).toFixed(1)}%`])]),
   );
+}
+
+/** An engine benchmark's section of the report, laid out as every engine section is. */
+export function engineSection(parts: { title: string; method: string; sizeTable: string; targetTable: string; phaseNote: string; phaseTable: string }): string {
+  return [
+    `## ${parts.title}`,
+    '',
+    parts.method,
+    '',
+    parts.sizeTable,
+    '',
+    parts.targetTable,
+    '',
+    '### Where the time goes (every rule, median per phase, a fresh model each round)',
+    '',
+    parts.phaseNote,
+    '',
+    parts.phaseTable,
+  ].join('\n');
 }
