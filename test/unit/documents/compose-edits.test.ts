@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { parseDocument, type Node, type YAMLSeq } from 'yaml';
 import { parseCompose } from '../../../server/src/engine/documents/compose';
 import { appendToSeq, ensurePath, insertIntoService, insertSequence, quoted, removeFlowSeqItem, removePair, removeSeqItem, replaceScalar } from '../../../server/src/engine/documents/compose-edits';
-import { mapPair } from '../../../server/src/engine/documents/compose';
+import { mapPair } from '../../../server/src/engine/documents/compose-merge-keys';
 import { applyEdits, applyFixes } from '../../../server/src/engine/fixes';
 import type { TextEdit } from '../../../server/src/engine/types';
 

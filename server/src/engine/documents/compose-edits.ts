@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, Scalar, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { TextEdit } from '../types';
-import { mapPair, type ComposeModel, type Service } from './compose';
+import { type ComposeModel, type Service } from './compose';
+import { mapPair } from './compose-merge-keys';
 
 /**
  * Edits that change a compose file the way a careful person would by hand: insert the fewest lines,

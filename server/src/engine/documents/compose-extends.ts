@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import { isMap, isScalar, type Node, type Pair } from 'yaml';
 import { looksBinary, MAX_ANALYSED_CHARS } from '../input-limits';
-import { mapPair, parseCompose, shared, type ComposeModel, type Service } from './compose';
+import { parseCompose, shared, type ComposeModel, type Service } from './compose';
+import { mapPair } from './compose-merge-keys';
 import { hasUnknown, interpolate } from './compose-interpolation';
 import { scalarString } from './compose-values';
 import { isOverrideFile } from './compose-runtime';

@@ -1,6 +1,7 @@
 import { isMap, isScalar, type Node } from 'yaml';
 import type { Range } from '../types';
-import { mapPair, shared, type ComposeModel, type Service } from './compose';
+import { shared, type ComposeModel, type Service } from './compose';
+import { mapPair } from './compose-merge-keys';
 import { hostPathRisk, type HostPathRisk } from '../knowledge/host-paths';
 import { interpolate } from './compose-interpolation';
 import { isTrue, ownsNode, scalarSliceRange, scalarString, seqItems } from './compose-values';

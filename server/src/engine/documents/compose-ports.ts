@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
-import { mapPair, shared, type ComposeModel, type Service } from './compose';
+import { shared, type ComposeModel, type Service } from './compose';
+import { mapPair } from './compose-merge-keys';
 import { interpolate } from './compose-interpolation';
 import { ownsNode, scalarString, seqItems } from './compose-values';
 

@@ -1,6 +1,7 @@
 import { isScalar, isSeq, type Node, type Pair } from 'yaml';
 import type { Range, TextEdit } from '../types';
-import { mapPair, type ComposeModel, type Service } from './compose';
+import { type ComposeModel, type Service } from './compose';
+import { mapPair } from './compose-merge-keys';
 import { removeFlowSeqItem, removePair, removeSeqItem } from './compose-edits';
 import { hasUnknown, interpolate } from './compose-interpolation';
 import { ownsNode, scalarString } from './compose-values';

@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, Scalar, type Node, type Pair } from 'yaml';
 import type { Range } from '../types';
-import { keyName, mapPair, mergedKeys, mergedPairs, shared, type ComposeModel, type Service } from './compose';
+import { shared, type ComposeModel, type Service } from './compose';
+import { keyName, mapPair, mergedKeys, mergedPairs } from './compose-merge-keys';
 
 /** A scalar's value as a string (numbers and booleans too); undefined for null, maps, sequences. */
 export function scalarString(model: ComposeModel, node: unknown): string | undefined {

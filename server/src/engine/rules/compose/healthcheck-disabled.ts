@@ -1,5 +1,6 @@
 import type { Node } from 'yaml';
-import { mapPair, type ComposeModel } from '../../documents/compose';
+import { type ComposeModel } from '../../documents/compose';
+import { mapPair } from '../../documents/compose-merge-keys';
 import { knownFlag, knownText, pairRange } from '../../documents/compose-runtime';
 import { seqItems } from '../../documents/compose-values';
 import { defineComposeRule } from '../../rule';

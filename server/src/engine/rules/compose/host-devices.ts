@@ -1,5 +1,6 @@
 import { isMap, type Node } from 'yaml';
-import { mapPair, type ComposeModel } from '../../documents/compose';
+import { type ComposeModel } from '../../documents/compose';
+import { mapPair } from '../../documents/compose-merge-keys';
 import { knownText } from '../../documents/compose-runtime';
 import { scalarSliceRange, seqItems } from '../../documents/compose-values';
 import { deviceRisk } from '../../knowledge/host-devices';

@@ -1,5 +1,5 @@
 import type { Node } from 'yaml';
-import { mapPair } from '../../documents/compose';
+import { mapPair } from '../../documents/compose-merge-keys';
 import { removePair } from '../../documents/compose-edits';
 import { knownText } from '../../documents/compose-runtime';
 import { ownsNode } from '../../documents/compose-values';

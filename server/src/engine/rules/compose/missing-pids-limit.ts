@@ -1,5 +1,6 @@
 import { isMap, type Node, type Pair } from 'yaml';
-import { mapPair, type ComposeModel, type Service } from '../../documents/compose';
+import { type ComposeModel, type Service } from '../../documents/compose';
+import { mapPair } from '../../documents/compose-merge-keys';
 import { ensurePath, insertIntoService, replaceScalar } from '../../documents/compose-edits';
 import { runtimeServices, type ChainLink } from '../../documents/compose-extends';
 import { knownText, pairRange } from '../../documents/compose-runtime';

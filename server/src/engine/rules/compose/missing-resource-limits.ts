@@ -1,6 +1,7 @@
 import type { ResolvedConfig } from '../../config';
 import type { Node, Pair } from 'yaml';
-import { mapPair, type ComposeModel, type Service } from '../../documents/compose';
+import { type ComposeModel, type Service } from '../../documents/compose';
+import { mapPair } from '../../documents/compose-merge-keys';
 import { ensurePath, insertIntoService, quoted, type Entry } from '../../documents/compose-edits';
 import { chainHas, chainValues, runtimeServices, type ChainLink } from '../../documents/compose-extends';
 import { ownSlot } from '../../documents/compose-runtime';

@@ -1,5 +1,6 @@
 import { isMap, isSeq, type Node, type YAMLMap } from 'yaml';
-import { mapPair, type ComposeModel, type Service } from '../../documents/compose';
+import { type ComposeModel, type Service } from '../../documents/compose';
+import { mapPair } from '../../documents/compose-merge-keys';
 import { appendToSeq, canEdit, ensurePath, insertSequence, removePair, removeSeqItem, replaceScalar } from '../../documents/compose-edits';
 import { interpolate } from '../../documents/compose-interpolation';
 import { keyValues, lookup, ownsNode, scalarSliceRange, scalarString, seqItems, type KeyValue } from '../../documents/compose-values';

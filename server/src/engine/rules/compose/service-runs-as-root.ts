@@ -1,5 +1,6 @@
 import { isMap, isScalar, Scalar, type Node } from 'yaml';
-import { mapPair, type ComposeModel, type Service } from '../../documents/compose';
+import { type ComposeModel, type Service } from '../../documents/compose';
+import { mapPair } from '../../documents/compose-merge-keys';
 import { insertIntoService, quoted, replaceScalar } from '../../documents/compose-edits';
 import { hasUnknown, interpolate } from '../../documents/compose-interpolation';
 import { ownsNode, scalarString } from '../../documents/compose-values';

@@ -1,6 +1,6 @@
 import { isMap, type Node } from 'yaml';
 import type { ComposeModel } from '../../documents/compose';
-import { mapPair } from '../../documents/compose';
+import { mapPair } from '../../documents/compose-merge-keys';
 import { insertIntoMap, replaceScalar } from '../../documents/compose-edits';
 import { displayValue } from '../../documents/compose-interpolation';
 import { allServiceMounts, hostPathRiskOf, type Mount } from '../../documents/compose-mounts';
