@@ -1,12 +1,5 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import {
-  createProtocolConnection,
-  StreamMessageReader,
-  StreamMessageWriter,
-  type ProtocolConnection,
-  type PublishDiagnosticsParams,
-  type TextDocumentContentChangeEvent,
-} from 'vscode-languageserver-protocol/node';
+import type { PublishDiagnosticsParams, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol/node';
+import { StdioServer } from '../../test/support/stdio-server';
 import { nowMs } from './timing';
 
 export interface Published {
@@ -22,31 +15,18 @@ export interface Published {
 export class LspSession {
   private readonly waiters: { uri: string; predicate: (p: PublishDiagnosticsParams) => boolean; resolve: (p: Published) => void }[] = [];
   private readonly versions = new Map<string, number>();
-  stderr = '';
+  private server!: StdioServer;
 
-  private constructor(
-    readonly name: string,
-    private readonly child: ChildProcessWithoutNullStreams,
-    private readonly connection: ProtocolConnection,
-  ) {}
+  private constructor(readonly name: string) {}
 
   /**
    * `configuration` answers the server's workspace/configuration requests (null: no settings, the server's defaults).
    */
   static async start(name: string, command: string, args: string[], configuration: (section: string | undefined) => unknown = () => null): Promise<LspSession> {
-    const child = spawn(command, args, { stdio: 'pipe' });
-    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-    const session = new LspSession(name, child, connection);
-    child.stderr.on('data', (chunk) => (session.stderr += chunk));
-    connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => session.onDiagnostics(params));
-    connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map((item) => configuration(item.section)));
-    connection.onRequest('client/registerCapability', () => null);
-    connection.onRequest('window/workDoneProgress/create', () => null);
-    connection.onNotification('window/logMessage', () => undefined);
-    connection.listen();
-    await connection.sendRequest('initialize', {
-      processId: process.pid,
-      rootUri: null,
+    const session = new LspSession(name);
+    session.server = await StdioServer.start(command, args, {
+      configuration,
+      onDiagnostics: (params) => session.onDiagnostics(params),
       capabilities: {
         workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
         textDocument: {
@@ -55,7 +35,6 @@ export class LspSession {
         },
       },
     });
-    await connection.sendNotification('initialized', {});
     return session;
   }
 
@@ -75,7 +54,7 @@ export class LspSession {
    */
   private diagnosticsFor(uri: string, version: number, timeoutMs: number): Promise<Published> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${this.name}: no diagnostics for version ${version} of ${uri} within ${timeoutMs} ms\n${this.stderr}`)), timeoutMs);
+      const timer = setTimeout(() => reject(new Error(`${this.name}: no diagnostics for version ${version} of ${uri} within ${timeoutMs} ms\n${this.server.stderr}`)), timeoutMs);
       this.waiters.push({ uri, predicate: (p) => p.version === undefined || p.version === null || p.version === version, resolve: (p) => (clearTimeout(timer), resolve(p)) });
     });
   }
@@ -85,7 +64,7 @@ export class LspSession {
     this.versions.set(uri, 1);
     const published = this.diagnosticsFor(uri, 1, timeoutMs);
     const sent = nowMs();
-    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+    await this.server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
     const result = await published;
     return { latency: result.at - sent, count: result.params.diagnostics.length };
   }
@@ -96,23 +75,17 @@ export class LspSession {
     this.versions.set(uri, version);
     const published = this.diagnosticsFor(uri, version, timeoutMs);
     const sent = nowMs();
-    await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+    await this.server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
     const result = await published;
     return { latency: result.at - sent, count: result.params.diagnostics.length };
   }
 
   async close(uri: string): Promise<void> {
-    await this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    await this.server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   }
 
-  async stop(): Promise<void> {
-    try {
-      await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2_000))]);
-      await this.connection.sendNotification('exit');
-    } catch {
-      // already gone
-    }
-    this.connection.dispose();
-    if (this.child.exitCode === null) this.child.kill();
+  stop(): Promise<void> {
+    return this.server.stop();
   }
+
 }

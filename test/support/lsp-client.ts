@@ -1,10 +1,6 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  createProtocolConnection,
-  StreamMessageReader,
-  StreamMessageWriter,
   type CodeAction,
   type Diagnostic,
   type ProtocolConnection,
@@ -12,6 +8,7 @@ import {
   type Range,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
+import { StdioServer } from './stdio-server';
 
 export const SERVER = path.resolve(__dirname, '..', '..', 'dist', 'server.js');
 
@@ -25,29 +22,22 @@ export class LspClient {
   readonly published: PublishDiagnosticsParams[] = [];
   private readonly waiters: Waiter[] = [];
   private readonly versions = new Map<string, number>();
-  stderr = '';
+  private server!: StdioServer;
 
-  private constructor(
-    private readonly child: ChildProcessWithoutNullStreams,
-    readonly connection: ProtocolConnection,
-  ) {}
+  get connection(): ProtocolConnection {
+    return this.server.connection;
+  }
+
+  get stderr(): string {
+    return this.server.stderr;
+  }
 
   static async start(options: { initializationOptions?: unknown; configuration?: (section: string | undefined, uri: string | undefined) => unknown } = {}): Promise<LspClient> {
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
-    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-    const client = new LspClient(child, connection);
-    child.stderr.on('data', (chunk) => (client.stderr += chunk));
-    connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => client.onDiagnostics(params));
-    connection.onRequest('workspace/configuration', (params: { items: { section?: string; scopeUri?: string }[] }) =>
-      params.items.map((item) => options.configuration?.(item.section, item.scopeUri) ?? null),
-    );
-    connection.onRequest('client/registerCapability', () => null);
-    connection.onRequest('window/workDoneProgress/create', () => null);
-    connection.onNotification('window/logMessage', () => undefined);
-    connection.listen();
-    await connection.sendRequest('initialize', {
-      processId: process.pid,
-      rootUri: null,
+    const client = new LspClient();
+    client.server = await StdioServer.start(process.execPath, [SERVER, '--stdio'], {
+      configuration: options.configuration,
+      onDiagnostics: (params) => client.onDiagnostics(params),
+      initializationOptions: options.initializationOptions,
       capabilities: {
         workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
         textDocument: {
@@ -56,9 +46,7 @@ export class LspClient {
           hover: { contentFormat: ['markdown', 'plaintext'] },
         },
       },
-      initializationOptions: options.initializationOptions,
     });
-    await connection.sendNotification('initialized', {});
     return client;
   }
 
@@ -114,15 +102,8 @@ export class LspClient {
     return this.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics, only } });
   }
 
-  async stop(): Promise<void> {
-    try {
-      await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
-      await this.connection.sendNotification('exit');
-    } catch {
-      // the server may already be gone
-    }
-    this.connection.dispose();
-    if (this.child.exitCode === null) this.child.kill();
+  stop(): Promise<void> {
+    return this.server.stop();
   }
 }
 
