@@ -6,7 +6,20 @@ import { DEFAULT_CONFIG, resolveConfig } from '../server/src/engine/config';
 import { parseCompose } from '../server/src/engine/documents/compose';
 import { composeRules } from '../server/src/engine/rules';
 import { generateCompose } from './support/generate-compose';
-import { breakdownEachSize, engineSection, measureEachSize, measureSize, medianPerPhase, renderPhaseTable, renderSizeTable, renderTargetTable, samplingPlan, type MeasuredSize, type PhaseBreakdown, type PhaseTime } from './support/engine-bench';
+import {
+  breakdownEachSize,
+  engineSection,
+  measureEachSize,
+  measureSize,
+  medianPerPhase,
+  renderPhaseTable,
+  renderSizeTable,
+  renderTargetTable,
+  samplingPlan,
+  type MeasuredSize,
+  type PhaseBreakdown,
+  type PhaseTime,
+} from './support/engine-bench';
 import { emitSection } from './support/report';
 import { formatCount, formatMs, formatPercent, verdict } from './support/table';
 import { consume, gcExposed, nowMs, type SamplingPlan } from './support/timing';
@@ -111,7 +124,8 @@ function render(results: SizeResult[], breakdowns: PhaseBreakdown[]): string {
     method: `Generated compose files (seeded, identical every run: anchors merged with \`<<:\`, \`extends\`, \`build:\`, ports and volumes in both syntaxes, environment maps and lists, deploy limits, capabilities, health checks, comments; about ${Math.round(r30.lines / r30.services)} lines a service). Each size times yaml's \`parseDocument(text, ${JSON.stringify(YAML_OPTIONS).replace(/"/g, '').replace(/,/g, ', ').replace(/:/g, ': ')})\` (the call the engine makes), \`analyze(text, { kind: 'compose' })\` with every compose rule on (strict profile and a trusted-registry list) and \`analyze\` with the default configuration (recommended rules), interleaved call by call after a warm-up${gcExposed ? ', with a full GC between sizes' : ''}. \`analyze\` parses with the same call, so *overhead* = (analyze − parse) / parse is exactly our model and rules; it is the median of that ratio over rounds, each round timing both back to back, which cancels swings in machine load. *min* is the fastest call, the closest to an idle machine.`,
     sizeTable,
     targetTable,
-    phaseNote: 'The phases run in this order on a fresh model each round. What the rules share, computed once per model when first asked (the services that start a container with their `extends` chains, each mapping\'s keys through merge keys, mounts and ports), is charged to the first rule that asks, in the order analyze runs the rules. *model* is parseCompose minus a separate parse of the same text.',
+    phaseNote:
+      "The phases run in this order on a fresh model each round. What the rules share, computed once per model when first asked (the services that start a container with their `extends` chains, each mapping's keys through merge keys, mounts and ports), is charged to the first rule that asks, in the order analyze runs the rules. *model* is parseCompose minus a separate parse of the same text.",
     phaseTable: renderPhaseTable(breakdowns),
   });
 }

@@ -7,7 +7,17 @@
  */
 import * as path from 'node:path';
 import { codeUnitOrder, dedupe, docsCodeBlocks, exampleFiles, testLiterals, type NamedText } from './support/corpus';
-import { crlfLineEnds, cutAtOffset, deleteCharacter, deleteLine, doubleLine, insertPoolLines, mutatedCopies, swapWithNextLine, type Edit } from './support/mutation';
+import {
+  crlfLineEnds,
+  cutAtOffset,
+  deleteCharacter,
+  deleteLine,
+  doubleLine,
+  insertPoolLines,
+  mutatedCopies,
+  swapWithNextLine,
+  type Edit,
+} from './support/mutation';
 import { generateCompose } from './support/generate-compose';
 import { Random } from './support/random';
 
@@ -31,7 +41,8 @@ export const PROJECT_URI = '/w/project/compose.yaml';
 export function buildComposeCorpus(root: string): ComposeCorpusEntry[] {
   const inputs = dedupe([...repositoryComposeFiles(root), ...testLiterals(root, composeLiteral, codeUnitOrder)]);
   const generated: NamedText[] = [];
-  for (const services of GENERATED_SIZES) for (const seed of GENERATED_SEEDS) generated.push({ name: `generated ${services} services, seed ${seed}`, text: generateCompose(services, seed) });
+  for (const services of GENERATED_SIZES)
+    for (const seed of GENERATED_SEEDS) generated.push({ name: `generated ${services} services, seed ${seed}`, text: generateCompose(services, seed) });
   for (const seed of [0x5eed, 1]) generated.push({ name: `generated 300 services, seed ${seed}`, text: generateCompose(300, seed) });
 
   const unique = dedupe([...inputs, ...generated]);
@@ -50,7 +61,8 @@ export function buildComposeCorpus(root: string): ComposeCorpusEntry[] {
 // ---- files next to the analysed one: Dockerfiles for `build:`, compose files for `extends: { file }` ----
 
 const ROOT_DOCKERFILE = 'FROM node:20.11-slim\nWORKDIR /app\nCOPY . .\nCMD ["node", "server.js"]\n';
-const NON_ROOT_DOCKERFILE = 'FROM node:20.11-slim AS build\nRUN npm ci\nFROM gcr.io/distroless/nodejs20-debian12:nonroot AS runtime\nUSER 10001:10001\nCMD ["server.js"]\n';
+const NON_ROOT_DOCKERFILE =
+  'FROM node:20.11-slim AS build\nRUN npm ci\nFROM gcr.io/distroless/nodejs20-debian12:nonroot AS runtime\nUSER 10001:10001\nCMD ["server.js"]\n';
 const STAGED_DOCKERFILE = 'FROM alpine:3.20 AS runtime\nUSER app\nFROM alpine:3.20 AS debug\nUSER root\n';
 const COMMON_COMPOSE = `x-hard: &hard
   read_only: true
@@ -199,7 +211,20 @@ const anchorAndMerge: Edit = ({ text, lines, at }, rng) => {
 };
 
 /** The edits a mutation picks from, settings typed in twice as likely as the others. */
-const EDITS: Edit[] = [cutAtOffset, deleteLine, doubleLine, swapWithNextLine, insertPoolLines, insertSetting, insertSetting, replaceValue, crlfLineEnds, indentOrDedent, deleteCharacter, anchorAndMerge];
+const EDITS: Edit[] = [
+  cutAtOffset,
+  deleteLine,
+  doubleLine,
+  swapWithNextLine,
+  insertPoolLines,
+  insertSetting,
+  insertSetting,
+  replaceValue,
+  crlfLineEnds,
+  indentOrDedent,
+  deleteCharacter,
+  anchorAndMerge,
+];
 
 /** Lines of every input, to paste into others. */
 function linePool(entries: { text: string }[]): string[] {

@@ -12,14 +12,31 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildComposeCorpus, readNeighbour, type ComposeCorpusEntry } from './compose-equivalence-corpus';
-import { analyseWith, baselineTree, canonical, canonicalOutcome, loadEngine, printFindingCounts, reportDifferences, runToolOrWorker, shortCommit, writeCorpus, type Finding } from './support/equivalence';
+import {
+  analyseWith,
+  baselineTree,
+  canonical,
+  canonicalOutcome,
+  loadEngine,
+  printFindingCounts,
+  reportDifferences,
+  runToolOrWorker,
+  shortCommit,
+  writeCorpus,
+  type Finding,
+} from './support/equivalence';
 
 /** The commit the compose speed work started from. */
 const DEFAULT_BASELINE = 'ba2579e';
 /** Every compose rule on, as the benchmark runs them; and a configuration that changes what fixes insert. */
 const CONFIGS = {
   strict: { profile: 'strict', trustedRegistries: ['docker.io', 'ghcr.io/acme'] },
-  custom: { profile: 'recommended', limits: { cpus: '2', memory: '1G', pids: 64 }, allowSuppressions: false, rules: { 'missing-pids-limit': 'error', DG213: 'off' } },
+  custom: {
+    profile: 'recommended',
+    limits: { cpus: '2', memory: '1G', pids: 64 },
+    allowSuppressions: false,
+    rules: { 'missing-pids-limit': 'error', DG213: 'off' },
+  },
 };
 const BASELINE_ALIAS_BUDGET = 'const ALIAS_BUDGET = 10_000;';
 const RAISED_ALIAS_BUDGET = 'const ALIAS_BUDGET = 1_000_000_000;';

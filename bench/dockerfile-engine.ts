@@ -7,7 +7,20 @@ import { parseDockerfile } from '../server/src/engine/documents/dockerfile';
 import { shellScopes } from '../server/src/engine/knowledge/shell-scopes';
 import { dockerfileRules } from '../server/src/engine/rules';
 import { generateDockerfile } from './support/generate-dockerfile';
-import { breakdownEachSize, engineSection, measureEachSize, measureSize, medianPerPhase, renderPhaseTable, renderSizeTable, renderTargetTable, samplingPlan, type MeasuredSize, type PhaseBreakdown, type PhaseTime } from './support/engine-bench';
+import {
+  breakdownEachSize,
+  engineSection,
+  measureEachSize,
+  measureSize,
+  medianPerPhase,
+  renderPhaseTable,
+  renderSizeTable,
+  renderTargetTable,
+  samplingPlan,
+  type MeasuredSize,
+  type PhaseBreakdown,
+  type PhaseTime,
+} from './support/engine-bench';
 import { emitSection, progress } from './support/report';
 import { growthExponent, summarize } from './support/stats';
 import { formatCount, formatMs, formatPercent, verdict } from './support/table';
@@ -153,10 +166,19 @@ function render(results: SizeResult[], growth: Growth[], breakdowns: PhaseBreakd
   const worstOverhead = scored.reduce((worst, r) => (overhead(r) > overhead(worst) ? r : worst));
 
   const targetTable = renderTargetTable([
-    [`200-line Dockerfile analysed in ≤ ${TARGET_200_LINES_MS} ms (median, warm)`, formatMs(r200.analyze.median), verdict(r200.analyze.median <= TARGET_200_LINES_MS)],
+    [
+      `200-line Dockerfile analysed in ≤ ${TARGET_200_LINES_MS} ms (median, warm)`,
+      formatMs(r200.analyze.median),
+      verdict(r200.analyze.median <= TARGET_200_LINES_MS),
+    ],
     [
       `cost linear in size (growth exponent k ≤ ${LINEAR_EXPONENT_LIMIT})`,
-      growth.map((g) => `${formatCount(g.a)}→${formatCount(g.b)} lines: k = ${g.analyze.toFixed(2)} (dockerfile-ast's parse alone ${g.parse.toFixed(2)}, our part ${g.ours.toFixed(2)})`).join('; '),
+      growth
+        .map(
+          (g) =>
+            `${formatCount(g.a)}→${formatCount(g.b)} lines: k = ${g.analyze.toFixed(2)} (dockerfile-ast's parse alone ${g.parse.toFixed(2)}, our part ${g.ours.toFixed(2)})`,
+        )
+        .join('; '),
       verdict(worstExponent <= LINEAR_EXPONENT_LIMIT),
     ],
     [
@@ -170,7 +192,8 @@ function render(results: SizeResult[], growth: Growth[], breakdowns: PhaseBreakd
     method: `Generated multi-stage Dockerfiles (seeded, identical every run). Each size times \`DockerfileParser.parse(text)\` (dockerfile-ast), \`analyze(text, { kind: 'dockerfile' })\` with every Dockerfile rule on (strict profile and a trusted-registry list) and \`analyze\` with the default configuration (recommended rules), interleaved call by call after a warm-up${gcExposed ? ', with a full GC between sizes' : ''}. \`analyze\` parses too, so *overhead* = (analyze − parse) / parse is exactly our model and rules; it is the median of that ratio over rounds, each round timing both back to back, which cancels swings in machine load. *min* is the fastest call, the closest to an idle machine. The growth exponents k (time ∝ lines^k) come from a separate run that times 200, 2,000 and 10,000 lines in the same rounds, so a busy minute cannot pass for superlinear cost.`,
     sizeTable,
     targetTable,
-    phaseNote: 'The phases run in this order on a fresh model each round; inside analyze the same work happens lazily, when a rule first asks. Results a rule caches per model or per RUN are charged to the first rule that computes them, in the order analyze runs the rules. *model* is parseDockerfile minus a separate parse of the same text.',
+    phaseNote:
+      'The phases run in this order on a fresh model each round; inside analyze the same work happens lazily, when a rule first asks. Results a rule caches per model or per RUN are charged to the first rule that computes them, in the order analyze runs the rules. *model* is parseDockerfile minus a separate parse of the same text.',
     phaseTable: renderPhaseTable(breakdowns),
   });
 }

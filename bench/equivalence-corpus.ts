@@ -6,7 +6,17 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { dedupe, docsCodeBlocks, exampleFiles, localeOrder, testLiterals, type LiteralInput, type NamedText } from './support/corpus';
-import { crlfLineEnds, cutAtOffset, deleteCharacter, deleteLine, doubleLine, insertPoolLines, mutatedCopies, swapWithNextLine, type Edit } from './support/mutation';
+import {
+  crlfLineEnds,
+  cutAtOffset,
+  deleteCharacter,
+  deleteLine,
+  doubleLine,
+  insertPoolLines,
+  mutatedCopies,
+  swapWithNextLine,
+  type Edit,
+} from './support/mutation';
 import { generateDockerfile } from './support/generate-dockerfile';
 import { Random } from './support/random';
 
@@ -19,7 +29,8 @@ const MUTATIONS_PER_INPUT = 4;
 export function buildCorpus(root: string): CorpusEntry[] {
   const inputs = [...repositoryDockerfiles(root), ...testLiterals(root, dockerfileLiteral, localeOrder)];
   const generated: CorpusEntry[] = [];
-  for (const lines of GENERATED_SIZES) for (const seed of GENERATED_SEEDS) generated.push({ name: `generated ${lines} lines, seed ${seed}`, text: generateDockerfile(lines, seed) });
+  for (const lines of GENERATED_SIZES)
+    for (const seed of GENERATED_SEEDS) generated.push({ name: `generated ${lines} lines, seed ${seed}`, text: generateDockerfile(lines, seed) });
   generated.push({ name: 'generated 10000 lines', text: generateDockerfile(10_000) });
 
   const unique = dedupe([...inputs, ...generated]);
@@ -31,7 +42,10 @@ export function buildCorpus(root: string): CorpusEntry[] {
 // ---- the repository's Dockerfiles ----
 
 function repositoryDockerfiles(root: string): CorpusEntry[] {
-  const entries = [...docsCodeBlocks(root, 'dockerfile', localeOrder), ...exampleFiles(root, (f) => /(?:^|[./-])dockerfile/i.test(path.basename(f)), localeOrder)];
+  const entries = [
+    ...docsCodeBlocks(root, 'dockerfile', localeOrder),
+    ...exampleFiles(root, (f) => /(?:^|[./-])dockerfile/i.test(path.basename(f)), localeOrder),
+  ];
   const snippets = path.join(root, 'snippets/dockerfile.json');
   if (fs.existsSync(snippets)) {
     const parsed = JSON.parse(fs.readFileSync(snippets, 'utf8')) as Record<string, { body: string[] }>;
@@ -123,7 +137,20 @@ const lowerCaseOrIndent: Edit = ({ lines, at }, rng) => {
 };
 
 /** The edits a mutation picks from, fragments twice as likely as the others. */
-const EDITS: Edit[] = [cutAtOffset, deleteLine, doubleLine, swapWithNextLine, insertPoolLines, insertFragment, insertFragment, fragmentAfterKeyword, crlfLineEnds, backquoteEscape, deleteCharacter, lowerCaseOrIndent];
+const EDITS: Edit[] = [
+  cutAtOffset,
+  deleteLine,
+  doubleLine,
+  swapWithNextLine,
+  insertPoolLines,
+  insertFragment,
+  insertFragment,
+  fragmentAfterKeyword,
+  crlfLineEnds,
+  backquoteEscape,
+  deleteCharacter,
+  lowerCaseOrIndent,
+];
 
 function linePool(entries: CorpusEntry[]): string[] {
   const pool = new Set<string>();

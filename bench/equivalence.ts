@@ -5,7 +5,17 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildCorpus, type CorpusEntry } from './equivalence-corpus';
-import { analyseWith, baselineTree, canonicalOutcome, loadEngine, printFindingCounts, reportDifferences, runToolOrWorker, shortCommit, writeCorpus } from './support/equivalence';
+import {
+  analyseWith,
+  baselineTree,
+  canonicalOutcome,
+  loadEngine,
+  printFindingCounts,
+  reportDifferences,
+  runToolOrWorker,
+  shortCommit,
+  writeCorpus,
+} from './support/equivalence';
 
 /** The commit the Dockerfile speed work started from. */
 const DEFAULT_BASELINE = 'd11f4ab';

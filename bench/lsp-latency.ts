@@ -101,7 +101,15 @@ function render(results: { lines: number; servers: ServerResult[] }[]): string {
     for (const s of servers) {
       rows.push([formatCount(lines), s.name, formatMs(s.open), formatMs(s.edits.median), formatMs(s.edits.p95), formatMs(s.edits.max), String(s.diagnostics)]);
     }
-    rows.push([formatCount(lines), 'ratio dockguard / docker-langserver', formatRatio(ours.open / theirs.open), formatRatio(ours.edits.median / theirs.edits.median), formatRatio(ours.edits.p95 / theirs.edits.p95), '', '']);
+    rows.push([
+      formatCount(lines),
+      'ratio dockguard / docker-langserver',
+      formatRatio(ours.open / theirs.open),
+      formatRatio(ours.edits.median / theirs.edits.median),
+      formatRatio(ours.edits.p95 / theirs.edits.p95),
+      '',
+      '',
+    ]);
   }
   const table = renderTable(
     ['lines', { header: 'server', align: 'left' }, 'open → diagnostics', 'edit → diagnostics median', 'p95', 'max', 'diagnostics (unedited file)'],

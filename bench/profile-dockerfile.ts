@@ -32,7 +32,12 @@ async function main(): Promise<void> {
   const share = (ms: number) => `${((ms / totalMs) * 100).toFixed(1)}%`;
   const perCall = (ms: number) => formatMs(ms / calls);
   console.log(`${what} of a ${formatCount(lines)}-line Dockerfile, ${calls} calls in ${seconds} s; self time per call:\n`);
-  console.log(renderTable([{ header: 'file or package', align: 'left' }, 'per call', 'share'], files.slice(0, 15).map((f) => [f.name, perCall(f.ms), share(f.ms)])));
+  console.log(
+    renderTable(
+      [{ header: 'file or package', align: 'left' }, 'per call', 'share'],
+      files.slice(0, 15).map((f) => [f.name, perCall(f.ms), share(f.ms)]),
+    ),
+  );
   console.log('');
   console.log(
     renderTable(

@@ -17,7 +17,10 @@ const toRun = selected.length ? selected : BENCHMARKS;
 
 run(process.execPath, ['esbuild.mjs']);
 // The report describes the generated inputs; their own checks (sizes, determinism, constructs) run first.
-const helperTests = fs.readdirSync('bench/test').filter((name) => name.endsWith('.test.ts')).map((name) => path.join('bench/test', name));
+const helperTests = fs
+  .readdirSync('bench/test')
+  .filter((name) => name.endsWith('.test.ts'))
+  .map((name) => path.join('bench/test', name));
 run(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=dot', ...helperTests]);
 
 const machineBefore = describeMachine();

@@ -7,7 +7,10 @@ const SETTING = { type: 'string', enum: ['error', 'warning', 'info', 'on', 'off'
 export function buildManifestRules(): Record<string, unknown> {
   const properties: Record<string, unknown> = {};
   for (const meta of allRuleMetas) {
-    properties[meta.id] = { ...SETTING, markdownDescription: `\`${meta.code}\` ${meta.title} (default: ${meta.profile === 'strict' ? 'off, on in the strict profile' : meta.severity}).` };
+    properties[meta.id] = {
+      ...SETTING,
+      markdownDescription: `\`${meta.code}\` ${meta.title} (default: ${meta.profile === 'strict' ? 'off, on in the strict profile' : meta.severity}).`,
+    };
   }
   return properties;
 }
@@ -27,8 +30,18 @@ export function buildSchema(): Record<string, unknown> {
     additionalProperties: false,
     properties: {
       profile: { description: '`recommended` (default) or `strict`, which also turns on the pinning and hygiene rules.', enum: ['recommended', 'strict'] },
-      rules: { description: 'Per-rule severity by rule id or code: error, warning, info, on (the default severity) or off.', type: 'object', additionalProperties: false, properties: ruleProperties },
-      trustedRegistries: { description: 'Registries images may come from (docker.io is Docker Hub; a path prefix such as ghcr.io/acme works too). When set, images from anywhere else are reported.', type: 'array', items: { type: 'string' } },
+      rules: {
+        description: 'Per-rule severity by rule id or code: error, warning, info, on (the default severity) or off.',
+        type: 'object',
+        additionalProperties: false,
+        properties: ruleProperties,
+      },
+      trustedRegistries: {
+        description:
+          'Registries images may come from (docker.io is Docker Hub; a path prefix such as ghcr.io/acme works too). When set, images from anywhere else are reported.',
+        type: 'array',
+        items: { type: 'string' },
+      },
       limits: {
         description: 'What the compose resource-limit fixes insert.',
         type: 'object',
@@ -47,7 +60,12 @@ export function buildSchema(): Record<string, unknown> {
 
 /** docs/rules/README.md: the index of every rule page, grouped by the files they apply to. */
 export function buildRulesIndex(): string {
-  const lines = ['# dockguard rules', '', 'Generated from the rule registry by `npm run sync-manifest`; each page says why the rule exists, shows bad and good examples, and what its fix does.', ''];
+  const lines = [
+    '# dockguard rules',
+    '',
+    'Generated from the rule registry by `npm run sync-manifest`; each page says why the rule exists, shows bad and good examples, and what its fix does.',
+    '',
+  ];
   const groups: [string, RuleMeta[]][] = [
     ['Dockerfile', dockerfileRules.map((rule) => rule.meta)],
     ['Compose', composeRules.map((rule) => rule.meta)],

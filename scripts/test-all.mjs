@@ -27,6 +27,9 @@ function testFiles(dir) {
 if (!existsSync('node_modules')) run('npm', ['ci']); // a fresh clone: `npm test` installs what it builds with
 run(process.execPath, ['esbuild.mjs']);
 run(process.execPath, ['node_modules/typescript/bin/tsc', '-b']);
+// The linter keeps the engine free of Node and editor imports; the formatter keeps every file in one layout.
+run(process.execPath, ['node_modules/eslint/bin/eslint.js', '.']);
+run(process.execPath, ['node_modules/prettier/bin/prettier.cjs', '--check', '.', '--log-level', 'warn']);
 for (const suite of suites) {
   if (suite === 'e2e') {
     run(process.execPath, ['test/e2e/run.mjs']);

@@ -52,7 +52,9 @@ export function docsCodeBlocks(root: string, language: string, order: NameOrder)
 
 /** The files of the examples and the test fixtures that `keep` accepts, named by their path. */
 export function exampleFiles(root: string, keep: (file: string) => boolean, order: NameOrder): NamedText[] {
-  return ['examples', 'test/fixtures'].flatMap((folder) => walk(path.join(root, folder), keep, order).map((file) => ({ name: rel(root, file), text: fs.readFileSync(file, 'utf8') })));
+  return ['examples', 'test/fixtures'].flatMap((folder) =>
+    walk(path.join(root, folder), keep, order).map((file) => ({ name: rel(root, file), text: fs.readFileSync(file, 'utf8') })),
+  );
 }
 
 /** What a test literal becomes in a corpus: its text (or one built from it), and a note for the name. */

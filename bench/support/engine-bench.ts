@@ -47,7 +47,13 @@ export function breakdownEachSize(sizes: number[], unit: string, breakdown: (siz
  * One size (`label` in the progress line): the findings with every rule on, then the parser alone, analyze with
  * every rule and analyze with the default configuration, interleaved call by call.
  */
-export function measureSize(label: string, parse: () => unknown, analyzeEvery: () => unknown[], analyzeDefault: () => unknown, plan: SamplingPlan): MeasuredSize {
+export function measureSize(
+  label: string,
+  parse: () => unknown,
+  analyzeEvery: () => unknown[],
+  analyzeDefault: () => unknown,
+  plan: SamplingPlan,
+): MeasuredSize {
   const findings = analyzeEvery().length;
   collectGarbage();
   progress(`${label}: parse and analyze, interleaved`);
@@ -99,7 +105,14 @@ export function renderSizeTable(leadingHeaders: string[], unit: string, targetOv
 
 /** Rows of target, measured figure and verdict. */
 export function renderTargetTable(rows: [target: string, measured: string, verdict: string][]): string {
-  return renderTable([{ header: 'target', align: 'left' }, { header: 'measured', align: 'left' }, { header: 'verdict', align: 'left' }], rows);
+  return renderTable(
+    [
+      { header: 'target', align: 'left' },
+      { header: 'measured', align: 'left' },
+      { header: 'verdict', align: 'left' },
+    ],
+    rows,
+  );
 }
 
 export interface PhaseTime {
@@ -133,7 +146,10 @@ export function renderPhaseTable(breakdowns: PhaseBreakdown[]): string {
   const order = last.map((_, i) => i).sort((a, b) => last[b].median - last[a].median);
   return renderTable(
     [{ header: 'phase', align: 'left' }, ...breakdowns.flatMap((b) => [b.label, 'share'])],
-    order.map((i) => [last[i].phase, ...breakdowns.flatMap((b, k) => [formatMs(b.phases[i].median), `${((b.phases[i].median / totals[k]) * 100).toFixed(1)}%`])]),
+    order.map((i) => [
+      last[i].phase,
+      ...breakdowns.flatMap((b, k) => [formatMs(b.phases[i].median), `${((b.phases[i].median / totals[k]) * 100).toFixed(1)}%`]),
+    ]),
   );
 }
 

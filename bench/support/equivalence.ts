@@ -117,7 +117,12 @@ export function printFindingCounts(results: string[]): void {
   const findings = [...perRule.values()].reduce((sum, n) => sum + n, 0);
   const threw = results.filter((r) => r.startsWith('{')).length;
   console.log(`current tree: ${findings.toLocaleString('en')} findings over the corpus${threw ? `, ${threw} inputs threw` : ''}`);
-  console.log(`  ${[...perRule].sort(([a], [b]) => a.localeCompare(b)).map(([rule, n]) => `${rule} ${n}`).join(', ')}`);
+  console.log(
+    `  ${[...perRule]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([rule, n]) => `${rule} ${n}`)
+      .join(', ')}`,
+  );
 }
 
 export interface DifferenceReport<E extends NamedText> {

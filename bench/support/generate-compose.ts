@@ -82,7 +82,12 @@ interface Role {
 
 const ROLES: Role[] = [
   { name: 'web', extendable: true, images: ['nginx:1.27-alpine', 'nginx', 'nginxinc/nginx-unprivileged:1.27', 'caddy:2.8'], port: 8080 },
-  { name: 'api', extendable: true, images: ['ghcr.io/acme/api:4.12.1', 'ghcr.io/acme/api:latest', 'registry.example.com/shop/api:${API_TAG:-2.3.0}'], port: 3000 },
+  {
+    name: 'api',
+    extendable: true,
+    images: ['ghcr.io/acme/api:4.12.1', 'ghcr.io/acme/api:latest', 'registry.example.com/shop/api:${API_TAG:-2.3.0}'],
+    port: 3000,
+  },
   { name: 'worker', extendable: true, images: ['ghcr.io/acme/worker:4.12.1', 'python:3.12-slim', 'ghcr.io/acme/worker'], port: 9000 },
   { name: 'db', images: ['postgres:16.4', 'postgres:latest', 'mysql:8.4', 'mariadb:11'], port: 5432 },
   { name: 'cache', images: ['redis:7.4-alpine', 'redis', 'memcached:1.6'], port: 6379 },
@@ -199,7 +204,13 @@ function environment(rng: Random, role: Role): string[] {
     if (role.name === 'db') lines.push(`  POSTGRES_PASSWORD: ${rng.chance(0.5) ? 'changeme' : '${POSTGRES_PASSWORD:?set it}'}`);
     return lines;
   }
-  const lines = ['environment:', `  - PORT=${role.port}`, '  - NODE_ENV=production', '  - SESSION_SECRET', `  - FEATURE_FLAGS=${rng.pick(['search,checkout', 'none'])}`];
+  const lines = [
+    'environment:',
+    `  - PORT=${role.port}`,
+    '  - NODE_ENV=production',
+    '  - SESSION_SECRET',
+    `  - FEATURE_FLAGS=${rng.pick(['search,checkout', 'none'])}`,
+  ];
   if (leaky) lines.push(`  - ${leaky[0]}=${leaky[1]}`);
   return lines;
 }
@@ -233,7 +244,12 @@ function healthcheck(rng: Random): string[] {
   const roll = rng.next();
   if (roll < 0.4) return ['healthcheck: *http-healthcheck'];
   if (roll < 0.85) {
-    return ['healthcheck:', `  test: ["CMD-SHELL", "curl -fsS http://localhost:${rng.int(3000, 9000)}/health || exit 1"]`, '  interval: 10s', '  start_period: 20s'];
+    return [
+      'healthcheck:',
+      `  test: ["CMD-SHELL", "curl -fsS http://localhost:${rng.int(3000, 9000)}/health || exit 1"]`,
+      '  interval: 10s',
+      '  start_period: 20s',
+    ];
   }
   return rng.chance(0.5) ? ['healthcheck:', '  disable: true'] : ['healthcheck:', '  test: ["NONE"]'];
 }

@@ -124,7 +124,8 @@ function download(rng: Random): string[] {
   const version = `${rng.int(1, 4)}.${rng.int(0, 20)}.${rng.int(0, 9)}`;
   const roll = rng.next();
   if (roll < 0.15) return [`RUN curl -fsSL https://get.example.com/install-${version}.sh | sh`];
-  if (roll < 0.22) return [`RUN wget --no-check-certificate -qO /tmp/tool.tgz https://downloads.example.com/tool-${version}.tgz && tar -xzf /tmp/tool.tgz -C /usr/local/bin`];
+  if (roll < 0.22)
+    return [`RUN wget --no-check-certificate -qO /tmp/tool.tgz https://downloads.example.com/tool-${version}.tgz && tar -xzf /tmp/tool.tgz -C /usr/local/bin`];
   if (roll < 0.3) return [`ADD https://downloads.example.com/tool-${version}.tar.gz /tmp/tool.tar.gz`];
   return [
     `ARG TOOL_VERSION=${version}`,

@@ -54,8 +54,15 @@ export class LspSession {
    */
   private diagnosticsFor(uri: string, version: number, timeoutMs: number): Promise<Published> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${this.name}: no diagnostics for version ${version} of ${uri} within ${timeoutMs} ms\n${this.server.stderr}`)), timeoutMs);
-      this.waiters.push({ uri, predicate: (p) => p.version === undefined || p.version === null || p.version === version, resolve: (p) => (clearTimeout(timer), resolve(p)) });
+      const timer = setTimeout(
+        () => reject(new Error(`${this.name}: no diagnostics for version ${version} of ${uri} within ${timeoutMs} ms\n${this.server.stderr}`)),
+        timeoutMs,
+      );
+      this.waiters.push({
+        uri,
+        predicate: (p) => p.version === undefined || p.version === null || p.version === version,
+        resolve: (p) => (clearTimeout(timer), resolve(p)),
+      });
     });
   }
 
@@ -87,5 +94,4 @@ export class LspSession {
   stop(): Promise<void> {
     return this.server.stop();
   }
-
 }

@@ -33,11 +33,16 @@ describe('corpus support', () => {
     const names = (order: typeof localeOrder) => walk(path.join(root, 'd'), () => true, order).map((f) => path.relative(root, f).split(path.sep).join('/'));
     assert.deepEqual(names(localeOrder), ['d/a/x.txt', 'd/b.txt', 'd/C.txt']);
     assert.deepEqual(names(codeUnitOrder), ['d/C.txt', 'd/a/x.txt', 'd/b.txt']);
-    assert.deepEqual(walk(path.join(root, 'missing'), () => true, localeOrder), []);
+    assert.deepEqual(
+      walk(path.join(root, 'missing'), () => true, localeOrder),
+      [],
+    );
   });
 
   test('docsCodeBlocks takes only the fences of the language, numbered per file', () => {
-    const root = tree({ 'docs/r.md': '# r\n```dockerfile\nFROM a\n```\n```yaml\nservices: {}\n```\n```Dockerfile title\nFROM b\n```\n```dockerfile\nFROM c\n```\n' });
+    const root = tree({
+      'docs/r.md': '# r\n```dockerfile\nFROM a\n```\n```yaml\nservices: {}\n```\n```Dockerfile title\nFROM b\n```\n```dockerfile\nFROM c\n```\n',
+    });
     assert.deepEqual(docsCodeBlocks(root, 'dockerfile', localeOrder), [
       { name: 'docs/r.md block 1', text: 'FROM a\n' },
       { name: 'docs/r.md block 2', text: 'FROM c\n' },
@@ -47,7 +52,11 @@ describe('corpus support', () => {
 
   test('testLiterals joins concatenations, numbers the accepted ones and keeps the note', () => {
     const root = tree({ 'test/a.test.ts': "const x = 'FROM a\\n' + ('RUN b\\n');\nconst y = 'skip';\nconst z = `FROM c`;\n" });
-    const entries = testLiterals(root, (value) => (value.startsWith('FROM') ? { text: value, note: value.includes('RUN') ? 'joined' : undefined } : undefined), localeOrder);
+    const entries = testLiterals(
+      root,
+      (value) => (value.startsWith('FROM') ? { text: value, note: value.includes('RUN') ? 'joined' : undefined } : undefined),
+      localeOrder,
+    );
     assert.deepEqual(entries, [
       { name: 'test/a.test.ts literal 1 joined', text: 'FROM a\nRUN b\n' },
       { name: 'test/a.test.ts literal 2', text: 'FROM c' },
@@ -96,7 +105,9 @@ describe('equivalence support', () => {
     assert.equal(lines.length, 2);
     assert.match(lines[0], /^ {2}- only in baseline: a@1:1 /);
     assert.match(lines[1], /^ {2}\+ only in current: {2}c@5:1 .*"message":"m"/);
-    assert.deepEqual(describeDifference(canonical([finding('a', 0), finding('b', 1)]), canonical([finding('b', 1), finding('a', 0)])), ['  same findings in another order']);
+    assert.deepEqual(describeDifference(canonical([finding('a', 0), finding('b', 1)]), canonical([finding('b', 1), finding('a', 0)])), [
+      '  same findings in another order',
+    ]);
     assert.equal(describeDifference(before, '{"threw":"x"}')[1], '  current:  {"threw":"x"}');
   });
 
@@ -108,13 +119,24 @@ describe('equivalence support', () => {
         { name: 'other', text: 'B' },
       ];
       const kept = tree({});
-      const differing = reportDifferences({ corpus, before: ['[]', '[]'], after: ['[]', canonical([finding('x', 0)])], workDir: kept, extension: 'txt', heading: (e) => `<${e.name}>`, shown: 15 });
+      const differing = reportDifferences({
+        corpus,
+        before: ['[]', '[]'],
+        after: ['[]', canonical([finding('x', 0)])],
+        workDir: kept,
+        extension: 'txt',
+        heading: (e) => `<${e.name}>`,
+        shown: 15,
+      });
       assert.equal(differing, 1);
       assert.equal(fs.readFileSync(path.join(kept, 'differs-1.txt'), 'utf8'), 'B');
       assert.ok(log.mock.calls.some((c) => String(c.arguments[0]).startsWith('\n<other>  (')));
 
       const removed = tree({});
-      assert.equal(reportDifferences({ corpus, before: ['[]', '[]'], after: ['[]', '[]'], workDir: removed, extension: 'txt', heading: (e) => e.name, shown: 15 }), 0);
+      assert.equal(
+        reportDifferences({ corpus, before: ['[]', '[]'], after: ['[]', '[]'], workDir: removed, extension: 'txt', heading: (e) => e.name, shown: 15 }),
+        0,
+      );
       assert.equal(fs.existsSync(removed), false);
       assert.equal(log.mock.calls.at(-1)?.arguments[0], 'equivalent: no input differs');
     } finally {
@@ -125,7 +147,13 @@ describe('equivalence support', () => {
 
 describe('engine benchmark tables', () => {
   const summary = (median: number) => ({ count: 10, median, p95: median * 2, min: median / 2, max: median * 3 });
-  const measured = (findings: number, parse: number, analyze: number): MeasuredSize => ({ findings, parse: summary(parse), analyze: summary(analyze), analyzeDefault: summary(analyze), overhead: (analyze - parse) / parse });
+  const measured = (findings: number, parse: number, analyze: number): MeasuredSize => ({
+    findings,
+    parse: summary(parse),
+    analyze: summary(analyze),
+    analyzeDefault: summary(analyze),
+    overhead: (analyze - parse) / parse,
+  });
 
   test('the size table marks an overhead above the target and divides by the unit', () => {
     const table = renderSizeTable(['lines'], 'line', 0.25, [
@@ -136,13 +164,25 @@ describe('engine benchmark tables', () => {
     assert.match(header, /^\| lines \| findings \| .*\| overhead \(≤ \+25%\) \| analyze \/ line \| parse \/ line \| analyze, default config \| samples \|$/);
     assert.match(within, /\+20% \|/);
     assert.match(above, /\+50% ✗ \|/);
-    assert.match(within, /^\|    10 \|        3 \| .*120\.0 µs/);
+    assert.match(within, /^\| {4}10 \| {8}3 \| .*120\.0 µs/);
   });
 
   test('the phase table puts the slowest phase of the last size first, with shares', () => {
     const table = renderPhaseTable([
-      { label: '1 lines', phases: [{ phase: 'p', median: 1 }, { phase: 'q', median: 3 }] },
-      { label: '2 lines', phases: [{ phase: 'p', median: 3 }, { phase: 'q', median: 1 }] },
+      {
+        label: '1 lines',
+        phases: [
+          { phase: 'p', median: 1 },
+          { phase: 'q', median: 3 },
+        ],
+      },
+      {
+        label: '2 lines',
+        phases: [
+          { phase: 'p', median: 3 },
+          { phase: 'q', median: 1 },
+        ],
+      },
     ]);
     const rows = table.split('\n');
     assert.match(rows[0], /^\| phase \| 1 lines \| share \| 2 lines \| share \|$/);

@@ -9,7 +9,10 @@ import { generateCompose } from '../support/generate-compose';
 
 const servicesOf = (text: string) => {
   const doc = parseDocument(text, { merge: false, uniqueKeys: true, prettyErrors: false });
-  assert.deepEqual(doc.errors.map((e) => e.message), []);
+  assert.deepEqual(
+    doc.errors.map((e) => e.message),
+    [],
+  );
   const services = doc.get('services');
   assert.ok(isMap(services));
   return services.items.map((pair) => String((pair.key as { value: unknown }).value));
@@ -68,7 +71,27 @@ describe('generateCompose', () => {
   test('every compose rule has something to report at 300 services', () => {
     const config = resolveConfig({ profile: 'strict', trustedRegistries: ['docker.io', 'ghcr.io/acme'] });
     const rules = new Set(analyze(generateCompose(300), { kind: 'compose', config }).map((f) => f.ruleId));
-    for (const rule of ['privileged', 'missing-cap-drop-all', 'dangerous-capability', 'writable-root-filesystem', 'missing-resource-limits', 'missing-pids-limit', 'missing-no-new-privileges', 'confinement-disabled', 'host-namespace', 'writable-bind-mount', 'sensitive-host-mount', 'docker-socket-mount', 'port-on-all-interfaces', 'insecure-docker-daemon', 'plaintext-secret', 'unpinned-image', 'host-devices', 'healthcheck-disabled', 'logging-disabled']) {
+    for (const rule of [
+      'privileged',
+      'missing-cap-drop-all',
+      'dangerous-capability',
+      'writable-root-filesystem',
+      'missing-resource-limits',
+      'missing-pids-limit',
+      'missing-no-new-privileges',
+      'confinement-disabled',
+      'host-namespace',
+      'writable-bind-mount',
+      'sensitive-host-mount',
+      'docker-socket-mount',
+      'port-on-all-interfaces',
+      'insecure-docker-daemon',
+      'plaintext-secret',
+      'unpinned-image',
+      'host-devices',
+      'healthcheck-disabled',
+      'logging-disabled',
+    ]) {
       assert.ok(rules.has(rule), `no ${rule} finding`);
     }
     assert.ok(!rules.has('yaml-syntax'));

@@ -85,7 +85,13 @@ describe('stats', () => {
 
 describe('table', () => {
   test('pads columns and aligns numbers right, text left', () => {
-    const table = renderTable([{ header: 'name', align: 'left' }, 'time'], [['a', '1 ms'], ['longer', '10.5 ms']]);
+    const table = renderTable(
+      [{ header: 'name', align: 'left' }, 'time'],
+      [
+        ['a', '1 ms'],
+        ['longer', '10.5 ms'],
+      ],
+    );
     assert.equal(table, ['| name   |    time |', '| :----- | ------: |', '| a      |    1 ms |', '| longer | 10.5 ms |'].join('\n'));
   });
 
@@ -99,11 +105,17 @@ describe('table', () => {
 describe('sampleInterleaved', () => {
   test('gives every task the same number of samples, aligned by round', () => {
     const calls: string[] = [];
-    const samples = sampleInterleaved(
-      [() => calls.push('a'), () => calls.push('b')],
-      { warmupMs: 0, warmupCalls: 2, budgetMs: 0, minSamples: 5, maxSamples: 5 },
+    const samples = sampleInterleaved([() => calls.push('a'), () => calls.push('b')], {
+      warmupMs: 0,
+      warmupCalls: 2,
+      budgetMs: 0,
+      minSamples: 5,
+      maxSamples: 5,
+    });
+    assert.deepEqual(
+      samples.map((s) => s.length),
+      [5, 5],
     );
-    assert.deepEqual(samples.map((s) => s.length), [5, 5]);
     // Warm-up runs each task on its own; then rounds alternate which task goes first.
     assert.deepEqual(calls.slice(4), ['a', 'b', 'b', 'a', 'a', 'b', 'b', 'a', 'a', 'b']);
   });

@@ -18,7 +18,10 @@ interface RulePage {
 function rulePages(context: ExtensionContext): RulePage[] {
   const directory = context.asAbsolutePath(path.join('docs', 'rules'));
   const pages: RulePage[] = [];
-  for (const name of fs.readdirSync(directory).filter((n) => n.endsWith('.md')).sort()) {
+  for (const name of fs
+    .readdirSync(directory)
+    .filter((n) => n.endsWith('.md'))
+    .sort()) {
     const file = path.join(directory, name);
     const first = fs.readFileSync(file, 'utf8').split('\n', 1)[0];
     const match = /^# (\S+) \((DG\d+)\): (.*)$/.exec(first);

@@ -104,7 +104,8 @@ export function main(argv: string[]): number {
 
   for (const problem of problems.unreadable) process.stderr.write(`dockguard: cannot read ${problem.path}: ${problem.reason}\n`);
   for (const project of problems.configs.values()) {
-    for (const p of project.problems) process.stderr.write(`${project.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: invalid configuration: ${p.message}\n`);
+    for (const p of project.problems)
+      process.stderr.write(`${project.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: invalid configuration: ${p.message}\n`);
   }
   if (options.fix) process.stderr.write(`dockguard: applied ${fixed} fix${fixed === 1 ? '' : 'es'}.\n`);
   if (options.format === 'json') process.stdout.write(formatJson(results));

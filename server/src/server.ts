@@ -169,7 +169,14 @@ function showConfigProblems(uri: string, problems: { range: Finding['range']; me
   if ((configDiagnostics.get(uri) ?? '[]') === key) return;
   if (problems.length) configDiagnostics.set(uri, key);
   else configDiagnostics.delete(uri);
-  const findings: Finding[] = problems.map((p) => ({ ruleId: invalidConfig.id, code: invalidConfig.code, severity: invalidConfig.severity, message: p.message, range: p.range, fixes: [] }));
+  const findings: Finding[] = problems.map((p) => ({
+    ruleId: invalidConfig.id,
+    code: invalidConfig.code,
+    severity: invalidConfig.severity,
+    message: p.message,
+    range: p.range,
+    fixes: [],
+  }));
   void connection.sendDiagnostics({ uri, diagnostics: findings.map(toDiagnostic) });
 }
 

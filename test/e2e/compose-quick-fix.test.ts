@@ -39,7 +39,10 @@ describe('Compose resource-limits quick fix in VS Code (code-server), Restricted
     await workbench.goTo(Number(line), Number(column));
 
     const titles = await workbench.openQuickFixMenu();
-    assert.ok(titles.some((title) => title.startsWith(FIX_TITLE)), `quick fixes offered: ${titles.join(' | ')}`);
+    assert.ok(
+      titles.some((title) => title.startsWith(FIX_TITLE)),
+      `quick fixes offered: ${titles.join(' | ')}`,
+    );
     await workbench.screenshot('compose-quick-fix-menu');
     await workbench.chooseQuickFix(FIX_TITLE);
 

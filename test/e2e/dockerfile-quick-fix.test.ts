@@ -6,12 +6,9 @@ import { after, afterEach, before, describe, it } from 'node:test';
 import { openWorkspace, screenshotName, waitForFileContent, type Session } from './harness';
 
 const FIX_TITLE = 'Run as a non-root user';
-const FIXED_BLOCK = [
-  'COPY app.sh /usr/local/bin/app.sh',
-  'RUN addgroup -S app && adduser -S -G app app',
-  'USER app',
-  'CMD ["/usr/local/bin/app.sh"]',
-].join('\n');
+const FIXED_BLOCK = ['COPY app.sh /usr/local/bin/app.sh', 'RUN addgroup -S app && adduser -S -G app app', 'USER app', 'CMD ["/usr/local/bin/app.sh"]'].join(
+  '\n',
+);
 
 describe('Dockerfile quick fix in VS Code (code-server), Restricted Mode', { timeout: 20 * 60_000 }, () => {
   let session: Session;
@@ -41,7 +38,10 @@ describe('Dockerfile quick fix in VS Code (code-server), Restricted Mode', { tim
     await workbench.goTo(Number(line), Number(column));
 
     const titles = await workbench.openQuickFixMenu();
-    assert.ok(titles.some((title) => title.startsWith(FIX_TITLE)), `quick fixes offered: ${titles.join(' | ')}`);
+    assert.ok(
+      titles.some((title) => title.startsWith(FIX_TITLE)),
+      `quick fixes offered: ${titles.join(' | ')}`,
+    );
     await workbench.screenshot('dockerfile-quick-fix-menu');
     await workbench.chooseQuickFix(FIX_TITLE);
 

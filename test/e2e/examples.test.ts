@@ -12,7 +12,24 @@ const CLASSIC_MISTAKES = ['DG101', 'DG102', 'DG103', 'DG105', 'DG106', 'DG107', 
  * no-new-privileges, seccomp unconfined, host network and pid, read-write bind mount, the host's /, the Docker
  * socket, ports on every interface (one a database), plaintext secrets, `latest`, built from the root Dockerfile.
  */
-const COMPOSE_MISTAKES = ['DG201', 'DG202', 'DG203', 'DG204', 'DG205', 'DG206', 'DG207', 'DG208', 'DG209', 'DG210', 'DG211', 'DG212', 'DG213', 'DG215', 'DG216', 'DG219'];
+const COMPOSE_MISTAKES = [
+  'DG201',
+  'DG202',
+  'DG203',
+  'DG204',
+  'DG205',
+  'DG206',
+  'DG207',
+  'DG208',
+  'DG209',
+  'DG210',
+  'DG211',
+  'DG212',
+  'DG213',
+  'DG215',
+  'DG216',
+  'DG219',
+];
 
 describe('examples/ in VS Code (code-server)', { timeout: 20 * 60_000 }, () => {
   let session: Session;
@@ -31,7 +48,10 @@ describe('examples/ in VS Code (code-server)', { timeout: 20 * 60_000 }, () => {
     await workbench.focusEditor();
     await workbench.goTo(Number(line), Number(column));
     const titles = await workbench.openQuickFixMenu();
-    assert.ok(titles.some((title) => title.startsWith('Run as a non-root user')), titles.join(' | '));
+    assert.ok(
+      titles.some((title) => title.startsWith('Run as a non-root user')),
+      titles.join(' | '),
+    );
     await workbench.screenshot('examples-dockerfile-quick-fix-menu');
     await workbench.press('Escape');
   });
@@ -60,7 +80,10 @@ describe('examples/ in VS Code (code-server)', { timeout: 20 * 60_000 }, () => {
     // .dockguard.yaml makes every port on all interfaces an error, the app's port 8000 too (a warning by default).
     const ports = (await workbench.problemEntries()).filter((entry) => entry.includes('DG213'));
     assert.equal(ports.length, 2, ports.join('\n'));
-    assert.ok(ports.every((entry) => entry.startsWith('Error:')), ports.join('\n'));
+    assert.ok(
+      ports.every((entry) => entry.startsWith('Error:')),
+      ports.join('\n'),
+    );
     await workbench.screenshot('examples-compose-problems');
     await workbench.runCommand('View: Toggle Maximized Panel');
 
@@ -70,7 +93,10 @@ describe('examples/ in VS Code (code-server)', { timeout: 20 * 60_000 }, () => {
     await workbench.focusEditor();
     await workbench.goTo(Number(line), Number(column));
     const titles = await workbench.openQuickFixMenu();
-    assert.ok(titles.some((title) => title.startsWith('Limit CPUs to 1.0 and memory to 256M')), titles.join(' | '));
+    assert.ok(
+      titles.some((title) => title.startsWith('Limit CPUs to 1.0 and memory to 256M')),
+      titles.join(' | '),
+    );
     await workbench.screenshot('examples-compose-quick-fix-menu');
     await workbench.press('Escape');
     assert.doesNotMatch(await workbench.editorText(), /deploy:/);

@@ -76,9 +76,8 @@ export async function openWorkspace(folder: string): Promise<Session> {
  */
 export async function waitForFileContent(file: string, expected: string, timeoutMs = 10_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
-  let content = '';
   for (;;) {
-    content = readFileSync(file, 'utf8');
+    const content = readFileSync(file, 'utf8');
     if (content.includes(expected)) return content;
     if (Date.now() > deadline) throw new Error(`${file} never contained:\n${expected}\nlast read:\n${content}`);
     await delay(50);
@@ -87,5 +86,9 @@ export async function waitForFileContent(file: string, expected: string, timeout
 
 /** A screenshot file name for a test: `<prefix>-<the-test-name>`. */
 export function screenshotName(prefix: string, testName: string): string {
-  return `${prefix}-${testName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60)}`;
+  return `${prefix}-${testName
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60)}`;
 }

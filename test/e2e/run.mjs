@@ -19,7 +19,10 @@ try {
   process.exit(1);
 }
 
-const files = readdirSync(here).filter((name) => name.endsWith('.test.ts')).sort().map((name) => path.join(here, name));
+const files = readdirSync(here)
+  .filter((name) => name.endsWith('.test.ts'))
+  .sort()
+  .map((name) => path.join(here, name));
 console.log(`\n▶ e2e: ${files.length} test files`);
 // One file at a time: each starts its own code-server and browser.
 const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...files], {

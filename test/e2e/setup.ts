@@ -52,8 +52,7 @@ interface DebianNeed {
   present: () => boolean;
 }
 
-const onPath = (binary: string) => () =>
-  (process.env.PATH ?? '').split(path.delimiter).some((dir) => dir && existsSync(path.join(dir, binary)));
+const onPath = (binary: string) => () => (process.env.PATH ?? '').split(path.delimiter).some((dir) => dir && existsSync(path.join(dir, binary)));
 
 /** code-server's postinstall compiles VS Code's native modules (kerberos needs the GSS-API headers). */
 const BUILD_TOOLS: DebianNeed[] = [

@@ -38,7 +38,10 @@ describe('Suppressions and settings in VS Code (code-server), Restricted Mode', 
     await workbench.goTo(Number(line), Number(column));
 
     const titles = await workbench.openQuickFixMenu();
-    assert.ok(titles.some((title) => title.startsWith(IGNORE_TITLE)), `quick fixes offered: ${titles.join(' | ')}`);
+    assert.ok(
+      titles.some((title) => title.startsWith(IGNORE_TITLE)),
+      `quick fixes offered: ${titles.join(' | ')}`,
+    );
     await workbench.chooseQuickFix(IGNORE_TITLE);
 
     const placeholder = `    # dockguard-ignore add-instead-of-copy -- reason\n${INSTRUCTION}`;

@@ -12,7 +12,15 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
 }
 
@@ -73,7 +81,9 @@ export class Workbench {
       await quickInput.locator('input').waitFor();
       await this.page.keyboard.type(title);
       try {
-        await label('.monaco-list-row').first().waitFor({ timeout: Math.max(1, Math.min(5_000, deadline - Date.now())) });
+        await label('.monaco-list-row')
+          .first()
+          .waitFor({ timeout: Math.max(1, Math.min(5_000, deadline - Date.now())) });
         break;
       } catch (error) {
         if (Date.now() >= deadline) throw new Error(`the Command Palette never listed "${title}"`, { cause: error });
@@ -211,10 +221,10 @@ export class Workbench {
       if (current.startsWith(title)) break;
       if (step === titles.length) throw new Error(`the keyboard never reached the quick fix "${title}"`);
       await this.press('ArrowDown');
-      await this.page.waitForFunction(
-        ({ selector, previous }) => document.querySelector(selector)?.textContent?.trim() !== previous,
-        { selector: `${QUICK_FIX_ROW}.focused`, previous: current },
-      );
+      await this.page.waitForFunction(({ selector, previous }) => document.querySelector(selector)?.textContent?.trim() !== previous, {
+        selector: `${QUICK_FIX_ROW}.focused`,
+        previous: current,
+      });
     }
     await this.press('Enter');
     await this.page.locator(QUICK_FIX_ROW).first().waitFor({ state: 'hidden' });
@@ -242,7 +252,7 @@ export class Workbench {
   private async waitForText(source: TextSource, { contains = [], lacks = [] }: TextExpectation): Promise<string> {
     try {
       const match = await this.page.waitForFunction(matchText, { source, contains: [contains].flat(), lacks: [lacks].flat() });
-      return (await match.jsonValue() as { text: string }).text;
+      return ((await match.jsonValue()) as { text: string }).text;
     } catch (error) {
       const seen = await this.readText(source).catch(() => '(page gone)');
       throw new Error(`${source} text never contained ${JSON.stringify(contains)} without ${JSON.stringify(lacks)}; last seen:\n${seen}`, { cause: error });

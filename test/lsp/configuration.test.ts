@@ -26,7 +26,10 @@ describe('language server: configuration, suppressions, hover, fix all', () => {
     settings = { rules: { 'root-user': 'off' } };
     let next = client.nextDiagnostics(uri);
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
-    assert.deepEqual((await next).diagnostics.map((d) => d.code), []);
+    assert.deepEqual(
+      (await next).diagnostics.map((d) => d.code),
+      [],
+    );
 
     settings = { rules: { DG101: 'error' } };
     next = client.nextDiagnostics(uri);
@@ -44,7 +47,10 @@ describe('language server: configuration, suppressions, hover, fix all', () => {
     const opened = await client.open(dockerfileUri, 'dockerfile', ROOT);
     assert.equal(opened.diagnostics.find((d) => d.code === 'DG101')?.severity, 3, 'info from the project file');
     const problems = await configProblems;
-    assert.deepEqual(problems.diagnostics.map((d) => [d.code, d.range.start.line]), [['DG003', 2]]);
+    assert.deepEqual(
+      problems.diagnostics.map((d) => [d.code, d.range.start.line]),
+      [['DG003', 2]],
+    );
     assert.match(problems.diagnostics[0].message as string, /did you mean `root-user`/);
   });
 
@@ -82,7 +88,10 @@ describe('language server: configuration, suppressions, hover, fix all', () => {
     assert.equal(actions[0].kind, 'source.fixAll.dockguard');
     const fixed = applyWorkspaceEdit(ROOT, uri, actions[0].edit as never);
     const after = await client.change(uri, [{ text: fixed }]);
-    assert.deepEqual(after.diagnostics.filter((d) => d.code === 'DG101'), []);
+    assert.deepEqual(
+      after.diagnostics.filter((d) => d.code === 'DG101'),
+      [],
+    );
     const lightbulb = await client.codeActions(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, []);
     assert.ok(!lightbulb.some((a) => a.kind === 'source.fixAll.dockguard'), 'fix all is never computed for the lightbulb');
   });
@@ -90,19 +99,26 @@ describe('language server: configuration, suppressions, hover, fix all', () => {
   it('explains a finding on hover, and describes the image under the cursor', async () => {
     const uri = 'file:///hover-test/Dockerfile';
     await client.open(uri, 'dockerfile', 'ARG BASE=python:3.12\nFROM ${BASE}\nUSER app\n');
-    const image = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 7 } }) as { contents: { value: string } };
+    const image = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 7 } })) as {
+      contents: { value: string };
+    };
     assert.match(image.contents.value, /\*\*Image\*\* `python:3\.12`/);
     assert.match(image.contents.value, /Written as `\$\{BASE\}`/);
     assert.match(image.contents.value, /pinned by tag/);
     assert.match(image.contents.value, /`python:3\.12-slim`/, 'lists the minimal variants the rules know');
     const composeUri = 'file:///hover-test/compose.yaml';
     await client.open(composeUri, 'dockercompose', 'services:\n  web:\n    image: "python:${PY:-3.12}"\n');
-    const composeImage = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: composeUri }, position: { line: 2, character: 14 } }) as { contents: { value: string } };
+    const composeImage = (await client.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri: composeUri },
+      position: { line: 2, character: 14 },
+    })) as { contents: { value: string } };
     assert.match(composeImage.contents.value, /\*\*Image\*\* `python:3\.12`/, 'the default of ${PY:-3.12}, as compose takes it');
     assert.match(composeImage.contents.value, /`python:3\.12-slim`/);
     const rootUri = 'file:///hover-test/root/Dockerfile';
     await client.open(rootUri, 'dockerfile', ROOT);
-    const finding = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: rootUri }, position: { line: 0, character: 1 } }) as { contents: { value: string } };
+    const finding = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: rootUri }, position: { line: 0, character: 1 } })) as {
+      contents: { value: string };
+    };
     assert.match(finding.contents.value, /Final stage runs as root/);
     assert.match(finding.contents.value, /\*\*Why\.\*\*/);
     assert.match(finding.contents.value, /Rule documentation\]\(file:/);
@@ -111,12 +127,20 @@ describe('language server: configuration, suppressions, hover, fix all', () => {
   it('analyses files that are not open on request (workspace scan)', async () => {
     const uri = 'file:///scan-test/Dockerfile';
     const published = client.nextDiagnostics(uri);
-    const result = await client.connection.sendRequest('dockguard/analyzeFiles', { files: [{ uri, text: ROOT }, { uri: 'file:///scan-test/notes.txt', text: 'x' }] });
+    const result = await client.connection.sendRequest('dockguard/analyzeFiles', {
+      files: [
+        { uri, text: ROOT },
+        { uri: 'file:///scan-test/notes.txt', text: 'x' },
+      ],
+    });
     assert.deepEqual(result, { analyzed: 1, skipped: 1, findings: 1 });
-    assert.deepEqual((await published).diagnostics.map((d) => d.code), ['DG101']);
+    assert.deepEqual(
+      (await published).diagnostics.map((d) => d.code),
+      ['DG101'],
+    );
   });
 
-  it('keeps a scanned file\'s findings when it is opened and closed again', async () => {
+  it("keeps a scanned file's findings when it is opened and closed again", async () => {
     const file = join(workspace, 'scanned', 'Dockerfile');
     mkdirSync(join(workspace, 'scanned'));
     writeFileSync(join(workspace, '.dockguard.yaml'), 'rules: {}\n');
@@ -125,10 +149,17 @@ describe('language server: configuration, suppressions, hover, fix all', () => {
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(join(workspace, '.dockguard.yaml')), type: 2 }] });
     const scanned = client.nextDiagnostics(uri);
     await client.connection.sendRequest('dockguard/analyzeFiles', { files: [{ uri, text: ROOT }] });
-    assert.deepEqual((await scanned).diagnostics.map((d) => d.code), ['DG101']);
+    assert.deepEqual(
+      (await scanned).diagnostics.map((d) => d.code),
+      ['DG101'],
+    );
     await client.open(uri, 'dockerfile', ROOT);
     const afterClose = await client.close(uri);
-    assert.deepEqual(afterClose.diagnostics.map((d) => d.code), ['DG101'], 'the saved text is analysed again, not cleared');
+    assert.deepEqual(
+      afterClose.diagnostics.map((d) => d.code),
+      ['DG101'],
+      'the saved text is analysed again, not cleared',
+    );
   });
 
   it('publishes nothing when dockguard.enable is off', async () => {

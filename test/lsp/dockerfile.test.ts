@@ -43,15 +43,18 @@ describe('language server over stdio: Dockerfiles', () => {
   it('publishes only for the latest version when changes arrive faster than analysis', async () => {
     const uri = 'file:///work/project/typing.Dockerfile';
     await client.open(uri, 'dockerfile', 'FROM alpine:3.20\nUSER app\n');
-    let last = 0;
     const lastDiagnostics = client.nextDiagnostics(uri, (p) => p.version === 22);
-    for (let i = 0; i < 20; i++) last = await client.changeNoWait(uri, [{ range: { start: { line: 1, character: 8 }, end: { line: 1, character: 8 } }, text: 'x' }]);
-    last = await client.changeNoWait(uri, [{ text: 'FROM alpine:3.20\n' }]);
+    for (let i = 0; i < 20; i++) await client.changeNoWait(uri, [{ range: { start: { line: 1, character: 8 }, end: { line: 1, character: 8 } }, text: 'x' }]);
+    const last = await client.changeNoWait(uri, [{ text: 'FROM alpine:3.20\n' }]);
     assert.equal(last, 22);
     const published = await lastDiagnostics;
     assert.ok(published.diagnostics.some((d) => d.code === 'DG101'));
     const versions = client.published.filter((p) => p.uri === uri).map((p) => p.version ?? 0);
-    assert.deepEqual([...versions].sort((a, b) => a - b), versions, 'versions are published in order, never an older one after a newer one');
+    assert.deepEqual(
+      [...versions].sort((a, b) => a - b),
+      versions,
+      'versions are published in order, never an older one after a newer one',
+    );
   });
 
   it('analyses untitled documents by language id', async () => {
@@ -70,7 +73,10 @@ describe('language server over stdio: Dockerfiles', () => {
   it('answers binary input with one clear note instead of failing', async () => {
     const uri = 'file:///work/project/binary/Dockerfile';
     const published = await client.open(uri, 'dockerfile', 'FROM \u0000\u0001\u0002 garbage');
-    assert.deepEqual(published.diagnostics.map((d) => d.code), ['DG001']);
+    assert.deepEqual(
+      published.diagnostics.map((d) => d.code),
+      ['DG001'],
+    );
     assert.match(published.diagnostics[0].message as string, /binary/);
   });
 

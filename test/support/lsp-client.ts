@@ -32,7 +32,9 @@ export class LspClient {
     return this.server.stderr;
   }
 
-  static async start(options: { initializationOptions?: unknown; configuration?: (section: string | undefined, uri: string | undefined) => unknown } = {}): Promise<LspClient> {
+  static async start(
+    options: { initializationOptions?: unknown; configuration?: (section: string | undefined, uri: string | undefined) => unknown } = {},
+  ): Promise<LspClient> {
     const client = new LspClient();
     client.server = await StdioServer.start(process.execPath, [SERVER, '--stdio'], {
       configuration: options.configuration,

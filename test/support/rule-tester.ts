@@ -114,7 +114,11 @@ function checkSuggestions(rule: AnyRule, c: InvalidCase, findings: Finding[]): v
 function assertFixed(rule: AnyRule, c: InvalidCase, text: string, before: number, only?: Finding): void {
   if (rule.meta.kind === 'compose') {
     const errors = parseDocument(text).errors;
-    assert.deepEqual(errors.map((e) => e.message), [], 'the fixed compose file must be valid YAML');
+    assert.deepEqual(
+      errors.map((e) => e.message),
+      [],
+      'the fixed compose file must be valid YAML',
+    );
   }
   const after = run(rule, text, c.config);
   if (only) {

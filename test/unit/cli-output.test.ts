@@ -26,10 +26,10 @@ function workspace(files: Record<string, string>): string {
 describe('CLI', () => {
   it('finds Dockerfile, Dockerfile.*, *.dockerfile and Containerfile in directories, skipping node_modules', () => {
     const dir = workspace({
-      'Dockerfile': ROOT_DOCKERFILE,
+      Dockerfile: ROOT_DOCKERFILE,
       'svc/Dockerfile.prod': ROOT_DOCKERFILE,
       'svc/api.dockerfile': ROOT_DOCKERFILE,
-      'Containerfile': ROOT_DOCKERFILE,
+      Containerfile: ROOT_DOCKERFILE,
       'node_modules/x/Dockerfile': ROOT_DOCKERFILE,
       'README.md': '# FROM ubuntu',
     });
@@ -112,7 +112,7 @@ describe('CLI', () => {
     const dir = workspace({
       '.dockguard.yaml': 'ignorePaths:\n  - "vendor/**"\n',
       'vendor/Dockerfile': ROOT_DOCKERFILE,
-      'Dockerfile': '# dockguard-ignore root-user -- init container\n' + ROOT_DOCKERFILE,
+      Dockerfile: '# dockguard-ignore root-user -- init container\n' + ROOT_DOCKERFILE,
     });
     assert.deepEqual(JSON.parse(cli(['-f', 'json', '.'], dir).stdout), []);
   });

@@ -46,11 +46,17 @@ describe('CLI: compose files and the Dockerfiles their services build from', () 
     assert.equal(crossFile.code, 'DG219');
     assert.deepEqual([crossFile.line, crossFile.column], [3, 5]);
     assert.match(crossFile.message, /built from \.\/api\/Dockerfile, and its final stage has no USER/);
-    assert.ok(findings.some((f) => f.file === 'api/Dockerfile' && f.ruleId === 'root-user'), 'the Dockerfile itself is analysed too');
+    assert.ok(
+      findings.some((f) => f.file === 'api/Dockerfile' && f.ruleId === 'root-user'),
+      'the Dockerfile itself is analysed too',
+    );
   });
 
   it('reports nothing about the service once its Dockerfile switches to a non-root user', () => {
     const { findings } = scan(project('FROM node:20-alpine\nCOPY . /app\nUSER node\nCMD ["node", "/app/index.js"]\n'));
-    assert.deepEqual(findings.filter((f) => f.ruleId === 'service-runs-as-root' || f.ruleId === 'root-user'), []);
+    assert.deepEqual(
+      findings.filter((f) => f.ruleId === 'service-runs-as-root' || f.ruleId === 'root-user'),
+      [],
+    );
   });
 });

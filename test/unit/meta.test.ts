@@ -20,10 +20,15 @@ describe('every rule', () => {
     }
   });
 
-  for (const [kind, rules] of [['dockerfile', dockerfileRules], ['compose', composeRules]] as const) {
+  for (const [kind, rules] of [
+    ['dockerfile', dockerfileRules],
+    ['compose', composeRules],
+  ] as const) {
     it(`is registered: each rule file in rules/${kind} is listed in its index`, () => {
       const dir = join(root, 'server', 'src', 'engine', 'rules', kind);
-      const files = readdirSync(dir).filter((f) => f !== 'index.ts' && f.endsWith('.ts')).map((f) => f.replace(/\.ts$/, ''));
+      const files = readdirSync(dir)
+        .filter((f) => f !== 'index.ts' && f.endsWith('.ts'))
+        .map((f) => f.replace(/\.ts$/, ''));
       assert.deepEqual(files.sort(), rules.map((r) => r.meta.id).sort(), 'file names must equal rule ids, and every file must be registered');
     });
   }

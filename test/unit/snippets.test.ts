@@ -44,7 +44,10 @@ describe('snippets are clean under our own rules', () => {
   for (const [name, snippet] of dockerfiles) {
     it(name, () => {
       const text = expand(snippet.body.join('\n'));
-      assert.deepEqual(lint('dockerfile', name, text).map((f) => `${f.range.start.line + 1}: ${f.ruleId} ${f.message}`), []);
+      assert.deepEqual(
+        lint('dockerfile', name, text).map((f) => `${f.range.start.line + 1}: ${f.ruleId} ${f.message}`),
+        [],
+      );
       assert.match(text, /\nUSER \S+/, 'switches to a non-root user');
       assert.ok((text.match(/^FROM /gm) ?? []).length >= 2, 'multi-stage');
     });
@@ -56,8 +59,14 @@ describe('snippets are clean under our own rules', () => {
       // A service snippet is inserted under `services:`; lint it there, with the secret it names.
       const text = body.startsWith('services:')
         ? body
-        : `services:\n${body.split('\n').map((line) => (line ? `  ${line}` : line)).join('\n')}\nsecrets:\n  app_secret:\n    file: ./secrets/app_secret.txt\n`;
-      assert.deepEqual(lint('compose', name, text).map((f) => `${f.range.start.line + 1}: ${f.ruleId} ${f.message}`), []);
+        : `services:\n${body
+            .split('\n')
+            .map((line) => (line ? `  ${line}` : line))
+            .join('\n')}\nsecrets:\n  app_secret:\n    file: ./secrets/app_secret.txt\n`;
+      assert.deepEqual(
+        lint('compose', name, text).map((f) => `${f.range.start.line + 1}: ${f.ruleId} ${f.message}`),
+        [],
+      );
     });
   }
 });

@@ -1,6 +1,6 @@
 import { DEFAULT_CONFIG, severityIsConfigured, severityOf, type ResolvedConfig } from './config';
 import { parseCompose, type ComposeModel } from './documents/compose';
-import { parseDockerfile, type DockerfileModel } from './documents/dockerfile';
+import { parseDockerfile } from './documents/dockerfile';
 import { looksBinary, MAX_ANALYSED_CHARS } from './input-limits';
 import { resolveRelative } from './paths';
 import type { ComposeRule, DockerfileRule, Report, RuleContext } from './rule';
@@ -77,14 +77,29 @@ function suppress(findings: Finding[], lines: LineIndex, extents: () => Extents,
     const forbidden = suppressions.filter((s) => s.source === 'dockguard');
     return [
       ...findings,
-      ...forbidden.map((s) => toFinding(suppressionForbidden, severity, { range: s.range, message: 'Inline suppressions are not allowed in this project (allowSuppressions: false): this comment is ignored and the finding it names is reported.' })),
+      ...forbidden.map((s) =>
+        toFinding(suppressionForbidden, severity, {
+          range: s.range,
+          message:
+            'Inline suppressions are not allowed in this project (allowSuppressions: false): this comment is ignored and the finding it names is reported.',
+        }),
+      ),
     ];
   }
 
   const outcome = applySuppressions(findings, suppressions, (meta) => severityOf(meta, config) !== 'off');
   const severity = severityOf(unusedSuppression, config);
   if (severity === 'off' || partialRun) return outcome.findings;
-  return [...outcome.findings, ...outcome.unused.map((u) => toFinding(unusedSuppression, severity, { range: u.suppression.range, message: u.message, fixes: removeSuppressionFix(lines, u.suppression, outcome.unused) }))];
+  return [
+    ...outcome.findings,
+    ...outcome.unused.map((u) =>
+      toFinding(unusedSuppression, severity, {
+        range: u.suppression.range,
+        message: u.message,
+        fixes: removeSuppressionFix(lines, u.suppression, outcome.unused),
+      }),
+    ),
+  ];
 }
 
 function runRules<Model>(
@@ -107,7 +122,7 @@ function runRules<Model>(
     const severity = severityOf(rule.meta, config);
     if (severity === 'off') continue;
     const configured = severityIsConfigured(rule.meta, config);
-    const report = (r: Report) => findings.push(toFinding(rule.meta, configured ? severity : r.severity ?? severity, r));
+    const report = (r: Report) => findings.push(toFinding(rule.meta, configured ? severity : (r.severity ?? severity), r));
     try {
       rule.check({ model, config, uri: options.uri, readFile, report });
     } catch (error) {

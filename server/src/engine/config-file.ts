@@ -25,7 +25,11 @@ export function parseDockguardConfig(text: string): ParsedConfig {
   const config: DockguardConfig = {};
   const root = doc.contents;
   if (root === null || root === undefined) return { config, problems };
-  if (!isMap(root)) return { config, problems: [...problems, { range: rangeOf(lines, root), message: 'The configuration must be a mapping of keys such as `rules:` and `profile:`.' }] };
+  if (!isMap(root))
+    return {
+      config,
+      problems: [...problems, { range: rangeOf(lines, root), message: 'The configuration must be a mapping of keys such as `rules:` and `profile:`.' }],
+    };
 
   for (const pair of root.items as Pair<Node, Node | null>[]) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';

@@ -38,7 +38,7 @@ function splice(text: string, edits: OffsetEdit[]): string {
   // A stable sort keeps same-point insertions in acceptance order, and puts them before a replacement there.
   // Among same-point insertions the more indented goes first: in YAML, keys added to a nested mapping that ends
   // here (`deploy.resources`) must come before a key added to its parent, or they would nest under that key.
-  const sorted = [...edits].sort((a, b) => a.start - b.start || (a.end - a.start) - (b.end - b.start) || insertionDepth(b) - insertionDepth(a));
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - a.start - (b.end - b.start) || insertionDepth(b) - insertionDepth(a));
   let out = '';
   let cursor = 0;
   for (const edit of sorted) {

@@ -146,7 +146,10 @@ export function applySuppressions(findings: Finding[], suppressions: Suppression
       }
       if (!name.rules.some(isActive)) return;
       const where = suppression.scope === 'file' ? 'in this file' : 'on the next entry';
-      unused.push({ suppression, message: `Nothing ${where} is reported by \`${name.name}\` any more: remove the suppression so it cannot hide a future finding.` });
+      unused.push({
+        suppression,
+        message: `Nothing ${where} is reported by \`${name.name}\` any more: remove the suppression so it cannot hide a future finding.`,
+      });
     });
   });
   return { findings: kept, unused };

@@ -45,16 +45,7 @@ export interface Finding {
   fixes: Fix[];
 }
 
-export type Category =
-  | 'privileges'
-  | 'attack-surface'
-  | 'supply-chain'
-  | 'secrets'
-  | 'isolation'
-  | 'resources'
-  | 'network'
-  | 'hygiene'
-  | 'configuration';
+export type Category = 'privileges' | 'attack-surface' | 'supply-chain' | 'secrets' | 'isolation' | 'resources' | 'network' | 'hygiene' | 'configuration';
 
 export interface RuleReferences {
   /** CIS Docker Benchmark recommendation, e.g. "4.1". */

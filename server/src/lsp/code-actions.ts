@@ -111,7 +111,9 @@ export function fixAllAction(context: ActionContext): CodeAction | undefined {
     kind: FIX_ALL_KIND,
     edit: {
       changes: {
-        [context.document.uri]: [{ range: { start: context.document.positionAt(edit.start), end: context.document.positionAt(edit.end) }, newText: edit.newText }],
+        [context.document.uri]: [
+          { range: { start: context.document.positionAt(edit.start), end: context.document.positionAt(edit.end) }, newText: edit.newText },
+        ],
       },
     },
   };

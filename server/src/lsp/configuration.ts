@@ -82,9 +82,7 @@ export class Configuration {
     if (!this.pullSupported) return Promise.resolve(readSettings((this.pushed as { dockguard?: unknown } | undefined)?.dockguard ?? this.pushed));
     let cached = this.settings.get(uri);
     if (!cached) {
-      cached = this.connection.workspace
-        .getConfiguration({ scopeUri: uri, section: 'dockguard' })
-        .then(readSettings, () => readSettings(undefined));
+      cached = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'dockguard' }).then(readSettings, () => readSettings(undefined));
       this.settings.set(uri, cached);
     }
     return cached;

@@ -13,7 +13,11 @@ export function imageHover(text: string, kind: DocumentKind, position: Position)
   } else if (info.scratch) {
     lines.push('**scratch**: the empty image; nothing to pin.');
   } else if (info.resolved === undefined) {
-    lines.push(`**Image** \`${info.written}\``, '', 'Depends on a build argument without a default, so it cannot be checked here: its tag and registry are unknown until build time.');
+    lines.push(
+      `**Image** \`${info.written}\``,
+      '',
+      'Depends on a build argument without a default, so it cannot be checked here: its tag and registry are unknown until build time.',
+    );
   } else if (info.ref) {
     const ref = info.ref;
     lines.push(`**Image** \`${info.resolved}\``);
@@ -21,7 +25,11 @@ export function imageHover(text: string, kind: DocumentKind, position: Position)
     lines.push('', `| | |`, `|---|---|`, `| Registry | \`${registryOf(ref)}\` |`, `| Repository | \`${ref.path}\` |`);
     lines.push(`| Tag | ${ref.tag ? `\`${ref.tag}\`` : '_none: means `latest`_'} |`);
     lines.push(`| Digest | ${ref.digest ? `\`${ref.digest}\`` : '_none_'} |`);
-    const pinned = ref.digest ? 'pinned by digest: reproducible' : ref.tag && ref.tag !== 'latest' ? 'pinned by tag: the tag can move; a digest would make it reproducible' : 'not pinned: every build may get a different image';
+    const pinned = ref.digest
+      ? 'pinned by digest: reproducible'
+      : ref.tag && ref.tag !== 'latest'
+        ? 'pinned by tag: the tag can move; a digest would make it reproducible'
+        : 'not pinned: every build may get a different image';
     lines.push('', `**Pinning:** ${pinned}.`);
     const advice = minimalAlternatives(ref);
     if (advice?.variants.length) {

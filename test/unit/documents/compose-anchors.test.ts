@@ -9,11 +9,15 @@ function resolutions(text: string): { source: string; ours: unknown; yamls: unkn
   const aliases: Alias[] = [];
   visit(model.doc, { Alias: (_key, node) => void aliases.push(node) });
   assert.ok(aliases.length > 0, 'the case has aliases');
-  return aliases.map((alias) => ({ source: alias.source, ours: model.resolve(alias), yamls: (() => {
-    let found: unknown = alias;
-    for (let hops = 0; isAlias(found) && hops < 60; hops++) found = found.resolve(model.doc);
-    return isAlias(found) ? null : (found ?? null);
-  })() }));
+  return aliases.map((alias) => ({
+    source: alias.source,
+    ours: model.resolve(alias),
+    yamls: (() => {
+      let found: unknown = alias;
+      for (let hops = 0; isAlias(found) && hops < 60; hops++) found = found.resolve(model.doc);
+      return isAlias(found) ? null : (found ?? null);
+    })(),
+  }));
 }
 
 // The model finds anchors in one walk that skips collections with no `&` or `*` in their text: these are the
@@ -27,7 +31,8 @@ const CASES: Record<string, string> = {
   'tag before the anchor': 'x: !!map &t\n  a: 1\ny: *t\n',
   'anchor redefined: the latest before the alias wins': 'a: &x 1\nb: *x\nc: &x 2\nd: *x\n',
   'alias before any anchor of its name': 'a: *late\nb: &late 1\n',
-  'anchor deep in a collection with no marker before it': 'services:\n  web:\n    image: a\n    deploy:\n      resources:\n        limits: &lim\n          cpus: "1"\n  api:\n    deploy:\n      resources:\n        limits: *lim\n',
+  'anchor deep in a collection with no marker before it':
+    'services:\n  web:\n    image: a\n    deploy:\n      resources:\n        limits: &lim\n          cpus: "1"\n  api:\n    deploy:\n      resources:\n        limits: *lim\n',
   'anchor as the first item of a block sequence of maps': 'x:\n  - &first a: 1\n    b: 2\n  - *first\n',
   'anchor on an empty value': 'a: &e\nb: *e\n',
   'stars and ampersands inside strings': 'a: "x && y * z"\nb: &real {k: v}\nc: "*real"\nd: *real\n',

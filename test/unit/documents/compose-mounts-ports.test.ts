@@ -35,15 +35,19 @@ describe('compose volumes', () => {
   });
 
   it('reads short and long mounts with their source ranges', () => {
-    const text = 'services:\n  web:\n    volumes:\n      - "./data:/data:rw"\n      - db:/var/lib/db\n      - type: bind\n        source: /etc\n        target: /host-etc\n        read_only: true\n      - ${HOME}/.ssh:/root/.ssh\n';
+    const text =
+      'services:\n  web:\n    volumes:\n      - "./data:/data:rw"\n      - db:/var/lib/db\n      - type: bind\n        source: /etc\n        target: /host-etc\n        read_only: true\n      - ${HOME}/.ssh:/root/.ssh\n';
     const model = parseCompose(text);
     const mounts = readMounts(model, model.services[0].get('volumes')!.value);
-    assert.deepEqual(mounts.map((m) => [m.type, m.source, m.target, m.readOnly, m.long]), [
-      ['bind', './data', '/data', false, false],
-      ['volume', 'db', '/var/lib/db', false, false],
-      ['bind', '/etc', '/host-etc', true, true],
-      ['bind', '~/.ssh', '/root/.ssh', false, false],
-    ]);
+    assert.deepEqual(
+      mounts.map((m) => [m.type, m.source, m.target, m.readOnly, m.long]),
+      [
+        ['bind', './data', '/data', false, false],
+        ['volume', 'db', '/var/lib/db', false, false],
+        ['bind', '/etc', '/host-etc', true, true],
+        ['bind', '~/.ssh', '/root/.ssh', false, false],
+      ],
+    );
     assert.deepEqual(mounts[0].sourceRange, { start: { line: 3, character: 9 }, end: { line: 3, character: 15 } });
     assert.deepEqual(mounts[2].sourceRange, { start: { line: 6, character: 16 }, end: { line: 6, character: 20 } });
   });
@@ -54,7 +58,14 @@ describe('compose ports', () => {
     assert.deepEqual(parsePortSpec('80'), { target: '80', protocol: undefined, hostIpSpan: [0, 0], parts: 0 });
     assert.deepEqual(parsePortSpec('8080:80/udp'), { published: '8080', target: '80', protocol: 'udp', hostIpSpan: [0, 0], parts: 1 });
     assert.deepEqual(parsePortSpec('127.0.0.1::80'), { hostIp: '127.0.0.1', published: '', target: '80', protocol: undefined, hostIpSpan: [0, 9], parts: 2 });
-    assert.deepEqual(parsePortSpec('[::]:8080-8081:80-81'), { hostIp: '::', published: '8080-8081', target: '80-81', protocol: undefined, hostIpSpan: [0, 4], parts: 2 });
+    assert.deepEqual(parsePortSpec('[::]:8080-8081:80-81'), {
+      hostIp: '::',
+      published: '8080-8081',
+      target: '80-81',
+      protocol: undefined,
+      hostIpSpan: [0, 4],
+      parts: 2,
+    });
     assert.equal(parsePortSpec('::1:53:53')?.hostIp, '::1');
   });
 
@@ -74,11 +85,14 @@ describe('compose ports', () => {
     const text = 'services:\n  web:\n    ports:\n      - 8080:80\n      - 443\n      - target: 5432\n        published: "5432"\n        host_ip: 0.0.0.0\n';
     const model = parseCompose(text);
     const ports = readPorts(model, model.services[0].get('ports')!.value);
-    assert.deepEqual(ports.map((p) => [p.long, p.hostIp, p.published, p.target]), [
-      [false, undefined, '8080', '80'],
-      [false, undefined, undefined, '443'],
-      [true, '0.0.0.0', '5432', '5432'],
-    ]);
+    assert.deepEqual(
+      ports.map((p) => [p.long, p.hostIp, p.published, p.target]),
+      [
+        [false, undefined, '8080', '80'],
+        [false, undefined, undefined, '443'],
+        [true, '0.0.0.0', '5432', '5432'],
+      ],
+    );
   });
 });
 
@@ -86,7 +100,7 @@ describe('scalar slices', () => {
   it('maps value offsets to the source when the source spells the value', () => {
     const text = 'a: "x:y"\nb: x:y\nc: "x\\ty"\n';
     const model = parseCompose(text);
-    const value = (key: string) => (model.root!.items.find((p) => String((p.key as { value: unknown }).value) === key)!.value);
+    const value = (key: string) => model.root!.items.find((p) => String((p.key as { value: unknown }).value) === key)!.value;
     assert.deepEqual(scalarSliceRange(model, value('a'), 2, 3), { start: { line: 0, character: 6 }, end: { line: 0, character: 7 } });
     assert.deepEqual(scalarSliceRange(model, value('b'), 0, 1), { start: { line: 1, character: 3 }, end: { line: 1, character: 4 } });
     assert.equal(scalarSliceRange(model, value('c'), 0, 1), undefined);

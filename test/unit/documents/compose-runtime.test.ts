@@ -17,7 +17,10 @@ describe('compose runtime readers', () => {
   it('read booleans as compose does, with variable defaults, and leave the environment unknown', () => {
     const model = parseCompose('a: [true, "TRUE", yes, "0", false, "${X:-true}", "${X}", maybe]\n');
     const items = (model.root!.items[0].value as { items: unknown[] }).items;
-    assert.deepEqual(items.map((item) => knownFlag(model, item)), [true, true, true, false, false, true, undefined, undefined]);
+    assert.deepEqual(
+      items.map((item) => knownFlag(model, item)),
+      [true, true, true, false, false, true, undefined, undefined],
+    );
   });
 
   it('normalise capabilities and tell override files', () => {
@@ -29,7 +32,10 @@ describe('compose runtime readers', () => {
   });
 
   it('classify devices: disks and raw memory are errors', () => {
-    assert.deepEqual(['/dev/sda', '/dev/nvme0n1p1', '/dev/mapper/vg-root', '/dev/mem', '/dev/ttyUSB0', '/dev/fuse', '/dev/sr0'].map((d) => deviceRisk(d).severity), ['error', 'error', 'error', 'error', 'warning', 'warning', 'warning']);
+    assert.deepEqual(
+      ['/dev/sda', '/dev/nvme0n1p1', '/dev/mapper/vg-root', '/dev/mem', '/dev/ttyUSB0', '/dev/fuse', '/dev/sr0'].map((d) => deviceRisk(d).severity),
+      ['error', 'error', 'error', 'error', 'warning', 'warning', 'warning'],
+    );
   });
 
   it('tell a key written in the service from one merged from an anchor', () => {
@@ -57,7 +63,10 @@ describe('extends chains', () => {
 
   it('follow extends in the file and into other files, each file read once', () => {
     const read: string[] = [];
-    const ctx = context('services:\n  a:\n    extends: b\n  b:\n    extends:\n      file: base/common.yml\n      service: base\n  c:\n    extends: {file: base/common.yml, service: base}\n', read);
+    const ctx = context(
+      'services:\n  a:\n    extends: b\n  b:\n    extends:\n      file: base/common.yml\n      service: base\n  c:\n    extends: {file: base/common.yml, service: base}\n',
+      read,
+    );
     const names = (service: number) => extendsChain(ctx, ctx.model.services[service])!.map((link) => link.service.name);
     assert.deepEqual(names(0), ['a', 'b', 'base', 'root']);
     assert.deepEqual(names(2), ['c', 'base', 'root']);
@@ -79,6 +88,9 @@ describe('extends chains', () => {
 
   it('judge only services that run a container', () => {
     const ctx = context('services:\n  typing:\n  model:\n    provider: {type: model}\n  web:\n    image: a:1\n  api:\n    build: .\n');
-    assert.deepEqual(runtimeServices(ctx).map((s) => s.service.name), ['web', 'api']);
+    assert.deepEqual(
+      runtimeServices(ctx).map((s) => s.service.name),
+      ['web', 'api'],
+    );
   });
 });

@@ -35,7 +35,10 @@ describe('compose model', () => {
   const service = (name: string) => model.services.find((s) => s.name === name)!;
 
   it('lists services in file order with their name ranges', () => {
-    assert.deepEqual(model.services.map((s) => s.name), ['web', 'api', 'worker', 'job', 'loop-a', 'loop-b', 'half']);
+    assert.deepEqual(
+      model.services.map((s) => s.name),
+      ['web', 'api', 'worker', 'job', 'loop-a', 'loop-b', 'half'],
+    );
     assert.deepEqual(service('web').nameRange, { start: { line: 6, character: 2 }, end: { line: 6, character: 5 } });
   });
 
@@ -51,14 +54,17 @@ describe('compose model', () => {
     assert.equal(scalarString(model, user.value), '1000');
     assert.equal(user.own, false);
     assert.deepEqual(web.reportRange('user'), web.nameRange);
-    assert.deepEqual(seqItems(model, web.get('cap_drop')!.value).map((n) => scalarString(model, n)), ['ALL']);
+    assert.deepEqual(
+      seqItems(model, web.get('cap_drop')!.value).map((n) => scalarString(model, n)),
+      ['ALL'],
+    );
   });
 
   it('follows extends in the short and the long form', () => {
     assert.equal(isTrue(model, service('worker').get('read_only')!.value), true);
     assert.equal(scalarString(model, service('job').get('image')!.value), 'api:1');
     assert.equal(scalarString(model, service('job').get('command')!.value), 'work');
-    assert.deepEqual(service('job').entries('extends').length, 2, 'its own extends, then the extended service\'s');
+    assert.deepEqual(service('job').entries('extends').length, 2, "its own extends, then the extended service's");
   });
 
   it('survives extends cycles and empty services', () => {
@@ -78,14 +84,29 @@ describe('compose model', () => {
   it('reads environment as a map or a list', () => {
     const m = parseCompose('services:\n  a:\n    environment:\n      A: "1"\n      B:\n  b:\n    environment:\n      - C=3\n      - D\n');
     const [a, b] = m.services;
-    assert.deepEqual(keyValues(m, a.get('environment')!.value).map((e) => [e.name, e.value]), [['A', '1'], ['B', undefined]]);
-    assert.deepEqual(keyValues(m, b.get('environment')!.value).map((e) => [e.name, e.value]), [['C', '3'], ['D', undefined]]);
+    assert.deepEqual(
+      keyValues(m, a.get('environment')!.value).map((e) => [e.name, e.value]),
+      [
+        ['A', '1'],
+        ['B', undefined],
+      ],
+    );
+    assert.deepEqual(
+      keyValues(m, b.get('environment')!.value).map((e) => [e.name, e.value]),
+      [
+        ['C', '3'],
+        ['D', undefined],
+      ],
+    );
     assert.equal(lookup(m, a.map, ['environment', 'A'])?.value !== undefined, true);
   });
 
   it('bounds alias expansion: an alias bomb is analysed without blowing up', () => {
     let bomb = 'x0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n';
-    for (let i = 1; i < 12; i++) bomb += `x${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(', ')}]\n`;
+    for (let i = 1; i < 12; i++)
+      bomb += `x${i}: &a${i} [${Array(9)
+        .fill(`*a${i - 1}`)
+        .join(', ')}]\n`;
     bomb += 'services:\n  web:\n    image: nginx:1.27\n    cap_add: *a11\n    environment: *a11\n    volumes: *a11\n';
     const findings = analyze(bomb, { kind: 'compose' });
     assert.ok(Array.isArray(findings));

@@ -9,7 +9,9 @@ import { seededRandom as random } from '../../support/seeded-random';
 function reference(instruction: Instruction, lines: LineIndex): { value: string; start: number; end: number }[] | undefined {
   const raw = Object.getPrototypeOf(instruction) as { getRawArguments(): { getValue(): string; getRange(): { start: never; end: never } }[] };
   try {
-    return raw.getRawArguments.call(instruction).map((a) => ({ value: a.getValue(), start: lines.offsetAt(a.getRange().start), end: lines.offsetAt(a.getRange().end) }));
+    return raw.getRawArguments
+      .call(instruction)
+      .map((a) => ({ value: a.getValue(), start: lines.offsetAt(a.getRange().start), end: lines.offsetAt(a.getRange().end) }));
   } catch {
     return undefined;
   }
@@ -31,7 +33,39 @@ function compare(text: string): void {
   }
 }
 
-const PIECES = ['RUN ', 'COPY ', 'ONBUILD RUN ', 'ENV ', 'FROM ', ' ', '\t', '\n', '\r\n', '\r', '\\', '\\\n', '\\ \n', '\\\t\r\n', '`', '`\n', '#', '# c\n', 'a', 'bc', '$', '"', "'", '--', '--mount=type=cache,target=/x', '<<EOF', '\nEOF\n', '=', '[', ']', ','];
+const PIECES = [
+  'RUN ',
+  'COPY ',
+  'ONBUILD RUN ',
+  'ENV ',
+  'FROM ',
+  ' ',
+  '\t',
+  '\n',
+  '\r\n',
+  '\r',
+  '\\',
+  '\\\n',
+  '\\ \n',
+  '\\\t\r\n',
+  '`',
+  '`\n',
+  '#',
+  '# c\n',
+  'a',
+  'bc',
+  '$',
+  '"',
+  "'",
+  '--',
+  '--mount=type=cache,target=/x',
+  '<<EOF',
+  '\nEOF\n',
+  '=',
+  '[',
+  ']',
+  ',',
+];
 
 describe('argumentSpans', () => {
   it('splits arguments as dockerfile-ast does, at document offsets', () => {

@@ -45,7 +45,13 @@ describe('configuration precedence: defaults < settings < .dockguard.yaml < inli
   });
 
   it('ignores ill-typed settings from editors that send anything', () => {
-    const settings = readSettings({ enable: 'yes', profile: 'max', rules: { DG101: 'fatal', DG102: 3 }, limits: { pids: -1, memory: 42 }, trustedRegistries: 'docker.io' });
+    const settings = readSettings({
+      enable: 'yes',
+      profile: 'max',
+      rules: { DG101: 'fatal', DG102: 3 },
+      limits: { pids: -1, memory: 42 },
+      trustedRegistries: 'docker.io',
+    });
     assert.equal(settings.enable, true);
     assert.deepEqual(settings.config, { rules: {}, limits: {} });
     assert.equal(readSettings({ enable: false }).enable, false);
@@ -54,8 +60,13 @@ describe('configuration precedence: defaults < settings < .dockguard.yaml < inli
 
 describe('.dockguard.yaml problems', () => {
   it('reports unknown keys, unknown rules, bad values, with ranges and a suggestion', () => {
-    const { config, problems } = parseDockguardConfig('profile: paranoid\nrules:\n  root-usr: error\n  DG101: critical\n  not-analyzed: off\nlimits:\n  memory: lots\n  pids: 100\nextra: 1\n');
-    assert.deepEqual(problems.map((p) => p.range.start.line + 1), [1, 3, 4, 7, 9]);
+    const { config, problems } = parseDockguardConfig(
+      'profile: paranoid\nrules:\n  root-usr: error\n  DG101: critical\n  not-analyzed: off\nlimits:\n  memory: lots\n  pids: 100\nextra: 1\n',
+    );
+    assert.deepEqual(
+      problems.map((p) => p.range.start.line + 1),
+      [1, 3, 4, 7, 9],
+    );
     assert.match(problems[1].message, /did you mean `root-user`/);
     assert.deepEqual(config.rules, { 'not-analyzed': 'off' }, 'the valid parts still apply');
     assert.deepEqual(config.limits, { pids: 100 });
@@ -70,7 +81,9 @@ describe('.dockguard.yaml problems', () => {
 
 describe('.hadolint.yaml compatibility', () => {
   it('maps ignored, override and trustedRegistries onto equivalent rules', () => {
-    const { config } = parseHadolintConfig('ignored:\n  - DL3002\n  - DL3008\noverride:\n  error:\n    - DL3006\n  style:\n    - DL9999\ntrustedRegistries:\n  - docker.io\n  - my.registry.io\nfailure-threshold: warning\n');
+    const { config } = parseHadolintConfig(
+      'ignored:\n  - DL3002\n  - DL3008\noverride:\n  error:\n    - DL3006\n  style:\n    - DL9999\ntrustedRegistries:\n  - docker.io\n  - my.registry.io\nfailure-threshold: warning\n',
+    );
     assert.equal(config.rules?.['root-user'], 'off');
     assert.deepEqual(config.trustedRegistries, ['docker.io', 'my.registry.io']);
     assert.deepEqual(analyze(ROOT, { kind: 'dockerfile', config: resolveConfig(config) }), []);

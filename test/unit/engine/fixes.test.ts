@@ -20,7 +20,10 @@ describe('applyFixes', () => {
   it('skips a fix whose edit overlaps an accepted one, whole', () => {
     const result = applyFixes('hello world', [fix('a', [0, 0], [0, 5], 'HELLO'), fix('b', [0, 3], [0, 8], '!!')]);
     assert.equal(result.text, 'HELLO world');
-    assert.deepEqual(result.skipped.map((f) => f.title), ['b']);
+    assert.deepEqual(
+      result.skipped.map((f) => f.title),
+      ['b'],
+    );
   });
 
   it('skips an insertion strictly inside replaced text, but not one at its edge', () => {
@@ -31,7 +34,14 @@ describe('applyFixes', () => {
   });
 
   it('applies all edits of a fix together', () => {
-    const twoEdits: Fix = { title: 't', kind: 'fix', edits: [{ range: { start: at(0, 0), end: at(0, 1) }, newText: 'A' }, { range: { start: at(0, 2), end: at(0, 3) }, newText: 'C' }] };
+    const twoEdits: Fix = {
+      title: 't',
+      kind: 'fix',
+      edits: [
+        { range: { start: at(0, 0), end: at(0, 1) }, newText: 'A' },
+        { range: { start: at(0, 2), end: at(0, 3) }, newText: 'C' },
+      ],
+    };
     assert.equal(applyFixes('abc', [twoEdits]).text, 'AbC');
   });
 });

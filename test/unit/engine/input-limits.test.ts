@@ -8,13 +8,19 @@ describe('input the engine will not analyse gets one clear note', () => {
     it(`${kind}: a file over 1 MB`, () => {
       const line = kind === 'dockerfile' ? 'RUN echo hello world\n' : '# padding comment line\n';
       const findings = analyze('FROM alpine:3.20\n'.repeat(kind === 'dockerfile' ? 1 : 0) + line.repeat(60_000), { kind });
-      assert.deepEqual(findings.map((f) => [f.code, f.severity, f.range.start.line]), [['DG001', 'info', 0]]);
+      assert.deepEqual(
+        findings.map((f) => [f.code, f.severity, f.range.start.line]),
+        [['DG001', 'info', 0]],
+      );
       assert.match(findings[0].message, /larger than 1 MB/);
     });
 
     it(`${kind}: a binary file`, () => {
       const findings = analyze('\u0000\u0001\u0002PK\u0003\u0004', { kind });
-      assert.deepEqual(findings.map((f) => f.code), ['DG001']);
+      assert.deepEqual(
+        findings.map((f) => f.code),
+        ['DG001'],
+      );
       assert.match(findings[0].message, /binary/);
     });
 

@@ -15,7 +15,13 @@ describe('suppression comments: parsing', () => {
   it('reads the dockguard forms with ids, codes and a reason', () => {
     const parsed = parseSuppressionComment('# dockguard-ignore root-user, DG105 -- runs as root to bind port 80')!;
     assert.equal(parsed.scope, 'next');
-    assert.deepEqual(parsed.names.map((n) => [n.name, n.rules.map((r) => r.id)]), [['root-user', ['root-user']], ['DG105', parsed.names[1].rules.map((r) => r.id)]]);
+    assert.deepEqual(
+      parsed.names.map((n) => [n.name, n.rules.map((r) => r.id)]),
+      [
+        ['root-user', ['root-user']],
+        ['DG105', parsed.names[1].rules.map((r) => r.id)],
+      ],
+    );
     assert.equal(parsed.reason, 'runs as root to bind port 80');
     assert.equal(parseSuppressionComment('#dockguard-ignore-file DG101')!.scope, 'file');
     assert.equal(parseSuppressionComment('# dockguard-ignore-file DG101')!.reason, undefined);
@@ -24,7 +30,10 @@ describe('suppression comments: parsing', () => {
   it('reads hadolint forms and maps their codes to equivalent rules', () => {
     const parsed = parseSuppressionComment('# hadolint ignore=DL3002,DL3008')!;
     assert.equal(parsed.source, 'hadolint');
-    assert.deepEqual(parsed.names[0].rules.map((r) => r.id), ['root-user']);
+    assert.deepEqual(
+      parsed.names[0].rules.map((r) => r.id),
+      ['root-user'],
+    );
     assert.equal(parseSuppressionComment('# hadolint global ignore=DL3002')!.scope, 'file');
   });
 
@@ -79,7 +88,16 @@ describe('suppression comments: effect', () => {
 
   it('covers a whole YAML entry in compose files', () => {
     const probe = defineComposeRule({
-      meta: { id: 'test-probe', code: 'DG999', severity: 'warning', category: 'configuration', title: 't', description: 'reports every service name and image', fixable: false, hasSuggestions: false },
+      meta: {
+        id: 'test-probe',
+        code: 'DG999',
+        severity: 'warning',
+        category: 'configuration',
+        title: 't',
+        description: 'reports every service name and image',
+        fixable: false,
+        hasSuggestions: false,
+      },
       check({ model, report }) {
         for (const service of model.services) {
           report({ range: service.nameRange, message: 'service' });
@@ -112,7 +130,14 @@ describe('ignore code actions', () => {
 
   it('indents like the YAML entry it covers', () => {
     const text = 'services:\n  web:\n    ports:\n      - "8080:80"\n';
-    const finding: Finding = { ruleId: 'port-on-all-interfaces', code: 'DG213', severity: 'warning', message: 'm', range: { start: { line: 3, character: 8 }, end: { line: 3, character: 17 } }, fixes: [] };
+    const finding: Finding = {
+      ruleId: 'port-on-all-interfaces',
+      code: 'DG213',
+      severity: 'warning',
+      message: 'm',
+      range: { start: { line: 3, character: 8 }, end: { line: 3, character: 17 } },
+      fixes: [],
+    };
     const [line] = ignoreFixes(text, 'compose', finding);
     assert.equal(applyEdits(text, line.edits), 'services:\n  web:\n    ports:\n      # dockguard-ignore port-on-all-interfaces -- reason\n      - "8080:80"\n');
   });

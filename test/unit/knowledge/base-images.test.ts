@@ -39,7 +39,10 @@ describe('minimalAlternatives: each image in its own tag grammar', () => {
     ['php:8.3-zts', ['php:8.3-zts-alpine']],
     ['php:8.3-apache', undefined],
     ['eclipse-temurin:17', ['eclipse-temurin:17-jre', 'eclipse-temurin:17-jre-alpine', 'gcr.io/distroless/java17-debian12']],
-    ['eclipse-temurin:21.0.2_13-jdk-jammy', ['eclipse-temurin:21.0.2_13-jre-jammy', 'eclipse-temurin:21.0.2_13-jre-alpine', 'gcr.io/distroless/java21-debian12']],
+    [
+      'eclipse-temurin:21.0.2_13-jdk-jammy',
+      ['eclipse-temurin:21.0.2_13-jre-jammy', 'eclipse-temurin:21.0.2_13-jre-alpine', 'gcr.io/distroless/java21-debian12'],
+    ],
     ['eclipse-temurin:11-jdk', ['eclipse-temurin:11-jre', 'eclipse-temurin:11-jre-alpine']],
     ['eclipse-temurin:22-jdk', undefined],
     ['openjdk:8u222-jdk', ['openjdk:8u222-jdk-slim', 'openjdk:8u222-jre-slim']],
@@ -91,14 +94,23 @@ describe('minimalAlternatives: each image in its own tag grammar', () => {
 
   it('knows which variants lack a shell or a package manager', () => {
     const node = minimalAlternatives(parseImageRef('node:20')!)!;
-    assert.deepEqual(node.variants.map((v) => [v.kind, v.packageManager]), [['alpine', 'apk'], ['slim', 'apt'], ['distroless', undefined]]);
+    assert.deepEqual(
+      node.variants.map((v) => [v.kind, v.packageManager]),
+      [
+        ['alpine', 'apk'],
+        ['slim', 'apt'],
+        ['distroless', undefined],
+      ],
+    );
     assert.deepEqual(node.variants[2].distroless?.runtime?.programs, ['node', 'nodejs']);
   });
 });
 
 describe('runsServiceByDefault', () => {
   it('knows service images on Docker Hub and stays off for shells and runtimes', () => {
-    for (const image of ['nginx:1.27', 'postgres:16-alpine', 'grafana/grafana:11.0.0', 'quay.io/keycloak/keycloak:25.0']) assert.ok(runsServiceByDefault(parseImageRef(image)!), image);
-    for (const image of ['node:20', 'alpine:3.20', 'debian:12', 'ghcr.io/x/nginx:1', 'someone/nginx:1']) assert.ok(!runsServiceByDefault(parseImageRef(image)!), image);
+    for (const image of ['nginx:1.27', 'postgres:16-alpine', 'grafana/grafana:11.0.0', 'quay.io/keycloak/keycloak:25.0'])
+      assert.ok(runsServiceByDefault(parseImageRef(image)!), image);
+    for (const image of ['node:20', 'alpine:3.20', 'debian:12', 'ghcr.io/x/nginx:1', 'someone/nginx:1'])
+      assert.ok(!runsServiceByDefault(parseImageRef(image)!), image);
   });
 });

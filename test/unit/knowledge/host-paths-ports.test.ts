@@ -16,13 +16,46 @@ describe('host paths', () => {
   });
 
   it('knows container runtime sockets and the directories holding them', () => {
-    for (const path of ['/var/run/docker.sock', '/run/docker.sock', '/var/run', '/run/', '/run/podman/podman.sock', '/run/containerd/containerd.sock', '/run/user/1000/docker.sock', '/run/user/1000', '~/.docker/run/docker.sock', '\\\\.\\pipe\\docker_engine']) {
+    for (const path of [
+      '/var/run/docker.sock',
+      '/run/docker.sock',
+      '/var/run',
+      '/run/',
+      '/run/podman/podman.sock',
+      '/run/containerd/containerd.sock',
+      '/run/user/1000/docker.sock',
+      '/run/user/1000',
+      '~/.docker/run/docker.sock',
+      '\\\\.\\pipe\\docker_engine',
+    ]) {
       assert.equal(kind(path), 'socket', path);
     }
   });
 
   it('knows sensitive system paths, what is below them and what contains them', () => {
-    for (const path of ['/', '/etc', '/etc/shadow', '/proc', '/sys/fs/cgroup', '/boot', '/dev', '/root/.ssh', '/usr', '/lib/modules', '/var/lib/docker', '/var', '/var/lib', '/run/secrets', '/home', '/home/me', '/home/me/.aws', '~', '~/.ssh', '~/.kube/config', '/srv/../etc']) {
+    for (const path of [
+      '/',
+      '/etc',
+      '/etc/shadow',
+      '/proc',
+      '/sys/fs/cgroup',
+      '/boot',
+      '/dev',
+      '/root/.ssh',
+      '/usr',
+      '/lib/modules',
+      '/var/lib/docker',
+      '/var',
+      '/var/lib',
+      '/run/secrets',
+      '/home',
+      '/home/me',
+      '/home/me/.aws',
+      '~',
+      '~/.ssh',
+      '~/.kube/config',
+      '/srv/../etc',
+    ]) {
       assert.equal(kind(path), 'sensitive', path);
     }
     const risk = hostPathRisk('/var');
@@ -30,7 +63,20 @@ describe('host paths', () => {
   });
 
   it('leaves project directories, data directories and harmless read-only files alone', () => {
-    for (const path of ['./data', '.', '../shared', '/srv/app', '/opt/data', '/var/log', '/home/me/src/app', '~/code/app', '/etc/localtime', '/usr/share/zoneinfo/UTC', '/etc/ssl/certs', 'c:/data']) {
+    for (const path of [
+      './data',
+      '.',
+      '../shared',
+      '/srv/app',
+      '/opt/data',
+      '/var/log',
+      '/home/me/src/app',
+      '~/code/app',
+      '/etc/localtime',
+      '/usr/share/zoneinfo/UTC',
+      '/etc/ssl/certs',
+      'c:/data',
+    ]) {
       assert.equal(kind(path), 'none', path);
     }
   });

@@ -14,19 +14,34 @@ describe('packageCommand', () => {
     const apt = call('DEBIAN_FRONTEND=noninteractive apt-get -o Dpkg::Options::=--force-confold -y install --no-install-recommends curl git=1:2.39')!;
     assert.equal(apt.manager, 'apt');
     assert.equal(apt.subcommand?.value, 'install');
-    assert.deepEqual(apt.options.map((w) => w.value), ['-o', '-y', '--no-install-recommends']);
-    assert.deepEqual(apt.optionValues.map((w) => w.value), ['Dpkg::Options::=--force-confold']);
-    assert.deepEqual(installedPackages(apt).map((p) => p.name), ['curl', 'git']);
+    assert.deepEqual(
+      apt.options.map((w) => w.value),
+      ['-o', '-y', '--no-install-recommends'],
+    );
+    assert.deepEqual(
+      apt.optionValues.map((w) => w.value),
+      ['Dpkg::Options::=--force-confold'],
+    );
+    assert.deepEqual(
+      installedPackages(apt).map((p) => p.name),
+      ['curl', 'git'],
+    );
   });
 
   it('skips the value of options that take one, so it is not a package', () => {
     const apk = call('apk add --virtual .build-deps --repository https://x/edge gcc musl-dev')!;
-    assert.deepEqual(installedPackages(apk).map((p) => p.name), ['gcc', 'musl-dev']);
+    assert.deepEqual(
+      installedPackages(apk).map((p) => p.name),
+      ['gcc', 'musl-dev'],
+    );
   });
 
   it('stops at redirections, and leaves variables and paths out of the package list', () => {
     const dnf = call('dnf install -y $PKGS /tmp/local.rpm openssh-server 2>/dev/null')!;
-    assert.deepEqual(installedPackages(dnf).map((p) => p.name), ['openssh-server']);
+    assert.deepEqual(
+      installedPackages(dnf).map((p) => p.name),
+      ['openssh-server'],
+    );
   });
 
   it('sees through sudo and full paths, and knows installs per manager', () => {

@@ -7,7 +7,11 @@ function verdict(text: string, stageName?: string) {
   const model = parseDockerfile(text);
   const stage = stageName ? model.stages.find((s) => s.name === stageName)! : model.finalStage!;
   const result = stageRunsAsRoot(stage);
-  return result.root ? (result.reason === 'user' ? `root by USER ${result.user.written}${result.inherited ? ' (inherited)' : ''}` : 'root, no USER') : 'not root';
+  return result.root
+    ? result.reason === 'user'
+      ? `root by USER ${result.user.written}${result.inherited ? ' (inherited)' : ''}`
+      : 'root, no USER'
+    : 'not root';
 }
 
 describe('stageRunsAsRoot, shared by root-user and service-runs-as-root', () => {
@@ -25,7 +29,7 @@ describe('stageRunsAsRoot, shared by root-user and service-runs-as-root', () => 
     assert.equal(verdict('FROM gcr.io/distroless/static-debian12:nonroot\n'), 'not root');
     assert.equal(verdict('FROM cgr.dev/chainguard/node:latest\n'), 'not root');
   });
-  it('takes a user from a build-time variable as the author\'s choice', () => assert.equal(verdict('FROM debian:12\nARG U\nUSER ${U}\n'), 'not root'));
+  it("takes a user from a build-time variable as the author's choice", () => assert.equal(verdict('FROM debian:12\nARG U\nUSER ${U}\n'), 'not root'));
   it('decides for any stage, not only the final one', () => {
     const text = 'FROM golang:1.22 AS build\nRUN go build\nFROM debian:12 AS run\nUSER app\n';
     assert.equal(verdict(text, 'build'), 'root, no USER');

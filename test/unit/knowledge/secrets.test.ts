@@ -101,7 +101,13 @@ describe('findCredentials', () => {
   it('finds each credential once, with its offsets', () => {
     const text = `git clone https://me:pa55@example.com/r && curl -H "token ${GITHUB}" x`;
     const hits = findCredentials(text);
-    assert.deepEqual(hits.map((h) => [text.slice(h.start, h.end), h.what]), [['pa55', 'password in a URL'], [GITHUB, 'GitHub token']]);
+    assert.deepEqual(
+      hits.map((h) => [text.slice(h.start, h.end), h.what]),
+      [
+        ['pa55', 'password in a URL'],
+        [GITHUB, 'GitHub token'],
+      ],
+    );
   });
 
   // No timing assertion (speed lives in bench/): the test timeout only catches a hang, e.g. a backtracking regex.

@@ -36,9 +36,29 @@ describe('classifySensitivePath', () => {
   for (const [path, what] of sensitive) it(`${path} is sensitive`, () => assert.match(classifySensitivePath(path) ?? '', what));
 
   const harmless = [
-    '.', '*', 'src/', 'package.json', 'id_rsa.pub', '.ssh/known_hosts', '.ssh/id_ed25519.pub', '.env.example', '.env.sample',
-    '.env.template', '.env.dist', 'app.env', 'environment.ts', 'ca.pem', 'cert.pem', 'fullchain.pem', 'certs/corp-root-ca.pem',
-    'server.crt', 'config.json', '.docker/nginx/default.conf', 'keys/', 'monkey.txt', '',
+    '.',
+    '*',
+    'src/',
+    'package.json',
+    'id_rsa.pub',
+    '.ssh/known_hosts',
+    '.ssh/id_ed25519.pub',
+    '.env.example',
+    '.env.sample',
+    '.env.template',
+    '.env.dist',
+    'app.env',
+    'environment.ts',
+    'ca.pem',
+    'cert.pem',
+    'fullchain.pem',
+    'certs/corp-root-ca.pem',
+    'server.crt',
+    'config.json',
+    '.docker/nginx/default.conf',
+    'keys/',
+    'monkey.txt',
+    '',
   ];
   for (const path of harmless) it(`${path || '(empty)'} is not sensitive`, () => assert.equal(classifySensitivePath(path), undefined));
 });

@@ -26,7 +26,12 @@ describe('shellScopes', () => {
   });
 
   it('follows backquotes and nested substitutions', () => {
-    assert.deepEqual(commands('FROM a\nRUN echo `curl a` "$(dirname "$(curl b)")"\n'), ['echo `curl a` "$(dirname "$(curl b)")"', 'curl a', 'dirname "$(curl b)"', 'curl b']);
+    assert.deepEqual(commands('FROM a\nRUN echo `curl a` "$(dirname "$(curl b)")"\n'), [
+      'echo `curl a` "$(dirname "$(curl b)")"',
+      'curl a',
+      'dirname "$(curl b)"',
+      'curl b',
+    ]);
   });
 
   it('computes once per source', () => {
@@ -53,9 +58,19 @@ describe('programOf', () => {
 describe('jsonStrings', () => {
   it('decodes strings and keeps the offsets of their contents', () => {
     const text = '["a b", "c\\"d", "/e"]';
-    assert.deepEqual(jsonStrings(text).map((w) => [w.value, text.slice(w.start, w.end)]), [['a b', 'a b'], ['c"d', 'c\\"d'], ['/e', '/e']]);
+    assert.deepEqual(
+      jsonStrings(text).map((w) => [w.value, text.slice(w.start, w.end)]),
+      [
+        ['a b', 'a b'],
+        ['c"d', 'c\\"d'],
+        ['/e', '/e'],
+      ],
+    );
   });
   it('tolerates an unterminated array', () => {
-    assert.deepEqual(jsonStrings('["a", "b').map((w) => w.value), ['a', 'b']);
+    assert.deepEqual(
+      jsonStrings('["a", "b').map((w) => w.value),
+      ['a', 'b'],
+    );
   });
 });

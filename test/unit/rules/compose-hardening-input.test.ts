@@ -8,12 +8,25 @@ import { parseDocument } from 'yaml';
 
 /** The runtime-hardening rules on input as it is while being typed, on hostile input, and fixed all at once. */
 const IDS = [
-  'privileged', 'missing-cap-drop-all', 'dangerous-capability', 'writable-root-filesystem', 'missing-resource-limits', 'missing-pids-limit',
-  'missing-no-new-privileges', 'confinement-disabled', 'host-namespace', 'host-devices', 'healthcheck-disabled', 'logging-disabled',
+  'privileged',
+  'missing-cap-drop-all',
+  'dangerous-capability',
+  'writable-root-filesystem',
+  'missing-resource-limits',
+  'missing-pids-limit',
+  'missing-no-new-privileges',
+  'confinement-disabled',
+  'host-namespace',
+  'host-devices',
+  'healthcheck-disabled',
+  'logging-disabled',
 ];
 const rules = composeRules.filter((r) => IDS.includes(r.meta.id));
 const config = resolveConfig({ profile: 'strict' });
-const files: Record<string, string> = { '/p/common.yml': 'services:\n  base:\n    image: a:1\n    cap_drop: [ALL]\n    extends: {file: ../q/other.yml, service: deeper}\n', '/q/other.yml': 'services:\n  deeper:\n    read_only: true\n' };
+const files: Record<string, string> = {
+  '/p/common.yml': 'services:\n  base:\n    image: a:1\n    cap_drop: [ALL]\n    extends: {file: ../q/other.yml, service: deeper}\n',
+  '/q/other.yml': 'services:\n  deeper:\n    read_only: true\n',
+};
 const run = (text: string) => analyze(text, { kind: 'compose', rules, config, uri: '/p/compose.yaml', readFile: (file) => files[file] });
 
 const SAMPLE = `x-base: &base
@@ -66,13 +79,15 @@ describe('runtime-hardening rules on half-typed and hostile input', () => {
   it('finish on long lines and many services', { timeout: 60_000 }, () => {
     const long = `services:\n  a:\n    image: a:1\n    cap_add: ["${'A'.repeat(100_000)}"]\n    security_opt: ["${'seccomp:'.repeat(20_000)}"]\n    devices: ["${'/dev/'.repeat(20_000)}"]\n    device_cgroup_rules: ["${'a '.repeat(50_000)}"]\n    network_mode: "${'h'.repeat(100_000)}"\n`;
     run(long);
-    const hardened = '    read_only: true\n    cap_drop: [ALL]\n    security_opt: ["no-new-privileges:true"]\n    pids_limit: 100\n    deploy:\n      resources:\n        limits: {cpus: "0.5", memory: 128M}\n';
+    const hardened =
+      '    read_only: true\n    cap_drop: [ALL]\n    security_opt: ["no-new-privileges:true"]\n    pids_limit: 100\n    deploy:\n      resources:\n        limits: {cpus: "0.5", memory: 128M}\n';
     const many = 'services:\n' + Array.from({ length: 2000 }, (_, i) => `  s${i}:\n    image: app:${i}\n${hardened}`).join('');
     assert.deepEqual(run(many), []);
   });
 
   it('fix all hardens a plain file in one pass into valid YAML that no fixable rule reports any more', () => {
-    const text = '# app\nservices:\n  web:\n    image: nginx:1.27 # pinned\n    deploy:\n      replicas: 2\n  db:\n    image: postgres:16\n    security_opt:\n      - apparmor=docker-default\n    cap_drop: [NET_RAW]\n';
+    const text =
+      '# app\nservices:\n  web:\n    image: nginx:1.27 # pinned\n    deploy:\n      replicas: 2\n  db:\n    image: postgres:16\n    security_opt:\n      - apparmor=docker-default\n    cap_drop: [NET_RAW]\n';
     const result = fixAll(text, { kind: 'compose', rules, config });
     assert.equal(result.passes, 1);
     assert.equal(

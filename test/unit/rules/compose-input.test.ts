@@ -5,7 +5,16 @@ import { resolveConfig } from '../../../server/src/engine/config';
 import { composeRules } from '../../../server/src/engine/rules';
 
 /** The volume, port, secret, image and user rules on input as it is while being typed, and on hostile input. */
-const IDS = ['writable-bind-mount', 'sensitive-host-mount', 'docker-socket-mount', 'port-on-all-interfaces', 'insecure-docker-daemon', 'plaintext-secret', 'unpinned-image', 'service-runs-as-root'];
+const IDS = [
+  'writable-bind-mount',
+  'sensitive-host-mount',
+  'docker-socket-mount',
+  'port-on-all-interfaces',
+  'insecure-docker-daemon',
+  'plaintext-secret',
+  'unpinned-image',
+  'service-runs-as-root',
+];
 const rules = composeRules.filter((r) => IDS.includes(r.meta.id));
 const config = resolveConfig({ profile: 'strict' });
 const readFile = () => 'FROM debian:12\nUSER root\n';
@@ -56,7 +65,13 @@ describe('compose rules on half-typed and hostile input', () => {
   it('finish on long lines and many services', { timeout: 60_000 }, () => {
     const long = `services:\n  a:\n    ports:\n      - "${':'.repeat(50_000)}80"\n    volumes:\n      - "${'/..'.repeat(20_000)}/etc:/x"\n    command: "${'-H '.repeat(20_000)}"\n    image: "${'a'.repeat(50_000)}"\n`;
     run(long);
-    const many = 'services:\n' + Array.from({ length: 2000 }, (_, i) => `  s${i}:\n    image: app:${i}\n    ports:\n      - "127.0.0.1:${3000 + i}:80"\n    volumes:\n      - ./d${i}:/d:ro\n    environment:\n      LEVEL: info\n`).join('');
+    const many =
+      'services:\n' +
+      Array.from(
+        { length: 2000 },
+        (_, i) =>
+          `  s${i}:\n    image: app:${i}\n    ports:\n      - "127.0.0.1:${3000 + i}:80"\n    volumes:\n      - ./d${i}:/d:ro\n    environment:\n      LEVEL: info\n`,
+      ).join('');
     assert.deepEqual(run(many), []);
   });
 });

@@ -28,7 +28,11 @@ function blockConfig(code: string): DockguardConfig {
   const doc = parseDocument(text);
   assert.ok(doc.errors.length === 0 && isMap(doc.contents) && doc.contents.flow, `"${first}" must end in a YAML flow mapping`);
   const { config, problems } = parseDockguardConfig(text);
-  assert.deepEqual(problems.map((p) => p.message), [], `"${first}" is not a valid configuration`);
+  assert.deepEqual(
+    problems.map((p) => p.message),
+    [],
+    `"${first}" is not a valid configuration`,
+  );
   return config;
 }
 

@@ -1,4 +1,3 @@
-import * as path from 'node:path';
 import { isMap, isScalar, type Node, type Pair } from 'yaml';
 import { looksBinary, MAX_ANALYSED_CHARS } from '../input-limits';
 import { parseCompose, shared, type ComposeModel, type Service } from './compose';
@@ -6,6 +5,7 @@ import { mapPair } from './compose-merge-keys';
 import { hasUnknown, interpolate } from './compose-interpolation';
 import { scalarString } from './compose-values';
 import { isOverrideFile } from './compose-runtime';
+import { dirnamePath, joinPath, normalizePath } from '../paths';
 
 /**
  * The services whose runtime settings the hardening rules judge, each with the chain of services it inherits
@@ -95,11 +95,11 @@ export function extendsChain(context: RuntimeContext, service: Service): ChainLi
     if (target === null) return undefined;
     if (target.file !== undefined) {
       const absolute = target.file.startsWith('/') || /^[A-Za-z]:\//.test(target.file);
-      const file = absolute ? target.file : path.posix.normalize(path.posix.join(dir, target.file));
+      const file = absolute ? target.file : normalizePath(joinPath(dir, target.file));
       const other = parsedFile(context, file);
       if (!other) return undefined;
       model = other;
-      dir = path.posix.dirname(file);
+      dir = dirnamePath(file);
     }
     current = model.services.find((s) => s.name === target.service);
     if (!current) return undefined;

@@ -61,7 +61,15 @@ export function parseShortVolume(text: string): ShortVolume {
   // Indexed, not destructured with a rest element: that goes through the iterator protocol on every volume.
   const source = parts[0].text;
   const rest = parts.length > 2 ? parts.slice(2) : undefined;
-  const options = rest ? { list: rest.map((p) => p.text).join(':').split(','), start: rest[0].start } : undefined;
+  const options = rest
+    ? {
+        list: rest
+          .map((p) => p.text)
+          .join(':')
+          .split(','),
+        start: rest[0].start,
+      }
+    : undefined;
   return { source, target: parts[1].text, sourceEnd: source.length, options };
 }
 

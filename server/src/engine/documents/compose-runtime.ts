@@ -69,7 +69,11 @@ export function securityOption(text: string): { key: string; value: string } {
  */
 export function isOverrideFile(uri: string | undefined): boolean {
   if (!uri) return false;
-  const name = uri.replace(/[?#].*$/, '').split(/[\\/]/).pop() ?? '';
+  const name =
+    uri
+      .replace(/[?#].*$/, '')
+      .split(/[\\/]/)
+      .pop() ?? '';
   return /override/i.test(name);
 }
 

@@ -70,7 +70,9 @@ export function scanHeredocs(instruction: Instruction, lines: LineIndex, args: A
           contentEnd = i;
           if (current >= definitions.length) return []; // dockerfile-ast throws here
           const definition = definitions[current];
-          if (isDelimiter(text, definition, (names[current] ??= readName(instruction, lines, definitions[current])), startOffset + lineStart, startOffset + i)) {
+          if (
+            isDelimiter(text, definition, (names[current] ??= readName(instruction, lines, definitions[current])), startOffset + lineStart, startOffset + i)
+          ) {
             heredocs.push({ bodyStart: documentOffset(text, startOffset + contentStart), bodyEnd: documentOffset(text, startOffset + lineStart - 1) });
             contentStart = -1;
             current++;

@@ -191,6 +191,7 @@ export function scanArguments(text: string, from: number, to: number, escapeChar
       start = false;
     }
   }
-  if (found !== -1) args.push({ value: literal ? fullArgs.slice(found, n) : escapedArg, start: from + found, end: from + (escapeMarker === -1 ? n : escapeMarker) });
+  if (found !== -1)
+    args.push({ value: literal ? fullArgs.slice(found, n) : escapedArg, start: from + found, end: from + (escapeMarker === -1 ? n : escapeMarker) });
   return args;
 }

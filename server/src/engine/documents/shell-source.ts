@@ -146,7 +146,7 @@ function blankContinuations(raw: string, escape: string): string {
 }
 
 function isBlank(code: number): boolean {
-  return code === 32 /* space */ || code === 9 /* tab */;
+  return code === 32 /* space */ || code === 9; /* tab */
 }
 
 /** Exec form: `["sh", "-c", "curl … | sh"]` becomes words separated by spaces, offsets kept. */

@@ -56,5 +56,5 @@ export function substitute(text: string, scope: Scope): string | undefined {
 /** True when the whole text is one variable reference, e.g. `${BASE}` or `$BASE`. */
 export function singleReference(text: string): string | undefined {
   const match = /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))$/.exec(text.trim());
-  return match ? match[1] ?? match[2] : undefined;
+  return match ? (match[1] ?? match[2]) : undefined;
 }

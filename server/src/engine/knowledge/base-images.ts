@@ -51,7 +51,6 @@ const DOTNET_SDK_VERBS = ['build', 'publish', 'restore', 'run', 'test', 'watch',
 const WINDOWS_FULL_ONLY = ['powershell', 'powershell.exe', 'msiexec', 'msiexec.exe', 'choco', 'dism', 'dism.exe'];
 
 const DEBIAN_SUITES = new Set(['jessie', 'stretch', 'buster', 'bullseye', 'bookworm', 'trixie', 'forky', 'sid']);
-const UBUNTU_SUITES = new Set(['focal', 'jammy', 'noble']);
 const NODE_ALIASES = new Set(['lts', 'current', 'argon', 'boron', 'carbon', 'dubnium', 'erbium', 'fermium', 'gallium', 'hydrogen', 'iron', 'jod', 'krypton']);
 /** Words in a tag that already mean a small image. */
 const MINIMAL_MARKERS = /(?:^|[-_.])(?:alpine[\d.]*|slim|minimal|micro|distroless|chiseled|chiselled|nanoserver|busybox|jre)(?:$|[-_.])/;
@@ -101,7 +100,11 @@ function dockerHubImage(path: string, tag: string | undefined): BaseImageAdvice 
     case 'ubuntu':
       return { description: 'a full Ubuntu distribution', variants: [], alternative: 'a slim, Alpine or distroless image' };
     case 'centos':
-      return { description: 'a full CentOS distribution (end of life)', variants: [], alternative: '`ubi9/ubi-minimal` or `quay.io/centos/centos:stream9-minimal`' };
+      return {
+        description: 'a full CentOS distribution (end of life)',
+        variants: [],
+        alternative: '`ubi9/ubi-minimal` or `quay.io/centos/centos:stream9-minimal`',
+      };
     case 'fedora':
       return fedora();
     case 'rockylinux':
@@ -255,7 +258,8 @@ function openjdk(tag: string | undefined): BaseImageAdvice | undefined {
   const [, version, jdk, suite] = match;
   if (major(version) < 8) return undefined;
   const variants: MinimalVariant[] = [slim(join(version, jdk?.slice(1), 'slim', suite))];
-  if (major(version) === 8 || major(version) === 11) variants.push({ ...slim(join(version, 'jre', 'slim')), kind: 'jre', lacks: [...SLIM_LACKS, ...JRE_LACKS] });
+  if (major(version) === 8 || major(version) === 11)
+    variants.push({ ...slim(join(version, 'jre', 'slim')), kind: 'jre', lacks: [...SLIM_LACKS, ...JRE_LACKS] });
   variants.push(...javaDistroless(version));
   return { description: 'a Java development kit image', variants };
 }
@@ -266,7 +270,9 @@ function debian(tag: string | undefined): BaseImageAdvice | undefined {
   const match = /^(\d+(?:\.\d+)?|[a-z]+)(-\d{8})?$/.exec(value);
   if (!match) return undefined;
   const release = match[1];
-  const known = VERSION.test(release) ? major(release) >= 8 : DEBIAN_SUITES.has(release) || ['stable', 'oldstable', 'oldoldstable', 'testing', 'unstable'].includes(release);
+  const known = VERSION.test(release)
+    ? major(release) >= 8
+    : DEBIAN_SUITES.has(release) || ['stable', 'oldstable', 'oldoldstable', 'testing', 'unstable'].includes(release);
   if (!known) return undefined;
   const variants = [slim(`${value}-slim`)];
   if (release === '12' || release.startsWith('12.') || release === 'bookworm') variants.push(distroless('gcr.io/distroless/base-debian12'));
@@ -338,9 +344,12 @@ function dotnetSdk(tag: string | undefined): BaseImageAdvice | undefined {
   const match = /^(\d+)\.(\d+)(?:\.\d+)?(-[a-z0-9.-]+)?$/.exec(tag ?? '');
   if (!match) return undefined;
   const [, maj, min, os = ''] = match;
-  if (os && !/^-(alpine[\d.]*|bookworm-slim|bullseye-slim|jammy|noble|focal|azurelinux3\.0|cbl-mariner2\.0|nanoserver-\w+|windowsservercore-\w+)$/.test(os)) return undefined;
+  if (os && !/^-(alpine[\d.]*|bookworm-slim|bullseye-slim|jammy|noble|focal|azurelinux3\.0|cbl-mariner2\.0|nanoserver-\w+|windowsservercore-\w+)$/.test(os))
+    return undefined;
   const version = `${maj}.${min}`;
-  const variants: MinimalVariant[] = [{ kind: 'runtime', name: 'aspnet', tag: version + os, packageManager: os.startsWith('-alpine') ? 'apk' : 'apt', lacks: DOTNET_SDK_VERBS }];
+  const variants: MinimalVariant[] = [
+    { kind: 'runtime', name: 'aspnet', tag: version + os, packageManager: os.startsWith('-alpine') ? 'apk' : 'apt', lacks: DOTNET_SDK_VERBS },
+  ];
   if (!os) variants.push({ ...alpine(`${version}-alpine`), kind: 'runtime', name: 'aspnet', lacks: [...ALPINE_LACKS, ...DOTNET_SDK_VERBS] });
   return { description: 'the .NET SDK image', variants };
 }
@@ -354,12 +363,51 @@ function windowsServerCore(tag: string | undefined): BaseImageAdvice | undefined
 // ---- images that start a service by default, so a stage built on them runs something without its own CMD ----
 
 const SERVICE_IMAGES = new Set([
-  'nginx', 'httpd', 'caddy', 'traefik', 'haproxy', 'tomcat', 'jetty', 'postgres', 'mysql', 'mariadb', 'mongo',
-  'redis', 'valkey/valkey', 'memcached', 'rabbitmq', 'elasticsearch', 'kibana', 'cassandra', 'couchdb', 'neo4j',
-  'influxdb', 'solr', 'zookeeper', 'nats', 'eclipse-mosquitto', 'registry', 'wordpress', 'ghost', 'drupal',
-  'joomla', 'nextcloud', 'sonarqube', 'keycloak/keycloak', 'jenkins/jenkins', 'grafana/grafana', 'prom/prometheus',
-  'hashicorp/vault', 'hashicorp/consul', 'minio/minio', 'apache/kafka', 'bitnami/nginx', 'bitnami/redis',
-  'bitnami/postgresql', 'bitnami/mysql', 'bitnami/mongodb',
+  'nginx',
+  'httpd',
+  'caddy',
+  'traefik',
+  'haproxy',
+  'tomcat',
+  'jetty',
+  'postgres',
+  'mysql',
+  'mariadb',
+  'mongo',
+  'redis',
+  'valkey/valkey',
+  'memcached',
+  'rabbitmq',
+  'elasticsearch',
+  'kibana',
+  'cassandra',
+  'couchdb',
+  'neo4j',
+  'influxdb',
+  'solr',
+  'zookeeper',
+  'nats',
+  'eclipse-mosquitto',
+  'registry',
+  'wordpress',
+  'ghost',
+  'drupal',
+  'joomla',
+  'nextcloud',
+  'sonarqube',
+  'keycloak/keycloak',
+  'jenkins/jenkins',
+  'grafana/grafana',
+  'prom/prometheus',
+  'hashicorp/vault',
+  'hashicorp/consul',
+  'minio/minio',
+  'apache/kafka',
+  'bitnami/nginx',
+  'bitnami/redis',
+  'bitnami/postgresql',
+  'bitnami/mysql',
+  'bitnami/mongodb',
 ]);
 
 /** True for images whose default command starts a long-running service (nginx, postgres, ...), not a shell. */

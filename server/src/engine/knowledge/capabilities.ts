@@ -11,8 +11,20 @@ export function normalizeCapability(name: string): string {
 
 /** What a container gets without cap_add or cap_drop (moby's default set). */
 export const DEFAULT_CAPABILITIES = [
-  'CHOWN', 'DAC_OVERRIDE', 'FSETID', 'FOWNER', 'MKNOD', 'NET_RAW', 'SETGID',
-  'SETUID', 'SETFCAP', 'SETPCAP', 'NET_BIND_SERVICE', 'SYS_CHROOT', 'KILL', 'AUDIT_WRITE',
+  'CHOWN',
+  'DAC_OVERRIDE',
+  'FSETID',
+  'FOWNER',
+  'MKNOD',
+  'NET_RAW',
+  'SETGID',
+  'SETUID',
+  'SETFCAP',
+  'SETPCAP',
+  'NET_BIND_SERVICE',
+  'SYS_CHROOT',
+  'KILL',
+  'AUDIT_WRITE',
 ];
 
 export interface CapabilityRisk {
@@ -39,9 +51,15 @@ export const DANGEROUS_CAPABILITIES: Record<string, CapabilityRisk> = {
   BPF: { severity: 'error', risk: 'lets the container load eBPF programs into the host kernel, which can read kernel memory' },
   MAC_ADMIN: { severity: 'error', risk: 'lets the container change the AppArmor or SELinux policy that confines it' },
   MAC_OVERRIDE: { severity: 'error', risk: 'lets the container ignore the AppArmor or SELinux policy that confines it' },
-  NET_ADMIN: { severity: 'warning', risk: 'lets the container reconfigure interfaces, routes and firewall rules and sniff or redirect traffic on its networks' },
-  SYS_TIME: { severity: 'warning', risk: "lets the container set the host's clock, which is shared by every container and breaks certificate and log timestamps" },
-  PERFMON: { severity: 'warning', risk: 'gives access to kernel performance events, which leak kernel addresses and other processes\' activity' },
+  NET_ADMIN: {
+    severity: 'warning',
+    risk: 'lets the container reconfigure interfaces, routes and firewall rules and sniff or redirect traffic on its networks',
+  },
+  SYS_TIME: {
+    severity: 'warning',
+    risk: "lets the container set the host's clock, which is shared by every container and breaks certificate and log timestamps",
+  },
+  PERFMON: { severity: 'warning', risk: "gives access to kernel performance events, which leak kernel addresses and other processes' activity" },
   SYSLOG: { severity: 'warning', risk: "lets the container read and clear the host's kernel log, which leaks kernel addresses" },
   AUDIT_CONTROL: { severity: 'warning', risk: "lets the container change or switch off the host's audit rules" },
 };
@@ -51,7 +69,7 @@ export function capabilityRisk(capability: string, context: { hostPid: boolean; 
   const risk = DANGEROUS_CAPABILITIES[capability];
   if (!risk) return undefined;
   if (capability === 'SYS_PTRACE' && context.hostPid) {
-    return { severity: 'error', risk: "with pid: host lets the container trace and inject code into every process of the host" };
+    return { severity: 'error', risk: 'with pid: host lets the container trace and inject code into every process of the host' };
   }
   if (capability === 'NET_ADMIN' && context.hostNetwork) {
     return { severity: 'error', risk: "with network_mode: host lets the container rewrite the host's own interfaces, routes and firewall" };

@@ -18,7 +18,7 @@ export function deviceRisk(path: string): DeviceRisk {
     /^\/dev\/(?:[shv]d[a-z]+\d*|xvd[a-z]+\d*|nvme\d+(?:n\d+)?(?:p\d+)?|mmcblk\d+(?:p\d+)?|md\d+|dm-\d+|loop\d+)$/.test(device) ||
     /^\/dev\/(?:disk|mapper)\//.test(device)
   ) {
-    return { severity: 'error', what: "raw access to a host disk, past every file permission and mount on the host" };
+    return { severity: 'error', what: 'raw access to a host disk, past every file permission and mount on the host' };
   }
   if (device === '/dev/kmsg') return { severity: 'warning', what: "the host's kernel log, which leaks kernel addresses" };
   return { severity: 'warning', what: 'direct access to that host device, outside what the container isolates' };

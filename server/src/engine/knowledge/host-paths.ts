@@ -106,13 +106,22 @@ export function hostPathRisk(source: string): HostPathRisk | undefined {
     // The directory holding a socket hands it over as well; `/` and the home are reported as sensitive instead.
     if (socket.startsWith('/run/') && within(socket, path) && path !== '/') return { kind: 'socket', what: `the directory holding ${what}` };
   }
-  if (USER_RUNTIME.test(path)) return { kind: 'socket', what: path.endsWith('.sock') ? 'a rootless Docker or Podman socket' : 'the user runtime directory holding rootless Docker or Podman sockets' };
+  if (USER_RUNTIME.test(path))
+    return {
+      kind: 'socket',
+      what: path.endsWith('.sock') ? 'a rootless Docker or Podman socket' : 'the user runtime directory holding rootless Docker or Podman sockets',
+    };
 
   if (HARMLESS.some((harmless) => within(path, harmless))) return undefined;
   const home = HOME.exec(path);
   if (home) {
     const [, homeDir, rest] = home;
-    if (!rest) return { kind: 'sensitive', path: homeDir, what: homeDir === '/home' ? "users' homes: SSH keys and credentials" : 'a home directory: SSH keys and credentials' };
+    if (!rest)
+      return {
+        kind: 'sensitive',
+        path: homeDir,
+        what: homeDir === '/home' ? "users' homes: SSH keys and credentials" : 'a home directory: SSH keys and credentials',
+      };
     for (const [store, what] of HOME_CREDENTIALS) {
       if (within(rest, '/' + store)) return { kind: 'sensitive', path: `${homeDir}/${store}`, what };
     }

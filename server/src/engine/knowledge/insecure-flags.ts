@@ -36,8 +36,16 @@ export interface ProgramFlags {
   shortWithValue?: string;
 }
 
-const TLS = (tool: string, flag: string): InsecureFlag => ({ description: `\`${tool} ${flag}\` accepts any TLS certificate, so a machine in the middle can serve anything`, kind: 'tls', removable: true });
-const SIGNATURES = (tool: string, flag: string): InsecureFlag => ({ description: `\`${tool} ${flag}\` installs packages without checking their signatures`, kind: 'signature', removable: true });
+const TLS = (tool: string, flag: string): InsecureFlag => ({
+  description: `\`${tool} ${flag}\` accepts any TLS certificate, so a machine in the middle can serve anything`,
+  kind: 'tls',
+  removable: true,
+});
+const SIGNATURES = (tool: string, flag: string): InsecureFlag => ({
+  description: `\`${tool} ${flag}\` installs packages without checking their signatures`,
+  kind: 'signature',
+  removable: true,
+});
 
 const CURL: ProgramFlags = {
   long: { '--insecure': TLS('curl', '--insecure'), '--proxy-insecure': TLS('curl', '--proxy-insecure'), '--doh-insecure': TLS('curl', '--doh-insecure') },
@@ -48,7 +56,11 @@ const APT: ProgramFlags = {
   long: {
     '--allow-unauthenticated': SIGNATURES('apt-get', '--allow-unauthenticated'),
     '--force-yes': { description: '`apt-get --force-yes` installs unauthenticated packages among other things it forces', kind: 'signature', removable: true },
-    '--allow-insecure-repositories': { description: '`apt-get --allow-insecure-repositories` reads package lists that are not signed', kind: 'signature', removable: true },
+    '--allow-insecure-repositories': {
+      description: '`apt-get --allow-insecure-repositories` reads package lists that are not signed',
+      kind: 'signature',
+      removable: true,
+    },
   },
 };
 const RPM_FAMILY: ProgramFlags = {
@@ -72,9 +84,16 @@ export const INSECURE_FLAGS: Record<string, ProgramFlags> = {
   microdnf: RPM_FAMILY,
   tdnf: RPM_FAMILY,
   zypper: ZYPPER,
-  rpm: { long: { '--nosignature': SIGNATURES('rpm', '--nosignature'), '--nodigest': { description: '`rpm --nodigest` installs packages without checking their digests', kind: 'signature', removable: true } } },
+  rpm: {
+    long: {
+      '--nosignature': SIGNATURES('rpm', '--nosignature'),
+      '--nodigest': { description: '`rpm --nodigest` installs packages without checking their digests', kind: 'signature', removable: true },
+    },
+  },
   go: { long: { '-insecure': { description: '`go get -insecure` fetches modules over unverified connections', kind: 'tls', removable: true } } },
-  docker: { long: { '--disable-content-trust': { description: '`--disable-content-trust` skips image signature verification', kind: 'signature', removable: true } } },
+  docker: {
+    long: { '--disable-content-trust': { description: '`--disable-content-trust` skips image signature verification', kind: 'signature', removable: true } },
+  },
   npm: { long: { '--no-strict-ssl': TLS('npm', '--no-strict-ssl') } },
   pnpm: { long: { '--no-strict-ssl': TLS('pnpm', '--no-strict-ssl') } },
   helm: { long: { '--insecure-skip-tls-verify': TLS('helm', '--insecure-skip-tls-verify') } },
@@ -99,11 +118,35 @@ export interface InsecureSetting extends Insecurity {
 /** `npm config set strict-ssl false`, `git config http.sslVerify false`, `pip install --trusted-host h`, ... */
 export const INSECURE_SETTINGS: InsecureSetting[] = [
   { programs: ['git'], key: /^http\.(?:\S+\.)?sslverify$/i, value: FALSY, description: 'git accepts any TLS certificate (http.sslVerify false)', kind: 'tls' },
-  { programs: ['npm', 'yarn', 'pnpm'], key: /^(?:--)?(?:strict-ssl|strictSsl|enableStrictSsl)$/, value: FALSY, description: 'the package manager accepts any TLS certificate (strict-ssl false)', kind: 'tls' },
-  { programs: ['npm', 'yarn', 'pnpm'], key: /^(?:--)?(?:registry|npmRegistryServer)$/, value: HTTP_URL, description: 'packages come from a plain-HTTP registry, which anyone on the path can tamper with', kind: 'plain-http' },
-  { programs: ['pip', 'pip3', 'uv'], key: /^(?:(?:global|install|download)\.)?(?:--)?trusted-host$/, value: ANY, description: 'pip skips TLS verification for this host (trusted-host)', kind: 'tls' },
+  {
+    programs: ['npm', 'yarn', 'pnpm'],
+    key: /^(?:--)?(?:strict-ssl|strictSsl|enableStrictSsl)$/,
+    value: FALSY,
+    description: 'the package manager accepts any TLS certificate (strict-ssl false)',
+    kind: 'tls',
+  },
+  {
+    programs: ['npm', 'yarn', 'pnpm'],
+    key: /^(?:--)?(?:registry|npmRegistryServer)$/,
+    value: HTTP_URL,
+    description: 'packages come from a plain-HTTP registry, which anyone on the path can tamper with',
+    kind: 'plain-http',
+  },
+  {
+    programs: ['pip', 'pip3', 'uv'],
+    key: /^(?:(?:global|install|download)\.)?(?:--)?trusted-host$/,
+    value: ANY,
+    description: 'pip skips TLS verification for this host (trusted-host)',
+    kind: 'tls',
+  },
   { programs: ['uv'], key: /^--allow-insecure-host$/, value: ANY, description: 'uv skips TLS verification for this host (--allow-insecure-host)', kind: 'tls' },
-  { programs: ['pip', 'pip3', 'uv'], key: /^(?:-i|-f|--index-url|--extra-index-url|--find-links|--index|--default-index|(?:global|install)\.(?:index-url|extra-index-url))$/, value: HTTP_URL, description: 'packages come from a plain-HTTP index, which anyone on the path can tamper with', kind: 'plain-http' },
+  {
+    programs: ['pip', 'pip3', 'uv'],
+    key: /^(?:-i|-f|--index-url|--extra-index-url|--find-links|--index|--default-index|(?:global|install)\.(?:index-url|extra-index-url))$/,
+    value: HTTP_URL,
+    description: 'packages come from a plain-HTTP index, which anyone on the path can tamper with',
+    kind: 'plain-http',
+  },
   { programs: ['conda'], key: /^ssl_verify$/, value: FALSY, description: 'conda accepts any TLS certificate (ssl_verify false)', kind: 'tls' },
   { programs: ['composer'], key: /^disable-tls$/, value: TRUTHY, description: 'composer downloads without TLS (disable-tls)', kind: 'tls' },
   { programs: ['composer'], key: /^secure-http$/, value: FALSY, description: 'composer allows plain-HTTP downloads (secure-http false)', kind: 'plain-http' },
@@ -116,24 +159,50 @@ export interface TextHit extends Insecurity {
 
 /** `key=value` spellings found in options, repository files and configuration written by RUN. */
 const INSECURE_TEXT: (Insecurity & { pattern: RegExp })[] = [
-  { pattern: /gpgcheck[ \t]{0,3}=[ \t]{0,3}["']?(?:0|false|no|off)\b/gi, description: 'packages are installed without checking their signatures (gpgcheck=0)', kind: 'signature' },
+  {
+    pattern: /gpgcheck[ \t]{0,3}=[ \t]{0,3}["']?(?:0|false|no|off)\b/gi,
+    description: 'packages are installed without checking their signatures (gpgcheck=0)',
+    kind: 'signature',
+  },
   { pattern: /sslverify[ \t]{0,3}=[ \t]{0,3}["']?(?:0|false|no|off)\b/gi, description: 'TLS certificates are not verified (sslverify off)', kind: 'tls' },
   { pattern: /\btrusted=yes\b/gi, description: 'apt trusts this source without checking its signature ([trusted=yes])', kind: 'signature' },
   { pattern: /\ballow-(?:insecure|weak|downgrade-to-insecure)=yes\b/gi, description: 'apt accepts this source unsigned or weakly signed', kind: 'signature' },
-  { pattern: /\b(?:AllowUnauthenticated|AllowInsecureRepositories|AllowDowngradeToInsecureRepositories)["']?[ \t]{0,3}[= ][ \t]{0,3}["']?(?:true|1|yes)\b["']?/gi, description: 'apt accepts packages or package lists without a valid signature', kind: 'signature' },
-  { pattern: /\bVerify-(?:Peer|Host)["']?[ \t]{0,3}[= ][ \t]{0,3}["']?(?:false|0|no)\b["']?/gi, description: 'apt accepts any TLS certificate (Verify-Peer false)', kind: 'tls' },
-  { pattern: /\bcheck[-_]certificate[ \t]{0,3}=[ \t]{0,3}["']?(?:off|false|no|0)\b/gi, description: 'TLS certificates are not verified (check_certificate off)', kind: 'tls' },
+  {
+    pattern:
+      /\b(?:AllowUnauthenticated|AllowInsecureRepositories|AllowDowngradeToInsecureRepositories)["']?[ \t]{0,3}[= ][ \t]{0,3}["']?(?:true|1|yes)\b["']?/gi,
+    description: 'apt accepts packages or package lists without a valid signature',
+    kind: 'signature',
+  },
+  {
+    pattern: /\bVerify-(?:Peer|Host)["']?[ \t]{0,3}[= ][ \t]{0,3}["']?(?:false|0|no)\b["']?/gi,
+    description: 'apt accepts any TLS certificate (Verify-Peer false)',
+    kind: 'tls',
+  },
+  {
+    pattern: /\bcheck[-_]certificate[ \t]{0,3}=[ \t]{0,3}["']?(?:off|false|no|0)\b/gi,
+    description: 'TLS certificates are not verified (check_certificate off)',
+    kind: 'tls',
+  },
   { pattern: /\bstrict-ssl[ \t]{0,3}=[ \t]{0,3}["']?false\b/gi, description: 'npm accepts any TLS certificate (strict-ssl=false)', kind: 'tls' },
-  { pattern: /\bStrictHostKeyChecking[ \t]{0,3}[= ][ \t]{0,3}["']?no\b/gi, description: 'SSH does not check host keys, so any server can pose as the host', kind: 'host-key' },
+  {
+    pattern: /\bStrictHostKeyChecking[ \t]{0,3}[= ][ \t]{0,3}["']?no\b/gi,
+    description: 'SSH does not check host keys, so any server can pose as the host',
+    kind: 'host-key',
+  },
   { pattern: /\btls-verify=false\b/gi, description: 'registry TLS certificates are not verified (tls-verify=false)', kind: 'tls' },
   { pattern: /maven\.wagon\.http\.ssl\.(?:insecure|allowall|ignore\.validity\.dates)=true\b/gi, description: 'Maven accepts any TLS certificate', kind: 'tls' },
   { pattern: /\bssl_verify[ \t]{0,3}[:=][ \t]{0,3}["']?(?:false|no|0)\b/gi, description: 'conda accepts any TLS certificate (ssl_verify false)', kind: 'tls' },
   { pattern: /-SkipCertificateCheck\b/gi, description: 'PowerShell accepts any TLS certificate (-SkipCertificateCheck)', kind: 'tls' },
-  { pattern: /ServerCertificateValidationCallback[ \t]{0,3}=[ \t]{0,3}\{[ \t]{0,3}\$true[ \t]{0,3}\}/gi, description: '.NET accepts any TLS certificate (ServerCertificateValidationCallback = {$true})', kind: 'tls' },
+  {
+    pattern: /ServerCertificateValidationCallback[ \t]{0,3}=[ \t]{0,3}\{[ \t]{0,3}\$true[ \t]{0,3}\}/gi,
+    description: '.NET accepts any TLS certificate (ServerCertificateValidationCallback = {$true})',
+    kind: 'tls',
+  },
 ];
 
 /** One pass that rules out most texts before the patterns run one by one. */
-const MAY_BE_INSECURE = /gpgcheck|sslverify|trusted=|allow-|AllowUnauthenticated|Insecure|Verify-|certificate|strict-ssl|StrictHostKeyChecking|tls-verify|maven\.wagon|ssl_verify/i;
+const MAY_BE_INSECURE =
+  /gpgcheck|sslverify|trusted=|allow-|AllowUnauthenticated|Insecure|Verify-|certificate|strict-ssl|StrictHostKeyChecking|tls-verify|maven\.wagon|ssl_verify/i;
 
 /**
  * False when no part of the text can hold an insecure `key=value` setting: one test of a whole RUN rules out
@@ -159,20 +228,55 @@ const nonEmpty = (v: string) => v !== '';
 
 /** Environment variables that switch verification off, and which of their values do. */
 const INSECURE_ENV: (Insecurity & { name: RegExp; insecure: (value: string) => boolean })[] = [
-  { name: /^NODE_TLS_REJECT_UNAUTHORIZED$/, insecure: (v) => v === '0', description: 'Node.js accepts any TLS certificate (NODE_TLS_REJECT_UNAUTHORIZED=0)', kind: 'tls' },
+  {
+    name: /^NODE_TLS_REJECT_UNAUTHORIZED$/,
+    insecure: (v) => v === '0',
+    description: 'Node.js accepts any TLS certificate (NODE_TLS_REJECT_UNAUTHORIZED=0)',
+    kind: 'tls',
+  },
   // git only checks that the variable exists: GIT_SSL_NO_VERIFY=0 or =false switch verification off too.
-  { name: /^GIT_SSL_NO_VERIFY$/, insecure: () => true, description: 'git accepts any TLS certificate (GIT_SSL_NO_VERIFY is set, whatever its value)', kind: 'tls' },
-  { name: /^DOCKER_CONTENT_TRUST$/, insecure: (v) => v === '' || FALSY.test(v), description: 'Docker pulls images without verifying their signatures (DOCKER_CONTENT_TRUST off)', kind: 'signature' },
+  {
+    name: /^GIT_SSL_NO_VERIFY$/,
+    insecure: () => true,
+    description: 'git accepts any TLS certificate (GIT_SSL_NO_VERIFY is set, whatever its value)',
+    kind: 'tls',
+  },
+  {
+    name: /^DOCKER_CONTENT_TRUST$/,
+    insecure: (v) => v === '' || FALSY.test(v),
+    description: 'Docker pulls images without verifying their signatures (DOCKER_CONTENT_TRUST off)',
+    kind: 'signature',
+  },
   { name: /^PYTHONHTTPSVERIFY$/, insecure: (v) => v === '0', description: 'Python accepts any HTTPS certificate (PYTHONHTTPSVERIFY=0)', kind: 'tls' },
-  { name: /^NPM_CONFIG_STRICT_SSL$/i, insecure: (v) => FALSY.test(v), description: 'npm accepts any TLS certificate (npm_config_strict_ssl=false)', kind: 'tls' },
+  {
+    name: /^NPM_CONFIG_STRICT_SSL$/i,
+    insecure: (v) => FALSY.test(v),
+    description: 'npm accepts any TLS certificate (npm_config_strict_ssl=false)',
+    kind: 'tls',
+  },
   { name: /^NPM_CONFIG_REGISTRY$/i, insecure: (v) => HTTP_URL.test(v), description: 'npm downloads packages from a plain-HTTP registry', kind: 'plain-http' },
   { name: /^YARN_(?:ENABLE_)?STRICT_SSL$/i, insecure: (v) => FALSY.test(v), description: 'yarn accepts any TLS certificate', kind: 'tls' },
   { name: /^GOINSECURE$/, insecure: nonEmpty, description: 'go fetches these modules without TLS verification (GOINSECURE)', kind: 'tls' },
   { name: /^(?:GONOSUMDB|GONOSUMCHECK)$/, insecure: nonEmpty, description: 'go does not check these modules against the checksum database', kind: 'checksum' },
-  { name: /^GOSUMDB$/, insecure: (v) => v === 'off', description: 'go does not check module checksums against the checksum database (GOSUMDB=off)', kind: 'checksum' },
-  { name: /^GOFLAGS$/, insecure: (v) => /(?:^|\s)-insecure(?:=true)?(?:\s|$)/.test(v), description: 'go fetches modules over unverified connections (GOFLAGS=-insecure)', kind: 'tls' },
+  {
+    name: /^GOSUMDB$/,
+    insecure: (v) => v === 'off',
+    description: 'go does not check module checksums against the checksum database (GOSUMDB=off)',
+    kind: 'checksum',
+  },
+  {
+    name: /^GOFLAGS$/,
+    insecure: (v) => /(?:^|\s)-insecure(?:=true)?(?:\s|$)/.test(v),
+    description: 'go fetches modules over unverified connections (GOFLAGS=-insecure)',
+    kind: 'tls',
+  },
   { name: /^PIP_TRUSTED_HOST$/, insecure: nonEmpty, description: 'pip skips TLS verification for these hosts (PIP_TRUSTED_HOST)', kind: 'tls' },
-  { name: /^(?:PIP_INDEX_URL|PIP_EXTRA_INDEX_URL|UV_INDEX_URL|UV_EXTRA_INDEX_URL|UV_DEFAULT_INDEX|UV_INDEX)$/, insecure: (v) => HTTP_URL.test(v), description: 'packages come from a plain-HTTP index', kind: 'plain-http' },
+  {
+    name: /^(?:PIP_INDEX_URL|PIP_EXTRA_INDEX_URL|UV_INDEX_URL|UV_EXTRA_INDEX_URL|UV_DEFAULT_INDEX|UV_INDEX)$/,
+    insecure: (v) => HTTP_URL.test(v),
+    description: 'packages come from a plain-HTTP index',
+    kind: 'plain-http',
+  },
   { name: /^UV_INSECURE_HOST$/, insecure: nonEmpty, description: 'uv skips TLS verification for these hosts (UV_INSECURE_HOST)', kind: 'tls' },
   { name: /^CONDA_SSL_VERIFY$/, insecure: (v) => FALSY.test(v), description: 'conda accepts any TLS certificate (CONDA_SSL_VERIFY=false)', kind: 'tls' },
   { name: /^BUNDLE_SSL_VERIFY_MODE$/, insecure: (v) => v === '0', description: 'Bundler accepts any TLS certificate (BUNDLE_SSL_VERIFY_MODE=0)', kind: 'tls' },

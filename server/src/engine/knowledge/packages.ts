@@ -40,7 +40,24 @@ const PROGRAMS: Record<string, PackageManager> = {
 const OPTIONS_WITH_VALUE: Record<PackageManager, Set<string>> = {
   apt: new Set(['-o', '--option', '-c', '--config-file', '-t', '--target-release', '--default-release', '-a', '--host-architecture']),
   apk: new Set(['-X', '--repository', '-p', '--root', '--arch', '--cache-dir', '--repositories-file', '--keys-dir', '-t', '--virtual']),
-  dnf: new Set(['-c', '--config', '--installroot', '--releasever', '--enablerepo', '--disablerepo', '-x', '--exclude', '--repo', '--repoid', '--setopt', '--forcearch', '-d', '--debuglevel', '-e', '--errorlevel']),
+  dnf: new Set([
+    '-c',
+    '--config',
+    '--installroot',
+    '--releasever',
+    '--enablerepo',
+    '--disablerepo',
+    '-x',
+    '--exclude',
+    '--repo',
+    '--repoid',
+    '--setopt',
+    '--forcearch',
+    '-d',
+    '--debuglevel',
+    '-e',
+    '--errorlevel',
+  ]),
   microdnf: new Set(['--enablerepo', '--disablerepo', '--setopt', '--installroot', '--releasever', '--config']),
   zypper: new Set(['-r', '--repo', '--root', '-R']),
 };
@@ -101,7 +118,9 @@ export function hasOption(call: PackageCommand, ...names: string[]): boolean {
 /** The package names an install names, without version pins, architectures or release suffixes. */
 export function installedPackages(call: PackageCommand): { name: string; word: Word }[] {
   if (!isInstall(call)) return [];
-  return call.operands.filter((word) => !word.value.includes('$') && !word.value.startsWith('/')).map((word) => ({ name: packageName(call.manager, word.value), word }));
+  return call.operands
+    .filter((word) => !word.value.includes('$') && !word.value.startsWith('/'))
+    .map((word) => ({ name: packageName(call.manager, word.value), word }));
 }
 
 /**

@@ -6,7 +6,19 @@
 const FILE_VARIABLES = new Map<string, Set<string>>([
   ['postgres', new Set(['POSTGRES_PASSWORD', 'POSTGRES_USER', 'POSTGRES_DB', 'POSTGRES_INITDB_ARGS'])],
   ['mysql', new Set(['MYSQL_ROOT_PASSWORD', 'MYSQL_PASSWORD', 'MYSQL_USER', 'MYSQL_DATABASE', 'MYSQL_ROOT_HOST'])],
-  ['mariadb', new Set(['MARIADB_ROOT_PASSWORD', 'MARIADB_PASSWORD', 'MARIADB_USER', 'MARIADB_DATABASE', 'MYSQL_ROOT_PASSWORD', 'MYSQL_PASSWORD', 'MYSQL_USER', 'MYSQL_DATABASE'])],
+  [
+    'mariadb',
+    new Set([
+      'MARIADB_ROOT_PASSWORD',
+      'MARIADB_PASSWORD',
+      'MARIADB_USER',
+      'MARIADB_DATABASE',
+      'MYSQL_ROOT_PASSWORD',
+      'MYSQL_PASSWORD',
+      'MYSQL_USER',
+      'MYSQL_DATABASE',
+    ]),
+  ],
   ['mongo', new Set(['MONGO_INITDB_ROOT_USERNAME', 'MONGO_INITDB_ROOT_PASSWORD'])],
   ['wordpress', new Set(['WORDPRESS_DB_HOST', 'WORDPRESS_DB_USER', 'WORDPRESS_DB_PASSWORD', 'WORDPRESS_DB_NAME'])],
 ]);
@@ -18,5 +30,10 @@ export function supportsFileVariant(officialImage: string | undefined, variable:
 
 /** A secret name compose accepts, derived from a variable: `DB_PASSWORD` → `db_password`. */
 export function secretNameFor(variable: string): string {
-  return variable.toLowerCase().replace(/[^a-z0-9_.-]/g, '_').replace(/^[^a-z0-9]+/, '') || 'secret';
+  return (
+    variable
+      .toLowerCase()
+      .replace(/[^a-z0-9_.-]/g, '_')
+      .replace(/^[^a-z0-9]+/, '') || 'secret'
+  );
 }

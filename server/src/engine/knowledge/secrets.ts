@@ -51,7 +51,8 @@ const URL_CREDENTIALS = /\b[A-Za-z][A-Za-z0-9+.-]{1,20}:\/\/([^\s:@/'"]{1,128}):
  * One pass that rules out most texts before the patterns run one by one: each pattern starts with one of these.
  * URLs are common in RUN lines, so the URL pattern has its own check: it also needs an `@`.
  */
-const MAY_HOLD_TOKEN = /AKIA|ASIA|gh[pousr]_|github_pat_|glpat-|xox[abprs]-|hooks\.slack|k_live_|AIza|npm_|pypi-|dckr_pat_|hf_|sk-|SG\.|hvs\.|shp|AccountKey=|eyJ|PRIVATE KEY/;
+const MAY_HOLD_TOKEN =
+  /AKIA|ASIA|gh[pousr]_|github_pat_|glpat-|xox[abprs]-|hooks\.slack|k_live_|AIza|npm_|pypi-|dckr_pat_|hf_|sk-|SG\.|hvs\.|shp|AccountKey=|eyJ|PRIVATE KEY/;
 
 /** Every credential-shaped substring of a text, in order, without overlaps. */
 export function findCredentials(text: string): CredentialHit[] {
@@ -88,34 +89,124 @@ const TOKEN_TOKENS = new Set(['TOKEN', 'TOKENS']);
 const CREDENTIAL_TOKENS = new Set(['CREDENTIAL', 'CREDENTIALS', 'CREDS']);
 /** `<qualifier>_KEY` names that hold key material; `GPG_KEY`, `CACHE_KEY`, `PUBLIC_KEY` do not. */
 const KEY_QUALIFIERS = new Map<string, string>([
-  ['API', 'API key'], ['PRIVATE', 'private key'], ['ACCESS', 'access key'], ['SECRET', 'secret key'],
-  ['ENCRYPTION', 'encryption key'], ['ENCRYPT', 'encryption key'], ['CRYPTO', 'encryption key'], ['CIPHER', 'encryption key'],
-  ['SIGNING', 'signing key'], ['SIGN', 'signing key'], ['HMAC', 'signing key'], ['JWT', 'signing key'],
-  ['MASTER', 'master key'], ['AUTH', 'auth key'], ['SESSION', 'session key'], ['CLIENT', 'client key'],
-  ['APP', 'application key'], ['LICENSE', 'license key'], ['DEPLOY', 'deploy key'], ['SERVICE', 'service key'],
-  ['ACCOUNT', 'account key'], ['STORAGE', 'storage key'], ['SHARED', 'shared key'], ['ADMIN', 'admin key'],
-  ['WEBHOOK', 'webhook key'], ['SECURITY', 'security key'],
+  ['API', 'API key'],
+  ['PRIVATE', 'private key'],
+  ['ACCESS', 'access key'],
+  ['SECRET', 'secret key'],
+  ['ENCRYPTION', 'encryption key'],
+  ['ENCRYPT', 'encryption key'],
+  ['CRYPTO', 'encryption key'],
+  ['CIPHER', 'encryption key'],
+  ['SIGNING', 'signing key'],
+  ['SIGN', 'signing key'],
+  ['HMAC', 'signing key'],
+  ['JWT', 'signing key'],
+  ['MASTER', 'master key'],
+  ['AUTH', 'auth key'],
+  ['SESSION', 'session key'],
+  ['CLIENT', 'client key'],
+  ['APP', 'application key'],
+  ['LICENSE', 'license key'],
+  ['DEPLOY', 'deploy key'],
+  ['SERVICE', 'service key'],
+  ['ACCOUNT', 'account key'],
+  ['STORAGE', 'storage key'],
+  ['SHARED', 'shared key'],
+  ['ADMIN', 'admin key'],
+  ['WEBHOOK', 'webhook key'],
+  ['SECURITY', 'security key'],
 ]);
 const COMPOUND_KEYS = new Map<string, string>([
-  ['APIKEY', 'API key'], ['ACCESSKEY', 'access key'], ['SECRETKEY', 'secret key'], ['PRIVATEKEY', 'private key'],
-  ['AUTHKEY', 'auth key'], ['APPKEY', 'application key'], ['MASTERKEY', 'master key'], ['ENCRYPTIONKEY', 'encryption key'],
-  ['SIGNINGKEY', 'signing key'], ['LICENSEKEY', 'license key'],
+  ['APIKEY', 'API key'],
+  ['ACCESSKEY', 'access key'],
+  ['SECRETKEY', 'secret key'],
+  ['PRIVATEKEY', 'private key'],
+  ['AUTHKEY', 'auth key'],
+  ['APPKEY', 'application key'],
+  ['MASTERKEY', 'master key'],
+  ['ENCRYPTIONKEY', 'encryption key'],
+  ['SIGNINGKEY', 'signing key'],
+  ['LICENSEKEY', 'license key'],
 ]);
 /** Words after the secret word that make the name describe a secret rather than hold it. */
 const DESCRIPTORS = new Set([
-  'FILE', 'FILES', 'PATH', 'DIR', 'DIRECTORY', 'LOCATION', 'URL', 'URI', 'ENDPOINT', 'HOST', 'HOSTNAME', 'PORT',
-  'NAME', 'ID', 'IDS', 'ARN', 'REF', 'VERSION', 'VER', 'USER', 'USERNAME', 'LENGTH', 'LEN', 'MIN', 'MAX', 'SIZE',
-  'COUNT', 'TTL', 'EXPIRY', 'EXPIRES', 'EXPIRATION', 'TIMEOUT', 'LIFETIME', 'AGE', 'DURATION', 'TYPE', 'MODE',
-  'FORMAT', 'ALGORITHM', 'ALGO', 'ALG', 'HEADER', 'PREFIX', 'SUFFIX', 'POLICY', 'ENABLED', 'DISABLED', 'ENABLE',
-  'DISABLE', 'REQUIRED', 'FIELD', 'PARAM', 'STORE', 'BACKEND', 'PROVIDER', 'MANAGER', 'REGION', 'NAMESPACE',
-  'SCOPE', 'SCOPES', 'ISSUER', 'AUDIENCE', 'HASH', 'COMMAND', 'CMD', 'HINT',
+  'FILE',
+  'FILES',
+  'PATH',
+  'DIR',
+  'DIRECTORY',
+  'LOCATION',
+  'URL',
+  'URI',
+  'ENDPOINT',
+  'HOST',
+  'HOSTNAME',
+  'PORT',
+  'NAME',
+  'ID',
+  'IDS',
+  'ARN',
+  'REF',
+  'VERSION',
+  'VER',
+  'USER',
+  'USERNAME',
+  'LENGTH',
+  'LEN',
+  'MIN',
+  'MAX',
+  'SIZE',
+  'COUNT',
+  'TTL',
+  'EXPIRY',
+  'EXPIRES',
+  'EXPIRATION',
+  'TIMEOUT',
+  'LIFETIME',
+  'AGE',
+  'DURATION',
+  'TYPE',
+  'MODE',
+  'FORMAT',
+  'ALGORITHM',
+  'ALGO',
+  'ALG',
+  'HEADER',
+  'PREFIX',
+  'SUFFIX',
+  'POLICY',
+  'ENABLED',
+  'DISABLED',
+  'ENABLE',
+  'DISABLE',
+  'REQUIRED',
+  'FIELD',
+  'PARAM',
+  'STORE',
+  'BACKEND',
+  'PROVIDER',
+  'MANAGER',
+  'REGION',
+  'NAMESPACE',
+  'SCOPE',
+  'SCOPES',
+  'ISSUER',
+  'AUDIENCE',
+  'HASH',
+  'COMMAND',
+  'CMD',
+  'HINT',
 ]);
 /** Names that announce a public value: `NEXT_PUBLIC_*`, `PUBLIC_KEY`, Stripe's publishable key. */
 const PUBLIC_TOKENS = new Set(['PUBLIC', 'PUBLISHABLE', 'PUB']);
 
 /** `dbPassword`, `DB_PASSWORD`, `db.password` → ['DB', 'PASSWORD']. */
 function nameTokens(name: string): string[] {
-  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase().split(/[^A-Z0-9]+/).filter(Boolean);
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toUpperCase()
+    .split(/[^A-Z0-9]+/)
+    .filter(Boolean);
 }
 
 function secretWordAt(tokens: string[], i: number): string | undefined {

@@ -48,13 +48,17 @@ const KEY_EXTENSIONS = new Map<string, string>([
 const ENV_TEMPLATES = new Set(['example', 'sample', 'template', 'dist', 'defaults', 'tmpl', 'tpl']);
 
 /** A `.pem` whose name says it is a certificate (public), not a key: `ca.pem`, `cert.pem`, `fullchain.pem`. */
-const CERTIFICATE_PEM = /(?:^|[._-])(?:ca|cacert|cert|certificate|chain|fullchain|bundle|ca-bundle|ca-certificates|pub|public|root|intermediate|trust|truststore)(?:[._-]|$)/i;
+const CERTIFICATE_PEM =
+  /(?:^|[._-])(?:ca|cacert|cert|certificate|chain|fullchain|bundle|ca-bundle|ca-certificates|pub|public|root|intermediate|trust|truststore)(?:[._-]|$)/i;
 
 const GLOB = /[*?[]/;
 
 /** What a COPY/ADD source path holds when it is a credential file; undefined otherwise. */
 export function classifySensitivePath(path: string): string | undefined {
-  const segments = path.replace(/\\/g, '/').split('/').filter((s) => s !== '' && s !== '.');
+  const segments = path
+    .replace(/\\/g, '/')
+    .split('/')
+    .filter((s) => s !== '' && s !== '.');
   if (segments.length === 0) return undefined;
   const name = segments[segments.length - 1];
   const own = classifyName(name, segments[segments.length - 2]);

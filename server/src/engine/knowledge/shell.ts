@@ -70,7 +70,24 @@ function isSpace(code: number): boolean {
 
 /** Characters that end a word or start quoting, escaping or substitution inside one; everything else is copied as is. */
 const SPECIAL_IN_WORD = new Uint8Array(128);
-for (const code of [TAB, LF, CR, SPACE, DOUBLE_QUOTE, DOLLAR, AMPERSAND, SINGLE_QUOTE, OPEN_PAREN, CLOSE_PAREN, SEMICOLON, LESS, GREATER, BACKSLASH, BACKTICK, PIPE]) {
+for (const code of [
+  TAB,
+  LF,
+  CR,
+  SPACE,
+  DOUBLE_QUOTE,
+  DOLLAR,
+  AMPERSAND,
+  SINGLE_QUOTE,
+  OPEN_PAREN,
+  CLOSE_PAREN,
+  SEMICOLON,
+  LESS,
+  GREATER,
+  BACKSLASH,
+  BACKTICK,
+  PIPE,
+]) {
   SPECIAL_IN_WORD[code] = 1;
 }
 
@@ -106,7 +123,14 @@ export function lexShell(text: string): Pipeline[] {
   const n = text.length;
   while (i < n) {
     const code = text.charCodeAt(i);
-    if (code === LF || code === SEMICOLON || code === OPEN_PAREN || code === CLOSE_PAREN || code === OPEN_BRACE && isBoundary(text, i + 1) || code === CLOSE_BRACE && gathered.words.length === 0) {
+    if (
+      code === LF ||
+      code === SEMICOLON ||
+      code === OPEN_PAREN ||
+      code === CLOSE_PAREN ||
+      (code === OPEN_BRACE && isBoundary(text, i + 1)) ||
+      (code === CLOSE_BRACE && gathered.words.length === 0)
+    ) {
       gathered.endPipeline();
       i++;
       continue;
@@ -171,7 +195,17 @@ function readWord(text: string, start: number): Word {
       value += text.slice(runStart, i);
       continue;
     }
-    if (isSpace(code) || code === SEMICOLON || code === PIPE || code === AMPERSAND || code === LESS || code === GREATER || code === CLOSE_PAREN || code === OPEN_PAREN && value === '') break;
+    if (
+      isSpace(code) ||
+      code === SEMICOLON ||
+      code === PIPE ||
+      code === AMPERSAND ||
+      code === LESS ||
+      code === GREATER ||
+      code === CLOSE_PAREN ||
+      (code === OPEN_PAREN && value === '')
+    )
+      break;
     if (code === BACKSLASH) {
       value += text[i + 1] ?? '';
       i += 2;

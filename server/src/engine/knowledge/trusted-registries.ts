@@ -8,7 +8,11 @@ const DOCKER_HUB_ALIASES = new Set(['index.docker.io', 'registry-1.docker.io', '
 
 /** `registry.example.com/team/`, `https://Docker.io` → `registry.example.com/team`, `docker.io`. */
 export function normalizeRegistryEntry(entry: string): string {
-  const cleaned = entry.trim().toLowerCase().replace(/^[a-z]+:\/\//, '').replace(/\/+$/, '');
+  const cleaned = entry
+    .trim()
+    .toLowerCase()
+    .replace(/^[a-z]+:\/\//, '')
+    .replace(/\/+$/, '');
   const slash = cleaned.indexOf('/');
   const host = slash < 0 ? cleaned : cleaned.slice(0, slash);
   return DOCKER_HUB_ALIASES.has(host) ? `docker.io${cleaned.slice(host.length)}` : cleaned;

@@ -6,11 +6,7 @@ import { metaRules } from './meta';
 export { composeRules, dockerfileRules, metaRules };
 
 /** Metadata of every rule, engine findings included: what docs, configuration and SARIF enumerate. */
-export const allRuleMetas: RuleMeta[] = [
-  ...metaRules,
-  ...dockerfileRules.map((rule) => rule.meta),
-  ...composeRules.map((rule) => rule.meta),
-];
+export const allRuleMetas: RuleMeta[] = [...metaRules, ...dockerfileRules.map((rule) => rule.meta), ...composeRules.map((rule) => rule.meta)];
 
 const byKey = new Map<string, RuleMeta>();
 for (const meta of allRuleMetas) {

@@ -7,7 +7,10 @@ import { testRule } from '../../../support/rule-tester';
 
 testRule(rule, {
   valid: [
-    { name: 'narrow capabilities given back after cap_drop: [ALL]', code: 'services:\n  web:\n    image: nginx:1.27\n    cap_drop: [ALL]\n    cap_add: [CHOWN, SETUID, SETGID, NET_BIND_SERVICE, NET_RAW]\n' },
+    {
+      name: 'narrow capabilities given back after cap_drop: [ALL]',
+      code: 'services:\n  web:\n    image: nginx:1.27\n    cap_drop: [ALL]\n    cap_add: [CHOWN, SETUID, SETGID, NET_BIND_SERVICE, NET_RAW]\n',
+    },
     { name: 'dangerous capabilities dropped, not added', code: 'services:\n  web:\n    image: a:1\n    cap_drop: [SYS_ADMIN, ALL]\n' },
     { name: 'a capability from the environment', code: 'services:\n  web:\n    image: a:1\n    cap_add: ["${EXTRA_CAP}"]\n' },
     { name: 'an anchor no service uses', code: 'x-debug: &debug\n  cap_add: [SYS_PTRACE]\nservices:\n  web:\n    image: a:1\n' },
@@ -18,12 +21,20 @@ testRule(rule, {
       code: 'services:\n  web:\n    image: a:1\n    cap_add:\n      # needed for fuse\n      - SYS_ADMIN # mount\n      - NET_BIND_SERVICE\n',
       findings: [{ line: 6, column: 9, endColumn: 18, message: /cap_add: SYS_ADMIN lets the container mount filesystems.*; remove it/ }],
       output: null,
-      suggestions: [{ title: /Remove SYS_ADMIN from cap_add/, output: 'services:\n  web:\n    image: a:1\n    cap_add:\n      # needed for fuse\n      - NET_BIND_SERVICE\n' }],
+      suggestions: [
+        {
+          title: /Remove SYS_ADMIN from cap_add/,
+          output: 'services:\n  web:\n    image: a:1\n    cap_add:\n      # needed for fuse\n      - NET_BIND_SERVICE\n',
+        },
+      ],
     },
     {
       name: 'lower case, CAP_ prefix and quotes, in a one-line flow list; 4-space indentation',
       code: 'services:\n    web:\n        image: a:1\n        cap_add: [cap_sys_module, "ALL", NET_BIND_SERVICE]\n',
-      findings: [{ line: 4, column: 19, endColumn: 33, message: /cap_add: cap_sys_module lets the container load kernel modules/ }, { line: 4, column: 35, message: /cap_add: ALL grants every capability/ }],
+      findings: [
+        { line: 4, column: 19, endColumn: 33, message: /cap_add: cap_sys_module lets the container load kernel modules/ },
+        { line: 4, column: 35, message: /cap_add: ALL grants every capability/ },
+      ],
       output: null,
       suggestions: [{ output: 'services:\n    web:\n        image: a:1\n        cap_add: ["ALL", NET_BIND_SERVICE]\n' }],
     },
@@ -37,9 +48,19 @@ testRule(rule, {
     {
       name: 'NET_ADMIN and SYS_PTRACE are warnings, errors with the host network or PID namespace',
       code: 'services:\n  vpn:\n    image: a:1\n    cap_add: [NET_ADMIN, SYS_PTRACE]\n  agent:\n    image: b:1\n    network_mode: host\n    pid: host\n    cap_add: [NET_ADMIN, SYS_PTRACE]\n',
-      findings: [{ line: 4, message: /reconfigure interfaces/ }, { line: 4, message: /trace and inject code into other processes/ }, { line: 9, message: /with network_mode: host.*host's own interfaces/ }, { line: 9, message: /with pid: host.*every process of the host/ }],
+      findings: [
+        { line: 4, message: /reconfigure interfaces/ },
+        { line: 4, message: /trace and inject code into other processes/ },
+        { line: 9, message: /with network_mode: host.*host's own interfaces/ },
+        { line: 9, message: /with pid: host.*every process of the host/ },
+      ],
       output: null,
-      suggestions: [{ output: 'services:\n  vpn:\n    image: a:1\n    cap_add: [SYS_PTRACE]\n  agent:\n    image: b:1\n    network_mode: host\n    pid: host\n    cap_add: [NET_ADMIN, SYS_PTRACE]\n' }],
+      suggestions: [
+        {
+          output:
+            'services:\n  vpn:\n    image: a:1\n    cap_add: [SYS_PTRACE]\n  agent:\n    image: b:1\n    network_mode: host\n    pid: host\n    cap_add: [NET_ADMIN, SYS_PTRACE]\n',
+        },
+      ],
     },
     {
       name: 'a list in an anchor: reported once, where written, not edited',
@@ -58,16 +79,34 @@ testRule(rule, {
 
 describe('dangerous-capability severities', () => {
   it('reports escape-grade capabilities as errors and the others as warnings', () => {
-    const text = 'services:\n  a:\n    image: a:1\n    cap_add: [SYS_ADMIN, SYS_RAWIO, SYS_BOOT, BPF, MAC_ADMIN, MAC_OVERRIDE, SYS_TIME, PERFMON, SYSLOG, AUDIT_CONTROL, NET_ADMIN, SYS_PTRACE]\n';
+    const text =
+      'services:\n  a:\n    image: a:1\n    cap_add: [SYS_ADMIN, SYS_RAWIO, SYS_BOOT, BPF, MAC_ADMIN, MAC_OVERRIDE, SYS_TIME, PERFMON, SYSLOG, AUDIT_CONTROL, NET_ADMIN, SYS_PTRACE]\n';
     const findings = analyze(text, { kind: 'compose', rules: [rule] });
     assert.deepEqual(
       findings.map((f) => `${f.message.split(' ')[1]} ${f.severity}`),
-      ['SYS_ADMIN error', 'SYS_RAWIO error', 'SYS_BOOT error', 'BPF error', 'MAC_ADMIN error', 'MAC_OVERRIDE error', 'SYS_TIME warning', 'PERFMON warning', 'SYSLOG warning', 'AUDIT_CONTROL warning', 'NET_ADMIN warning', 'SYS_PTRACE warning'],
+      [
+        'SYS_ADMIN error',
+        'SYS_RAWIO error',
+        'SYS_BOOT error',
+        'BPF error',
+        'MAC_ADMIN error',
+        'MAC_OVERRIDE error',
+        'SYS_TIME warning',
+        'PERFMON warning',
+        'SYSLOG warning',
+        'AUDIT_CONTROL warning',
+        'NET_ADMIN warning',
+        'SYS_PTRACE warning',
+      ],
     );
   });
 
   it('a severity configured for the rule wins over per-capability severities', () => {
-    const findings = analyze('services:\n  a:\n    image: a:1\n    cap_add: [NET_ADMIN]\n', { kind: 'compose', rules: [rule], config: resolveConfig({ rules: { 'dangerous-capability': 'error' } }) });
+    const findings = analyze('services:\n  a:\n    image: a:1\n    cap_add: [NET_ADMIN]\n', {
+      kind: 'compose',
+      rules: [rule],
+      config: resolveConfig({ rules: { 'dangerous-capability': 'error' } }),
+    });
     assert.equal(findings[0].severity, 'error');
   });
 });

@@ -4,9 +4,15 @@ import { testRule } from '../../../support/rule-tester';
 testRule(rule, {
   valid: [
     { name: 'ordinary mounts', code: 'services:\n  web:\n    volumes:\n      - ./data:/data\n      - /etc:/host-etc:ro\n' },
-    { name: 'a named volume called docker.sock is not the socket', code: 'services:\n  web:\n    volumes:\n      - docker.sock:/var/run/docker.sock\nvolumes:\n  docker.sock: {}\n' },
+    {
+      name: 'a named volume called docker.sock is not the socket',
+      code: 'services:\n  web:\n    volumes:\n      - docker.sock:/var/run/docker.sock\nvolumes:\n  docker.sock: {}\n',
+    },
     { name: 'a socket path inside the container only', code: 'services:\n  web:\n    volumes:\n      - ./sock:/var/run/docker.sock\n' },
-    { name: 'a documented exception: the filtering proxy', code: 'services:\n  socket-proxy:\n    volumes:\n      # dockguard-ignore docker-socket-mount -- filtering proxy\n      - /var/run/docker.sock:/var/run/docker.sock:ro\n' },
+    {
+      name: 'a documented exception: the filtering proxy',
+      code: 'services:\n  socket-proxy:\n    volumes:\n      # dockguard-ignore docker-socket-mount -- filtering proxy\n      - /var/run/docker.sock:/var/run/docker.sock:ro\n',
+    },
     { name: 'a socket proxy reached over the network', code: 'services:\n  traefik:\n    environment:\n      DOCKER_HOST: tcp://socket-proxy:2375\n' },
   ],
   invalid: [
@@ -25,7 +31,12 @@ testRule(rule, {
     {
       name: 'the directory holding the socket, rootless and Podman sockets, the Windows named pipe',
       code: 'services:\n  a:\n    volumes:\n      - /var/run:/var/run\n      - /run/user/1000/docker.sock:/var/run/docker.sock\n      - /run/podman/podman.sock:/run/podman.sock\n      - type: npipe\n        source: \\\\.\\pipe\\docker_engine\n        target: \\\\.\\pipe\\docker_engine\n',
-      findings: [{ line: 4, message: /directory holding the Docker socket/ }, { line: 5, message: /rootless/ }, { line: 6, message: /Podman/ }, { line: 8, message: /named pipe/ }],
+      findings: [
+        { line: 4, message: /directory holding the Docker socket/ },
+        { line: 5, message: /rootless/ },
+        { line: 6, message: /Podman/ },
+        { line: 8, message: /named pipe/ },
+      ],
       output: null,
     },
     {

@@ -6,7 +6,10 @@ import { testRule } from '../../../support/rule-tester';
 
 testRule(rule, {
   valid: [
-    { name: 'no devices; GPUs reserved the compose way', code: 'services:\n  ml:\n    image: a:1\n    deploy:\n      resources:\n        reservations:\n          devices:\n            - driver: nvidia\n              count: 1\n              capabilities: [gpu]\n' },
+    {
+      name: 'no devices; GPUs reserved the compose way',
+      code: 'services:\n  ml:\n    image: a:1\n    deploy:\n      resources:\n        reservations:\n          devices:\n            - driver: nvidia\n              count: 1\n              capabilities: [gpu]\n',
+    },
     { name: 'a device from the environment', code: 'services:\n  a:\n    image: a:1\n    devices: ["${SERIAL_PORT}:/dev/ttyUSB0"]\n' },
     { name: 'a long entry still without its source', code: 'services:\n  a:\n    image: a:1\n    devices:\n      - target: /dev/x\n' },
   ],
@@ -24,13 +27,20 @@ testRule(rule, {
     {
       name: 'the long syntax, a CDI device and /dev/mem; 4-space indentation',
       code: 'services:\n    a:\n        image: a:1\n        devices:\n            - source: /dev/mem\n              target: /dev/mem\n              permissions: r\n            - nvidia.com/gpu=all\n',
-      findings: [{ line: 5, column: 23, message: /\/dev\/mem gives the container raw access to the host's memory/ }, { line: 8, column: 15, message: /The CDI device nvidia\.com\/gpu=all/ }],
+      findings: [
+        { line: 5, column: 23, message: /\/dev\/mem gives the container raw access to the host's memory/ },
+        { line: 8, column: 15, message: /The CDI device nvidia\.com\/gpu=all/ },
+      ],
       output: null,
     },
     {
       name: 'device cgroup rules',
       code: "services:\n  a:\n    image: a:1\n    device_cgroup_rules:\n      - 'c 189:* rmw'\n      - 'a *:* rwm'\n      - 'b 8:0 r'\n",
-      findings: [{ line: 5, message: /'c 189:\* rmw' lets the container use host character devices of major number 189/ }, { line: 6, message: /every host device/ }, { line: 7, message: /block devices/ }],
+      findings: [
+        { line: 5, message: /'c 189:\* rmw' lets the container use host character devices of major number 189/ },
+        { line: 6, message: /every host device/ },
+        { line: 7, message: /block devices/ },
+      ],
       output: null,
     },
     {
@@ -44,8 +54,12 @@ testRule(rule, {
 
 describe('host-devices severities', () => {
   it('disks, raw memory and catch-all cgroup rules are errors; other devices warnings', () => {
-    const text = "services:\n  a:\n    image: a:1\n    devices: [/dev/sdb1, /dev/mapper/root, /dev/port, /dev/dri/renderD128, /dev/fuse, /dev/net/tun, /dev/kmsg]\n    device_cgroup_rules: ['c *:* m', 'c 10:200 rwm']\n";
+    const text =
+      "services:\n  a:\n    image: a:1\n    devices: [/dev/sdb1, /dev/mapper/root, /dev/port, /dev/dri/renderD128, /dev/fuse, /dev/net/tun, /dev/kmsg]\n    device_cgroup_rules: ['c *:* m', 'c 10:200 rwm']\n";
     const findings = analyze(text, { kind: 'compose', rules: [rule] });
-    assert.deepEqual(findings.map((f) => f.severity), ['error', 'error', 'error', 'warning', 'warning', 'warning', 'warning', 'error', 'warning']);
+    assert.deepEqual(
+      findings.map((f) => f.severity),
+      ['error', 'error', 'error', 'warning', 'warning', 'warning', 'warning', 'error', 'warning'],
+    );
   });
 });

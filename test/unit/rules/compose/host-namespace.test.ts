@@ -14,7 +14,9 @@ testRule(rule, {
     {
       name: 'network_mode: host, on the key and value, the suggestion removes the line, comments kept',
       code: 'services:\n  web:\n    image: a:1 # pinned\n    network_mode: host # for speed\n    # ports\n',
-      findings: [{ line: 4, column: 5, endColumn: 23, message: /network_mode: host puts the container on the host's network.*publish only the ports it needs/ }],
+      findings: [
+        { line: 4, column: 5, endColumn: 23, message: /network_mode: host puts the container on the host's network.*publish only the ports it needs/ },
+      ],
       output: null,
       suggestions: [{ title: /Remove network_mode: host/, output: 'services:\n  web:\n    image: a:1 # pinned\n    # ports\n' }],
     },
@@ -29,12 +31,17 @@ testRule(rule, {
         { line: 7, message: /cgroup: host.*cgroup hierarchy/ },
       ],
       output: null,
-      suggestions: [{ output: 'services:\n    a:\n        ipc: host\n        uts: host\n        userns_mode: host\n        cgroup: ${CGROUP:-host}\n        image: a:1\n' }],
+      suggestions: [
+        { output: 'services:\n    a:\n        ipc: host\n        uts: host\n        userns_mode: host\n        cgroup: ${CGROUP:-host}\n        image: a:1\n' },
+      ],
     },
     {
       name: 'from an anchor: reported once, where written; a flow-style service',
       code: 'x-host: &host\n  network_mode: host\nservices:\n  a:\n    <<: *host\n    image: a:1\n  b:\n    <<: *host\n    build: .\n  c: {image: c:1, pid: host}\n',
-      findings: [{ line: 2, column: 3 }, { line: 10, column: 19 }],
+      findings: [
+        { line: 2, column: 3 },
+        { line: 10, column: 19 },
+      ],
       output: null,
     },
   ],

@@ -3,12 +3,30 @@ import { testRule } from '../../../support/rule-tester';
 
 testRule(rule, {
   valid: [
-    { name: 'TLS port and DOCKER_TLS_VERIFY', code: 'services:\n  ci:\n    environment:\n      DOCKER_HOST: tcp://docker:2376\n      DOCKER_TLS_VERIFY: "1"\n      DOCKER_CERT_PATH: /certs/client\n' },
-    { name: 'the socket, or ssh', code: 'services:\n  ci:\n    environment:\n      - DOCKER_HOST=unix:///var/run/docker.sock\n  deploy:\n    environment:\n      DOCKER_HOST: ssh://deploy@prod\n' },
-    { name: 'a filtering socket proxy of this file', code: 'services:\n  socket-proxy:\n    image: tecnativa/docker-socket-proxy:0.2.0\n  traefik:\n    image: traefik:v3.1\n    environment:\n      DOCKER_HOST: tcp://socket-proxy:2375\n' },
-    { name: 'dockerd with --tlsverify', code: 'services:\n  dind:\n    image: docker:27-dind\n    command: ["dockerd", "--host=tcp://0.0.0.0:2376", "--tlsverify", "--tlscacert=/certs/ca.pem"]\n' },
-    { name: 'dind with its default TLS and port 2376', code: 'services:\n  dind:\n    image: docker:27-dind\n    privileged: true\n    environment:\n      DOCKER_TLS_CERTDIR: /certs\n    ports:\n      - "127.0.0.1:2376:2376"\n' },
-    { name: '--hostname and other tools\' --host flags', code: 'services:\n  api:\n    command: uvicorn app:app --host 0.0.0.0 --port 8000\n  x:\n    command: ["--hostname=tcp://x"]\n' },
+    {
+      name: 'TLS port and DOCKER_TLS_VERIFY',
+      code: 'services:\n  ci:\n    environment:\n      DOCKER_HOST: tcp://docker:2376\n      DOCKER_TLS_VERIFY: "1"\n      DOCKER_CERT_PATH: /certs/client\n',
+    },
+    {
+      name: 'the socket, or ssh',
+      code: 'services:\n  ci:\n    environment:\n      - DOCKER_HOST=unix:///var/run/docker.sock\n  deploy:\n    environment:\n      DOCKER_HOST: ssh://deploy@prod\n',
+    },
+    {
+      name: 'a filtering socket proxy of this file',
+      code: 'services:\n  socket-proxy:\n    image: tecnativa/docker-socket-proxy:0.2.0\n  traefik:\n    image: traefik:v3.1\n    environment:\n      DOCKER_HOST: tcp://socket-proxy:2375\n',
+    },
+    {
+      name: 'dockerd with --tlsverify',
+      code: 'services:\n  dind:\n    image: docker:27-dind\n    command: ["dockerd", "--host=tcp://0.0.0.0:2376", "--tlsverify", "--tlscacert=/certs/ca.pem"]\n',
+    },
+    {
+      name: 'dind with its default TLS and port 2376',
+      code: 'services:\n  dind:\n    image: docker:27-dind\n    privileged: true\n    environment:\n      DOCKER_TLS_CERTDIR: /certs\n    ports:\n      - "127.0.0.1:2376:2376"\n',
+    },
+    {
+      name: "--hostname and other tools' --host flags",
+      code: 'services:\n  api:\n    command: uvicorn app:app --host 0.0.0.0 --port 8000\n  x:\n    command: ["--hostname=tcp://x"]\n',
+    },
     { name: 'DOCKER_HOST from the environment', code: 'services:\n  ci:\n    environment:\n      - DOCKER_HOST\n      - DOCKER_TLS_CERTDIR\n' },
   ],
   invalid: [
@@ -45,7 +63,10 @@ testRule(rule, {
     {
       name: '--host= in a list, entrypoint and command together, and a shell string',
       code: 'services:\n  dind:\n    entrypoint: ["dockerd-entrypoint.sh"]\n    command: ["--host=tcp://0.0.0.0:2375", "--tls=false"]\n  sh:\n    command: ["sh", "-c", "dockerd -Htcp://0.0.0.0:2375 & sleep 1"]\n',
-      findings: [{ line: 4, column: 23, endColumn: 41 }, { line: 6, column: 38, endColumn: 56 }],
+      findings: [
+        { line: 4, column: 23, endColumn: 41 },
+        { line: 6, column: 38, endColumn: 56 },
+      ],
       output: null,
     },
     {

@@ -3,7 +3,10 @@ import { testRule } from '../../../support/rule-tester';
 
 testRule(rule, {
   valid: [
-    { name: 'a driver that keeps logs', code: 'services:\n  web:\n    image: a:1\n    logging:\n      driver: json-file\n      options:\n        max-size: 10m\n' },
+    {
+      name: 'a driver that keeps logs',
+      code: 'services:\n  web:\n    image: a:1\n    logging:\n      driver: json-file\n      options:\n        max-size: 10m\n',
+    },
     { name: 'options only (the default driver)', code: 'services:\n  web:\n    image: a:1\n    logging:\n      options:\n        max-size: 10m\n' },
     { name: 'a driver from the environment', code: 'services:\n  web:\n    image: a:1\n    logging:\n      driver: ${LOG_DRIVER}\n' },
   ],
@@ -11,9 +14,18 @@ testRule(rule, {
     {
       name: 'driver: none, on the value; the suggestion removes the logging key, comments kept',
       code: 'services:\n  web:\n    image: a:1 # pinned\n    logging:\n      driver: none # too noisy\n    # the ports\n    ports: ["127.0.0.1:80:80"]\n',
-      findings: [{ line: 5, column: 15, endColumn: 19, message: /The none logging driver discards the container's output.*remove it to use the daemon's default driver/ }],
+      findings: [
+        {
+          line: 5,
+          column: 15,
+          endColumn: 19,
+          message: /The none logging driver discards the container's output.*remove it to use the daemon's default driver/,
+        },
+      ],
       output: null,
-      suggestions: [{ title: /Remove the logging setting/, output: 'services:\n  web:\n    image: a:1 # pinned\n    # the ports\n    ports: ["127.0.0.1:80:80"]\n' }],
+      suggestions: [
+        { title: /Remove the logging setting/, output: 'services:\n  web:\n    image: a:1 # pinned\n    # the ports\n    ports: ["127.0.0.1:80:80"]\n' },
+      ],
     },
     {
       name: 'quoted, 4-space indentation, with options',
@@ -25,7 +37,11 @@ testRule(rule, {
     {
       name: 'from an anchor: reported once, where written, not edited; a flow-style service',
       code: 'x-quiet: &quiet\n  logging:\n    driver: none\nservices:\n  a:\n    <<: *quiet\n    image: a:1\n  b:\n    image: b:1\n    logging: {driver: none}\n  c: {image: c:1, logging: {driver: none}}\n',
-      findings: [{ line: 3, column: 13 }, { line: 10, column: 23 }, { line: 11, column: 37 }],
+      findings: [
+        { line: 3, column: 13 },
+        { line: 10, column: 23 },
+        { line: 11, column: 37 },
+      ],
       output: null,
       suggestions: [],
     },

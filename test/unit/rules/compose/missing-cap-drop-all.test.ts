@@ -4,28 +4,47 @@ import { analyze } from '../../../../server/src/engine/analyze';
 import rule from '../../../../server/src/engine/rules/compose/missing-cap-drop-all';
 import { testRule } from '../../../support/rule-tester';
 
-const ALL_DEFAULTS = 'CHOWN, DAC_OVERRIDE, FSETID, FOWNER, MKNOD, cap_net_raw, SETGID, SETUID, SETFCAP, SETPCAP, NET_BIND_SERVICE, SYS_CHROOT, KILL, CAP_AUDIT_WRITE';
+const ALL_DEFAULTS =
+  'CHOWN, DAC_OVERRIDE, FSETID, FOWNER, MKNOD, cap_net_raw, SETGID, SETUID, SETFCAP, SETPCAP, NET_BIND_SERVICE, SYS_CHROOT, KILL, CAP_AUDIT_WRITE';
 
 testRule(rule, {
   valid: [
-    { name: 'privileged services: every capability anyway, privileged reports them', code: 'services:\n  dind:\n    image: docker:27-dind\n    privileged: true\n' },
-    { name: 'cap_drop: [ALL], any case', code: 'services:\n  a:\n    image: a:1\n    cap_drop: [ALL]\n  b:\n    image: b:1\n    cap_drop:\n      - all\n    cap_add:\n      - NET_BIND_SERVICE\n' },
+    {
+      name: 'privileged services: every capability anyway, privileged reports them',
+      code: 'services:\n  dind:\n    image: docker:27-dind\n    privileged: true\n',
+    },
+    {
+      name: 'cap_drop: [ALL], any case',
+      code: 'services:\n  a:\n    image: a:1\n    cap_drop: [ALL]\n  b:\n    image: b:1\n    cap_drop:\n      - all\n    cap_add:\n      - NET_BIND_SERVICE\n',
+    },
     { name: 'ALL dropped by an anchor', code: 'x-hardened: &hardened\n  cap_drop: ["ALL"]\nservices:\n  a:\n    <<: *hardened\n    image: a:1\n' },
-    { name: 'ALL dropped by an extended service (compose merges the lists)', code: 'services:\n  base:\n    image: a:1\n    cap_drop: [ALL]\n  worker:\n    extends: base\n    cap_drop: [NET_RAW]\n' },
+    {
+      name: 'ALL dropped by an extended service (compose merges the lists)',
+      code: 'services:\n  base:\n    image: a:1\n    cap_drop: [ALL]\n  worker:\n    extends: base\n    cap_drop: [NET_RAW]\n',
+    },
     { name: 'every default capability dropped one by one', code: `services:\n  a:\n    image: a:1\n    cap_drop: [${ALL_DEFAULTS}]\n` },
     { name: 'a list decided by the environment', code: 'services:\n  a:\n    image: a:1\n    cap_drop: ["${DROP_CAPS}"]\n' },
     { name: 'a service still being typed, and a provider service (no container)', code: 'services:\n  new:\n  model:\n    provider:\n      type: model\n' },
-    { name: 'extends a service of another file that cannot be read: not guessed', code: 'services:\n  web:\n    extends:\n      file: common.yml\n      service: base\n' },
+    {
+      name: 'extends a service of another file that cannot be read: not guessed',
+      code: 'services:\n  web:\n    extends:\n      file: common.yml\n      service: base\n',
+    },
   ],
   invalid: [
     {
       name: 'no cap_drop: the fix adds cap_drop: [ALL] after the last value, comments kept',
       code: '# the app\nservices:\n  web:\n    image: nginx:1.27 # pinned\n    ports:\n      - "127.0.0.1:8080:80" # local only\n\n  # the database\n  db:\n    image: postgres:16\n',
       findings: [
-        { line: 3, column: 3, endColumn: 6, message: /Service web keeps Docker's default capabilities \(CHOWN, DAC_OVERRIDE, FSETID and 11 more\).*add cap_drop: \[ALL\]/ },
+        {
+          line: 3,
+          column: 3,
+          endColumn: 6,
+          message: /Service web keeps Docker's default capabilities \(CHOWN, DAC_OVERRIDE, FSETID and 11 more\).*add cap_drop: \[ALL\]/,
+        },
         { line: 9, column: 3, message: /Service db/ },
       ],
-      output: '# the app\nservices:\n  web:\n    image: nginx:1.27 # pinned\n    ports:\n      - "127.0.0.1:8080:80" # local only\n    cap_drop: [ALL]\n\n  # the database\n  db:\n    image: postgres:16\n    cap_drop: [ALL]\n',
+      output:
+        '# the app\nservices:\n  web:\n    image: nginx:1.27 # pinned\n    ports:\n      - "127.0.0.1:8080:80" # local only\n    cap_drop: [ALL]\n\n  # the database\n  db:\n    image: postgres:16\n    cap_drop: [ALL]\n',
     },
     {
       name: '4-space indentation, a service that only builds, no final line break',
@@ -48,13 +67,21 @@ testRule(rule, {
     {
       name: 'a list from an anchor: each service gets its own cap_drop: [ALL] (a superset), the anchor is untouched',
       code: 'x-base: &base\n  restart: always\n  cap_drop: [NET_RAW]\nservices:\n  a:\n    <<: *base\n    image: a:1\n  b:\n    image: b:1\n    <<: *base\n',
-      findings: [{ line: 5, column: 3 }, { line: 8, column: 3 }],
-      output: 'x-base: &base\n  restart: always\n  cap_drop: [NET_RAW]\nservices:\n  a:\n    <<: *base\n    image: a:1\n    cap_drop: [ALL]\n  b:\n    image: b:1\n    <<: *base\n    cap_drop: [ALL]\n',
+      findings: [
+        { line: 5, column: 3 },
+        { line: 8, column: 3 },
+      ],
+      output:
+        'x-base: &base\n  restart: always\n  cap_drop: [NET_RAW]\nservices:\n  a:\n    <<: *base\n    image: a:1\n    cap_drop: [ALL]\n  b:\n    image: b:1\n    <<: *base\n    cap_drop: [ALL]\n',
     },
     {
       name: 'a service that is an alias, a flow-style service and a multi-line flow list: no fix',
       code: 'x-base: &base\n  image: a:1\nservices:\n  a: *base\n  b: {image: b:1}\n  c:\n    image: c:1\n    cap_drop: [\n      NET_RAW\n    ]\n',
-      findings: [{ line: 4, column: 3 }, { line: 5, column: 3 }, { line: 8, column: 5 }],
+      findings: [
+        { line: 4, column: 3 },
+        { line: 5, column: 3 },
+        { line: 8, column: 5 },
+      ],
       output: null,
     },
   ],

@@ -7,7 +7,10 @@ testRule(rule, {
       name: 'every spelling Docker accepts',
       code: 'services:\n  a:\n    image: a:1\n    security_opt: [no-new-privileges]\n  b:\n    image: b:1\n    security_opt: ["no-new-privileges:true"]\n  c:\n    image: c:1\n    security_opt:\n      - seccomp=./profile.json\n      - no-new-privileges=true\n',
     },
-    { name: 'from an anchor, or merged along extends', code: 'x-h: &h\n  security_opt: [no-new-privileges:true]\nservices:\n  a:\n    <<: *h\n    image: a:1\n  b:\n    extends: a\n    security_opt: [apparmor=docker-default]\n' },
+    {
+      name: 'from an anchor, or merged along extends',
+      code: 'x-h: &h\n  security_opt: [no-new-privileges:true]\nservices:\n  a:\n    <<: *h\n    image: a:1\n  b:\n    extends: a\n    security_opt: [apparmor=docker-default]\n',
+    },
     { name: 'an item from the environment', code: 'services:\n  a:\n    image: a:1\n    security_opt: ["${SECURITY_OPT}"]\n' },
   ],
   invalid: [
@@ -15,19 +18,22 @@ testRule(rule, {
       name: 'missing: the fix adds security_opt with the option quoted like the file, comments kept',
       code: "services:\n  web:\n    image: 'nginx:1.27' # pinned\n    # local only\n    ports: ['127.0.0.1:80:80']\n",
       findings: [{ line: 2, column: 3, endColumn: 6, message: /Service web lets its processes gain privileges.*add no-new-privileges:true to security_opt/ }],
-      output: "services:\n  web:\n    image: 'nginx:1.27' # pinned\n    # local only\n    ports: ['127.0.0.1:80:80']\n    security_opt: ['no-new-privileges:true']\n",
+      output:
+        "services:\n  web:\n    image: 'nginx:1.27' # pinned\n    # local only\n    ports: ['127.0.0.1:80:80']\n    security_opt: ['no-new-privileges:true']\n",
     },
     {
       name: '4-space indentation; an existing block list with a seccomp profile gets the option appended',
       code: 'services:\n    web:\n        image: a:1\n        security_opt:\n            - seccomp=profile.json # tuned\n            - apparmor=docker-default\n        user: "1000"\n',
       findings: [{ line: 4, column: 9, endColumn: 21 }],
-      output: 'services:\n    web:\n        image: a:1\n        security_opt:\n            - seccomp=profile.json # tuned\n            - apparmor=docker-default\n            - no-new-privileges:true\n        user: "1000"\n',
+      output:
+        'services:\n    web:\n        image: a:1\n        security_opt:\n            - seccomp=profile.json # tuned\n            - apparmor=docker-default\n            - no-new-privileges:true\n        user: "1000"\n',
     },
     {
       name: 'a quoted block list and a one-line flow list get quoted items',
       code: 'services:\n  a:\n    image: a:1\n    security_opt:\n      - "label:type:container_t"\n  b:\n    image: b:1\n    security_opt: [apparmor=docker-default]\n',
       findings: [{ line: 4 }, { line: 8 }],
-      output: 'services:\n  a:\n    image: a:1\n    security_opt:\n      - "label:type:container_t"\n      - "no-new-privileges:true"\n  b:\n    image: b:1\n    security_opt: [apparmor=docker-default, "no-new-privileges:true"]\n',
+      output:
+        'services:\n  a:\n    image: a:1\n    security_opt:\n      - "label:type:container_t"\n      - "no-new-privileges:true"\n  b:\n    image: b:1\n    security_opt: [apparmor=docker-default, "no-new-privileges:true"]\n',
     },
     {
       name: 'no-new-privileges:false is reported on the item; a suggestion sets it to true, separator and quotes kept',
@@ -45,7 +51,11 @@ testRule(rule, {
     {
       name: 'a list from an anchor cannot be extended without hiding it, a flow service, a multi-line flow list: no fix',
       code: 'x-base: &base\n  security_opt: [seccomp=profile.json]\nservices:\n  a:\n    <<: *base\n    image: a:1\n  b: {image: b:1}\n  c:\n    image: c:1\n    security_opt: [\n      apparmor=x]\n',
-      findings: [{ line: 4, column: 3 }, { line: 7, column: 3 }, { line: 10, column: 5 }],
+      findings: [
+        { line: 4, column: 3 },
+        { line: 7, column: 3 },
+        { line: 10, column: 5 },
+      ],
       output: null,
     },
   ],

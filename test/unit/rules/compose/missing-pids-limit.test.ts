@@ -3,8 +3,14 @@ import { testRule } from '../../../support/rule-tester';
 
 testRule(rule, {
   valid: [
-    { name: 'pids_limit, or deploy.resources.limits.pids', code: 'services:\n  a:\n    image: a:1\n    pids_limit: 100\n  b:\n    image: b:1\n    deploy:\n      resources:\n        limits:\n          pids: "50"\n' },
-    { name: 'from an anchor, an extended service, or the environment', code: 'x-base: &base\n  pids_limit: 64\nservices:\n  a:\n    <<: *base\n    image: a:1\n  b:\n    extends: a\n  c:\n    image: c:1\n    pids_limit: ${PIDS}\n' },
+    {
+      name: 'pids_limit, or deploy.resources.limits.pids',
+      code: 'services:\n  a:\n    image: a:1\n    pids_limit: 100\n  b:\n    image: b:1\n    deploy:\n      resources:\n        limits:\n          pids: "50"\n',
+    },
+    {
+      name: 'from an anchor, an extended service, or the environment',
+      code: 'x-base: &base\n  pids_limit: 64\nservices:\n  a:\n    <<: *base\n    image: a:1\n  b:\n    extends: a\n  c:\n    image: c:1\n    pids_limit: ${PIDS}\n',
+    },
   ],
   invalid: [
     {
@@ -17,8 +23,12 @@ testRule(rule, {
     {
       name: '4-space indentation; a service with deploy.resources.limits gets pids there, next to the other limits',
       code: "services:\n    web:\n        image: 'a:1'\n        deploy:\n            resources:\n                limits:\n                    memory: 256M\n    api:\n        build: .\n",
-      findings: [{ line: 2, column: 5 }, { line: 8, column: 5 }],
-      output: "services:\n    web:\n        image: 'a:1'\n        deploy:\n            resources:\n                limits:\n                    memory: 256M\n                    pids: 200\n    api:\n        build: .\n        pids_limit: 200\n",
+      findings: [
+        { line: 2, column: 5 },
+        { line: 8, column: 5 },
+      ],
+      output:
+        "services:\n    web:\n        image: 'a:1'\n        deploy:\n            resources:\n                limits:\n                    memory: 256M\n                    pids: 200\n    api:\n        build: .\n        pids_limit: 200\n",
     },
     {
       name: 'pids_limit: -1 lifts the limit on purpose: a suggestion sets one, quotes kept',

@@ -3,36 +3,59 @@ import { testRule } from '../../../support/rule-tester';
 
 testRule(rule, {
   valid: [
-    { name: 'deploy.resources.limits with cpus and memory', code: "services:\n  web:\n    image: a:1\n    deploy:\n      resources:\n        limits:\n          cpus: '0.5'\n          memory: 256M\n" },
-    { name: 'the legacy keys (mem_limit, cpus or cpu_quota)', code: 'services:\n  a:\n    image: a:1\n    mem_limit: 256m\n    cpus: 1.5\n  b:\n    image: b:1\n    mem_limit: 1g\n    cpu_quota: 50000\n' },
-    { name: 'limits from an anchor', code: 'x-limits: &limits\n  deploy:\n    resources:\n      limits: {cpus: "1", memory: 1G}\nservices:\n  a:\n    <<: *limits\n    image: a:1\n' },
-    { name: 'limits split along extends (compose merges deploy deeply)', code: 'services:\n  base:\n    image: a:1\n    deploy:\n      resources:\n        limits:\n          memory: 1G\n    cpus: 1\n  worker:\n    extends: base\n    deploy:\n      replicas: 3\n' },
+    {
+      name: 'deploy.resources.limits with cpus and memory',
+      code: "services:\n  web:\n    image: a:1\n    deploy:\n      resources:\n        limits:\n          cpus: '0.5'\n          memory: 256M\n",
+    },
+    {
+      name: 'the legacy keys (mem_limit, cpus or cpu_quota)',
+      code: 'services:\n  a:\n    image: a:1\n    mem_limit: 256m\n    cpus: 1.5\n  b:\n    image: b:1\n    mem_limit: 1g\n    cpu_quota: 50000\n',
+    },
+    {
+      name: 'limits from an anchor',
+      code: 'x-limits: &limits\n  deploy:\n    resources:\n      limits: {cpus: "1", memory: 1G}\nservices:\n  a:\n    <<: *limits\n    image: a:1\n',
+    },
+    {
+      name: 'limits split along extends (compose merges deploy deeply)',
+      code: 'services:\n  base:\n    image: a:1\n    deploy:\n      resources:\n        limits:\n          memory: 1G\n    cpus: 1\n  worker:\n    extends: base\n    deploy:\n      replicas: 3\n',
+    },
   ],
   invalid: [
     {
       name: 'no limit: the fix adds deploy.resources.limits, quoted like the file, comments kept',
       code: "# app\nservices:\n  web:\n    image: 'nginx:1.27' # pinned\n    user: '101'\n\n  # next\n",
-      findings: [{ line: 3, column: 3, endColumn: 6, message: /Service web has no memory or CPU limit.*set deploy\.resources\.limits\.cpus and deploy\.resources\.limits\.memory/ }],
-      output: "# app\nservices:\n  web:\n    image: 'nginx:1.27' # pinned\n    user: '101'\n    deploy:\n      resources:\n        limits:\n          cpus: '0.50'\n          memory: 512M\n\n  # next\n",
+      findings: [
+        {
+          line: 3,
+          column: 3,
+          endColumn: 6,
+          message: /Service web has no memory or CPU limit.*set deploy\.resources\.limits\.cpus and deploy\.resources\.limits\.memory/,
+        },
+      ],
+      output:
+        "# app\nservices:\n  web:\n    image: 'nginx:1.27' # pinned\n    user: '101'\n    deploy:\n      resources:\n        limits:\n          cpus: '0.50'\n          memory: 512M\n\n  # next\n",
     },
     {
       name: '4-space indentation, the configured limits',
       code: 'services:\n    api:\n        build: .\n',
       config: { limits: { cpus: '2', memory: '1g' } },
       findings: [{ line: 2, column: 5 }],
-      output: 'services:\n    api:\n        build: .\n        deploy:\n            resources:\n                limits:\n                    cpus: "2"\n                    memory: 1g\n',
+      output:
+        'services:\n    api:\n        build: .\n        deploy:\n            resources:\n                limits:\n                    cpus: "2"\n                    memory: 1g\n',
     },
     {
       name: 'an existing deploy: resources merged into it, not a second deploy',
       code: 'services:\n  web:\n    deploy:\n      replicas: 2 # two of them\n      restart_policy:\n        condition: on-failure\n    image: a:1\n',
       findings: [{ line: 2 }],
-      output: 'services:\n  web:\n    deploy:\n      replicas: 2 # two of them\n      restart_policy:\n        condition: on-failure\n      resources:\n        limits:\n          cpus: "0.50"\n          memory: 512M\n    image: a:1\n',
+      output:
+        'services:\n  web:\n    deploy:\n      replicas: 2 # two of them\n      restart_policy:\n        condition: on-failure\n      resources:\n        limits:\n          cpus: "0.50"\n          memory: 512M\n    image: a:1\n',
     },
     {
       name: 'only the memory limit missing: the finding is on limits, the fix adds memory next to cpus',
       code: 'services:\n  web:\n    image: a:1\n    deploy:\n      resources:\n        limits:\n          cpus: "1"\n        reservations:\n          memory: 128M\n',
       findings: [{ line: 6, column: 9, endColumn: 15, message: /has no memory limit.*exhaust the host's memory.*set deploy\.resources\.limits\.memory\./ }],
-      output: 'services:\n  web:\n    image: a:1\n    deploy:\n      resources:\n        limits:\n          cpus: "1"\n          memory: 512M\n        reservations:\n          memory: 128M\n',
+      output:
+        'services:\n  web:\n    image: a:1\n    deploy:\n      resources:\n        limits:\n          cpus: "1"\n          memory: 512M\n        reservations:\n          memory: 128M\n',
     },
     {
       name: 'a service limited with the legacy keys gets the missing one in the same style',

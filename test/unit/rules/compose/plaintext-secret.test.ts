@@ -4,9 +4,18 @@ import { testRule } from '../../../support/rule-tester';
 testRule(rule, {
   valid: [
     { name: 'variable references', code: 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}\n' },
-    { name: 'references in the list form and passed-through names', code: 'services:\n  api:\n    environment:\n      - DB_PASSWORD=${DB_PASSWORD:?set it}\n      - API_TOKEN\n' },
-    { name: 'secret files and settings about secrets', code: 'services:\n  db:\n    environment:\n      POSTGRES_PASSWORD_FILE: /run/secrets/db_password\n      PASSWORD_MIN_LENGTH: 12\n      MYSQL_ALLOW_EMPTY_PASSWORD: "no"\n      TOKEN_URL: https://auth.example.com/token\n' },
-    { name: 'ordinary variables and build args', code: 'services:\n  api:\n    build:\n      context: .\n      args:\n        NODE_ENV: production\n    environment:\n      LOG_LEVEL: info\n' },
+    {
+      name: 'references in the list form and passed-through names',
+      code: 'services:\n  api:\n    environment:\n      - DB_PASSWORD=${DB_PASSWORD:?set it}\n      - API_TOKEN\n',
+    },
+    {
+      name: 'secret files and settings about secrets',
+      code: 'services:\n  db:\n    environment:\n      POSTGRES_PASSWORD_FILE: /run/secrets/db_password\n      PASSWORD_MIN_LENGTH: 12\n      MYSQL_ALLOW_EMPTY_PASSWORD: "no"\n      TOKEN_URL: https://auth.example.com/token\n',
+    },
+    {
+      name: 'ordinary variables and build args',
+      code: 'services:\n  api:\n    build:\n      context: .\n      args:\n        NODE_ENV: production\n    environment:\n      LOG_LEVEL: info\n',
+    },
     { name: 'no environment', code: 'services:\n  web:\n    image: nginx:1.27\n' },
   ],
   invalid: [
@@ -18,7 +27,8 @@ testRule(rule, {
       suggestions: [
         {
           title: /Move API_TOKEN to a secret read from \.\/secrets\/api_token\.txt \(the app reads \/run\/secrets\/api_token\)/,
-          output: '# the API\nservices:\n  api:\n    image: registry.example.com/api:1.4 # pinned\n    environment:\n      LOG_LEVEL: info\n    restart: always\n    secrets:\n      - api_token\n\nvolumes:\n  data: {}\nsecrets:\n  api_token:\n    file: ./secrets/api_token.txt\n',
+          output:
+            '# the API\nservices:\n  api:\n    image: registry.example.com/api:1.4 # pinned\n    environment:\n      LOG_LEVEL: info\n    restart: always\n    secrets:\n      - api_token\n\nvolumes:\n  data: {}\nsecrets:\n  api_token:\n    file: ./secrets/api_token.txt\n',
         },
       ],
     },
@@ -30,7 +40,8 @@ testRule(rule, {
       suggestions: [
         {
           title: /POSTGRES_PASSWORD_FILE/,
-          output: 'services:\n    db:\n        image: postgres:16-alpine\n        environment:\n            POSTGRES_USER: app\n            POSTGRES_PASSWORD_FILE: "/run/secrets/postgres_password"\n        secrets:\n            - other\n            - postgres_password\nsecrets:\n    other:\n        file: ./other.txt\n    postgres_password:\n        file: ./secrets/postgres_password.txt\n',
+          output:
+            'services:\n    db:\n        image: postgres:16-alpine\n        environment:\n            POSTGRES_USER: app\n            POSTGRES_PASSWORD_FILE: "/run/secrets/postgres_password"\n        secrets:\n            - other\n            - postgres_password\nsecrets:\n    other:\n        file: ./other.txt\n    postgres_password:\n        file: ./secrets/postgres_password.txt\n',
         },
       ],
     },
@@ -40,7 +51,10 @@ testRule(rule, {
       findings: [{ line: 5, column: 30, endColumn: 41 }],
       output: null,
       suggestions: [
-        { output: "services:\n  db:\n    image: mysql:8.4\n    environment:\n      - 'MYSQL_ROOT_PASSWORD_FILE=/run/secrets/mysql_root_password'\n      - MYSQL_DATABASE=app\n    secrets: [mysql_root_password]\nsecrets:\n  mysql_root_password:\n    file: ./secrets/root.txt\n" },
+        {
+          output:
+            "services:\n  db:\n    image: mysql:8.4\n    environment:\n      - 'MYSQL_ROOT_PASSWORD_FILE=/run/secrets/mysql_root_password'\n      - MYSQL_DATABASE=app\n    secrets: [mysql_root_password]\nsecrets:\n  mysql_root_password:\n    file: ./secrets/root.txt\n",
+        },
       ],
     },
     {
@@ -48,14 +62,21 @@ testRule(rule, {
       code: 'services:\n  api:\n    environment:\n      - DB_PASSWORD=hunter2hunter2\n    image: api:1\n',
       findings: [{ line: 4, column: 21 }],
       output: null,
-      suggestions: [{ output: 'services:\n  api:\n    image: api:1\n    secrets:\n      - db_password\nsecrets:\n  db_password:\n    file: ./secrets/db_password.txt\n' }],
+      suggestions: [
+        { output: 'services:\n  api:\n    image: api:1\n    secrets:\n      - db_password\nsecrets:\n  db_password:\n    file: ./secrets/db_password.txt\n' },
+      ],
     },
     {
       name: 'a credential-shaped value whatever the name, and a literal default of a variable',
       code: 'services:\n  ci:\n    image: ci:1\n    environment:\n      GH: ghp_abcdefghijklmnopqrstuvwxyz0123456789\n      DB_PASSWORD: ${DB_PASSWORD:-changeme123}\n',
       findings: [{ line: 5, message: /shaped like a credential \(GitHub token\)/ }, { line: 6 }],
       output: null,
-      suggestions: [{ output: 'services:\n  ci:\n    image: ci:1\n    environment:\n      DB_PASSWORD: ${DB_PASSWORD:-changeme123}\n    secrets:\n      - gh\nsecrets:\n  gh:\n    file: ./secrets/gh.txt\n' }],
+      suggestions: [
+        {
+          output:
+            'services:\n  ci:\n    image: ci:1\n    environment:\n      DB_PASSWORD: ${DB_PASSWORD:-changeme123}\n    secrets:\n      - gh\nsecrets:\n  gh:\n    file: ./secrets/gh.txt\n',
+        },
+      ],
     },
     {
       name: 'build args become build secrets',
@@ -65,7 +86,8 @@ testRule(rule, {
       suggestions: [
         {
           title: /RUN --mount=type=secret,id=npm_token/,
-          output: 'services:\n  api:\n    build:\n      context: .\n      args:\n        NODE_ENV: production\n      secrets:\n        - npm_token\n    image: api:1\nsecrets:\n  npm_token:\n    file: ./secrets/npm_token.txt\n',
+          output:
+            'services:\n  api:\n    build:\n      context: .\n      args:\n        NODE_ENV: production\n      secrets:\n        - npm_token\n    image: api:1\nsecrets:\n  npm_token:\n    file: ./secrets/npm_token.txt\n',
         },
       ],
     },
@@ -74,7 +96,12 @@ testRule(rule, {
       code: 'x-base: &base\n  restart: always\n  image: api:1\nservices:\n  api:\n    <<: *base\n    environment:\n      SECRET_KEY: "0a1b2c3d4e5f6a7b"\n',
       findings: [{ line: 8 }],
       output: null,
-      suggestions: [{ output: 'x-base: &base\n  restart: always\n  image: api:1\nservices:\n  api:\n    <<: *base\n    secrets:\n      - secret_key\nsecrets:\n  secret_key:\n    file: ./secrets/secret_key.txt\n' }],
+      suggestions: [
+        {
+          output:
+            'x-base: &base\n  restart: always\n  image: api:1\nservices:\n  api:\n    <<: *base\n    secrets:\n      - secret_key\nsecrets:\n  secret_key:\n    file: ./secrets/secret_key.txt\n',
+        },
+      ],
     },
     {
       name: 'a secret in a shared anchor: reported once where written, no suggestion',

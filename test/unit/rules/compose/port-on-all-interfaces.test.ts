@@ -7,12 +7,18 @@ import { testRule } from '../../../support/rule-tester';
 
 testRule(rule, {
   valid: [
-    { name: 'loopback, IPv4 and IPv6', code: 'services:\n  web:\n    ports:\n      - "127.0.0.1:8080:80"\n      - "[::1]:8443:443"\n      - 127.0.0.1::9000\n' },
+    {
+      name: 'loopback, IPv4 and IPv6',
+      code: 'services:\n  web:\n    ports:\n      - "127.0.0.1:8080:80"\n      - "[::1]:8443:443"\n      - 127.0.0.1::9000\n',
+    },
     { name: 'a specific interface', code: 'services:\n  web:\n    ports:\n      - "192.168.1.10:80:80"\n' },
-    { name: 'long syntax with a loopback host_ip', code: 'services:\n  web:\n    ports:\n      - target: 80\n        published: "8080"\n        host_ip: 127.0.0.1\n' },
+    {
+      name: 'long syntax with a loopback host_ip',
+      code: 'services:\n  web:\n    ports:\n      - target: 80\n        published: "8080"\n        host_ip: 127.0.0.1\n',
+    },
     { name: 'expose does not publish', code: 'services:\n  db:\n    image: postgres:16\n    expose:\n      - "5432"\n' },
     { name: 'host networking publishes nothing', code: 'services:\n  web:\n    network_mode: host\n    ports:\n      - "80:80"\n' },
-    { name: 'a host IP from a variable is the operator\'s choice', code: 'services:\n  web:\n    ports:\n      - "${BIND_IP}:8080:80"\n' },
+    { name: "a host IP from a variable is the operator's choice", code: 'services:\n  web:\n    ports:\n      - "${BIND_IP}:8080:80"\n' },
     { name: 'half-typed', code: 'services:\n  web:\n    ports:\n      -\n' },
   ],
   invalid: [
@@ -32,13 +38,18 @@ testRule(rule, {
       name: 'plain scalars, 0.0.0.0 and [::] replaced, container-only and ranges and /udp handled, 4-space indentation',
       code: 'services:\n    web:\n        ports:\n            - 0.0.0.0:80:80\n            - "[::]:443:443/tcp"\n            - 3000\n            - 6000-6400:6000-6400/udp\n',
       findings: [{ line: 4 }, { line: 5 }, { line: 6, message: /random host port/ }, { line: 7, message: /Redis/ }],
-      output: 'services:\n    web:\n        ports:\n            - 127.0.0.1:80:80\n            - "127.0.0.1:443:443/tcp"\n            - 127.0.0.1::3000\n            - 127.0.0.1:6000-6400:6000-6400/udp\n',
+      output:
+        'services:\n    web:\n        ports:\n            - 127.0.0.1:80:80\n            - "127.0.0.1:443:443/tcp"\n            - 127.0.0.1::3000\n            - 127.0.0.1:6000-6400:6000-6400/udp\n',
     },
     {
       name: 'long syntax: host_ip added, or 0.0.0.0 replaced, never duplicated',
       code: 'services:\n  web:\n    ports:\n      - target: 80\n        published: "8080"\n        protocol: tcp\n      - target: 443\n        host_ip: 0.0.0.0\n        published: 8443\n',
-      findings: [{ line: 5, column: 20, endColumn: 26 }, { line: 8, column: 18, endColumn: 25 }],
-      output: 'services:\n  web:\n    ports:\n      - target: 80\n        published: "8080"\n        protocol: tcp\n        host_ip: 127.0.0.1\n      - target: 443\n        host_ip: 127.0.0.1\n        published: 8443\n',
+      findings: [
+        { line: 5, column: 20, endColumn: 26 },
+        { line: 8, column: 18, endColumn: 25 },
+      ],
+      output:
+        'services:\n  web:\n    ports:\n      - target: 80\n        published: "8080"\n        protocol: tcp\n        host_ip: 127.0.0.1\n      - target: 443\n        host_ip: 127.0.0.1\n        published: 8443\n',
     },
     {
       name: 'service built from anchors and merge keys: the fix goes into its own list',
@@ -77,10 +88,16 @@ describe('port-on-all-interfaces severity', () => {
   const text = 'services:\n  web:\n    ports:\n      - "8080:80"\n  cache:\n    ports:\n      - "6379:6379"\n  debug:\n    ports:\n      - "9229:9229"\n';
   it('is an error for databases, caches, brokers and debuggers, a warning otherwise', () => {
     const findings = analyze(text, { kind: 'compose', rules: [rule] });
-    assert.deepEqual(findings.map((f) => f.severity), ['warning', 'error', 'error']);
+    assert.deepEqual(
+      findings.map((f) => f.severity),
+      ['warning', 'error', 'error'],
+    );
   });
   it('yields to a severity the user configured', () => {
     const findings = analyze(text, { kind: 'compose', rules: [rule], config: resolveConfig({ rules: { 'port-on-all-interfaces': 'info' } }) });
-    assert.deepEqual(findings.map((f) => f.severity), ['info', 'info', 'info']);
+    assert.deepEqual(
+      findings.map((f) => f.severity),
+      ['info', 'info', 'info'],
+    );
   });
 });

@@ -4,7 +4,10 @@ import { testRule } from '../../../support/rule-tester';
 testRule(rule, {
   valid: [
     { name: 'no privileged key', code: 'services:\n  web:\n    image: nginx:1.27\n' },
-    { name: 'privileged: false, quoted or not', code: 'services:\n  a:\n    image: a:1\n    privileged: false\n  b:\n    image: b:1\n    privileged: "false"\n' },
+    {
+      name: 'privileged: false, quoted or not',
+      code: 'services:\n  a:\n    image: a:1\n    privileged: false\n  b:\n    image: b:1\n    privileged: "false"\n',
+    },
     { name: 'a privileged build is not a privileged container', code: 'services:\n  a:\n    build:\n      context: .\n      privileged: true\n' },
     { name: 'decided by the environment', code: 'services:\n  a:\n    image: a:1\n    privileged: ${PRIVILEGED}\n' },
     { name: 'an anchor no service uses', code: 'x-debug: &debug\n  privileged: true\nservices:\n  a:\n    image: a:1\n' },
@@ -16,7 +19,9 @@ testRule(rule, {
       code: 'services:\n  web:\n    image: nginx:1.27 # pinned\n    privileged: true # needed?\n    # ports below\n    ports: ["127.0.0.1:80:80"]\n',
       findings: [{ line: 4, column: 5, endColumn: 21, message: /privileged: true gives the container every capability.*; remove it/ }],
       output: null,
-      suggestions: [{ title: /Remove privileged: true/, output: 'services:\n  web:\n    image: nginx:1.27 # pinned\n    # ports below\n    ports: ["127.0.0.1:80:80"]\n' }],
+      suggestions: [
+        { title: /Remove privileged: true/, output: 'services:\n  web:\n    image: nginx:1.27 # pinned\n    # ports below\n    ports: ["127.0.0.1:80:80"]\n' },
+      ],
     },
     {
       name: 'quoted "true", a default from the environment, 4-space indentation',

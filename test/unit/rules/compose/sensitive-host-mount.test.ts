@@ -3,30 +3,57 @@ import { testRule } from '../../../support/rule-tester';
 
 testRule(rule, {
   valid: [
-    { name: 'project directories and data directories', code: 'services:\n  web:\n    volumes:\n      - ./data:/data\n      - /srv/site:/site:ro\n      - ~/code/app:/app\n      - /home/me/src/app:/app2\n' },
-    { name: 'harmless read-only system files', code: 'services:\n  web:\n    volumes:\n      - /etc/localtime:/etc/localtime:ro\n      - /usr/share/zoneinfo:/usr/share/zoneinfo:ro\n      - /etc/ssl/certs:/etc/ssl/certs:ro\n' },
-    { name: 'named volumes whose name looks like a path word', code: 'services:\n  web:\n    volumes:\n      - etc:/etc\n      - proc:/data\nvolumes:\n  etc: {}\n  proc: {}\n' },
+    {
+      name: 'project directories and data directories',
+      code: 'services:\n  web:\n    volumes:\n      - ./data:/data\n      - /srv/site:/site:ro\n      - ~/code/app:/app\n      - /home/me/src/app:/app2\n',
+    },
+    {
+      name: 'harmless read-only system files',
+      code: 'services:\n  web:\n    volumes:\n      - /etc/localtime:/etc/localtime:ro\n      - /usr/share/zoneinfo:/usr/share/zoneinfo:ro\n      - /etc/ssl/certs:/etc/ssl/certs:ro\n',
+    },
+    {
+      name: 'named volumes whose name looks like a path word',
+      code: 'services:\n  web:\n    volumes:\n      - etc:/etc\n      - proc:/data\nvolumes:\n  etc: {}\n  proc: {}\n',
+    },
     { name: 'the Docker socket is DG212', code: 'services:\n  web:\n    volumes:\n      - /var/run/docker.sock:/var/run/docker.sock\n' },
     { name: 'a container path that looks sensitive is fine: only the host side matters', code: 'services:\n  web:\n    volumes:\n      - ./config:/etc/app\n' },
-    { name: 'a named volume with a local driver and a plain device', code: 'volumes:\n  data:\n    driver_opts:\n      type: nfs\n      o: addr=10.0.0.1\n      device: ":/export"\n' },
+    {
+      name: 'a named volume with a local driver and a plain device',
+      code: 'volumes:\n  data:\n    driver_opts:\n      type: nfs\n      o: addr=10.0.0.1\n      device: ":/export"\n',
+    },
   ],
   invalid: [
     {
       name: 'the host root, read-only does not help',
       code: 'services:\n  backup:\n    image: restic/restic:0.16.4\n    volumes:\n      - "/:/host:ro"\n',
-      findings: [{ line: 5, column: 10, endColumn: 11, message: /host's \/ exposes it to the container \(the host's whole filesystem\), even read-only: reading it is enough/ }],
+      findings: [
+        {
+          line: 5,
+          column: 10,
+          endColumn: 11,
+          message: /host's \/ exposes it to the container \(the host's whole filesystem\), even read-only: reading it is enough/,
+        },
+      ],
       output: null,
     },
     {
       name: '/etc, /proc, /sys, /dev and what is below them',
       code: 'services:\n  exporter:\n    volumes:\n      - /proc:/host/proc:ro\n      - /sys:/host/sys:ro\n      - /etc/shadow:/shadow\n      - /dev:/dev\n',
-      findings: [{ line: 4, message: /\/proc/ }, { line: 5 }, { line: 6, message: /\/etc\/shadow exposes it to the container \(host configuration/ }, { line: 7 }],
+      findings: [
+        { line: 4, message: /\/proc/ },
+        { line: 5 },
+        { line: 6, message: /\/etc\/shadow exposes it to the container \(host configuration/ },
+        { line: 7 },
+      ],
       output: null,
     },
     {
       name: 'directories that contain sensitive ones, paths written around corners',
       code: 'services:\n  web:\n    volumes:\n      - /var:/hostvar\n      - /srv/../etc/:/x\n',
-      findings: [{ line: 4, message: /\/var\/lib\/docker inside it/ }, { line: 5, message: /host's \/etc exposes/ }],
+      findings: [
+        { line: 4, message: /\/var\/lib\/docker inside it/ },
+        { line: 5, message: /host's \/etc exposes/ },
+      ],
       output: null,
     },
     {

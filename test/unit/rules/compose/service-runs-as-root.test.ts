@@ -10,10 +10,16 @@ import { testRule } from '../../../support/rule-tester';
 testRule(rule, {
   valid: [
     { name: 'a non-root user', code: 'services:\n  web:\n    image: nginx:1.27\n    user: "101:101"\n  api:\n    user: app\n' },
-    { name: 'a user from the environment is the operator\'s choice', code: 'services:\n  web:\n    user: ${APP_UID}:${APP_GID}\n' },
+    { name: "a user from the environment is the operator's choice", code: 'services:\n  web:\n    user: ${APP_UID}:${APP_GID}\n' },
     { name: 'a pulled image without user: is not guessed at', code: 'services:\n  web:\n    image: nginx:1.27\n  db:\n    image: postgres:16\n' },
-    { name: 'an inline Dockerfile with a USER', code: 'services:\n  app:\n    build:\n      dockerfile_inline: |\n        FROM alpine:3.20\n        USER app\n' },
-    { name: 'an inline Dockerfile whose target stage is not root', code: 'services:\n  app:\n    build:\n      target: run\n      dockerfile_inline: |\n        FROM alpine:3.20 AS run\n        USER app\n        FROM alpine:3.20 AS debug\n' },
+    {
+      name: 'an inline Dockerfile with a USER',
+      code: 'services:\n  app:\n    build:\n      dockerfile_inline: |\n        FROM alpine:3.20\n        USER app\n',
+    },
+    {
+      name: 'an inline Dockerfile whose target stage is not root',
+      code: 'services:\n  app:\n    build:\n      target: run\n      dockerfile_inline: |\n        FROM alpine:3.20 AS run\n        USER app\n        FROM alpine:3.20 AS debug\n',
+    },
     { name: 'a build whose Dockerfile cannot be read stays silent', code: 'services:\n  api:\n    build: ./api\n' },
   ],
   invalid: [
@@ -26,10 +32,10 @@ testRule(rule, {
     },
     {
       name: 'user "0" and "0:0", quotes kept, 4-space indentation',
-      code: "services:\n    a:\n        user: '0:0'\n    b:\n        user: \"0\"\n",
+      code: 'services:\n    a:\n        user: \'0:0\'\n    b:\n        user: "0"\n',
       findings: [{ line: 3 }, { line: 5 }],
       output: null,
-      suggestions: [{ output: "services:\n    a:\n        user: '10001:10001'\n    b:\n        user: \"0\"\n" }],
+      suggestions: [{ output: 'services:\n    a:\n        user: \'10001:10001\'\n    b:\n        user: "0"\n' }],
     },
     {
       name: 'a numeric 0 and a root default',
@@ -56,7 +62,12 @@ testRule(rule, {
       code: 'services:\n  app:\n    build:\n      dockerfile_inline: |\n        FROM debian:12\n        CMD ["bash"]\n    restart: always\n',
       findings: [{ line: 3, column: 5, endColumn: 10, message: /inline Dockerfile.*final stage has no USER/ }],
       output: null,
-      suggestions: [{ output: 'services:\n  app:\n    build:\n      dockerfile_inline: |\n        FROM debian:12\n        CMD ["bash"]\n    restart: always\n    user: "10001:10001"\n' }],
+      suggestions: [
+        {
+          output:
+            'services:\n  app:\n    build:\n      dockerfile_inline: |\n        FROM debian:12\n        CMD ["bash"]\n    restart: always\n    user: "10001:10001"\n',
+        },
+      ],
     },
   ],
 });
@@ -100,8 +111,10 @@ describe('service-runs-as-root across files', () => {
   });
 
   it('follows context + dockerfile and build.target, and names USER root', () => {
-    const dockerfile = 'FROM golang:1.22 AS build\nUSER root\nRUN go build\nFROM gcr.io/distroless/static-debian12:nonroot AS run\nCOPY --from=build /app /app\n';
-    const compose = 'services:\n  svc:\n    build:\n      context: services/svc/\n      dockerfile: build/Dockerfile.prod\n      target: build\n  prod:\n    build:\n      context: services/svc\n      dockerfile: build/Dockerfile.prod\n';
+    const dockerfile =
+      'FROM golang:1.22 AS build\nUSER root\nRUN go build\nFROM gcr.io/distroless/static-debian12:nonroot AS run\nCOPY --from=build /app /app\n';
+    const compose =
+      'services:\n  svc:\n    build:\n      context: services/svc/\n      dockerfile: build/Dockerfile.prod\n      target: build\n  prod:\n    build:\n      context: services/svc\n      dockerfile: build/Dockerfile.prod\n';
     const { findings } = scan(compose, { 'services/svc/build/Dockerfile.prod': dockerfile });
     assert.equal(findings.length, 1, 'the final stage runs as nonroot; only the service built at target build is root');
     assert.match(findings[0].message, /services\/svc\/build\/Dockerfile\.prod, and its stage build sets USER root/);
@@ -111,14 +124,21 @@ describe('service-runs-as-root across files', () => {
     const compose = 'x-build: &build\n  build: .\nservices:\n  a:\n    <<: *build\n  b:\n    <<: *build\n';
     const { findings, read } = scan(compose, { Dockerfile: rootDockerfile });
     assert.equal(read.length, 1);
-    assert.deepEqual(findings.map((f) => f.range.start), [{ line: 3, character: 2 }, { line: 5, character: 2 }]);
+    assert.deepEqual(
+      findings.map((f) => f.range.start),
+      [
+        { line: 3, character: 2 },
+        { line: 5, character: 2 },
+      ],
+    );
     const fixed = applyEdits(compose, findings[0].fixes[0].edits);
     assert.equal(fixed, 'x-build: &build\n  build: .\nservices:\n  a:\n    <<: *build\n    user: "10001:10001"\n  b:\n    <<: *build\n');
     assert.deepEqual(parseDocument(fixed).errors, []);
   });
 
   it('does not follow remote contexts or paths from variables', () => {
-    const compose = 'services:\n  a:\n    build: https://github.com/acme/app.git#main\n  b:\n    build: ${APP_DIR}\n  c:\n    build:\n      context: .\n      dockerfile: ${DOCKERFILE}\n';
+    const compose =
+      'services:\n  a:\n    build: https://github.com/acme/app.git#main\n  b:\n    build: ${APP_DIR}\n  c:\n    build:\n      context: .\n      dockerfile: ${DOCKERFILE}\n';
     const { findings, read } = scan(compose, { Dockerfile: rootDockerfile });
     assert.deepEqual(findings, []);
     assert.deepEqual(read, []);

@@ -3,9 +3,18 @@ import { testRule } from '../../../support/rule-tester';
 
 testRule(rule, {
   valid: [
-    { name: 'version tags and digests', code: 'services:\n  web:\n    image: nginx:1.27-alpine\n  db:\n    image: "postgres@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"\n  cache:\n    image: registry.example.com:5000/team/redis:7.2\n' },
-    { name: 'a service that builds its image names it, it does not pull it', code: 'services:\n  api:\n    build: ./api\n    image: registry.example.com/api\n  worker:\n    build:\n      context: .\n    image: worker:latest\n' },
-    { name: 'a variable with a pinned default, or only in the registry part', code: 'services:\n  web:\n    image: nginx:${NGINX_TAG:-1.27}\n  api:\n    image: ${REGISTRY}/api:1.4.2\n  job:\n    image: ${JOB_IMAGE:-job:2.0}\n' },
+    {
+      name: 'version tags and digests',
+      code: 'services:\n  web:\n    image: nginx:1.27-alpine\n  db:\n    image: "postgres@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"\n  cache:\n    image: registry.example.com:5000/team/redis:7.2\n',
+    },
+    {
+      name: 'a service that builds its image names it, it does not pull it',
+      code: 'services:\n  api:\n    build: ./api\n    image: registry.example.com/api\n  worker:\n    build:\n      context: .\n    image: worker:latest\n',
+    },
+    {
+      name: 'a variable with a pinned default, or only in the registry part',
+      code: 'services:\n  web:\n    image: nginx:${NGINX_TAG:-1.27}\n  api:\n    image: ${REGISTRY}/api:1.4.2\n  job:\n    image: ${JOB_IMAGE:-job:2.0}\n',
+    },
     { name: 'half-typed and empty images', code: 'services:\n  web:\n    image:\n  api:\n    image: ""\n' },
   ],
   invalid: [
@@ -18,7 +27,10 @@ testRule(rule, {
     {
       name: 'latest, on the tag, quoted, any registry',
       code: "services:\n  web:\n    image: 'ghcr.io/acme/web:latest'\n  db:\n    image: postgres:LATEST\n",
-      findings: [{ line: 3, column: 30, endColumn: 36, message: /latest moves/ }, { line: 5, column: 21, endColumn: 27 }],
+      findings: [
+        { line: 3, column: 30, endColumn: 36, message: /latest moves/ },
+        { line: 5, column: 21, endColumn: 27 },
+      ],
       output: null,
     },
     {

@@ -6,10 +6,18 @@ const trusted = { trustedRegistries: ['docker.io', 'registry.example.com/team'] 
 testRule(rule, {
   valid: [
     { name: 'silent while no registry is trusted', code: 'services:\n  web:\n    image: quay.io/x/y:1\n' },
-    { name: 'Docker Hub official and user images', code: 'services:\n  a:\n    image: nginx:1.27\n  b:\n    image: bitnami/redis:7.2\n  c:\n    image: docker.io/library/postgres:16\n', config: trusted },
+    {
+      name: 'Docker Hub official and user images',
+      code: 'services:\n  a:\n    image: nginx:1.27\n  b:\n    image: bitnami/redis:7.2\n  c:\n    image: docker.io/library/postgres:16\n',
+      config: trusted,
+    },
     { name: 'a trusted path prefix', code: 'services:\n  a:\n    image: registry.example.com/team/api:2.1\n', config: trusted },
     { name: 'image names what build: produces', code: 'services:\n  a:\n    build: .\n    image: ghcr.io/acme/api:1\n', config: trusted },
-    { name: 'a variable after a trusted registry', code: 'services:\n  a:\n    image: registry.example.com/team/${APP}:1\n', config: { trustedRegistries: ['registry.example.com'] } },
+    {
+      name: 'a variable after a trusted registry',
+      code: 'services:\n  a:\n    image: registry.example.com/team/${APP}:1\n',
+      config: { trustedRegistries: ['registry.example.com'] },
+    },
     { name: 'half-typed', code: 'services:\n  a:\n    image:\n', config: trusted },
   ],
   invalid: [

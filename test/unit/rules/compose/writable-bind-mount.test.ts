@@ -3,10 +3,19 @@ import { testRule } from '../../../support/rule-tester';
 
 testRule(rule, {
   valid: [
-    { name: 'read-only bind mounts', code: 'services:\n  web:\n    image: nginx:1.27\n    volumes:\n      - ./site:/usr/share/nginx/html:ro\n      - "./conf:/etc/nginx/conf.d:ro,z"\n      - type: bind\n        source: ./certs\n        target: /certs\n        read_only: true\n' },
-    { name: 'named and anonymous volumes are not bind mounts', code: 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - pgdata:/var/lib/postgresql/data\n      - /tmp/cache\n      - type: volume\n        source: other\n        target: /other\nvolumes:\n  pgdata: {}\n  other: {}\n' },
+    {
+      name: 'read-only bind mounts',
+      code: 'services:\n  web:\n    image: nginx:1.27\n    volumes:\n      - ./site:/usr/share/nginx/html:ro\n      - "./conf:/etc/nginx/conf.d:ro,z"\n      - type: bind\n        source: ./certs\n        target: /certs\n        read_only: true\n',
+    },
+    {
+      name: 'named and anonymous volumes are not bind mounts',
+      code: 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - pgdata:/var/lib/postgresql/data\n      - /tmp/cache\n      - type: volume\n        source: other\n        target: /other\nvolumes:\n  pgdata: {}\n  other: {}\n',
+    },
     { name: 'tmpfs', code: 'services:\n  web:\n    volumes:\n      - type: tmpfs\n        target: /tmp\n' },
-    { name: 'sensitive paths and sockets are left to DG211 and DG212', code: 'services:\n  agent:\n    volumes:\n      - /var/run/docker.sock:/var/run/docker.sock\n      - /etc:/host/etc\n' },
+    {
+      name: 'sensitive paths and sockets are left to DG211 and DG212',
+      code: 'services:\n  agent:\n    volumes:\n      - /var/run/docker.sock:/var/run/docker.sock\n      - /etc:/host/etc\n',
+    },
     { name: 'half-typed entries', code: 'services:\n  web:\n    volumes:\n      - \n      -\n' },
     { name: 'no services', code: 'volumes:\n  data: {}\n' },
   ],
@@ -23,7 +32,11 @@ testRule(rule, {
       code: '# app\nservices:\n    web:   # the site\n        volumes:\n            - /srv/site:/site   # content\n            - ~/uploads:/uploads\n',
       findings: [{ line: 5, column: 15, endColumn: 30 }, { line: 6 }],
       output: null,
-      suggestions: [{ output: '# app\nservices:\n    web:   # the site\n        volumes:\n            - /srv/site:/site:ro   # content\n            - ~/uploads:/uploads\n' }],
+      suggestions: [
+        {
+          output: '# app\nservices:\n    web:   # the site\n        volumes:\n            - /srv/site:/site:ro   # content\n            - ~/uploads:/uploads\n',
+        },
+      ],
     },
     {
       name: '`:rw` becomes `:ro`, SELinux options kept',
@@ -44,14 +57,22 @@ testRule(rule, {
       code: 'services:\n  web:\n    volumes:\n      - type: bind\n        source: ./data\n        target: /data\n    image: a:1\n',
       findings: [{ line: 5, column: 17, endColumn: 23 }],
       output: null,
-      suggestions: [{ title: /read_only/, output: 'services:\n  web:\n    volumes:\n      - type: bind\n        source: ./data\n        target: /data\n        read_only: true\n    image: a:1\n' }],
+      suggestions: [
+        {
+          title: /read_only/,
+          output:
+            'services:\n  web:\n    volumes:\n      - type: bind\n        source: ./data\n        target: /data\n        read_only: true\n    image: a:1\n',
+        },
+      ],
     },
     {
       name: 'long syntax: an existing read_only: false is flipped, not duplicated',
       code: 'services:\n  web:\n    volumes:\n      - type: bind\n        source: ./data\n        read_only: false\n        target: /data\n',
       findings: [{ line: 5 }],
       output: null,
-      suggestions: [{ output: 'services:\n  web:\n    volumes:\n      - type: bind\n        source: ./data\n        read_only: true\n        target: /data\n' }],
+      suggestions: [
+        { output: 'services:\n  web:\n    volumes:\n      - type: bind\n        source: ./data\n        read_only: true\n        target: /data\n' },
+      ],
     },
     {
       name: 'service built from anchors and merge keys: the edit goes into its own list',

@@ -3,8 +3,14 @@ import { testRule } from '../../../support/rule-tester';
 
 testRule(rule, {
   valid: [
-    { name: 'read_only: true, quoted or from a default', code: 'services:\n  a:\n    image: a:1\n    read_only: true\n  b:\n    image: b:1\n    read_only: "true"\n  c:\n    image: c:1\n    read_only: ${RO:-true}\n' },
-    { name: 'read-only from an anchor or an extended service', code: 'x-base: &base\n  read_only: true\nservices:\n  a:\n    <<: *base\n    image: a:1\n  b:\n    image: b:1\n    read_only: true\n  c:\n    extends: b\n' },
+    {
+      name: 'read_only: true, quoted or from a default',
+      code: 'services:\n  a:\n    image: a:1\n    read_only: true\n  b:\n    image: b:1\n    read_only: "true"\n  c:\n    image: c:1\n    read_only: ${RO:-true}\n',
+    },
+    {
+      name: 'read-only from an anchor or an extended service',
+      code: 'x-base: &base\n  read_only: true\nservices:\n  a:\n    <<: *base\n    image: a:1\n  b:\n    image: b:1\n    read_only: true\n  c:\n    extends: b\n',
+    },
     { name: 'decided by the environment', code: 'services:\n  a:\n    image: a:1\n    read_only: ${READ_ONLY}\n' },
     { name: 'not a container yet', code: 'services:\n  a:\n' },
   ],
@@ -14,7 +20,13 @@ testRule(rule, {
       code: 'services:\n  web:\n    image: nginx:1.27 # pinned\n    # only local\n    ports: ["127.0.0.1:80:80"]\n\nvolumes: {}\n',
       findings: [{ line: 2, column: 3, endColumn: 6, message: /Service web can write to its root filesystem.*set read_only: true/ }],
       output: 'services:\n  web:\n    image: nginx:1.27 # pinned\n    # only local\n    ports: ["127.0.0.1:80:80"]\n    read_only: true\n\nvolumes: {}\n',
-      suggestions: [{ title: /tmpfs at \/tmp/, output: 'services:\n  web:\n    image: nginx:1.27 # pinned\n    # only local\n    ports: ["127.0.0.1:80:80"]\n    read_only: true\n    tmpfs: [/tmp]\n\nvolumes: {}\n' }],
+      suggestions: [
+        {
+          title: /tmpfs at \/tmp/,
+          output:
+            'services:\n  web:\n    image: nginx:1.27 # pinned\n    # only local\n    ports: ["127.0.0.1:80:80"]\n    read_only: true\n    tmpfs: [/tmp]\n\nvolumes: {}\n',
+        },
+      ],
     },
     {
       name: '4-space indentation; an existing tmpfs list gets /tmp appended (merged, not duplicated)',
@@ -30,7 +42,7 @@ testRule(rule, {
       output: "services:\n  web:\n    image: 'a:1'\n    tmpfs: ['/tmp:size=64m', /run]\n    read_only: true\n",
     },
     {
-      name: 'read_only: false is the author\'s choice: flipped by a suggestion only, inside the quotes',
+      name: "read_only: false is the author's choice: flipped by a suggestion only, inside the quotes",
       code: 'services:\n  web:\n    image: a:1\n    read_only: "false" # writes to /var/cache\n',
       findings: [{ line: 4, column: 5, endColumn: 23, message: /read_only: false lets service web write/ }],
       output: null,
@@ -42,8 +54,12 @@ testRule(rule, {
     {
       name: 'services built from anchors: the fix goes into each service, never into the anchor',
       code: 'x-base: &base\n  restart: always\n  tmpfs: [/run]\nservices:\n  a:\n    <<: *base\n    image: a:1\n  b:\n    <<: *base\n    build: ./b\n',
-      findings: [{ line: 5, column: 3 }, { line: 8, column: 3 }],
-      output: 'x-base: &base\n  restart: always\n  tmpfs: [/run]\nservices:\n  a:\n    <<: *base\n    image: a:1\n    read_only: true\n  b:\n    <<: *base\n    build: ./b\n    read_only: true\n',
+      findings: [
+        { line: 5, column: 3 },
+        { line: 8, column: 3 },
+      ],
+      output:
+        'x-base: &base\n  restart: always\n  tmpfs: [/run]\nservices:\n  a:\n    <<: *base\n    image: a:1\n    read_only: true\n  b:\n    <<: *base\n    build: ./b\n    read_only: true\n',
     },
     {
       name: 'read_only: false in an anchor: a suggestion overrides it in the service',

@@ -16,7 +16,10 @@ describe('yaml-syntax (DG002)', () => {
 
   it('reports duplicate keys', () => {
     const findings = run('services:\n  web:\n    image: a\n    image: b\n');
-    assert.deepEqual(findings.map((f) => [f.code, f.range.start.line]), [['DG002', 3]]);
+    assert.deepEqual(
+      findings.map((f) => [f.code, f.range.start.line]),
+      [['DG002', 3]],
+    );
   });
 
   it('stays silent on valid YAML, empty files and comments only', () => {

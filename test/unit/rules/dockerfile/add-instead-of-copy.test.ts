@@ -5,7 +5,10 @@ testRule(rule, {
   valid: [
     { code: 'FROM alpine:3.20\nCOPY app /app\n' },
     { name: 'a local tar archive is what ADD is for', code: 'FROM scratch\nADD rootfs.tar.gz /\n' },
-    { name: 'every archive spelling', code: 'FROM scratch\nADD a.tar /a\nADD b.tgz /b\nADD c.tar.bz2 /c\nADD d.tbz2 /d\nADD e.tar.xz /e\nADD f.txz /f\nADD g.tar.zst /g\nADD h.TAR.GZ /h\n' },
+    {
+      name: 'every archive spelling',
+      code: 'FROM scratch\nADD a.tar /a\nADD b.tgz /b\nADD c.tar.bz2 /c\nADD d.tbz2 /d\nADD e.tar.xz /e\nADD f.txz /f\nADD g.tar.zst /g\nADD h.TAR.GZ /h\n',
+    },
     { name: 'remote URL: the checksum rule decides', code: 'FROM alpine:3.20\nADD https://example.com/tool /usr/local/bin/tool\n' },
     { name: 'git source over https', code: 'FROM alpine:3.20\nADD https://github.com/moby/buildkit.git#v0.14.0 /src\n' },
     { name: 'git source over ssh', code: 'FROM alpine:3.20\nADD git@github.com:moby/buildkit.git /src\n' },

@@ -3,8 +3,14 @@ import { testRule } from '../../../support/rule-tester';
 
 testRule(rule, {
   valid: [
-    { name: 'pinned with a checksum', code: 'FROM alpine:3.20\nADD --checksum=sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2015d0a6c9e7d7f0 https://example.com/tool.tgz /tmp/\n' },
-    { name: 'checksum as a build argument', code: 'FROM alpine:3.20\nARG TOOL_SHA\nADD --checksum=sha256:${TOOL_SHA} https://example.com/tool /usr/local/bin/tool\n' },
+    {
+      name: 'pinned with a checksum',
+      code: 'FROM alpine:3.20\nADD --checksum=sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2015d0a6c9e7d7f0 https://example.com/tool.tgz /tmp/\n',
+    },
+    {
+      name: 'checksum as a build argument',
+      code: 'FROM alpine:3.20\nARG TOOL_SHA\nADD --checksum=sha256:${TOOL_SHA} https://example.com/tool /usr/local/bin/tool\n',
+    },
     { name: 'local files are not downloads', code: 'FROM alpine:3.20\nADD app.tar.gz /app\nADD conf /etc/conf\n' },
     { name: 'git over https: pin the ref instead', code: 'FROM alpine:3.20\nADD https://github.com/moby/buildkit.git#v0.14.0 /src\n' },
     { name: 'git over ssh', code: 'FROM alpine:3.20\nADD git@github.com:moby/buildkit.git /src\nADD ssh://git@example.com/repo.git /repo\n' },
@@ -41,7 +47,10 @@ testRule(rule, {
     {
       name: 'exec form, several URLs, upper-case scheme',
       code: 'FROM alpine:3.20\nADD ["https://example.com/a", "HTTPS://example.com/b", "/dl/"]\n',
-      findings: [{ line: 2, column: 7, endColumn: 28 }, { line: 2, column: 32, endColumn: 53 }],
+      findings: [
+        { line: 2, column: 7, endColumn: 28 },
+        { line: 2, column: 32, endColumn: 53 },
+      ],
       output: null,
     },
     {

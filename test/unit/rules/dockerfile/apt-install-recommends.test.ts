@@ -19,7 +19,10 @@ testRule(rule, {
     { name: 'not an install', code: 'FROM debian:12\nRUN apt-get update && apt-get upgrade -y && apt-get remove -y curl\n' },
     { name: 'other package managers', code: 'FROM alpine:3.20\nRUN apk add --no-cache curl\nRUN dnf install -y curl\n' },
     { name: 'install as an argument, not a subcommand', code: 'FROM debian:12\nRUN echo apt-get install curl && make install\n' },
-    { name: 'an option value that looks like a subcommand', code: 'FROM debian:12\nRUN apt-get -o Debug::pkgProblemResolver=yes -t install --no-install-recommends install -y x\n' },
+    {
+      name: 'an option value that looks like a subcommand',
+      code: 'FROM debian:12\nRUN apt-get -o Debug::pkgProblemResolver=yes -t install --no-install-recommends install -y x\n',
+    },
     { name: 'half-typed RUN', code: 'FROM debian:12\nRUN apt-get' },
     { name: 'empty RUN', code: 'FROM debian:12\nRUN ' },
   ],
@@ -51,8 +54,12 @@ testRule(rule, {
     {
       name: 'two installs in one RUN, each fixed',
       code: 'FROM debian:12\nRUN apt-get install -y a && DEBIAN_FRONTEND=noninteractive apt-get install -y b\n',
-      findings: [{ line: 2, column: 5 }, { line: 2, column: 60 }],
-      output: 'FROM debian:12\nRUN apt-get install --no-install-recommends -y a && DEBIAN_FRONTEND=noninteractive apt-get install --no-install-recommends -y b\n',
+      findings: [
+        { line: 2, column: 5 },
+        { line: 2, column: 60 },
+      ],
+      output:
+        'FROM debian:12\nRUN apt-get install --no-install-recommends -y a && DEBIAN_FRONTEND=noninteractive apt-get install --no-install-recommends -y b\n',
     },
     {
       name: 'through sudo, and with a full path',
@@ -70,7 +77,8 @@ testRule(rule, {
       name: 'config written in another, unrelated stage does not count',
       code: 'FROM debian:12 AS a\nRUN echo \'APT::Install-Recommends "0";\' > /etc/apt/apt.conf.d/99x\nFROM debian:12\nRUN apt-get install -y curl\n',
       findings: [{ line: 4 }],
-      output: 'FROM debian:12 AS a\nRUN echo \'APT::Install-Recommends "0";\' > /etc/apt/apt.conf.d/99x\nFROM debian:12\nRUN apt-get install --no-install-recommends -y curl\n',
+      output:
+        'FROM debian:12 AS a\nRUN echo \'APT::Install-Recommends "0";\' > /etc/apt/apt.conf.d/99x\nFROM debian:12\nRUN apt-get install --no-install-recommends -y curl\n',
     },
     {
       name: 'recommends turned on explicitly',

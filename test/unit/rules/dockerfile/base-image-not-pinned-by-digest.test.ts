@@ -26,7 +26,10 @@ testRule(rule, {
     {
       name: 'every stage, registry with a port',
       code: 'FROM localhost:5000/build-tools:1.2 AS tools\nFROM gcr.io/distroless/static-debian12:nonroot\n',
-      findings: [{ line: 1, column: 33, endColumn: 36 }, { line: 2, column: 40, endColumn: 47 }],
+      findings: [
+        { line: 1, column: 33, endColumn: 36 },
+        { line: 2, column: 40, endColumn: 47 },
+      ],
       output: null,
     },
     {

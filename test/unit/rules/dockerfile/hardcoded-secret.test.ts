@@ -6,17 +6,38 @@ const GITHUB_TOKEN = `ghp_${'A1b2C3d4E5'.repeat(3)}abcdef`;
 testRule(rule, {
   valid: [
     { name: 'secret files by convention', code: 'FROM postgres:16\nENV POSTGRES_PASSWORD_FILE=/run/secrets/db_password PASSWORD_PATH=/etc/app/pw\n' },
-    { name: 'switches and settings', code: 'FROM bitnami/mysql:8.0\nENV ALLOW_EMPTY_PASSWORD=yes MYSQL_RANDOM_ROOT_PASSWORD=1 PASSWORD_MIN_LENGTH=8 TOKEN_TTL=3600\n' },
+    {
+      name: 'switches and settings',
+      code: 'FROM bitnami/mysql:8.0\nENV ALLOW_EMPTY_PASSWORD=yes MYSQL_RANDOM_ROOT_PASSWORD=1 PASSWORD_MIN_LENGTH=8 TOKEN_TTL=3600\n',
+    },
     { name: 'build arguments without a default', code: 'FROM node:22-alpine\nARG NPM_TOKEN\nARG GITHUB_TOKEN=\n' },
-    { name: 'references to other variables', code: 'FROM node:22-alpine\nARG GITHUB_TOKEN\nENV TOKEN=${GITHUB_TOKEN} API_KEY=$API_KEY DATABASE_URL=postgres://app:${DB_PASSWORD}@db/app\n' },
-    { name: 'names that describe a secret', code: 'FROM alpine:3.20\nENV AWS_ACCESS_KEY_ID=${AWS_KEY} KEY_NAME=deploy SECRET_NAME=prod/db TOKEN_URL=https://auth.example.com/token SECRETS_DIR=/run/secrets\n' },
-    { name: 'public values', code: 'FROM node:22-alpine\nENV NEXT_PUBLIC_API_KEY=pk_live_abc PUBLIC_KEY="ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIH" STRIPE_PUBLISHABLE_KEY=pk_test_123\n' },
-    { name: 'the GPG key fingerprint of the official python image', code: 'FROM buildpack-deps:bookworm\nENV GPG_KEY=A035C8C19219BA821ECEA86B64E628F8D684696D\n' },
+    {
+      name: 'references to other variables',
+      code: 'FROM node:22-alpine\nARG GITHUB_TOKEN\nENV TOKEN=${GITHUB_TOKEN} API_KEY=$API_KEY DATABASE_URL=postgres://app:${DB_PASSWORD}@db/app\n',
+    },
+    {
+      name: 'names that describe a secret',
+      code: 'FROM alpine:3.20\nENV AWS_ACCESS_KEY_ID=${AWS_KEY} KEY_NAME=deploy SECRET_NAME=prod/db TOKEN_URL=https://auth.example.com/token SECRETS_DIR=/run/secrets\n',
+    },
+    {
+      name: 'public values',
+      code: 'FROM node:22-alpine\nENV NEXT_PUBLIC_API_KEY=pk_live_abc PUBLIC_KEY="ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIH" STRIPE_PUBLISHABLE_KEY=pk_test_123\n',
+    },
+    {
+      name: 'the GPG key fingerprint of the official python image',
+      code: 'FROM buildpack-deps:bookworm\nENV GPG_KEY=A035C8C19219BA821ECEA86B64E628F8D684696D\n',
+    },
     { name: 'versions, PWD and tokenizer settings', code: 'FROM python:3.12\nENV PYTHON_VERSION=3.12.4 PWD=/app TOKENIZERS_PARALLELISM=false\n' },
     { name: 'empty values and placeholders', code: 'FROM alpine:3.20\nENV DB_PASSWORD= API_TOKEN="<your token here>" CLIENT_SECRET=xxxxx\n' },
     { name: 'a secret mount is the right way', code: 'FROM node:22-alpine\nRUN --mount=type=secret,id=npm_token,env=NPM_TOKEN npm ci\n' },
-    { name: 'a URL without a password', code: 'FROM alpine:3.20\nRUN git clone https://github.com/acme/app.git && git clone https://${TOKEN}@github.com/acme/private.git\n' },
-    { name: 'dummy values for an asset build are RUN arguments, not image configuration', code: 'FROM ruby:3.4-slim\nRUN SECRET_KEY_BASE_DUMMY=1 DATABASE_PASSWORD=dummy bundle exec rails assets:precompile\n' },
+    {
+      name: 'a URL without a password',
+      code: 'FROM alpine:3.20\nRUN git clone https://github.com/acme/app.git && git clone https://${TOKEN}@github.com/acme/private.git\n',
+    },
+    {
+      name: 'dummy values for an asset build are RUN arguments, not image configuration',
+      code: 'FROM ruby:3.4-slim\nRUN SECRET_KEY_BASE_DUMMY=1 DATABASE_PASSWORD=dummy bundle exec rails assets:precompile\n',
+    },
     { name: 'half-typed ENV', code: 'FROM alpine:3.20\nENV PASSWORD' },
     { name: 'half-typed ENV with no property', code: 'FROM alpine:3.20\nENV ' },
     { name: 'empty', code: '' },
@@ -30,7 +51,8 @@ testRule(rule, {
       suggestions: [
         {
           title: /Move NPM_TOKEN to a build secret mounted into the RUN that uses it/,
-          output: 'FROM node:22-alpine\nRUN --mount=type=secret,id=npm_token,env=NPM_TOKEN echo "//registry.npmjs.org/:_authToken=${NPM_TOKEN}" > .npmrc && npm ci\nCMD ["node", "index.js"]\n',
+          output:
+            'FROM node:22-alpine\nRUN --mount=type=secret,id=npm_token,env=NPM_TOKEN echo "//registry.npmjs.org/:_authToken=${NPM_TOKEN}" > .npmrc && npm ci\nCMD ["node", "index.js"]\n',
         },
       ],
     },
@@ -39,7 +61,9 @@ testRule(rule, {
       code: 'FROM python:3.12-slim\nENV APP_ENV=production \\\n    DJANGO_SECRET_KEY=django-insecure-abc123 \\\n    PORT=8000\nCMD ["gunicorn", "app.wsgi"]\n',
       findings: [{ line: 3, column: 23, endColumn: 45, message: /secret key.*docker run -e/ }],
       output: null,
-      suggestions: [{ title: /pass it at run time/, output: 'FROM python:3.12-slim\nENV APP_ENV=production \\\n    PORT=8000\nCMD ["gunicorn", "app.wsgi"]\n' }],
+      suggestions: [
+        { title: /pass it at run time/, output: 'FROM python:3.12-slim\nENV APP_ENV=production \\\n    PORT=8000\nCMD ["gunicorn", "app.wsgi"]\n' },
+      ],
     },
     {
       name: 'the first of several properties',
@@ -95,7 +119,8 @@ testRule(rule, {
       suggestions: [
         {
           title: /the 2 RUNs that use it/,
-          output: 'FROM python:3.12-slim AS base\nFROM base AS assets\nRUN python manage.py collectstatic --noinput\nRUN --mount=type=secret,id=secret_key,env=SECRET_KEY ["sh", "-c", "python manage.py check --key $SECRET_KEY"]\nRUN --mount=type=secret,id=secret_key,env=SECRET_KEY echo ${SECRET_KEY:-none}\n',
+          output:
+            'FROM python:3.12-slim AS base\nFROM base AS assets\nRUN python manage.py collectstatic --noinput\nRUN --mount=type=secret,id=secret_key,env=SECRET_KEY ["sh", "-c", "python manage.py check --key $SECRET_KEY"]\nRUN --mount=type=secret,id=secret_key,env=SECRET_KEY echo ${SECRET_KEY:-none}\n',
         },
       ],
     },
@@ -104,14 +129,18 @@ testRule(rule, {
       code: 'FROM alpine:3.20 AS one\nRUN echo $API_TOKEN\nENV API_TOKEN=tok-123456\nFROM alpine:3.20 AS two\nRUN echo $API_TOKEN\n',
       findings: [{ line: 3, column: 15 }],
       output: null,
-      suggestions: [{ title: /pass it as a build secret/, output: 'FROM alpine:3.20 AS one\nRUN echo $API_TOKEN\nFROM alpine:3.20 AS two\nRUN echo $API_TOKEN\n' }],
+      suggestions: [
+        { title: /pass it as a build secret/, output: 'FROM alpine:3.20 AS one\nRUN echo $API_TOKEN\nFROM alpine:3.20 AS two\nRUN echo $API_TOKEN\n' },
+      ],
     },
     {
       name: 'ENV of a builder stage the final image does not inherit',
       code: 'FROM node:22-alpine AS build\nENV NPM_TOKEN=s3cr3t-value\nRUN npm ci\nFROM node:22-alpine\nCOPY --from=build /app /app\n',
       findings: [{ line: 2, column: 15, message: /build stage, its cache.*docker build --secret id=npm_token,env=NPM_TOKEN/ }],
       output: null,
-      suggestions: [{ title: /pass it as a build secret/, output: 'FROM node:22-alpine AS build\nRUN npm ci\nFROM node:22-alpine\nCOPY --from=build /app /app\n' }],
+      suggestions: [
+        { title: /pass it as a build secret/, output: 'FROM node:22-alpine AS build\nRUN npm ci\nFROM node:22-alpine\nCOPY --from=build /app /app\n' },
+      ],
     },
     {
       name: 'a literal default behind a reference',
@@ -130,12 +159,20 @@ testRule(rule, {
         { line: 5, column: 22, endColumn: 57, message: /private key/ },
       ],
       output: null,
-      suggestions: [{ output: 'FROM alpine:3.20\nENV AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\nENV DATABASE_URL=postgres://app:s3cret@db:5432/app\nENV SSH_PRIVATE_KEY="-----BEGIN OPENSSH PRIVATE KEY-----\\nb3BlbnNzaC1rZXktdjEAAAAA"\n' }],
+      suggestions: [
+        {
+          output:
+            'FROM alpine:3.20\nENV AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\nENV DATABASE_URL=postgres://app:s3cret@db:5432/app\nENV SSH_PRIVATE_KEY="-----BEGIN OPENSSH PRIVATE KEY-----\\nb3BlbnNzaC1rZXktdjEAAAAA"\n',
+        },
+      ],
     },
     {
       name: 'camelCase and lower-case names',
       code: 'FROM node:22-alpine\nENV dbPassword=pa55word apiKey=0123456789abcdef\n',
-      findings: [{ line: 2, column: 16, message: /password/ }, { line: 2, column: 32, message: /API key/ }],
+      findings: [
+        { line: 2, column: 16, message: /password/ },
+        { line: 2, column: 32, message: /API key/ },
+      ],
       output: null,
       suggestions: [{ output: 'FROM node:22-alpine\nENV apiKey=0123456789abcdef\n' }],
     },

@@ -4,7 +4,17 @@ import { analyze } from '../../../../server/src/engine/analyze';
 import { resolveConfig } from '../../../../server/src/engine/config';
 import { dockerfileRules } from '../../../../server/src/engine/rules/dockerfile';
 
-const IDS = ['non-minimal-base-image', 'unpinned-base-image', 'base-image-not-pinned-by-digest', 'untrusted-registry', 'apt-install-recommends', 'package-cache-kept', 'sudo-in-run', 'ssh-server', 'missing-healthcheck'];
+const IDS = [
+  'non-minimal-base-image',
+  'unpinned-base-image',
+  'base-image-not-pinned-by-digest',
+  'untrusted-registry',
+  'apt-install-recommends',
+  'package-cache-kept',
+  'sudo-in-run',
+  'ssh-server',
+  'missing-healthcheck',
+];
 const rules = dockerfileRules.filter((rule) => IDS.includes(rule.meta.id));
 const config = resolveConfig({ profile: 'strict', trustedRegistries: ['gcr.io', 'registry.example.com/team'] });
 

@@ -5,8 +5,14 @@ testRule(rule, {
   valid: [
     { code: 'FROM node:20-alpine\nHEALTHCHECK --interval=30s CMD wget -qO- http://127.0.0.1:3000/health || exit 1\nCMD ["node", "index.js"]\n' },
     { name: 'exec-form healthcheck', code: 'FROM alpine:3.20\nHEALTHCHECK CMD ["/app", "--health"]\nENTRYPOINT ["/app"]\n' },
-    { name: 'healthcheck inherited from a stage the final one builds on', code: 'FROM nginx:1.27 AS web\nHEALTHCHECK CMD curl -f http://localhost/ || exit 1\nFROM web\nCOPY site /usr/share/nginx/html\n' },
-    { name: 'a builder-only file runs nothing', code: 'FROM golang:1.22 AS build\nRUN go build -o /out/app\nFROM scratch AS export\nCOPY --from=build /out/app /\n' },
+    {
+      name: 'healthcheck inherited from a stage the final one builds on',
+      code: 'FROM nginx:1.27 AS web\nHEALTHCHECK CMD curl -f http://localhost/ || exit 1\nFROM web\nCOPY site /usr/share/nginx/html\n',
+    },
+    {
+      name: 'a builder-only file runs nothing',
+      code: 'FROM golang:1.22 AS build\nRUN go build -o /out/app\nFROM scratch AS export\nCOPY --from=build /out/app /\n',
+    },
     { name: 'a base image without a command', code: 'FROM debian:12-slim\nRUN apt-get update\n' },
     { name: 'builder stages need no healthcheck', code: 'FROM node:20 AS build\nCMD ["npm", "test"]\nFROM scratch\nCOPY --from=build /app /app\n' },
     { name: 'a half-typed HEALTHCHECK is not reported', code: 'FROM node:20\nHEALTHCHECK \nCMD ["node"]\n' },

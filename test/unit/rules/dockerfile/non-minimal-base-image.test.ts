@@ -17,7 +17,10 @@ testRule(rule, {
     { name: 'distroless', code: 'FROM gcr.io/distroless/nodejs22-debian12:nonroot\nCMD ["index.js"]\n' },
     { name: 'Nano Server', code: 'FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\n' },
     { name: 'chiseled .NET', code: 'FROM mcr.microsoft.com/dotnet/aspnet:8.0-jammy-chiseled\n' },
-    { name: 'builder stages may be big', code: 'FROM golang:1.22 AS build\nRUN go build -o /app\nFROM gcr.io/distroless/static-debian12\nCOPY --from=build /app /app\n' },
+    {
+      name: 'builder stages may be big',
+      code: 'FROM golang:1.22 AS build\nRUN go build -o /app\nFROM gcr.io/distroless/static-debian12\nCOPY --from=build /app /app\n',
+    },
     { name: 'a final stage from scratch', code: 'FROM node:20 AS build\nFROM scratch\n' },
     { name: 'an image this table does not know', code: 'FROM myorg/app:1.2\n' },
     { name: 'a tag this table does not know', code: 'FROM node:20-onbuild\nFROM python:3.12-windowsservercore-ltsc2022\n' },
@@ -48,7 +51,12 @@ testRule(rule, {
       name: 'node suite tags put -slim last',
       code: 'FROM node:20-bookworm\nRUN apt-get update && apt-get install -y --no-install-recommends tini\nCMD ["node", "server.js"]\n',
       findings: [{ line: 1, column: 11, endColumn: 22 }],
-      suggestions: [{ title: /node:20-bookworm-slim/, output: 'FROM node:20-bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends tini\nCMD ["node", "server.js"]\n' }],
+      suggestions: [
+        {
+          title: /node:20-bookworm-slim/,
+          output: 'FROM node:20-bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends tini\nCMD ["node", "server.js"]\n',
+        },
+      ],
     },
     {
       name: 'python suite tags put slim first',
@@ -66,7 +74,10 @@ testRule(rule, {
       suggestions: [
         { output: 'FROM python:3.11-alpine\nCOPY app.py /app/\nUSER 65532\nCMD ["python", "/app/app.py"]\n' },
         { output: 'FROM python:3.11-slim\nCOPY app.py /app/\nUSER 65532\nCMD ["python", "/app/app.py"]\n' },
-        { title: /Use gcr\.io\/distroless\/python3-debian12 \(distroless.*CMD no longer names the runtime\)/, output: 'FROM gcr.io/distroless/python3-debian12\nCOPY app.py /app/\nUSER 65532\nCMD ["/app/app.py"]\n' },
+        {
+          title: /Use gcr\.io\/distroless\/python3-debian12 \(distroless.*CMD no longer names the runtime\)/,
+          output: 'FROM gcr.io/distroless/python3-debian12\nCOPY app.py /app/\nUSER 65532\nCMD ["/app/app.py"]\n',
+        },
       ],
     },
     {
@@ -103,7 +114,10 @@ testRule(rule, {
       code: 'FROM eclipse-temurin:17\nCOPY app.jar /app.jar\nCMD ["java", "-jar", "/app.jar"]\n',
       findings: [{ line: 1, column: 22, endColumn: 24, message: /a Java development kit image/ }],
       suggestions: [
-        { title: /eclipse-temurin:17-jre \(runtime only, no JDK\)/, output: 'FROM eclipse-temurin:17-jre\nCOPY app.jar /app.jar\nCMD ["java", "-jar", "/app.jar"]\n' },
+        {
+          title: /eclipse-temurin:17-jre \(runtime only, no JDK\)/,
+          output: 'FROM eclipse-temurin:17-jre\nCOPY app.jar /app.jar\nCMD ["java", "-jar", "/app.jar"]\n',
+        },
         { output: 'FROM eclipse-temurin:17-jre-alpine\nCOPY app.jar /app.jar\nCMD ["java", "-jar", "/app.jar"]\n' },
         { title: /java17-debian12/, output: 'FROM gcr.io/distroless/java17-debian12\nCOPY app.jar /app.jar\nCMD ["/app.jar"]\n' },
       ],
@@ -127,8 +141,15 @@ testRule(rule, {
       code: 'FROM golang:1.22 AS build\nRUN go build -o /out/app\nFROM debian:bookworm\nCOPY --from=build /out/app /usr/local/bin/\nENTRYPOINT ["/usr/local/bin/app"]\n',
       findings: [{ line: 3, column: 13, endColumn: 21, message: /a full Debian distribution/ }],
       suggestions: [
-        { output: 'FROM golang:1.22 AS build\nRUN go build -o /out/app\nFROM debian:bookworm-slim\nCOPY --from=build /out/app /usr/local/bin/\nENTRYPOINT ["/usr/local/bin/app"]\n' },
-        { title: /base-debian12/, output: 'FROM golang:1.22 AS build\nRUN go build -o /out/app\nFROM gcr.io/distroless/base-debian12\nCOPY --from=build /out/app /usr/local/bin/\nENTRYPOINT ["/usr/local/bin/app"]\n' },
+        {
+          output:
+            'FROM golang:1.22 AS build\nRUN go build -o /out/app\nFROM debian:bookworm-slim\nCOPY --from=build /out/app /usr/local/bin/\nENTRYPOINT ["/usr/local/bin/app"]\n',
+        },
+        {
+          title: /base-debian12/,
+          output:
+            'FROM golang:1.22 AS build\nRUN go build -o /out/app\nFROM gcr.io/distroless/base-debian12\nCOPY --from=build /out/app /usr/local/bin/\nENTRYPOINT ["/usr/local/bin/app"]\n',
+        },
       ],
     },
     {
@@ -160,10 +181,15 @@ testRule(rule, {
       ],
     },
     {
-      name: 'an ARG default shared with a builder stage: the builder\'s apt-get rules out Alpine',
+      name: "an ARG default shared with a builder stage: the builder's apt-get rules out Alpine",
       code: 'ARG BASE=node:20\nFROM ${BASE} AS build\nRUN apt-get update && apt-get install -y --no-install-recommends python3\nFROM ${BASE}\nCOPY --from=build /app /app\nCMD ["node", "/app/index.js"]\n',
       findings: [{ line: 4, column: 6, endColumn: 13 }],
-      suggestions: [{ output: 'ARG BASE=node:20-slim\nFROM ${BASE} AS build\nRUN apt-get update && apt-get install -y --no-install-recommends python3\nFROM ${BASE}\nCOPY --from=build /app /app\nCMD ["node", "/app/index.js"]\n' }],
+      suggestions: [
+        {
+          output:
+            'ARG BASE=node:20-slim\nFROM ${BASE} AS build\nRUN apt-get update && apt-get install -y --no-install-recommends python3\nFROM ${BASE}\nCOPY --from=build /app /app\nCMD ["node", "/app/index.js"]\n',
+        },
+      ],
     },
     {
       name: 'a quoted ARG default',
@@ -197,8 +223,13 @@ testRule(rule, {
       code: 'FROM node:20 AS base\nWORKDIR /app\nFROM base AS build\nRUN npm ci\nFROM base\nCOPY --from=build /app /app\nCMD ["node", "index.js"]\n',
       findings: [{ line: 1, column: 11, endColumn: 13, message: /The final stage builds on `node:20` \(through stage `base`\)/ }],
       suggestions: [
-        { output: 'FROM node:20-alpine AS base\nWORKDIR /app\nFROM base AS build\nRUN npm ci\nFROM base\nCOPY --from=build /app /app\nCMD ["node", "index.js"]\n' },
-        { output: 'FROM node:20-slim AS base\nWORKDIR /app\nFROM base AS build\nRUN npm ci\nFROM base\nCOPY --from=build /app /app\nCMD ["node", "index.js"]\n' },
+        {
+          output:
+            'FROM node:20-alpine AS base\nWORKDIR /app\nFROM base AS build\nRUN npm ci\nFROM base\nCOPY --from=build /app /app\nCMD ["node", "index.js"]\n',
+        },
+        {
+          output: 'FROM node:20-slim AS base\nWORKDIR /app\nFROM base AS build\nRUN npm ci\nFROM base\nCOPY --from=build /app /app\nCMD ["node", "index.js"]\n',
+        },
       ],
     },
     {
@@ -217,7 +248,12 @@ testRule(rule, {
       name: 'UBI: the name becomes ubi-minimal, the build suffix is dropped; micro has no package manager',
       code: 'FROM registry.access.redhat.com/ubi9/ubi:9.4-1123\nRUN microdnf install -y nginx && microdnf clean all\n',
       findings: [{ line: 1, column: 42, endColumn: 50 }],
-      suggestions: [{ title: /ubi9\/ubi-minimal:9\.4 \(minimal variant\)/, output: 'FROM registry.access.redhat.com/ubi9/ubi-minimal:9.4\nRUN microdnf install -y nginx && microdnf clean all\n' }],
+      suggestions: [
+        {
+          title: /ubi9\/ubi-minimal:9\.4 \(minimal variant\)/,
+          output: 'FROM registry.access.redhat.com/ubi9/ubi-minimal:9.4\nRUN microdnf install -y nginx && microdnf clean all\n',
+        },
+      ],
     },
     {
       name: 'UBI without RUN: minimal and micro',
@@ -244,7 +280,10 @@ testRule(rule, {
       code: 'FROM mcr.microsoft.com/dotnet/sdk:8.0\nCOPY out /app\nENTRYPOINT ["dotnet", "/app/app.dll"]\n',
       findings: [{ line: 1, column: 35, endColumn: 38, message: /the \.NET SDK image/ }],
       suggestions: [
-        { title: /dotnet\/aspnet:8\.0 \(runtime only, no SDK\)/, output: 'FROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY out /app\nENTRYPOINT ["dotnet", "/app/app.dll"]\n' },
+        {
+          title: /dotnet\/aspnet:8\.0 \(runtime only, no SDK\)/,
+          output: 'FROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY out /app\nENTRYPOINT ["dotnet", "/app/app.dll"]\n',
+        },
         { output: 'FROM mcr.microsoft.com/dotnet/aspnet:8.0-alpine\nCOPY out /app\nENTRYPOINT ["dotnet", "/app/app.dll"]\n' },
       ],
     },
@@ -257,7 +296,12 @@ testRule(rule, {
       name: 'Windows Server Core: Nano Server',
       code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nCOPY app.exe C:/app/\nCMD ["C:/app/app.exe"]\n',
       findings: [{ line: 1, column: 43, endColumn: 51 }],
-      suggestions: [{ title: /windows\/nanoserver:ltsc2022 \(Nano Server\)/, output: 'FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nCOPY app.exe C:/app/\nCMD ["C:/app/app.exe"]\n' }],
+      suggestions: [
+        {
+          title: /windows\/nanoserver:ltsc2022 \(Nano Server\)/,
+          output: 'FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nCOPY app.exe C:/app/\nCMD ["C:/app/app.exe"]\n',
+        },
+      ],
     },
     {
       name: 'Windows Server Core with PowerShell: no Nano Server',

@@ -5,8 +5,14 @@ testRule(rule, {
   valid: [
     { code: 'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n' },
     { name: 'lists removed by folder', code: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl; rm -r /var/lib/apt/lists\n' },
-    { name: 'apt cache mount', code: 'FROM debian:12\nRUN --mount=type=cache,target=/var/cache/apt --mount=type=cache,target=/var/lib/apt apt-get update && apt-get install -y curl\n' },
-    { name: 'apt lists cache mount with dst=', code: 'FROM debian:12\nRUN --mount=type=cache,dst=/var/lib/apt/lists apt-get update && apt-get install -y curl\n' },
+    {
+      name: 'apt cache mount',
+      code: 'FROM debian:12\nRUN --mount=type=cache,target=/var/cache/apt --mount=type=cache,target=/var/lib/apt apt-get update && apt-get install -y curl\n',
+    },
+    {
+      name: 'apt lists cache mount with dst=',
+      code: 'FROM debian:12\nRUN --mount=type=cache,dst=/var/lib/apt/lists apt-get update && apt-get install -y curl\n',
+    },
     { name: 'apk --no-cache', code: 'FROM alpine:3.20\nRUN apk add --no-cache curl\n' },
     { name: 'apk --no-cache before add', code: 'FROM alpine:3.20\nRUN apk --no-cache add curl\n' },
     { name: 'apk cache removed', code: 'FROM alpine:3.20\nRUN apk update && apk add curl && rm -rf /var/cache/apk/*\n' },
@@ -15,7 +21,10 @@ testRule(rule, {
     { name: 'dnf clean all', code: 'FROM fedora:40\nRUN dnf install -y curl && dnf clean all\n' },
     { name: 'microdnf clean all', code: 'FROM registry.access.redhat.com/ubi9/ubi-minimal:9.4\nRUN microdnf install -y curl && microdnf clean all\n' },
     { name: 'dnf cache removed', code: 'FROM fedora:40\nRUN dnf install -y curl && rm -rf /var/cache/dnf\n' },
-    { name: 'builder stages may keep caches: they never ship', code: 'FROM debian:12 AS build\nRUN apt-get update && apt-get install -y gcc\nRUN apk add gcc\nFROM gcr.io/distroless/static-debian12\nCOPY --from=build /out /out\n' },
+    {
+      name: 'builder stages may keep caches: they never ship',
+      code: 'FROM debian:12 AS build\nRUN apt-get update && apt-get install -y gcc\nRUN apk add gcc\nFROM gcr.io/distroless/static-debian12\nCOPY --from=build /out /out\n',
+    },
     { name: 'no install', code: 'FROM debian:12\nRUN apt-get purge -y curl && apk del curl && dnf remove -y curl\n' },
     { name: 'half-typed', code: 'FROM debian:12\nRUN apt-get' },
     { name: 'no FROM', code: 'RUN apt-get install -y curl\n' },
@@ -73,7 +82,8 @@ testRule(rule, {
       name: 'apt: a later RUN with its own update does not need the lists',
       code: 'FROM debian:12\nRUN apt-get update && apt-get install -y a\nRUN apt-get update && apt-get install -y b && rm -rf /var/lib/apt/lists/*\n',
       findings: [{ line: 2 }],
-      output: 'FROM debian:12\nRUN apt-get update && apt-get install -y a && rm -rf /var/lib/apt/lists/*\nRUN apt-get update && apt-get install -y b && rm -rf /var/lib/apt/lists/*\n',
+      output:
+        'FROM debian:12\nRUN apt-get update && apt-get install -y a && rm -rf /var/lib/apt/lists/*\nRUN apt-get update && apt-get install -y b && rm -rf /var/lib/apt/lists/*\n',
     },
     {
       name: 'apt: a cache mount elsewhere does not count',
@@ -96,7 +106,11 @@ testRule(rule, {
     {
       name: 'apk: every add is fixed, options kept, exec form too',
       code: 'FROM alpine:3.20\nRUN apk add --virtual .deps gcc && apk -U add curl\nRUN ["apk", "add", "jq"]\n',
-      findings: [{ line: 2, column: 5 }, { line: 2, column: 36 }, { line: 3, column: 7 }],
+      findings: [
+        { line: 2, column: 5 },
+        { line: 2, column: 36 },
+        { line: 3, column: 7 },
+      ],
       output: 'FROM alpine:3.20\nRUN apk add --no-cache --virtual .deps gcc && apk -U add --no-cache curl\nRUN ["apk", "add", "--no-cache", "jq"]\n',
     },
     {
@@ -108,7 +122,10 @@ testRule(rule, {
     {
       name: 'dnf and microdnf each clean their own',
       code: 'FROM registry.access.redhat.com/ubi9/ubi:9.4\nRUN dnf install -y a && microdnf install -y b\n',
-      findings: [{ line: 2, column: 5 }, { line: 2, column: 25 }],
+      findings: [
+        { line: 2, column: 5 },
+        { line: 2, column: 25 },
+      ],
       output: 'FROM registry.access.redhat.com/ubi9/ubi:9.4\nRUN dnf install -y a && microdnf install -y b && dnf clean all && microdnf clean all\n',
     },
     {

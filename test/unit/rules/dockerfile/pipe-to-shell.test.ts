@@ -3,15 +3,24 @@ import { testRule } from '../../../support/rule-tester';
 
 testRule(rule, {
   valid: [
-    { name: 'download, verify, run', code: 'FROM debian:12\nRUN curl -fsSL -o /tmp/setup.sh https://example.com/setup.sh \\\n && echo "abc  /tmp/setup.sh" | sha256sum -c - \\\n && bash /tmp/setup.sh\n' },
+    {
+      name: 'download, verify, run',
+      code: 'FROM debian:12\nRUN curl -fsSL -o /tmp/setup.sh https://example.com/setup.sh \\\n && echo "abc  /tmp/setup.sh" | sha256sum -c - \\\n && bash /tmp/setup.sh\n',
+    },
     { name: 'a download unpacked by tar', code: 'FROM debian:12\nRUN curl -fsSL https://example.com/tool.tgz | tar xz -C /usr/local/bin\n' },
-    { name: 'JSON parsed by python -c', code: 'FROM python:3.12\nRUN curl -s https://example.com/v.json | python3 -c "import json,sys; print(json.load(sys.stdin)[\'v\'])"\n' },
+    {
+      name: 'JSON parsed by python -c',
+      code: 'FROM python:3.12\nRUN curl -s https://example.com/v.json | python3 -c "import json,sys; print(json.load(sys.stdin)[\'v\'])"\n',
+    },
     { name: 'python -m json.tool', code: 'FROM python:3.12\nRUN curl -s https://example.com/v.json | python -m json.tool\n' },
     { name: 'the download is input to a script file', code: 'FROM debian:12\nRUN curl -s https://example.com/list | bash ./process.sh\n' },
     { name: 'sh -c with its own script', code: 'FROM debian:12\nRUN curl -s https://example.com/a | sh -c "cat > /tmp/a"\n' },
     { name: 'a local script piped into a shell', code: 'FROM debian:12\nCOPY setup.sh /tmp/\nRUN cat /tmp/setup.sh | sh\n' },
     { name: 'downloads and shells in separate commands', code: 'FROM debian:12\nRUN curl -fsSLO https://example.com/x.sh; sh -n x.sh\n' },
-    { name: 'the output of a download given as an argument to a script', code: 'FROM debian:12\nRUN bash ./install.sh "$(curl -fsSL https://example.com/version)"\n' },
+    {
+      name: 'the output of a download given as an argument to a script',
+      code: 'FROM debian:12\nRUN bash ./install.sh "$(curl -fsSL https://example.com/version)"\n',
+    },
     { name: 'a process substitution read as data', code: 'FROM debian:12\nRUN diff <(curl -s https://a) <(curl -s https://b) || true\n' },
     { name: 'a heredoc that is not shell', code: 'FROM python:3.12\nRUN python3 <<EOF\nimport os\nprint("curl x | sh")\nEOF\n' },
     { name: 'in a comment', code: 'FROM debian:12\n# RUN curl https://example.com | sh\nRUN echo ok\n' },
@@ -41,7 +50,10 @@ testRule(rule, {
     {
       name: 'bash - and python3 -',
       code: 'FROM debian:12\nRUN curl -fsSL https://deb.nodesource.com/setup_22.x | bash -\nRUN curl -sSL https://install.python-poetry.org | python3 -\n',
-      findings: [{ line: 2, column: 5, endColumn: 60 }, { line: 3, column: 5, endColumn: 58, message: /`python3`/ }],
+      findings: [
+        { line: 2, column: 5, endColumn: 60 },
+        { line: 3, column: 5, endColumn: 58, message: /`python3`/ },
+      ],
       output: null,
     },
     {
@@ -98,14 +110,20 @@ testRule(rule, {
     },
     {
       name: 'PowerShell iwr | iex and DownloadString',
-      code: "FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN powershell -Command \"iwr https://example.com/i.ps1 -UseBasicParsing | iex\"\nRUN powershell iex ((New-Object System.Net.WebClient).DownloadString('https://community.chocolatey.org/install.ps1'))\n",
-      findings: [{ line: 2, column: 26, endColumn: 78, message: /Invoke-Expression/ }, { line: 3, column: 16 }],
+      code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN powershell -Command "iwr https://example.com/i.ps1 -UseBasicParsing | iex"\nRUN powershell iex ((New-Object System.Net.WebClient).DownloadString(\'https://community.chocolatey.org/install.ps1\'))\n',
+      findings: [
+        { line: 2, column: 26, endColumn: 78, message: /Invoke-Expression/ },
+        { line: 3, column: 16 },
+      ],
       output: null,
     },
     {
       name: 'two pipelines in one RUN',
       code: 'FROM debian:12\nRUN curl -s https://a | sh && wget -qO- https://b | bash\n',
-      findings: [{ line: 2, column: 5, endColumn: 27 }, { line: 2, column: 31, endColumn: 57 }],
+      findings: [
+        { line: 2, column: 5, endColumn: 27 },
+        { line: 2, column: 31, endColumn: 57 },
+      ],
       output: null,
     },
   ],

@@ -9,7 +9,7 @@ testRule(rule, {
     { name: 'user inherited from an earlier stage', code: 'FROM node:20 AS base\nUSER node\nFROM base\nCMD ["node"]\n' },
     { name: 'nginx-unprivileged runs as nginx (uid 101) by default', code: 'FROM nginxinc/nginx-unprivileged:1.27-alpine\nCOPY site /usr/share/nginx/html\n' },
     { name: 'distroless nonroot tag', code: 'FROM gcr.io/distroless/static-debian12:nonroot\nCOPY app /app\n' },
-    { name: 'user from a build-time variable is the author\'s choice', code: 'ARG APP_USER\nFROM alpine:3.20\nARG APP_USER\nUSER ${APP_USER}\n' },
+    { name: "user from a build-time variable is the author's choice", code: 'ARG APP_USER\nFROM alpine:3.20\nARG APP_USER\nUSER ${APP_USER}\n' },
     { name: 'root for setup, then back to a user', code: 'FROM node:20\nUSER root\nRUN apt-get update\nUSER node\n' },
     { name: 'empty file', code: '' },
     { name: 'half-typed FROM', code: 'FROM ' },

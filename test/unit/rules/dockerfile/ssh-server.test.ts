@@ -8,7 +8,10 @@ testRule(rule, {
     { name: 'UDP 22 is not SSH', code: 'FROM debian:12\nEXPOSE 22/udp\n' },
     { name: 'port ranges without 22', code: 'FROM debian:12\nEXPOSE 8000-8080 23-25\n' },
     { name: 'SSH client and sftp server only', code: 'FROM alpine:3.20\nRUN apk add --no-cache openssh-client openssh-keygen openssh-sftp-server\n' },
-    { name: 'an SSH server in a builder stage never ships', code: 'FROM debian:12 AS test\nRUN apt-get install -y openssh-server\nEXPOSE 22\nFROM debian:12-slim\nCOPY --from=test /out /out\n' },
+    {
+      name: 'an SSH server in a builder stage never ships',
+      code: 'FROM debian:12 AS test\nRUN apt-get install -y openssh-server\nEXPOSE 22\nFROM debian:12-slim\nCOPY --from=test /out /out\n',
+    },
     { name: 'removing the package', code: 'FROM debian:12\nRUN apt-get purge -y openssh-server && apk del dropbear\n' },
     { name: 'an option value named like the package', code: 'FROM alpine:3.20\nRUN apk add --virtual openssh curl\n' },
     { name: 'a variable port', code: 'FROM debian:12\nEXPOSE ${PORT}\n' },
@@ -24,7 +27,10 @@ testRule(rule, {
     {
       name: 'EXPOSE 22/tcp among other ports, and a range covering 22',
       code: 'FROM debian:12\nEXPOSE 80 22/TCP 20-25\n',
-      findings: [{ line: 2, column: 11, endColumn: 17 }, { line: 2, column: 18, endColumn: 23 }],
+      findings: [
+        { line: 2, column: 11, endColumn: 17 },
+        { line: 2, column: 18, endColumn: 23 },
+      ],
       output: null,
     },
     {
@@ -36,7 +42,10 @@ testRule(rule, {
     {
       name: 'apk openssh and dropbear',
       code: 'FROM alpine:3.20\nRUN apk add --no-cache openssh dropbear~2024\n',
-      findings: [{ line: 2, column: 24, endColumn: 31 }, { line: 2, column: 32, message: /dropbear/ }],
+      findings: [
+        { line: 2, column: 24, endColumn: 31 },
+        { line: 2, column: 32, message: /dropbear/ },
+      ],
       output: null,
     },
     {

@@ -33,13 +33,20 @@ testRule(rule, {
     {
       name: 'in a pipeline, a heredoc and an exec form',
       code: 'FROM debian:12\nRUN echo x | sudo tee /etc/x\nRUN <<EOF\nsudo make install\nEOF\nRUN ["sudo", "true"]\n',
-      findings: [{ line: 2, column: 14 }, { line: 4, column: 1, endColumn: 5 }, { line: 6, column: 7, endColumn: 11 }],
+      findings: [
+        { line: 2, column: 14 },
+        { line: 4, column: 1, endColumn: 5 },
+        { line: 6, column: 7, endColumn: 11 },
+      ],
       output: null,
     },
     {
       name: 'doas too, in any stage and in ONBUILD',
       code: 'FROM alpine:3.20 AS build\nRUN doas apk add curl\nFROM alpine:3.20\nONBUILD RUN sudo true\n',
-      findings: [{ line: 2, column: 5, message: /`doas`/ }, { line: 4, column: 13 }],
+      findings: [
+        { line: 2, column: 5, message: /`doas`/ },
+        { line: 4, column: 13 },
+      ],
       output: null,
     },
   ],

@@ -14,7 +14,11 @@ testRule(rule, {
     { name: 'registry host case does not matter', code: 'FROM GCR.IO/distroless/base-debian12\n', config },
     { name: 'entries with a scheme or a trailing slash', code: 'FROM quay.io/org/app:1\n', config: { trustedRegistries: ['https://quay.io/'] } },
     { name: 'a Docker Hub alias in the list', code: 'FROM alpine:3.20\n', config: { trustedRegistries: ['index.docker.io'] } },
-    { name: 'Docker Hub namespace entry', code: 'FROM myorg/app:1\nFROM library/node:20\nFROM node:20\n', config: { trustedRegistries: ['docker.io/myorg', 'docker.io/library'] } },
+    {
+      name: 'Docker Hub namespace entry',
+      code: 'FROM myorg/app:1\nFROM library/node:20\nFROM node:20\n',
+      config: { trustedRegistries: ['docker.io/myorg', 'docker.io/library'] },
+    },
     { name: 'scratch and stages', code: 'FROM gcr.io/distroless/base-debian12 AS base\nFROM base\nFROM scratch\n', config },
     { name: 'an ARG default from a trusted registry', code: 'ARG BASE=gcr.io/distroless/static-debian12\nFROM ${BASE}\n', config },
     { name: 'unresolved path on a trusted host', code: 'ARG IMAGE\nFROM gcr.io/${IMAGE}\n', config },
@@ -26,7 +30,14 @@ testRule(rule, {
       name: 'another registry: the finding is on the registry',
       code: 'FROM quay.io/prometheus/node-exporter:v1.8.1\n',
       config,
-      findings: [{ line: 1, column: 6, endColumn: 13, message: /comes from `quay\.io`, which is not in trustedRegistries \(docker\.io, gcr\.io, registry\.example\.com\/team\)/ }],
+      findings: [
+        {
+          line: 1,
+          column: 6,
+          endColumn: 13,
+          message: /comes from `quay\.io`, which is not in trustedRegistries \(docker\.io, gcr\.io, registry\.example\.com\/team\)/,
+        },
+      ],
       output: null,
     },
     {

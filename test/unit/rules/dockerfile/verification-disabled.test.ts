@@ -16,7 +16,10 @@ testRule(rule, {
     { name: 'sed turning gpgcheck on', code: "FROM rockylinux:9\nRUN sed -i 's/gpgcheck=0/gpgcheck=1/' /etc/yum.repos.d/x.repo\n" },
     { name: 'dnf with signature checks', code: 'FROM rockylinux:9\nRUN dnf install -y --setopt=install_weak_deps=False nginx\n' },
     { name: 'docker content trust explicitly on', code: 'FROM docker:27\nRUN docker pull --disable-content-trust=false alpine\nENV DOCKER_CONTENT_TRUST=1\n' },
-    { name: 'safe environment values', code: 'FROM node:22\nENV NODE_TLS_REJECT_UNAUTHORIZED=1 PYTHONHTTPSVERIFY=1 GOSUMDB=sum.golang.org NPM_CONFIG_STRICT_SSL=true\nARG GOINSECURE\n' },
+    {
+      name: 'safe environment values',
+      code: 'FROM node:22\nENV NODE_TLS_REJECT_UNAUTHORIZED=1 PYTHONHTTPSVERIFY=1 GOSUMDB=sum.golang.org NPM_CONFIG_STRICT_SSL=true\nARG GOINSECURE\n',
+    },
     { name: 'the flag in a comment', code: 'FROM debian:12\n# RUN curl -k https://example.com\nRUN true\n' },
     { name: 'half-typed', code: 'FROM debian:12\nRUN curl -' },
     { name: 'half-typed ENV', code: 'FROM debian:12\nENV NODE_TLS_REJECT_UNAUTHORIZED' },
@@ -82,7 +85,10 @@ testRule(rule, {
     {
       name: 'inside sh -c and $(…)',
       code: 'FROM debian:12\nRUN sh -c "curl -k https://a | tar x" && echo "$(wget --no-check-certificate -qO- https://b)"\n',
-      findings: [{ line: 2, column: 17, endColumn: 19 }, { line: 2, column: 55, endColumn: 77 }],
+      findings: [
+        { line: 2, column: 17, endColumn: 19 },
+        { line: 2, column: 55, endColumn: 77 },
+      ],
       output: null,
       suggestions: [{ output: 'FROM debian:12\nRUN sh -c "curl https://a | tar x" && echo "$(wget --no-check-certificate -qO- https://b)"\n' }],
     },
@@ -106,18 +112,32 @@ testRule(rule, {
         { line: 2, message: /--nosignature/ },
       ],
       output: null,
-      suggestions: [{ output: 'FROM rockylinux:9\nRUN apt-get -y install x && apt-get update --allow-insecure-repositories && apk add --allow-untrusted /tmp/x.apk && yum install -y --nogpgcheck x && microdnf install --nogpgcheck y && zypper --no-gpg-checks in z && rpm -i --nosignature z.rpm\n' }],
+      suggestions: [
+        {
+          output:
+            'FROM rockylinux:9\nRUN apt-get -y install x && apt-get update --allow-insecure-repositories && apk add --allow-untrusted /tmp/x.apk && yum install -y --nogpgcheck x && microdnf install --nogpgcheck y && zypper --no-gpg-checks in z && rpm -i --nosignature z.rpm\n',
+        },
+      ],
     },
     {
       name: 'dnf setopt and repository files',
       code: "FROM rockylinux:9\nRUN dnf install -y --setopt=sslverify=0 --setopt='*.gpgcheck=0' x\nRUN echo 'gpgcheck=0' >> /etc/yum.repos.d/x.repo\nRUN sed -i 's/gpgcheck=1/gpgcheck=0/' /etc/dnf/dnf.conf\n",
-      findings: [{ line: 2, column: 29, endColumn: 40, message: /sslverify/ }, { line: 2, column: 53, message: /gpgcheck=0/ }, { line: 3, column: 11 }, { line: 4, column: 26, endColumn: 36 }],
+      findings: [
+        { line: 2, column: 29, endColumn: 40, message: /sslverify/ },
+        { line: 2, column: 53, message: /gpgcheck=0/ },
+        { line: 3, column: 11 },
+        { line: 4, column: 26, endColumn: 36 },
+      ],
       output: null,
     },
     {
       name: 'apt sources and options',
       code: "FROM debian:12\nRUN echo 'deb [trusted=yes] http://repo.example.com stable main' > /etc/apt/sources.list.d/x.list\nRUN apt-get -o Acquire::https::Verify-Peer=false -o APT::Get::AllowUnauthenticated=true update\n",
-      findings: [{ line: 2, column: 16, endColumn: 27, message: /trusted=yes/ }, { line: 3, column: 32, message: /TLS/ }, { line: 3, column: 63, message: /signature/ }],
+      findings: [
+        { line: 2, column: 16, endColumn: 27, message: /trusted=yes/ },
+        { line: 3, column: 32, message: /TLS/ },
+        { line: 3, column: 63, message: /signature/ },
+      ],
       output: null,
     },
     {
@@ -166,40 +186,66 @@ testRule(rule, {
     {
       name: 'environment in RUN: export and inline assignments',
       code: 'FROM node:22\nRUN export NODE_TLS_REJECT_UNAUTHORIZED=0 && GIT_SSL_NO_VERIFY=1 git clone https://example.com/r.git && env GOSUMDB=off go mod download\n',
-      findings: [{ line: 2, column: 12, endColumn: 42 }, { line: 2, column: 46, endColumn: 65 }, { line: 2, column: 109, endColumn: 120 }],
+      findings: [
+        { line: 2, column: 12, endColumn: 42 },
+        { line: 2, column: 46, endColumn: 65 },
+        { line: 2, column: 109, endColumn: 120 },
+      ],
       output: null,
     },
     {
       name: 'ssh host key checks',
       code: 'FROM debian:12\nRUN GIT_SSH_COMMAND="ssh -o StrictHostKeyChecking=no" git clone git@example.com:r.git\nENV GIT_SSH_COMMAND="ssh -o StrictHostKeyChecking=no"\n',
-      findings: [{ line: 2, column: 5, message: /host keys/ }, { line: 3, column: 5, message: /known_hosts/ }],
+      findings: [
+        { line: 2, column: 5, message: /host keys/ },
+        { line: 3, column: 5, message: /known_hosts/ },
+      ],
       output: null,
     },
     {
       name: 'configuration written by heredocs',
       code: 'FROM rockylinux:9\nRUN cat > /etc/yum.repos.d/x.repo <<EOF\n[x]\nbaseurl=https://repo.example.com\ngpgcheck=0\nEOF\nCOPY <<EOF /etc/apt/apt.conf.d/99insecure\nAcquire::https::Verify-Peer "false";\nEOF\n',
-      findings: [{ line: 5, column: 1, endColumn: 11 }, { line: 8, column: 17, endColumn: 36 }],
+      findings: [
+        { line: 5, column: 1, endColumn: 11 },
+        { line: 8, column: 17, endColumn: 36 },
+      ],
       output: null,
     },
     {
       name: 'ONBUILD RUN and a heredoc script',
       code: 'FROM debian:12\nONBUILD RUN wget --no-check-certificate https://example.com/x\nRUN <<EOF\ncurl --insecure https://example.com/y\nEOF\n',
-      findings: [{ line: 2, column: 18, endColumn: 40 }, { line: 4, column: 6, endColumn: 16 }],
+      findings: [
+        { line: 2, column: 18, endColumn: 40 },
+        { line: 4, column: 6, endColumn: 16 },
+      ],
       output: null,
       suggestions: [{ output: 'FROM debian:12\nONBUILD RUN wget https://example.com/x\nRUN <<EOF\ncurl --insecure https://example.com/y\nEOF\n' }],
     },
     {
       name: 'PowerShell',
       code: 'FROM mcr.microsoft.com/powershell:7.4-ubuntu-22.04\nRUN pwsh -Command "Invoke-WebRequest -Uri https://example.com/x.zip -OutFile x.zip -SkipCertificateCheck"\nRUN powershell -Command "[System.Net.ServicePointManager]::ServerCertificateValidationCallback = {$true}; iwr https://example.com"\n',
-      findings: [{ line: 2, column: 84, endColumn: 105, message: /PowerShell/ }, { line: 3, column: 60, message: /\.NET/ }],
+      findings: [
+        { line: 2, column: 84, endColumn: 105, message: /PowerShell/ },
+        { line: 3, column: 60, message: /\.NET/ },
+      ],
       output: null,
     },
     {
       name: 'other tools',
       code: 'FROM alpine:3.20\nRUN helm repo add x https://charts.example.com --insecure-skip-tls-verify && skopeo copy --src-tls-verify=false docker://a docker://b && mvn -Dmaven.wagon.http.ssl.insecure=true package && composer config -g disable-tls true\n',
-      findings: [{ line: 2, message: /helm/ }, { line: 2, message: /registry TLS/i }, { line: 2, message: /Maven/ }, { line: 2, message: /composer/ }],
+      findings: [
+        { line: 2, message: /helm/ },
+        { line: 2, message: /registry TLS/i },
+        { line: 2, message: /Maven/ },
+        { line: 2, message: /composer/ },
+      ],
       output: null,
-      suggestions: [{ output: 'FROM alpine:3.20\nRUN helm repo add x https://charts.example.com && skopeo copy --src-tls-verify=false docker://a docker://b && mvn -Dmaven.wagon.http.ssl.insecure=true package && composer config -g disable-tls true\n' }],
+      suggestions: [
+        {
+          output:
+            'FROM alpine:3.20\nRUN helm repo add x https://charts.example.com && skopeo copy --src-tls-verify=false docker://a docker://b && mvn -Dmaven.wagon.http.ssl.insecure=true package && composer config -g disable-tls true\n',
+        },
+      ],
     },
   ],
 });

@@ -49,13 +49,22 @@ function unconfinedRisk(text: string): { risk: string; remedy: string } | undefi
     };
   }
   if (key === 'apparmor' && setting === 'unconfined') {
-    return { risk: 'removes the AppArmor profile that keeps the container from mounting filesystems and writing to /proc and /sys', remedy: 'remove it, or name a profile of your own' };
+    return {
+      risk: 'removes the AppArmor profile that keeps the container from mounting filesystems and writing to /proc and /sys',
+      remedy: 'remove it, or name a profile of your own',
+    };
   }
   if (key === 'label' && setting === 'disable') {
-    return { risk: 'turns off SELinux separation, so host files and processes are no longer protected from the container', remedy: 'remove it, and relabel the volumes the service needs (:z or :Z) instead' };
+    return {
+      risk: 'turns off SELinux separation, so host files and processes are no longer protected from the container',
+      remedy: 'remove it, and relabel the volumes the service needs (:z or :Z) instead',
+    };
   }
   if (key === 'label' && setting.replace(/\s/g, '') === 'type:spc_t') {
-    return { risk: 'runs the container as an SELinux super-privileged container (spc_t), which SELinux does not confine', remedy: 'remove it, and relabel the volumes the service needs (:z or :Z) instead' };
+    return {
+      risk: 'runs the container as an SELinux super-privileged container (spc_t), which SELinux does not confine',
+      remedy: 'remove it, and relabel the volumes the service needs (:z or :Z) instead',
+    };
   }
   if (key === 'systempaths' && setting === 'unconfined') {
     return { risk: 'unmasks /proc and /sys paths (/proc/kcore, /sys/firmware, …) that expose the host kernel to the container', remedy: 'remove it' };

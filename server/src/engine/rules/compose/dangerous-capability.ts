@@ -22,7 +22,10 @@ export default defineComposeRule({
     for (const service of model.services) {
       const entry = service.get('cap_add');
       if (!entry) continue;
-      const context = { hostPid: knownText(model, service.get('pid')?.value) === 'host', hostNetwork: knownText(model, service.get('network_mode')?.value) === 'host' };
+      const context = {
+        hostPid: knownText(model, service.get('pid')?.value) === 'host',
+        hostNetwork: knownText(model, service.get('network_mode')?.value) === 'host',
+      };
       for (const item of seqItems(model, entry.value)) {
         // A list written in an anchor is reported once, where it is written.
         if (seen.has(item)) continue;

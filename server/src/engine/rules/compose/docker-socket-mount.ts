@@ -30,8 +30,6 @@ export default defineComposeRule({
 });
 
 function message(source: string, what: string, readOnly: boolean): string {
-  const ro = readOnly
-    ? ', and `:ro` does not change that: it only stops writes to the socket file, not API calls through it'
-    : ', read-only or not';
+  const ro = readOnly ? ', and `:ro` does not change that: it only stops writes to the socket file, not API calls through it' : ', read-only or not';
   return `Mounting ${what} (${displayValue(normalizeHostPath(source))}) lets the container control the container runtime, which is root on the host${ro}; remove the mount, or put a socket proxy that allows only the calls needed in between.`;
 }

@@ -84,7 +84,7 @@ function cgroupGrant(rule: string): { what: string; severity: Severity } | undef
   const [major = '*'] = numbers.split(':');
   if (type === 'a') return { what: 'every host device', severity: 'error' };
   if (type === 'b') return { what: 'host block devices (disks)', severity: 'error' };
-  if (type === 'c' && major === '*') return { what: "every host character device, /dev/mem included", severity: 'error' };
+  if (type === 'c' && major === '*') return { what: 'every host character device, /dev/mem included', severity: 'error' };
   if (type === 'c') return { what: `host character devices of major number ${major}`, severity: 'warning' };
   return undefined;
 }

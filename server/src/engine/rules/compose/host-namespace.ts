@@ -17,12 +17,42 @@ interface Namespace {
  * not have enabled: warnings.
  */
 const NAMESPACES: Namespace[] = [
-  { key: 'network_mode', severity: 'error', risk: "puts the container on the host's network: it reaches every service listening on the host's localhost, and the ports it opens bypass Docker's port publishing and firewall rules", remedy: 'remove it and publish only the ports it needs' },
-  { key: 'pid', severity: 'error', risk: "shares the host's process table: the container sees every host process with its command line and environment, and can signal or trace those of its user", remedy: 'remove it' },
-  { key: 'ipc', severity: 'error', risk: "shares the host's IPC namespace: the container can read and write the host's shared memory and message queues", remedy: "remove it, or share IPC only with another service (ipc: \"service:<name>\")" },
-  { key: 'uts', severity: 'warning', risk: "shares the host's hostname and domain name with the container, and with CAP_SYS_ADMIN lets it change them for the whole host", remedy: 'remove it' },
-  { key: 'userns_mode', severity: 'warning', risk: 'turns off user-namespace remapping for this container, so its root is the host\'s root when the daemon remaps users (userns-remap)', remedy: 'remove it' },
-  { key: 'cgroup', severity: 'warning', risk: "shows the container the host's whole cgroup hierarchy, with every other container's limits and usage", remedy: 'remove it (private is the default)' },
+  {
+    key: 'network_mode',
+    severity: 'error',
+    risk: "puts the container on the host's network: it reaches every service listening on the host's localhost, and the ports it opens bypass Docker's port publishing and firewall rules",
+    remedy: 'remove it and publish only the ports it needs',
+  },
+  {
+    key: 'pid',
+    severity: 'error',
+    risk: "shares the host's process table: the container sees every host process with its command line and environment, and can signal or trace those of its user",
+    remedy: 'remove it',
+  },
+  {
+    key: 'ipc',
+    severity: 'error',
+    risk: "shares the host's IPC namespace: the container can read and write the host's shared memory and message queues",
+    remedy: 'remove it, or share IPC only with another service (ipc: "service:<name>")',
+  },
+  {
+    key: 'uts',
+    severity: 'warning',
+    risk: "shares the host's hostname and domain name with the container, and with CAP_SYS_ADMIN lets it change them for the whole host",
+    remedy: 'remove it',
+  },
+  {
+    key: 'userns_mode',
+    severity: 'warning',
+    risk: "turns off user-namespace remapping for this container, so its root is the host's root when the daemon remaps users (userns-remap)",
+    remedy: 'remove it',
+  },
+  {
+    key: 'cgroup',
+    severity: 'warning',
+    risk: "shows the container the host's whole cgroup hierarchy, with every other container's limits and usage",
+    remedy: 'remove it (private is the default)',
+  },
 ];
 
 export default defineComposeRule({

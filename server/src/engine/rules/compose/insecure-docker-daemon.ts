@@ -26,7 +26,10 @@ export default defineComposeRule({
   check({ model, report }) {
     for (const { port } of allServicePorts(model)) {
       if (publishesPlainDaemonPort(port)) {
-        report({ range: model.rangeOf(port.node), message: `Port ${DOCKER_PLAIN_PORT} is the Docker API without TLS and it is published here, so ${ROOT}; use 2376 with --tlsverify, or do not publish the daemon at all.` });
+        report({
+          range: model.rangeOf(port.node),
+          message: `Port ${DOCKER_PLAIN_PORT} is the Docker API without TLS and it is published here, so ${ROOT}; use 2376 with --tlsverify, or do not publish the daemon at all.`,
+        });
       }
     }
     // A value shared through an anchor is checked once, where it is written.
@@ -71,7 +74,10 @@ function checkEnvironment(model: ComposeModel, service: Service, seen: Set<unkno
   for (const variable of variables) {
     if (variable.value === undefined) continue;
     if (variable.name === 'DOCKER_TLS_CERTDIR' && variable.value === '') {
-      report({ range: variable.range, message: `An empty DOCKER_TLS_CERTDIR makes the docker:dind daemon listen on port ${DOCKER_PLAIN_PORT} without TLS, so ${ROOT}; keep the default (/certs) and connect with TLS on 2376.` });
+      report({
+        range: variable.range,
+        message: `An empty DOCKER_TLS_CERTDIR makes the docker:dind daemon listen on port ${DOCKER_PLAIN_PORT} without TLS, so ${ROOT}; keep the default (/certs) and connect with TLS on 2376.`,
+      });
       continue;
     }
     if (variable.name !== 'DOCKER_HOST') continue;
@@ -81,7 +87,10 @@ function checkEnvironment(model: ComposeModel, service: Service, seen: Set<unkno
     if (isSocketProxy(model, host)) continue;
     if (port === String(DOCKER_PLAIN_PORT) || !tlsVerify) {
       const why = port === String(DOCKER_PLAIN_PORT) ? `port ${DOCKER_PLAIN_PORT} is the Docker API without TLS` : 'no DOCKER_TLS_VERIFY is set';
-      report({ range: variable.range, message: `DOCKER_HOST points at a Docker daemon over plain TCP (${why}): ${ROOT}, and the traffic can be read and changed on the way; use TLS on 2376 (DOCKER_TLS_VERIFY=1) or the socket through a filtering proxy.` });
+      report({
+        range: variable.range,
+        message: `DOCKER_HOST points at a Docker daemon over plain TCP (${why}): ${ROOT}, and the traffic can be read and changed on the way; use TLS on 2376 (DOCKER_TLS_VERIFY=1) or the socket through a filtering proxy.`,
+      });
     }
   }
 }
@@ -114,7 +123,10 @@ function checkCommand(model: ComposeModel, service: Service, seen: Set<unknown>,
     const value = inline !== undefined ? { ...tokens[i], text: inline, offset: tokens[i].offset + tokens[i].text.length - inline.length } : tokens[i + 1];
     if (!value || !/^tcp:\/\//i.test(value.text)) continue;
     const range = scalarSliceRange(model, value.node, value.offset, value.offset + value.text.length) ?? model.rangeOf(value.node);
-    report({ range, message: `The Docker API on ${value.text} is served or used without --tlsverify, so ${ROOT}; add --tlsverify with certificates (port 2376), or keep the daemon on its socket.` });
+    report({
+      range,
+      message: `The Docker API on ${value.text} is served or used without --tlsverify, so ${ROOT}; add --tlsverify with certificates (port 2376), or keep the daemon on its socket.`,
+    });
   }
 }
 

@@ -30,7 +30,8 @@ export default defineComposeRule({
       const edit = entry.own && ownsNode(service, value) ? removePair(model, service.map, entry.pair) : undefined;
       report({
         range: model.rangeOf(value),
-        message: "The none logging driver discards the container's output, so an attack or a failure leaves no trace; remove it to use the daemon's default driver, or choose one that keeps or ships the logs.",
+        message:
+          "The none logging driver discards the container's output, so an attack or a failure leaves no trace; remove it to use the daemon's default driver, or choose one that keeps or ships the logs.",
         fixes: edit ? [{ title: 'Remove the logging setting (use the daemon default)', kind: 'suggestion', edits: [edit] }] : [],
       });
     }

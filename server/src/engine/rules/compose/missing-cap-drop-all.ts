@@ -14,7 +14,7 @@ export default defineComposeRule({
     category: 'privileges',
     title: 'Service keeps the default capabilities',
     description:
-      'Without `cap_drop: [ALL]` a container keeps Docker\'s default capabilities (CHOWN, SETUID, NET_RAW, …), which most services never use and an attacker can use to go further after a compromise.',
+      "Without `cap_drop: [ALL]` a container keeps Docker's default capabilities (CHOWN, SETUID, NET_RAW, …), which most services never use and an attacker can use to go further after a compromise.",
     references: { cis: '5.3', compose: 'services.<name>.cap_drop' },
     fixable: true,
     hasSuggestions: false,

@@ -16,7 +16,7 @@ export default defineComposeRule({
     category: 'resources',
     title: 'Service without a process limit',
     description:
-      'Without `pids_limit` a fork bomb or a runaway worker pool in one container can fill the host\'s process table, and then no container (nor the host) can start a process.',
+      "Without `pids_limit` a fork bomb or a runaway worker pool in one container can fill the host's process table, and then no container (nor the host) can start a process.",
     references: { cis: '5.28', compose: 'services.<name>.pids_limit' },
     fixable: true,
     hasSuggestions: true,
@@ -33,7 +33,11 @@ export default defineComposeRule({
       if (unlimited) {
         // `-1` (or 0) is an explicit "no limit": changing it is the author's call, offered as a suggestion.
         const own = unlimited.model === model && ownsNode(service, unlimited.pair.key);
-        const edit = own ? replaceScalar(model, unlimited.pair.value, String(pids)) : unlimited.key === 'pids_limit' ? insertIntoService(model, service, [['pids_limit', String(pids)]]) : undefined;
+        const edit = own
+          ? replaceScalar(model, unlimited.pair.value, String(pids))
+          : unlimited.key === 'pids_limit'
+            ? insertIntoService(model, service, [['pids_limit', String(pids)]])
+            : undefined;
         if (edit) fixes.push({ title: `Limit processes to ${pids}`, kind: 'suggestion', edits: [edit] });
         report({
           range: own ? pairRange(model, unlimited.pair) : service.nameRange,

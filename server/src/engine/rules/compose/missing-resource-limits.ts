@@ -22,7 +22,7 @@ export default defineComposeRule({
     category: 'resources',
     title: 'Service without memory or CPU limit',
     description:
-      'A container without a memory or CPU limit can take all of the host\'s memory or CPU time, through a leak, a busy loop or an attack, and take every other container down with it.',
+      "A container without a memory or CPU limit can take all of the host's memory or CPU time, through a leak, a busy loop or an attack, and take every other container down with it.",
     references: { cis: '5.10, 5.11', compose: 'services.<name>.deploy.resources.limits' },
     fixable: true,
     hasSuggestions: false,
@@ -41,7 +41,15 @@ export default defineComposeRule({
       report({
         range: ownLimits && ownsNode(service, ownLimits.key) ? model.rangeOf(ownLimits.key) : service.nameRange,
         message: `Service ${service.name} has ${what}, so a leak or an attack in it can exhaust ${harm} and take every other container down with it; set ${keys.join(' and ')}.`,
-        fixes: edit ? [{ title: `Limit ${missing.map((r) => (r === 'memory' ? `memory to ${config.limits.memory}` : `CPUs to ${config.limits.cpus}`)).join(' and ')}`, kind: 'fix', edits: [edit] }] : [],
+        fixes: edit
+          ? [
+              {
+                title: `Limit ${missing.map((r) => (r === 'memory' ? `memory to ${config.limits.memory}` : `CPUs to ${config.limits.cpus}`)).join(' and ')}`,
+                kind: 'fix',
+                edits: [edit],
+              },
+            ]
+          : [],
       });
     }
   },
@@ -86,7 +94,14 @@ function limitsEdit(model: ComposeModel, service: Service, missing: Resource[], 
   const legacyEdit = () => (legacyEntries.length === missing.length ? insertIntoService(model, service, legacyEntries) : undefined);
   if (legacy) return legacyEdit();
   // A `deploy:` from an anchor (or written as a flow map) cannot take the limits safely: the legacy keys can.
-  return ensurePath(model, service.map, ['deploy', 'resources', 'limits'], missing.map((r) => [r, value(r)])) ?? legacyEdit();
+  return (
+    ensurePath(
+      model,
+      service.map,
+      ['deploy', 'resources', 'limits'],
+      missing.map((r) => [r, value(r)]),
+    ) ?? legacyEdit()
+  );
 }
 
 /** A configured size such as 512M stays plain; anything else is quoted so it cannot change the YAML around it. */

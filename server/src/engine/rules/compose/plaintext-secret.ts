@@ -51,7 +51,8 @@ function checkVariables(model: ComposeModel, service: Service, container: Node, 
 }
 
 function message(name: string, match: SecretMatch, place: Place): string {
-  const what = match.reason === 'value' ? `The value of ${name} is shaped like a credential (${match.what})` : `${name} holds ${article(match.what)}${match.what}`;
+  const what =
+    match.reason === 'value' ? `The value of ${name} is shaped like a credential (${match.what})` : `${name} holds ${article(match.what)}${match.what}`;
   if (place === 'build-arg') {
     return `${what} in plain text, and build arguments stay in the image history for anyone who pulls it; pass it as a build secret (build.secrets, RUN --mount=type=secret) instead.`;
   }
@@ -113,7 +114,9 @@ function referenceEdit(model: ComposeModel, owner: YAMLMap<Node, Node | null>, n
   const pair = mapPair(model, owner, 'secrets');
   if (!pair) return insertSequence(model, owner, 'secrets', [name]) ?? null;
   if (!owner.items.includes(pair) || !isSeq(pair.value)) return null; // merged from an anchor, or not a list
-  const listed = seqItems(model, pair.value).some((item) => (isMap(item) ? scalarString(model, mapPair(model, item, 'source')?.value) : scalarString(model, item)) === name);
+  const listed = seqItems(model, pair.value).some(
+    (item) => (isMap(item) ? scalarString(model, mapPair(model, item, 'source')?.value) : scalarString(model, item)) === name,
+  );
   if (listed) return undefined;
   return appendToSeq(model, pair.value, name) ?? null;
 }

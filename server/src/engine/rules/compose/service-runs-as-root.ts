@@ -7,7 +7,7 @@ import { ownsNode, scalarString } from '../../documents/compose-values';
 import { isRootUser, parseDockerfile, type DockerfileModel } from '../../documents/dockerfile';
 import { stageRunsAsRoot } from '../../knowledge/runs-as-root';
 import { defineComposeRule } from '../../rule';
-import type { Fix, TextEdit } from '../../types';
+import type { TextEdit } from '../../types';
 
 const NON_ROOT = '10001:10001';
 
@@ -62,7 +62,8 @@ export default defineComposeRule({
       if (!verdict.root) continue;
       const where = build.inline !== undefined ? 'an inline Dockerfile (dockerfile_inline)' : build.path;
       const stageName = build.target ? `its stage ${build.target}` : 'its final stage';
-      const why = verdict.reason === 'user' ? `sets USER ${verdict.user.written}${verdict.inherited ? ' (inherited from an earlier stage)' : ''}` : 'has no USER';
+      const why =
+        verdict.reason === 'user' ? `sets USER ${verdict.user.written}${verdict.inherited ? ' (inherited from an earlier stage)' : ''}` : 'has no USER';
       const edit = insertIntoService(model, service, [['user', quoted(model, NON_ROOT)]]);
       report({
         range: service.reportRange('build'),
@@ -95,7 +96,7 @@ interface BuildSource {
 function dockerfileOf(model: ComposeModel, service: Service): BuildSource | undefined {
   const build = service.get('build')?.value;
   if (!build) return undefined;
-  let context = '.';
+  let context: string;
   let dockerfile = 'Dockerfile';
   let inline: string | undefined;
   let target: string | undefined;

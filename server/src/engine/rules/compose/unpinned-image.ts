@@ -44,7 +44,8 @@ export default defineComposeRule({
           message: `The image ${written} has no tag, so it is ${written}:latest and every pull may bring a different release; pin a version tag (or a digest).`,
         });
       } else if (ref.tag.toLowerCase() === 'latest') {
-        const tagRange = written === ref.raw && ref.tagOffset !== undefined ? scalarSliceRange(model, node, ref.tagOffset, ref.tagOffset + ref.tag.length) : undefined;
+        const tagRange =
+          written === ref.raw && ref.tagOffset !== undefined ? scalarSliceRange(model, node, ref.tagOffset, ref.tagOffset + ref.tag.length) : undefined;
         report({
           range: tagRange ?? valueRange(),
           message: 'The tag latest moves with every release, so every pull may bring a different image; pin a version tag (or a digest).',

@@ -15,8 +15,7 @@ export default defineComposeRule({
     severity: 'warning',
     category: 'isolation',
     title: 'Host directory mounted read-write',
-    description:
-      'A bind mount without `:ro` lets a compromised container change or plant files on the host, in a directory people or other services trust.',
+    description: 'A bind mount without `:ro` lets a compromised container change or plant files on the host, in a directory people or other services trust.',
     references: { cis: '5.5', compose: 'services.<name>.volumes' },
     fixable: false,
     hasSuggestions: true,
@@ -28,7 +27,9 @@ export default defineComposeRule({
       // Sockets and system paths are errors of their own (DG211, DG212), where `:ro` is no remedy.
       if (hostPathRiskOf(model, mount.source)) continue;
       const edit = own ? readOnlyEdit(model, mount) : undefined;
-      const fixes: Fix[] = edit ? [{ title: mount.long ? 'Mount read-only (read_only: true)' : 'Mount read-only (:ro)', kind: 'suggestion', edits: [edit] }] : [];
+      const fixes: Fix[] = edit
+        ? [{ title: mount.long ? 'Mount read-only (read_only: true)' : 'Mount read-only (:ro)', kind: 'suggestion', edits: [edit] }]
+        : [];
       report({
         range: mount.long ? mount.sourceRange : model.rangeOf(mount.node),
         message: `The host's ${displayValue(mount.source)} is mounted read-write, so a compromised container can change or plant files on the host; mount it read-only unless the service must write there.`,

@@ -30,14 +30,18 @@ export default defineComposeRule({
 
       const readOnly = readOnlyEdit(model, service, slot);
       const fixes: Fix[] = [];
-      if (readOnly) fixes.push({ title: 'Make the root filesystem read-only (read_only: true)', kind: explicit ? 'suggestion' : 'fix', edits: [readOnly.edit] });
+      if (readOnly)
+        fixes.push({ title: 'Make the root filesystem read-only (read_only: true)', kind: explicit ? 'suggestion' : 'fix', edits: [readOnly.edit] });
       const withTmp = readOnly && !hasTmpfsAt(chain, '/tmp') ? withTmpfs(model, service, readOnly) : undefined;
       if (withTmp) fixes.push({ title: 'Make the root filesystem read-only, with a tmpfs at /tmp', kind: 'suggestion', edits: withTmp });
 
-      const risk = 'so an attacker who gets in can change its programs and configuration or leave tools behind; set read_only: true and give it a tmpfs or a volume where it must write.';
+      const risk =
+        'so an attacker who gets in can change its programs and configuration or leave tools behind; set read_only: true and give it a tmpfs or a volume where it must write.';
       report({
         range: slot.kind === 'own' ? pairRange(model, slot.pair) : service.nameRange,
-        message: explicit ? `read_only: false lets service ${service.name} write to its root filesystem, ${risk}` : `Service ${service.name} can write to its root filesystem, ${risk}`,
+        message: explicit
+          ? `read_only: false lets service ${service.name} write to its root filesystem, ${risk}`
+          : `Service ${service.name} can write to its root filesystem, ${risk}`,
         fixes,
       });
     }

@@ -17,4 +17,21 @@ import pipeToShell from './pipe-to-shell';
 import verificationDisabled from './verification-disabled';
 
 /** Every Dockerfile rule, in code order. Meta-tests check that each file in this folder is listed here. */
-export const dockerfileRules: DockerfileRule[] = [rootUser, nonMinimalBaseImage, unpinnedBaseImage, baseImageNotPinnedByDigest, hardcodedSecret, sensitiveFileCopied, addInsteadOfCopy, addRemoteWithoutChecksum, pipeToShell, verificationDisabled, untrustedRegistry, aptInstallRecommends, packageCacheKept, sudoInRun, sshServer, missingHealthcheck];
+export const dockerfileRules: DockerfileRule[] = [
+  rootUser,
+  nonMinimalBaseImage,
+  unpinnedBaseImage,
+  baseImageNotPinnedByDigest,
+  hardcodedSecret,
+  sensitiveFileCopied,
+  addInsteadOfCopy,
+  addRemoteWithoutChecksum,
+  pipeToShell,
+  verificationDisabled,
+  untrustedRegistry,
+  aptInstallRecommends,
+  packageCacheKept,
+  sudoInRun,
+  sshServer,
+  missingHealthcheck,
+];

@@ -29,7 +29,8 @@ export default defineDockerfileRule({
       if (!subcommand || healthcheckCommand(healthcheck) !== undefined || subcommand.getValue().toUpperCase() !== 'NONE') return;
       report({
         range: subcommand.getRange(),
-        message: 'HEALTHCHECK NONE turns health checking off, so a hung or broken service looks healthy and is never restarted; replace it with a HEALTHCHECK CMD that probes the service.',
+        message:
+          'HEALTHCHECK NONE turns health checking off, so a hung or broken service looks healthy and is never restarted; replace it with a HEALTHCHECK CMD that probes the service.',
       });
       return;
     }
@@ -39,7 +40,8 @@ export default defineDockerfileRule({
     if (!start.cmd && !start.entrypoint && !(root.ref && runsServiceByDefault(root.ref))) return;
     report({
       range: final.from.getRange(),
-      message: 'The final stage runs a service but has no HEALTHCHECK, so a hung or broken process looks healthy and is never restarted; add a HEALTHCHECK CMD that probes it.',
+      message:
+        'The final stage runs a service but has no HEALTHCHECK, so a hung or broken process looks healthy and is never restarted; add a HEALTHCHECK CMD that probes it.',
     });
   },
 });

@@ -63,7 +63,7 @@ export default defineDockerfileRule({
     const shown = image.written === image.resolved ? image.written : `${image.written} (${image.resolved})`;
     const via = root === final ? `\`${shown}\` is` : `The final stage builds on \`${shown}\` (through stage \`${final.image.written}\`),`;
     const best = fitting[0] ?? advice.variants[0];
-    const remedy = best ? `a minimal variant such as \`${variantReference(image.ref, best)}\`` : advice.alternative ?? 'a minimal image';
+    const remedy = best ? `a minimal variant such as \`${variantReference(image.ref, best)}\`` : (advice.alternative ?? 'a minimal image');
     report({
       range: findingRange(model, root),
       message: `${via} ${advice.description}: its shell, package manager and tools ship in the final image and give an attacker more to work with; build on ${remedy}.`,
@@ -138,7 +138,7 @@ function switchTo(model: DockerfileModel, image: BaseImage, ref: ImageRef, varia
  */
 function imageEdits(model: DockerfileModel, image: BaseImage, ref: ImageRef, variant: MinimalVariant): TextEdit[] | undefined {
   const base = literalStart(model, image);
-  if (base === undefined) return appendToWrittenTag(model, image, ref, variant);
+  if (base === undefined) return appendToWrittenTag(image, ref, variant);
   const at = (start: number, end: number) => model.lines.rangeAt(base + start, base + end);
   if (variant.reference) return [replace(at(0, ref.raw.length), variant.reference)];
 
@@ -164,7 +164,7 @@ function literalStart(model: DockerfileModel, image: BaseImage): number | undefi
 }
 
 /** `FROM node:${NODE_VERSION}`: a variant that only appends to the tag (`-alpine`) is appended after the variable. */
-function appendToWrittenTag(model: DockerfileModel, image: BaseImage, ref: ImageRef, variant: MinimalVariant): TextEdit[] | undefined {
+function appendToWrittenTag(image: BaseImage, ref: ImageRef, variant: MinimalVariant): TextEdit[] | undefined {
   if (!image.range || !image.written?.includes(':') || ref.digest !== undefined || variant.name || variant.reference) return undefined;
   const target = variantReference(ref, variant);
   if (!target.startsWith(ref.raw) || target === ref.raw) return undefined;

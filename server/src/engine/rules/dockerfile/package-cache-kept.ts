@@ -125,7 +125,9 @@ function cacheMounted(run: Run, folders: string[]): boolean {
 
 /** An `rm` of this folder or something inside it, anywhere in the RUN. */
 function removes(code: RunCode, folder: string): boolean {
-  return code.commands.some(({ command }) => commandName(command) === 'rm' && commandArgs(command).some((a) => a.value === folder || a.value.startsWith(`${folder}/`)));
+  return code.commands.some(
+    ({ command }) => commandName(command) === 'rm' && commandArgs(command).some((a) => a.value === folder || a.value.startsWith(`${folder}/`)),
+  );
 }
 
 function cleansAll(code: RunCode, program: string): boolean {

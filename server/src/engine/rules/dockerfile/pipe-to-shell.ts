@@ -168,17 +168,28 @@ function checkProcessSubstitution(pipeline: Pipeline, next: Pipeline | undefined
   let end = lastCommand.words[lastCommand.words.length - 1].end;
   const close = /^\s*\)/.exec(quoted.slice(end, end + 40));
   if (close) end += close[0].length;
-  findings.add(command.words[program.index].start, end, `Running a download straight from \`<(…)\` with \`${program.name}\` executes whatever the server, or anyone in between, sends, unreviewed and unverified; ${REMEDY}.`);
+  findings.add(
+    command.words[program.index].start,
+    end,
+    `Running a download straight from \`<(…)\` with \`${program.name}\` executes whatever the server, or anyone in between, sends, unreviewed and unverified; ${REMEDY}.`,
+  );
 }
 
 /** `sh -c "$(curl -fsSL …)"`, `ruby -e "$(curl …)"`, `eval "$(wget -qO- …)"`. */
 function checkCommandSubstitution(command: SimpleCommand, quoted: string, findings: SourceFindings): void {
   const program = programOf(command);
   if (!program) return;
-  const code = program.name === 'eval' ? command.words.slice(program.index + 1) : [codeWord(command, program.name, program.index)].filter((w): w is Word => w !== undefined);
+  const code =
+    program.name === 'eval'
+      ? command.words.slice(program.index + 1)
+      : [codeWord(command, program.name, program.index)].filter((w): w is Word => w !== undefined);
   for (const word of code) {
     if (!substitutesDownload(quoted.slice(word.start, word.end))) continue;
-    findings.add(command.words[program.index].start, word.end, `Running the output of a download with \`${program.name}\` executes whatever the server, or anyone in between, sends, unreviewed and unverified; ${REMEDY}.`);
+    findings.add(
+      command.words[program.index].start,
+      word.end,
+      `Running the output of a download with \`${program.name}\` executes whatever the server, or anyone in between, sends, unreviewed and unverified; ${REMEDY}.`,
+    );
     return;
   }
 }
@@ -218,7 +229,11 @@ function checkPowerShell(text: string, findings: SourceFindings): void {
   for (const pattern of POWERSHELL) {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-      findings.add(m.index, m.index + m[0].length, `Running a download with \`Invoke-Expression\` executes whatever the server, or anyone in between, sends, unreviewed and unverified; ${REMEDY}.`);
+      findings.add(
+        m.index,
+        m.index + m[0].length,
+        `Running a download with \`Invoke-Expression\` executes whatever the server, or anyone in between, sends, unreviewed and unverified; ${REMEDY}.`,
+      );
     }
   }
 }

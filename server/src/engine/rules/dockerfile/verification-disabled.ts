@@ -18,7 +18,7 @@ import {
 import { commandIndex, type SimpleCommand, type Word } from '../../knowledge/shell';
 import { isExecForm, programOf, quotedText, shellScopes } from '../../knowledge/shell-scopes';
 import { defineDockerfileRule, type Report } from '../../rule';
-import type { Fix, Range } from '../../types';
+import type { Fix } from '../../types';
 
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 

@@ -1,0 +1,43 @@
+// Lint rules that hold the architecture in place: the engine imports nothing from Node or the editor,
+// nothing is left unused. Formatting is Prettier's job (.prettierrc.json), so no stylistic rules here.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'out/', '.e2e/', 'test-results/', 'test/fixtures/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2022, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      'no-control-regex': 'off',
+      // `let node = this` as the start of a walk up a chain is not an alias.
+      '@typescript-eslint/no-this-alias': ['error', { allowedNames: ['service', 'node', 'current'] }],
+    },
+  },
+  {
+    files: ['**/*.mjs', 'scripts/**', 'test/e2e/**'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' } },
+  },
+  {
+    // The engine runs in the CLI, the Node server and a web worker: no Node built-ins, no editor packages.
+    files: ['server/src/engine/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*'], message: 'The engine runs in a web worker too: no Node built-ins (take what you need from the host).' },
+            { group: ['vscode', 'vscode-*'], message: 'The engine knows nothing of editors: return engine types, the server converts them.' },
+          ],
+          paths: ['fs', 'path', 'os', 'url', 'child_process', 'crypto', 'util', 'events', 'stream', 'buffer', 'net', 'http', 'https'].map((name) => ({
+            name,
+            message: 'The engine runs in a web worker too: no Node built-ins.',
+          })),
+        },
+      ],
+    },
+  },
+);
