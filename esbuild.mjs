@@ -1,5 +1,8 @@
 // Bundles the client, the server and the CLI into dist/: the extension ships no node_modules.
+import { readFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
+
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -13,6 +16,8 @@ const common = {
   minify: production,
   logLevel: 'info',
   legalComments: 'none',
+  // server/src/version.ts: the version is written once, in package.json.
+  define: { DOCKGUARD_VERSION: JSON.stringify(version) },
 };
 
 const builds = [

@@ -40,4 +40,16 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // One import surface: everything outside the engine (server, CLI, client, benchmarks, scripts) goes through
+    // engine/index.ts. Unit tests may reach internals.
+    files: ['server/src/**/*.ts', 'client/src/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
+    ignores: ['server/src/engine/**', 'bench/test/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '(^|/)engine/(?!index$).+', message: 'Import the engine through its index (server/src/engine), not its internals.' }] },
+      ],
+    },
+  },
 );

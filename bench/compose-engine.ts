@@ -1,10 +1,7 @@
 // Engine speed on compose files: analyze() against the yaml library's own parse of the same text, in one run.
 // Run with `npm run bench` (or `node --expose-gc --import tsx bench/compose-engine.ts`).
 import { parseDocument } from 'yaml';
-import { analyze } from '../server/src/engine/analyze';
-import { DEFAULT_CONFIG, resolveConfig } from '../server/src/engine/config';
-import { parseCompose } from '../server/src/engine/documents/compose';
-import { composeRules } from '../server/src/engine/rules';
+import { analyze, composeRules, DEFAULT_CONFIG, parseCompose, resolveConfig } from '../server/src/engine';
 import { generateCompose } from './support/generate-compose';
 import {
   breakdownEachSize,

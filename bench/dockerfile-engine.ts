@@ -1,11 +1,7 @@
 // Engine speed on Dockerfiles: analyze() against dockerfile-ast's own parse of the same text, in one run.
 // Run with `npm run bench` (or `node --expose-gc --import tsx bench/dockerfile-engine.ts`).
 import { DockerfileParser } from 'dockerfile-ast';
-import { analyze } from '../server/src/engine/analyze';
-import { DEFAULT_CONFIG, resolveConfig } from '../server/src/engine/config';
-import { parseDockerfile } from '../server/src/engine/documents/dockerfile';
-import { shellScopes } from '../server/src/engine/knowledge/shell-scopes';
-import { dockerfileRules } from '../server/src/engine/rules';
+import { analyze, DEFAULT_CONFIG, dockerfileRules, parseDockerfile, resolveConfig, shellScopes } from '../server/src/engine';
 import { generateDockerfile } from './support/generate-dockerfile';
 import {
   breakdownEachSize,

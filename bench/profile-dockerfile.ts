@@ -4,8 +4,7 @@
 import { DockerfileParser } from 'dockerfile-ast';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { analyze } from '../server/src/engine/analyze';
-import { resolveConfig } from '../server/src/engine/config';
+import { analyze, resolveConfig } from '../server/src/engine';
 import { profile, saveProfile, selfTimes } from './support/cpu-profile';
 import { generateDockerfile } from './support/generate-dockerfile';
 import { formatCount, formatMs, renderTable } from './support/table';

@@ -1,6 +1,5 @@
 // What package.json and schemas/dockguard.schema.json say about rules, derived from the registry.
-import { allRuleMetas, composeRules, dockerfileRules, metaRules } from '../server/src/engine/rules';
-import type { RuleMeta } from '../server/src/engine/types';
+import { allRuleMetas, composeRules, dockerfileRules, metaRules, type RuleMeta } from '../server/src/engine';
 
 const SETTING = { type: 'string', enum: ['error', 'warning', 'info', 'on', 'off'] };
 

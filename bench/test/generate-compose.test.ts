@@ -3,8 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { isMap, parseDocument } from 'yaml';
-import { analyze } from '../../server/src/engine/analyze';
-import { resolveConfig } from '../../server/src/engine/config';
+import { analyze, resolveConfig } from '../../server/src/engine';
 import { generateCompose } from '../support/generate-compose';
 
 const servicesOf = (text: string) => {

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { DockerfileParser } from 'dockerfile-ast';
-import { analyze } from '../../server/src/engine/analyze';
+import { analyze } from '../../server/src/engine';
 import { generateDockerfile } from '../support/generate-dockerfile';
 import { Random } from '../support/random';
 import { growthExponent, percentile, summarize } from '../support/stats';

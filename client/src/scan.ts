@@ -1,10 +1,10 @@
 import { commands, ProgressLocation, window, workspace, type CancellationToken } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ANALYZE_FILES_REQUEST, type AnalyzeFilesParams, type AnalyzeFilesResult } from './protocol';
+import { analysedFilesGlob } from '../../server/src/engine';
+import { ANALYZE_FILES_REQUEST, type AnalyzeFilesParams, type AnalyzeFilesResult } from '../../server/src/lsp/protocol';
 
-/** The file names the CLI also finds: Dockerfiles and compose files. */
-export const FILES_GLOB =
-  '**/{Dockerfile,Dockerfile.*,*.dockerfile,*.Dockerfile,Containerfile,Containerfile.*,*.containerfile,compose.yaml,compose.yml,compose.*.yaml,compose.*.yml,docker-compose.yaml,docker-compose.yml,docker-compose.*.yaml,docker-compose.*.yml}';
+/** The file names the CLI and the server analyse (defined once, in the engine). */
+export const FILES_GLOB = analysedFilesGlob();
 const EXCLUDE_GLOB = '**/{node_modules,.git}/**';
 const BATCH = 25;
 /** The server notes files over 1 MB as not analysed; past this, not even that is worth reading them for. */

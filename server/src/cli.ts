@@ -1,24 +1,21 @@
 // The command-line interface: the same engine as the editor, for CI.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { MAX_ANALYSED_CHARS } from './engine/input-limits';
-import { analyze, type AnalyzeOptions } from './engine/analyze';
-import { resolveConfig } from './engine/config';
-import { fixAll } from './engine/fix-all';
-import { SEVERITY_RANK } from './engine/types';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { analyze, type AnalyzeOptions, fixAll, MAX_ANALYSED_CHARS, resolveConfig, SEVERITY_RANK } from './engine';
 import { describeError, discover, type Target } from './cli/discover';
 import { formatJson } from './cli/format-json';
 import { formatSarif } from './cli/format-sarif';
 import { formatText } from './cli/format-text';
 import { parseCliArgs, USAGE, UsageError, type CliOptions } from './cli/options';
 import type { FileResult } from './cli/results';
+import { VERSION } from './version';
 import { isIgnoredPath, ProjectConfigLoader, type ProjectConfig } from './project-config';
 
-const VERSION = process.env.DOCKGUARD_VERSION ?? '0.1.0';
-
-/** Lets compose rules read the Dockerfile a service builds from; nothing else is ever read. */
-function readLocalFile(file: string): string | undefined {
+/** Lets compose rules read the Dockerfile a service builds from; nothing else is ever read. The engine names files by URI. */
+function readLocalFile(uri: string): string | undefined {
   try {
+    const file = uri.startsWith('file:') ? fileURLToPath(uri) : uri;
     return fs.statSync(file).size <= MAX_ANALYSED_CHARS ? fs.readFileSync(file, 'utf8') : undefined;
   } catch {
     return undefined;
@@ -86,7 +83,7 @@ export function main(argv: string[]): number {
     }
     const analyzeOptions: AnalyzeOptions = {
       kind: target.kind,
-      uri: path.resolve(target.path),
+      uri: pathToFileURL(path.resolve(target.path)).href,
       config: resolveConfig(project?.config),
       readFile: readLocalFile,
       onRuleError: (ruleId, error) => process.stderr.write(`dockguard: rule ${ruleId} failed on ${target.path}: ${String(error)}\n`),

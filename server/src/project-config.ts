@@ -2,8 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { minimatch } from 'minimatch';
-import type { DockguardConfig } from './engine/config';
-import { parseDockguardConfig, parseHadolintConfig, type ConfigProblem } from './engine/config-file';
+import { type ConfigProblem, type DockguardConfig, parseDockguardConfig, parseHadolintConfig } from './engine';
 
 export const DOCKGUARD_FILES = ['.dockguard.yaml', '.dockguard.yml'];
 export const HADOLINT_FILES = ['.hadolint.yaml', '.hadolint.yml'];

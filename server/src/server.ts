@@ -13,13 +13,19 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ruleDocsUrl } from './docs-location';
-import { MAX_ANALYSED_CHARS } from './engine/input-limits';
-import { analyze, type AnalyzeOptions } from './engine/analyze';
-import { DEFAULT_CONFIG, type ResolvedConfig } from './engine/config';
-import { parseDockguardConfig, parseHadolintConfig } from './engine/config-file';
-import { detectKind } from './engine/detect';
-import { invalidConfig } from './engine/rules/meta/invalid-config';
-import type { DocumentKind, Finding } from './engine/types';
+import {
+  analyze,
+  type AnalyzeOptions,
+  DEFAULT_CONFIG,
+  detectKind,
+  type DocumentKind,
+  type Finding,
+  invalidConfig,
+  MAX_ANALYSED_CHARS,
+  parseDockguardConfig,
+  parseHadolintConfig,
+  type ResolvedConfig,
+} from './engine';
 import { DOCKGUARD_FILES, HADOLINT_FILES } from './project-config';
 import { AnalysisCache } from './lsp/analysis-cache';
 import { codeActions, FIX_ALL_KIND, SHOW_DOCS_COMMAND } from './lsp/code-actions';
@@ -27,6 +33,7 @@ import { Configuration, filePathOf } from './lsp/configuration';
 import { toDiagnostic } from './lsp/diagnostics';
 import { findingHover } from './lsp/hover';
 import { imageHover } from './lsp/image-hover';
+import { VERSION } from './version';
 import { ANALYZE_FILES_REQUEST, type AnalyzeFilesParams, type AnalyzeFilesResult } from './lsp/protocol';
 
 // createConnection reads --stdio, --node-ipc or --socket from the command line.
@@ -57,7 +64,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       executeCommandProvider: { commands: [SHOW_DOCS_COMMAND].filter((c) => !clientCommands.includes(c)) },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
-    serverInfo: { name: 'dockguard', version: process.env.DOCKGUARD_VERSION ?? '0.1.0' },
+    serverInfo: { name: 'dockguard', version: VERSION },
   };
 });
 

@@ -1,7 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { kindFromFileName } from '../engine/detect';
-import type { DocumentKind } from '../engine/types';
+import { type DocumentKind, kindFromFileName } from '../engine';
 
 export interface Target {
   path: string;

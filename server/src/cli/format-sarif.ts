@@ -3,8 +3,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result, Region, Fix as SarifFix } from 'sarif';
 import { ruleDocsPath, ruleDocsUrl } from '../docs-location';
-import { allRuleMetas } from '../engine/rules';
-import type { Finding, Range, RuleMeta, Severity } from '../engine/types';
+import { allRuleMetas, type Finding, type Range, type RuleMeta, type Severity } from '../engine';
 import type { FileResult } from './results';
 
 const LEVEL: Record<Severity, Result.level> = { error: 'error', warning: 'warning', info: 'note' };

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { SEVERITY_RANK, type Severity } from '../engine/types';
+import { type Severity, SEVERITY_RANK } from '../engine';
 
 export type Format = 'text' | 'json' | 'sarif';
 

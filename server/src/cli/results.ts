@@ -1,4 +1,4 @@
-import type { Finding } from '../engine/types';
+import type { Finding } from '../engine';
 
 /** The findings of one analysed file, as the formatters see them. */
 export interface FileResult {

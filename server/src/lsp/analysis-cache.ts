@@ -1,5 +1,5 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding } from '../engine/types';
+import type { Finding } from '../engine';
 
 interface Entry {
   version: number;

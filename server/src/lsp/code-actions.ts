@@ -1,10 +1,6 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { AnalyzeOptions } from '../engine/analyze';
-import { fixAll, minimalEdit } from '../engine/fix-all';
-import { ignoreFixes } from '../engine/ignore-actions';
-import { rangesIntersect } from '../engine/text';
-import type { DocumentKind, Finding, Fix } from '../engine/types';
+import { type AnalyzeOptions, type DocumentKind, type Finding, type Fix, fixAll, ignoreFixes, minimalEdit, rangesIntersect } from '../engine';
 import { SOURCE, toDiagnostic } from './diagnostics';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.dockguard`;

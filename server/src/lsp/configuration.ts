@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Connection } from 'vscode-languageserver/node';
-import { resolveConfig, DEFAULT_CONFIG, type ResolvedConfig } from '../engine/config';
+import { DEFAULT_CONFIG, resolveConfig, type ResolvedConfig } from '../engine';
 import { isIgnoredPath, ProjectConfigLoader, type ProjectConfig } from '../project-config';
 import { readSettings, type EditorSettings } from './settings';
 

@@ -1,5 +1,5 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
-import type { Finding, Severity } from '../engine/types';
+import type { Finding, Severity } from '../engine';
 import { ruleDocsUrl } from '../docs-location';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {

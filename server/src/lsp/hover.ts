@@ -1,9 +1,7 @@
 import * as fs from 'node:fs';
 import type { Position } from 'vscode-languageserver/node';
 import { ruleDocsPath, ruleDocsUrl } from '../docs-location';
-import { findRule } from '../engine/rules';
-import { comparePositions } from '../engine/text';
-import type { Finding } from '../engine/types';
+import { comparePositions, type Finding, findRule } from '../engine';
 
 const sections = new Map<string, { why?: string; fix?: string }>();
 

@@ -1,7 +1,5 @@
 import type { Position } from 'vscode-languageserver/node';
-import { imageAt, registryOf } from '../engine/image-info';
-import { minimalAlternatives, variantReference } from '../engine/knowledge/base-images';
-import type { DocumentKind } from '../engine/types';
+import { type DocumentKind, imageAt, minimalAlternatives, registryOf, variantReference } from '../engine';
 
 /** What an image reference resolves to and how well it is pinned, for a hover on FROM or `image:` (markdown). */
 export function imageHover(text: string, kind: DocumentKind, position: Position): string | undefined {

@@ -1,4 +1,5 @@
-// Requests dockguard adds to LSP. The VS Code client declares the same shapes in client/src/protocol.ts.
+// Requests dockguard adds to LSP, shared by the server and the VS Code client (types and constants only: the
+// client bundles this file, so it imports nothing).
 
 /** Analyse files that are not open (a workspace scan) and publish their diagnostics. */
 export const ANALYZE_FILES_REQUEST = 'dockguard/analyzeFiles';

@@ -1,5 +1,4 @@
-import type { DockguardConfig } from '../engine/config';
-import type { Severity } from '../engine/types';
+import type { DockguardConfig, Severity } from '../engine';
 
 /** The `dockguard.*` settings as an editor sends them (VS Code, or any client answering workspace/configuration). */
 export interface EditorSettings {

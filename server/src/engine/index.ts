@@ -1,0 +1,38 @@
+// The engine's public surface: the server, the CLI, the VS Code client and the benchmarks import from here and
+// nowhere else in the engine (ESLint enforces it). Unit tests may reach internals. Everything here is pure: no
+// Node built-ins, no editor packages, no I/O; files the analysis refers to come through `AnalyzeOptions.readFile`.
+
+// Analysis
+export { analyze, type AnalyzeOptions, type FileReader } from './analyze';
+export { fixAll, minimalEdit, type FixAllResult } from './fix-all';
+export { applyEdits, applyFixes, safeFixes, type AppliedFixes } from './fixes';
+export { ignoreFixes } from './ignore-actions';
+export { MAX_ANALYSED_CHARS } from './input-limits';
+
+// Shapes
+export type { Category, DocumentKind, Finding, Fix, FixKind, Position, Range, RuleMeta, RuleReferences, Severity, TextEdit } from './types';
+export { SEVERITY_RANK } from './types';
+export { comparePositions, rangesIntersect } from './text';
+
+// Configuration
+export { DEFAULT_CONFIG, resolveConfig, type DockguardConfig, type ResolvedConfig } from './config';
+export { parseDockguardConfig, parseHadolintConfig, type ConfigProblem, type ParsedConfig } from './config-file';
+
+// Files
+export { analysedFilesGlob, baseName, detectKind, FILE_NAME_GLOBS, kindFromFileName } from './detect';
+export { resolveRelative } from './paths';
+
+// Rules
+export { allRuleMetas, composeRules, dockerfileRules, findRule, metaRules } from './rules';
+export { invalidConfig } from './rules/meta/invalid-config';
+export type { ComposeRule, DockerfileRule, Rule } from './rule';
+
+// Images (hover)
+export { imageAt, registryOf, type ImageInfo } from './image-info';
+export type { ImageRef } from './documents/image-ref';
+export { minimalAlternatives, variantReference } from './knowledge/base-images';
+
+// Models, for the benchmarks' phase breakdowns
+export { parseDockerfile, type DockerfileModel } from './documents/dockerfile';
+export { parseCompose, type ComposeModel } from './documents/compose';
+export { shellScopes } from './knowledge/shell-scopes';
