@@ -1,6 +1,4 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { commands, Selection, Uri, window, type ExtensionContext } from 'vscode';
+import { commands, Selection, Uri, window, workspace, type ExtensionContext } from 'vscode';
 
 /** `source.fixAll.dockguard` on the active file: every safe fix, never a suggestion. */
 export async function fixAllInActiveFile(): Promise<void> {
@@ -11,29 +9,37 @@ interface RulePage {
   id: string;
   code: string;
   title: string;
-  file: string;
+  uri: Uri;
 }
 
-/** Rule pages ship in docs/rules; their first line is `# <id> (<code>): <title>`. */
-function rulePages(context: ExtensionContext): RulePage[] {
-  const directory = context.asAbsolutePath(path.join('docs', 'rules'));
-  const pages: RulePage[] = [];
-  for (const name of fs
-    .readdirSync(directory)
-    .filter((n) => n.endsWith('.md'))
-    .sort()) {
-    const file = path.join(directory, name);
-    const first = fs.readFileSync(file, 'utf8').split('\n', 1)[0];
-    const match = /^# (\S+) \((DG\d+)\): (.*)$/.exec(first);
-    if (match) pages.push({ id: match[1], code: match[2], title: match[3], file });
-  }
-  return pages;
+const decoder = new TextDecoder();
+
+/**
+ * The rule pages bundled with the extension (docs/rules), whose first line is `# <id> (<code>): <title>`. Read
+ * through workspace.fs from the extension's own URI, so it works offline and wherever the extension runs: the
+ * desktop, code-server, and VS Code for the web.
+ */
+async function rulePages(context: ExtensionContext): Promise<RulePage[]> {
+  const directory = Uri.joinPath(context.extensionUri, 'docs', 'rules');
+  const names = (await workspace.fs.readDirectory(directory))
+    .map(([name]) => name)
+    .filter((name) => name.endsWith('.md'))
+    .sort();
+  const pages = await Promise.all(
+    names.map(async (name) => {
+      const uri = Uri.joinPath(directory, name);
+      const first = decoder.decode(await workspace.fs.readFile(uri)).split('\n', 1)[0];
+      const match = /^# (\S+) \((DG\d+)\): (.*)$/.exec(first);
+      return match ? { id: match[1], code: match[2], title: match[3], uri } : undefined;
+    }),
+  );
+  return pages.filter((page) => page !== undefined);
 }
 
-/** Opens a rule's page as a rendered preview; without an argument, lets the user pick the rule. */
+/** Opens a rule's bundled page in the Markdown preview; without an argument, lets the user pick the rule. */
 export async function showRuleDocumentation(context: ExtensionContext, ruleId?: string): Promise<void> {
-  const pages = rulePages(context);
-  let page = ruleId ? pages.find((p) => p.id === ruleId || p.code === ruleId) : undefined;
+  const pages = await rulePages(context);
+  let page = ruleId ? pages.find((p) => p.id === ruleId || p.code === ruleId.toUpperCase()) : undefined;
   if (!page) {
     const picked = await window.showQuickPick(
       pages.map((p) => ({ label: p.id, description: p.code, detail: p.title, page: p })),
@@ -41,7 +47,7 @@ export async function showRuleDocumentation(context: ExtensionContext, ruleId?: 
     );
     page = picked?.page;
   }
-  if (page) await commands.executeCommand('markdown.showPreview', Uri.file(page.file));
+  if (page) await commands.executeCommand('markdown.showPreview', page.uri);
 }
 
 /** After an "ignore" action inserted `-- reason`, select the placeholder so the user types the real reason. */

@@ -1,16 +1,24 @@
-// The command-line interface: the same engine as the editor, for CI.
+// The command-line interface: the same engine as the editor, for CI, pre-commit and pipes.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { analyze, type AnalyzeOptions, fixAll, MAX_ANALYSED_CHARS, resolveConfig, SEVERITY_RANK } from './engine';
+import { analyze, type AnalyzeOptions, type Finding, fixAll, MAX_ANALYSED_CHARS, resolveConfig, SEVERITY_RANK } from './engine';
+import { colors, shouldColor } from './cli/color';
 import { describeError, discover, type Target } from './cli/discover';
+import { formatGithub } from './cli/format-github';
+import { formatGitlab } from './cli/format-gitlab';
 import { formatJson } from './cli/format-json';
 import { formatSarif } from './cli/format-sarif';
 import { formatText } from './cli/format-text';
-import { parseCliArgs, USAGE, UsageError, type CliOptions } from './cli/options';
-import type { FileResult } from './cli/results';
-import { VERSION } from './version';
+import { parseCliArgs, STDIN_PATH, USAGE, UsageError, type CliOptions } from './cli/options';
+import { InputTooLarge, readInput, sniffKind, type Input } from './cli/read-input';
+import type { FileResult, Problem, Report } from './cli/results';
+import { NotWritten, writeFixed, WriteScope } from './cli/safe-write';
 import { isIgnoredPath, ProjectConfigLoader, type ProjectConfig } from './project-config';
+import { VERSION } from './version';
+
+/** The engine's finding for a file it did not analyse (binary, too large): for the CLI, the file was not checked. */
+const NOT_ANALYZED = 'not-analyzed';
 
 /** Lets compose rules read the Dockerfile a service builds from; nothing else is ever read. The engine names files by URI. */
 function readLocalFile(uri: string): string | undefined {
@@ -22,36 +30,136 @@ function readLocalFile(uri: string): string | undefined {
   }
 }
 
-interface Problems {
-  unreadable: { path: string; reason: string }[];
-  /** Configuration files with mistakes, reported once each. */
-  configs: Map<string, ProjectConfig>;
+/** The engine functions the CLI calls; tests pass their own to check how a failing analysis is reported. */
+export interface Engine {
+  analyze: typeof analyze;
+  fixAll: typeof fixAll;
 }
 
-function configFor(target: Target, loader: ProjectConfigLoader, explicit: ProjectConfig | undefined, problems: Problems): ProjectConfig | undefined {
+/** Where the CLI writes, and what it knows of its environment. */
+export interface Io {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  env: NodeJS.ProcessEnv;
+  stdoutIsTTY: boolean;
+}
+
+const NODE_IO: Io = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  env: process.env,
+  stdoutIsTTY: process.stdout.isTTY === true,
+};
+
+interface Run {
+  engine: Engine;
+  options: CliOptions;
+  loader: ProjectConfigLoader;
+  explicit?: ProjectConfig;
+  scope: WriteScope;
+  problems: Problem[];
+  /** Configuration files with mistakes, reported once each. */
+  configs: Map<string, ProjectConfig>;
+  fixed: number;
+}
+
+/** The file whose directory decides configuration and cross-file references: for stdin, --stdin-filename. */
+function locationOf(target: Target): string | undefined {
+  return target.path === STDIN_PATH ? (target.name !== '<stdin>' ? target.name : undefined) : target.path;
+}
+
+function configFor(target: Target, run: Run): ProjectConfig | undefined {
+  if (run.explicit) return run.explicit;
+  const location = locationOf(target) ?? path.join(process.cwd(), '<stdin>');
   try {
-    return explicit ?? loader.forFile(target.path);
+    return run.loader.forFile(location);
   } catch (error) {
-    problems.unreadable.push({ path: `configuration for ${target.path}`, reason: describeError(error) });
+    run.problems.push({ path: `configuration for ${target.name}`, reason: describeError(error) });
     return undefined;
   }
 }
 
-export function main(argv: string[]): number {
+function analyzeTarget(target: Target, run: Run): FileResult | undefined {
+  const project = configFor(target, run);
+  if (project?.problems.length) run.configs.set(project.file, project);
+  const location = locationOf(target);
+  if (project && location && isIgnoredPath(location, project.config.ignorePaths ?? [], path.dirname(project.file))) return undefined;
+  let input: Input;
+  try {
+    input = readInput(target.path);
+  } catch (error) {
+    run.problems.push({ path: target.name, reason: error instanceof InputTooLarge ? error.message : `cannot read: ${describeError(error)}` });
+    return undefined;
+  }
+  const failures: string[] = [];
+  const analyzeOptions: AnalyzeOptions = {
+    kind: target.kind ?? sniffKind(input.text),
+    uri: location ? pathToFileURL(path.resolve(location)).href : undefined,
+    config: resolveConfig(project?.config),
+    readFile: readLocalFile,
+    onRuleError: (ruleId, error) => failures.push(`rule ${ruleId} failed: ${describeError(error)}`),
+  };
+  let text = input.text;
+  let findings: Finding[];
+  try {
+    if (run.options.fix) text = fix(target, input, analyzeOptions, run);
+    findings = run.engine.analyze(text, analyzeOptions);
+  } catch (error) {
+    // One file the engine cannot cope with must not cost the report on every other file.
+    run.problems.push({ path: target.name, reason: `could not be analysed: ${describeError(error)}` });
+    return undefined;
+  }
+  for (const failure of new Set(failures)) run.problems.push({ path: target.name, reason: `analysed only in part: ${failure}` });
+  for (const finding of findings) {
+    if (finding.ruleId === NOT_ANALYZED) run.problems.push({ path: target.name, reason: finding.message.replace(/^dockguard /, '') });
+  }
+  return { path: target.name, text, findings };
+}
+
+/** Applies the safe fixes and writes them back; returns the text to report on (the original when not written). */
+function fix(target: Target, input: Input, options: AnalyzeOptions, run: Run): string {
+  const result = run.engine.fixAll(input.text, options);
+  if (result.text === input.text) return input.text;
+  try {
+    writeFixed(target.path, input.bytes, result.text, run.scope);
+  } catch (error) {
+    run.problems.push({ path: target.name, reason: error instanceof NotWritten ? error.message : `not fixed: ${describeError(error)}` });
+    return input.text;
+  }
+  run.fixed += result.applied;
+  return result.text;
+}
+
+function render(report: Report, options: CliOptions, useColor: boolean): string {
+  switch (options.format) {
+    case 'json':
+      return formatJson(report);
+    case 'sarif':
+      return formatSarif(report, VERSION);
+    case 'github':
+      return formatGithub(report);
+    case 'gitlab':
+      return formatGitlab(report);
+    default:
+      return formatText(report, colors(useColor));
+  }
+}
+
+export function main(argv: string[], io: Io = NODE_IO, engine: Engine = { analyze, fixAll }): number {
   let options: CliOptions;
   try {
     options = parseCliArgs(argv);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`dockguard: ${error.message}\n\n${USAGE}\n`);
+    io.stderr(`dockguard: ${error.message}\n\n${USAGE}\n`);
     return 2;
   }
   if (options.help) {
-    process.stdout.write(USAGE + '\n');
+    io.stdout(USAGE + '\n');
     return 0;
   }
   if (options.version) {
-    process.stdout.write(VERSION + '\n');
+    io.stdout(VERSION + '\n');
     return 0;
   }
 
@@ -61,55 +169,43 @@ export function main(argv: string[]): number {
     try {
       explicit = loader.load(options.config);
     } catch (error) {
-      process.stderr.write(`dockguard: cannot read ${options.config}: ${describeError(error)}\n`);
+      io.stderr(`dockguard: cannot read ${options.config}: ${describeError(error)}\n`);
       return 2;
     }
   }
 
-  const { targets, problems: unreadable } = discover(options.paths);
-  const problems: Problems = { unreadable, configs: new Map() };
+  const discovery = discover(options.paths, options.stdinFilename);
+  const run: Run = { engine, options, loader, explicit, scope: new WriteScope(options.paths), problems: discovery.problems, configs: new Map(), fixed: 0 };
+  if (explicit?.problems.length) run.configs.set(explicit.file, explicit);
   const results: FileResult[] = [];
-  let fixed = 0;
-  for (const target of targets) {
-    const project = configFor(target, loader, explicit, problems);
-    if (project?.problems.length) problems.configs.set(project.file, project);
-    if (project && isIgnoredPath(target.path, project.config.ignorePaths ?? [], path.dirname(project.file))) continue;
-    let text: string;
+  for (const target of discovery.targets) {
+    const result = analyzeTarget(target, run);
+    if (result) results.push(result);
+  }
+
+  const stderr = (line: string) => io.stderr(`${line}\n`);
+  for (const link of discovery.skippedLinks) stderr(`dockguard: skipped ${link.path}: a symbolic link to ${link.target}, outside the path given`);
+  for (const problem of run.problems) stderr(`dockguard: ${problem.path}: ${problem.reason}`);
+  for (const project of run.configs.values()) {
+    for (const p of project.problems) stderr(`${project.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: invalid configuration: ${p.message}`);
+  }
+  if (options.fix) stderr(`dockguard: applied ${run.fixed} fix${run.fixed === 1 ? '' : 'es'}.`);
+
+  const report: Report = { results, problems: run.problems };
+  const toFile = options.output !== undefined;
+  const output = render(report, options, shouldColor(options.color, io.env, !toFile && io.stdoutIsTTY));
+  if (toFile) {
     try {
-      text = fs.readFileSync(target.path, 'utf8');
+      fs.writeFileSync(options.output!, output);
     } catch (error) {
-      problems.unreadable.push({ path: target.path, reason: describeError(error) });
-      continue;
+      stderr(`dockguard: cannot write ${options.output}: ${describeError(error)}`);
+      return 2;
     }
-    const analyzeOptions: AnalyzeOptions = {
-      kind: target.kind,
-      uri: pathToFileURL(path.resolve(target.path)).href,
-      config: resolveConfig(project?.config),
-      readFile: readLocalFile,
-      onRuleError: (ruleId, error) => process.stderr.write(`dockguard: rule ${ruleId} failed on ${target.path}: ${String(error)}\n`),
-    };
-    if (options.fix) {
-      const result = fixAll(text, analyzeOptions);
-      if (result.text !== text) {
-        fs.writeFileSync(target.path, result.text);
-        fixed += result.applied;
-        text = result.text;
-      }
-    }
-    results.push({ path: target.path, findings: analyze(text, analyzeOptions) });
+  } else {
+    io.stdout(output);
   }
 
-  for (const problem of problems.unreadable) process.stderr.write(`dockguard: cannot read ${problem.path}: ${problem.reason}\n`);
-  for (const project of problems.configs.values()) {
-    for (const p of project.problems)
-      process.stderr.write(`${project.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: invalid configuration: ${p.message}\n`);
-  }
-  if (options.fix) process.stderr.write(`dockguard: applied ${fixed} fix${fixed === 1 ? '' : 'es'}.\n`);
-  if (options.format === 'json') process.stdout.write(formatJson(results));
-  else if (options.format === 'sarif') process.stdout.write(formatSarif(results, VERSION));
-  else process.stdout.write(formatText(results));
-
-  if (problems.unreadable.length || problems.configs.size) return 2;
+  if (run.problems.length || run.configs.size) return 2;
   if (options.failOn === 'none') return 0;
   const threshold = SEVERITY_RANK[options.failOn];
   const failed = results.some((r) => r.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold));

@@ -268,7 +268,8 @@ connection.onHover((params) => {
 
 connection.onExecuteCommand(async (params) => {
   if (params.command === SHOW_DOCS_COMMAND && typeof params.arguments?.[0] === 'string') {
-    await connection.window.showDocument({ uri: ruleDocsUrl(params.arguments[0]), takeFocus: true });
+    // The https page, opened in the browser: editors other than VS Code have no offline Markdown preview to open.
+    await connection.window.showDocument({ uri: ruleDocsUrl(params.arguments[0]), external: true, takeFocus: true });
   }
 });
 

@@ -17,7 +17,7 @@ describe('language server over stdio: Dockerfiles', () => {
     assert.ok(diagnostic, JSON.stringify(published.diagnostics));
     assert.equal(diagnostic.source, 'dockguard');
     assert.equal(published.version, 1);
-    assert.match(diagnostic.codeDescription?.href ?? '', /^file:\/\/.*\/docs\/rules\/root-user\.md$/);
+    assert.equal(diagnostic.codeDescription?.href, 'https://github.com/dockguard/dockguard/blob/main/docs/rules/root-user.md');
     assert.deepEqual(diagnostic.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 16 } });
   });
 

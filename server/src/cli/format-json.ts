@@ -1,4 +1,4 @@
-import type { FileResult } from './results';
+import type { FileResult, Report } from './results';
 
 /** One object per finding; positions are 1-based, columns count UTF-16 code units as LSP does. */
 export interface JsonFinding {
@@ -32,6 +32,6 @@ export function toJsonFindings(results: FileResult[]): JsonFinding[] {
   );
 }
 
-export function formatJson(results: FileResult[]): string {
-  return JSON.stringify(toJsonFindings(results), null, 2) + '\n';
+export function formatJson(report: Report): string {
+  return JSON.stringify(toJsonFindings(report.results), null, 2) + '\n';
 }

@@ -1,6 +1,6 @@
-import * as fs from 'node:fs';
 import type { Position } from 'vscode-languageserver/node';
-import { ruleDocsPath, ruleDocsUrl } from '../docs-location';
+import { ruleDocsUrl } from '../docs-location';
+import { readRulePage } from '../rule-pages';
 import { comparePositions, type Finding, findRule } from '../engine';
 
 const sections = new Map<string, { why?: string; fix?: string }>();
@@ -10,12 +10,10 @@ function pageSections(ruleId: string): { why?: string; fix?: string } {
   let found = sections.get(ruleId);
   if (!found) {
     found = {};
-    try {
-      const page = fs.readFileSync(ruleDocsPath(ruleId), 'utf8');
+    const page = readRulePage(ruleId); // without a page, the hover falls back to the rule's metadata
+    if (page) {
       found.why = section(page, 'Why');
       found.fix = section(page, 'Fix');
-    } catch {
-      // no page: the hover falls back to the rule's metadata
     }
     sections.set(ruleId, found);
   }

@@ -1,27 +1,13 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { tempDir } from '../support/temp-dir';
+import { runCli, workspace } from '../../support/cli';
 
-const CLI = resolve(__dirname, '..', '..', 'dist', 'cli.js');
 const ROOT_DOCKERFILE = 'FROM alpine:3.20\nCMD ["sh"]\n';
 const CLEAN_DOCKERFILE = 'FROM alpine:3.20\nUSER app\nCMD ["sh"]\n';
 
-function cli(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-function workspace(files: Record<string, string>): string {
-  const dir = tempDir('dockguard-cli');
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
+const cli = (args: string[], cwd: string) => runCli(args, { cwd });
 
 describe('CLI', () => {
   it('finds Dockerfile, Dockerfile.*, *.dockerfile and Containerfile in directories, skipping node_modules', () => {
@@ -54,7 +40,7 @@ describe('CLI', () => {
     assert.equal(cli(['--frobnicate'], dir).code, 2);
     const missing = cli(['nope/Dockerfile'], dir);
     assert.equal(missing.code, 2);
-    assert.match(missing.stderr, /cannot read nope\/Dockerfile: no such file or directory/);
+    assert.match(missing.stderr, /nope\/Dockerfile: cannot read: no such file or directory/);
   });
 
   it('prints the documented JSON shape with 1-based positions', () => {

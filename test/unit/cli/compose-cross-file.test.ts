@@ -1,12 +1,6 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { before, describe, it } from 'node:test';
-import { tempDir } from '../support/temp-dir';
-
-const ROOT = resolve(__dirname, '..', '..');
-const CLI = join(ROOT, 'dist', 'cli.js');
+import { describe, it } from 'node:test';
+import { runCli, workspace } from '../../support/cli';
 
 interface JsonFinding {
   file: string;
@@ -19,22 +13,16 @@ interface JsonFinding {
 }
 
 function scan(dir: string): { code: number | null; findings: JsonFinding[]; stderr: string } {
-  const result = spawnSync(process.execPath, [CLI, '--format', 'json', '.'], { cwd: dir, encoding: 'utf8' });
-  return { code: result.status, findings: JSON.parse(result.stdout || '[]'), stderr: result.stderr };
+  const result = runCli(['--format', 'json', '.'], { cwd: dir });
+  return { code: result.code, findings: JSON.parse(result.stdout || '[]'), stderr: result.stderr };
 }
 
 describe('CLI: compose files and the Dockerfiles their services build from', () => {
-  // `node scripts/test-all.mjs` builds first; a lone run of this file builds the bundle when it is missing.
-  before(() => {
-    if (!existsSync(CLI)) assert.equal(spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' }).status, 0);
-  });
-
   function project(dockerfile: string): string {
-    const dir = tempDir('dockguard-cli-compose');
-    mkdirSync(join(dir, 'api'));
-    writeFileSync(join(dir, 'api', 'Dockerfile'), dockerfile);
-    writeFileSync(join(dir, 'compose.yaml'), 'services:\n  api:\n    build: ./api\n    ports:\n      - "127.0.0.1:8080:8080"\n');
-    return dir;
+    return workspace({
+      'api/Dockerfile': dockerfile,
+      'compose.yaml': 'services:\n  api:\n    build: ./api\n    ports:\n      - "127.0.0.1:8080:8080"\n',
+    });
   }
 
   it('finds compose.yaml and reports a service built from a Dockerfile that runs as root', () => {
