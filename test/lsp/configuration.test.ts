@@ -121,7 +121,7 @@ describe('language server: configuration, suppressions, hover, fix all', () => {
     };
     assert.match(finding.contents.value, /Final stage runs as root/);
     assert.match(finding.contents.value, /\*\*Why\.\*\*/);
-    assert.match(finding.contents.value, /Rule documentation\]\(file:/);
+    assert.match(finding.contents.value, /Rule documentation\]\(https:\/\/github\.com\/dockguard\/dockguard\/blob\/main\/docs\/rules\/root-user\.md\)/);
   });
 
   it('analyses files that are not open on request (workspace scan)', async () => {
