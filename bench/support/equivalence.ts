@@ -22,13 +22,22 @@ export function canonical(value: unknown): string {
   );
 }
 
+/** What a finding's message was made from: not in older engines, and the message itself is compared. */
+const MESSAGE_SOURCE_KEYS = new Set(['messageId', 'data']);
+
 /** The canonical result of one analysis, or of the error it threw: a throw is a result to compare too. */
 export function canonicalOutcome(run: () => unknown): string {
   try {
-    return canonical(run());
+    const result = run();
+    return canonical(Array.isArray(result) ? result.map(withoutMessageSource) : result);
   } catch (error) {
     return canonical({ threw: String(error) });
   }
+}
+
+function withoutMessageSource(finding: unknown): unknown {
+  if (!finding || typeof finding !== 'object') return finding;
+  return Object.fromEntries(Object.entries(finding).filter(([key]) => !MESSAGE_SOURCE_KEYS.has(key)));
 }
 
 export function git(root: string, args: string[]): string {

@@ -181,6 +181,7 @@ function showConfigProblems(uri: string, problems: { range: Finding['range']; me
     code: invalidConfig.code,
     severity: invalidConfig.severity,
     message: p.message,
+    messageId: 'problem',
     range: p.range,
     fixes: [],
   }));

@@ -2,6 +2,7 @@ import { DEFAULT_CONFIG, severityIsConfigured, severityOf, type ResolvedConfig }
 import { parseCompose, type ComposeModel } from './documents/compose';
 import { parseDockerfile } from './documents/dockerfile';
 import { looksBinary, MAX_ANALYSED_CHARS } from './input-limits';
+import { checkDeclaredFixes, findingData, formatMessage } from './messages';
 import { resolveRelative } from './paths';
 import type { ComposeRule, DockerfileRule, Report, RuleContext } from './rule';
 import { composeRules, dockerfileRules } from './rules';
@@ -75,16 +76,7 @@ function suppress(findings: Finding[], lines: LineIndex, extents: () => Extents,
     const severity = severityOf(suppressionForbidden, config);
     if (severity === 'off' || partialRun) return findings;
     const forbidden = suppressions.filter((s) => s.source === 'dockguard');
-    return [
-      ...findings,
-      ...forbidden.map((s) =>
-        toFinding(suppressionForbidden, severity, {
-          range: s.range,
-          message:
-            'Inline suppressions are not allowed in this project (allowSuppressions: false): this comment is ignored and the finding it names is reported.',
-        }),
-      ),
-    ];
+    return [...findings, ...forbidden.map((s) => toFinding(suppressionForbidden, severity, { range: s.range, messageId: 'forbidden' }))];
   }
 
   const outcome = applySuppressions(findings, suppressions, (meta) => severityOf(meta, config) !== 'off');
@@ -95,7 +87,8 @@ function suppress(findings: Finding[], lines: LineIndex, extents: () => Extents,
     ...outcome.unused.map((u) =>
       toFinding(unusedSuppression, severity, {
         range: u.suppression.range,
-        message: u.message,
+        messageId: u.messageId,
+        data: u.data,
         fixes: removeSuppressionFix(lines, u.suppression, outcome.unused),
       }),
     ),
@@ -122,7 +115,10 @@ function runRules<Model>(
     const severity = severityOf(rule.meta, config);
     if (severity === 'off') continue;
     const configured = severityIsConfigured(rule.meta, config);
-    const report = (r: Report) => findings.push(toFinding(rule.meta, configured ? severity : (r.severity ?? severity), r));
+    const report = (r: Report) => {
+      checkDeclaredFixes(rule.meta, r.fixes);
+      findings.push(toFinding(rule.meta, configured ? severity : (r.severity ?? severity), r));
+    };
     try {
       rule.check({ model, config, uri: options.uri, readFile, report });
     } catch (error) {
@@ -134,7 +130,8 @@ function runRules<Model>(
 function reportSyntaxErrors(model: ComposeModel, config: ResolvedConfig, findings: Finding[]): void {
   const severity = severityOf(yamlSyntax, config);
   if (severity === 'off') return;
-  for (const error of model.syntaxErrors) findings.push(toFinding(yamlSyntax, severity, error));
+  for (const error of model.syntaxErrors)
+    findings.push(toFinding(yamlSyntax, severity, { range: error.range, messageId: 'syntax', data: { message: error.message } }));
 }
 
 function toFinding(meta: RuleMeta, severity: Finding['severity'], report: Report): Finding {
@@ -142,22 +139,24 @@ function toFinding(meta: RuleMeta, severity: Finding['severity'], report: Report
     ruleId: meta.id,
     code: meta.code,
     severity,
-    message: report.message,
+    message: formatMessage(meta, report.messageId, report.data),
+    messageId: report.messageId,
+    ...(report.data ? { data: findingData(report.data) } : {}),
     range: report.range,
     fixes: report.fixes ?? [],
   };
 }
 
 function checkInput(text: string, config: ResolvedConfig): Finding[] | undefined {
-  let reason: string | undefined;
+  let report: Pick<Report, 'messageId' | 'data'> | undefined;
   if (text.length > MAX_ANALYSED_CHARS) {
-    reason = `it is larger than ${MAX_ANALYSED_CHARS / (1024 * 1024)} MB`;
+    report = { messageId: 'tooLarge', data: { megabytes: MAX_ANALYSED_CHARS / (1024 * 1024) } };
   } else if (looksBinary(text)) {
-    reason = 'it looks binary, not text';
+    report = { messageId: 'binary' };
   }
-  if (!reason) return undefined;
+  if (!report) return undefined;
   const severity = severityOf(notAnalyzed, config);
   if (severity === 'off') return [];
   const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-  return [toFinding(notAnalyzed, severity, { range, message: `dockguard did not analyse this file: ${reason}.` })];
+  return [toFinding(notAnalyzed, severity, { range, ...report })];
 }

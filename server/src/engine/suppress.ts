@@ -103,7 +103,8 @@ export function findSuppressions(lines: LineIndex, extentAt: (line: number) => E
 export interface SuppressionOutcome {
   findings: Finding[];
   /** Suppressions, or their names, that did nothing: unknown rules, no matching finding. */
-  unused: { suppression: Suppression; message: string }[];
+  /** With the `unused-suppression` message that says why. */
+  unused: { suppression: Suppression; messageId: 'noRule' | 'unknownRule' | 'unused'; data?: Record<string, string> }[];
 }
 
 /**
@@ -135,21 +136,18 @@ export function applySuppressions(findings: Finding[], suppressions: Suppression
     // hadolint's comments may still be needed by hadolint itself: never call them unused.
     if (suppression.source === 'hadolint') return;
     if (suppression.names.length === 0) {
-      unused.push({ suppression, message: 'This dockguard-ignore comment names no rule, so it suppresses nothing; name a rule id or code.' });
+      unused.push({ suppression, messageId: 'noRule' });
       return;
     }
     suppression.names.forEach((name, n) => {
       if (used.has(key(s, n))) return;
       if (name.rules.length === 0) {
-        unused.push({ suppression, message: `\`${name.name}\` is not a dockguard rule, so this suppression does nothing.` });
+        unused.push({ suppression, messageId: 'unknownRule', data: { name: name.name } });
         return;
       }
       if (!name.rules.some(isActive)) return;
       const where = suppression.scope === 'file' ? 'in this file' : 'on the next entry';
-      unused.push({
-        suppression,
-        message: `Nothing ${where} is reported by \`${name.name}\` any more: remove the suppression so it cannot hide a future finding.`,
-      });
+      unused.push({ suppression, messageId: 'unused', data: { where, name: name.name } });
     });
   });
   return { findings: kept, unused };

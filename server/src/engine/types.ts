@@ -41,6 +41,10 @@ export interface Finding {
   code: string;
   severity: Severity;
   message: string;
+  /** The key of the rule's `meta.messages` the message was made from (tests assert it, not the wording). */
+  messageId: string;
+  /** What filled the message's `{{placeholders}}`. */
+  data?: Record<string, string>;
   range: Range;
   fixes: Fix[];
 }
@@ -69,9 +73,14 @@ export interface RuleMeta {
   /** Why it matters, in a sentence or two. */
   description: string;
   references: RuleReferences;
-  /** Has at least one fix of kind `fix`. */
+  /**
+   * Every message the rule can report, by id, with `{{name}}` placeholders filled from the report's `data`
+   * (as ESLint's `meta.messages`): the wording lives here, rules and tests speak in ids.
+   */
+  messages: Record<string, string>;
+  /** May report fixes of kind `fix` (applied in bulk); the engine rejects a fix from a rule that does not say so. */
   fixable: boolean;
-  /** Has at least one fix of kind `suggestion`. */
+  /** May report fixes of kind `suggestion`; the engine rejects a suggestion from a rule that does not say so. */
   hasSuggestions: boolean;
   /** Rules in the strict profile are off unless the profile is `strict` or the rule is enabled by name. */
   profile: 'recommended' | 'strict';

@@ -95,14 +95,15 @@ describe('suppression comments: effect', () => {
         category: 'configuration',
         title: 't',
         description: 'reports every service name and image',
+        messages: { service: 'service', image: 'image' },
         fixable: false,
         hasSuggestions: false,
       },
       check({ model, report }) {
         for (const service of model.services) {
-          report({ range: service.nameRange, message: 'service' });
+          report({ range: service.nameRange, messageId: 'service' });
           const image = service.get('image');
-          if (image?.value) report({ range: model.rangeOf(image.value), message: 'image' });
+          if (image?.value) report({ range: model.rangeOf(image.value), messageId: 'image' });
         }
       },
     });
@@ -135,6 +136,7 @@ describe('ignore code actions', () => {
       code: 'DG213',
       severity: 'warning',
       message: 'm',
+      messageId: 'public',
       range: { start: { line: 3, character: 8 }, end: { line: 3, character: 17 } },
       fixes: [],
     };

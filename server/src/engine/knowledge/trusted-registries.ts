@@ -52,7 +52,10 @@ export function isTrustedRegistry(registry: string, entries: string[]): boolean 
   return entries.some((entry) => entry.split('/')[0] === registry);
 }
 
-/** "`registry`, which is not in trustedRegistries (...); <remedy>": the end of both rules' messages. */
-export function registryNotTrusted(registry: string, trustedRegistries: string[]): string {
-  return `\`${registry}\`, which is not in trustedRegistries (${trustedRegistries.join(', ')}); pull it through a trusted registry, or add the registry to the list if it is one.`;
+/** The end of every untrusted-registry message; fill it with `notTrustedData`. */
+export const NOT_TRUSTED =
+  '`{{registry}}`, which is not in trustedRegistries ({{trusted}}); pull it through a trusted registry, or add the registry to the list if it is one.';
+
+export function notTrustedData(registry: string, trustedRegistries: string[]): { registry: string; trusted: string } {
+  return { registry, trusted: trustedRegistries.join(', ') };
 }

@@ -13,6 +13,9 @@ export default defineComposeRule({
     description:
       'Docker confines every container with a seccomp filter, an AppArmor profile or SELinux labels, and masks kernel paths under /proc and /sys; `security_opt` items such as `seccomp:unconfined` remove that layer, which is what stops many kernel exploits.',
     references: { cis: '5.1, 5.2, 5.21', compose: 'services.<name>.security_opt' },
+    messages: {
+      unconfined: '{{option}} {{risk}}; {{remedy}}.',
+    },
     fixable: false,
     hasSuggestions: true,
   },
@@ -30,7 +33,8 @@ export default defineComposeRule({
         const edit = removeListItem(model, service, entry.pair, item);
         report({
           range: model.rangeOf(item),
-          message: `${text} ${risk.risk}; ${risk.remedy}.`,
+          messageId: 'unconfined',
+          data: { option: text!, risk: risk.risk, remedy: risk.remedy },
           fixes: edit ? [{ title: `Remove ${text} from security_opt`, kind: 'suggestion', edits: [edit] }] : [],
         });
       }

@@ -14,6 +14,9 @@ export default defineComposeRule({
     description:
       'Capabilities such as SYS_ADMIN, SYS_MODULE or ALL hand the container powers that reach past it into the host kernel, its devices or its security policy.',
     references: { cis: '5.3', compose: 'services.<name>.cap_add' },
+    messages: {
+      dangerous: 'cap_add: {{capability}} {{risk}}; remove it, or grant a narrower capability if the service needs one.',
+    },
     fixable: false,
     hasSuggestions: true,
   },
@@ -38,7 +41,8 @@ export default defineComposeRule({
         const edit = removeListItem(model, service, entry.pair, item);
         report({
           range: model.rangeOf(item),
-          message: `cap_add: ${written} ${risk.risk}; remove it, or grant a narrower capability if the service needs one.`,
+          messageId: 'dangerous',
+          data: { capability: written, risk: risk.risk },
           severity: risk.severity,
           fixes: edit ? [{ title: `Remove ${written} from cap_add`, kind: 'suggestion', edits: [edit] }] : [],
         });

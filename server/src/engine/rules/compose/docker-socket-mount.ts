@@ -13,6 +13,12 @@ export default defineComposeRule({
     description:
       'A container that can reach the Docker (or Podman, containerd) socket can start a privileged container with the host’s filesystem mounted: it is root on the host.',
     references: { cis: '5.31', compose: 'services.<name>.volumes' },
+    messages: {
+      socket:
+        'Mounting {{what}} ({{source}}) lets the container control the container runtime, which is root on the host, read-only or not; remove the mount, or put a socket proxy that allows only the calls needed in between.',
+      socketReadOnly:
+        'Mounting {{what}} ({{source}}) lets the container control the container runtime, which is root on the host, and `:ro` does not change that: it only stops writes to the socket file, not API calls through it; remove the mount, or put a socket proxy that allows only the calls needed in between.',
+    },
     fixable: false,
     hasSuggestions: false,
   },
@@ -20,16 +26,15 @@ export default defineComposeRule({
     for (const { mount } of allServiceMounts(model)) {
       if ((mount.type !== 'bind' && mount.type !== 'npipe') || mount.source === undefined) continue;
       const risk = hostPathRiskOf(model, mount.source);
-      if (risk?.kind === 'socket') report({ range: mount.sourceRange, message: message(mount.source, risk.what, mount.readOnly) });
+      if (risk?.kind === 'socket') report({ range: mount.sourceRange, ...message(mount.source, risk.what, mount.readOnly) });
     }
     for (const volume of boundVolumes(model)) {
       const risk = hostPathRiskOf(model, volume.device);
-      if (risk?.kind === 'socket') report({ range: volume.deviceRange, message: message(volume.device, risk.what, false) });
+      if (risk?.kind === 'socket') report({ range: volume.deviceRange, ...message(volume.device, risk.what, false) });
     }
   },
 });
 
-function message(source: string, what: string, readOnly: boolean): string {
-  const ro = readOnly ? ', and `:ro` does not change that: it only stops writes to the socket file, not API calls through it' : ', read-only or not';
-  return `Mounting ${what} (${displayValue(normalizeHostPath(source))}) lets the container control the container runtime, which is root on the host${ro}; remove the mount, or put a socket proxy that allows only the calls needed in between.`;
+function message(source: string, what: string, readOnly: boolean): { messageId: 'socket' | 'socketReadOnly'; data: Record<string, string> } {
+  return { messageId: readOnly ? 'socketReadOnly' : 'socket', data: { what, source: displayValue(normalizeHostPath(source)) } };
 }

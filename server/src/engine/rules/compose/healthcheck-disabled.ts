@@ -16,6 +16,10 @@ export default defineComposeRule({
     description:
       'With the health check disabled, Docker cannot tell a hung or hijacked service from a healthy one: nothing restarts it and services waiting on `condition: service_healthy` cannot rely on it.',
     references: { cis: '5.26', compose: 'services.<name>.healthcheck' },
+    messages: {
+      disabled:
+        '{{setting}} switches off the health check, so Docker cannot tell a hung or hijacked service from a healthy one; define a test (healthcheck.test) that checks the service really answers.',
+    },
     fixable: false,
     hasSuggestions: false,
   },
@@ -30,7 +34,8 @@ export default defineComposeRule({
       if (!where) continue;
       report({
         range: where.range,
-        message: `${where.written} switches off the health check, so Docker cannot tell a hung or hijacked service from a healthy one; define a test (healthcheck.test) that checks the service really answers.`,
+        messageId: 'disabled',
+        data: { setting: where.written },
       });
     }
   },

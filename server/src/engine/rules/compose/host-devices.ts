@@ -17,6 +17,13 @@ export default defineComposeRule({
     description:
       'A device under `devices:` (or allowed by `device_cgroup_rules`) gives the container direct access to host hardware or kernel interfaces, outside what the container isolates; a disk or /dev/mem gives it the host.',
     references: { cis: '5.17', compose: 'services.<name>.devices' },
+    messages: {
+      cdiDevice:
+        "The CDI device {{device}} gives the container the host devices, files and hooks its vendor's specification lists; keep it only if the service needs that hardware.",
+      hostDevice: 'The host device {{device}} gives the container {{what}}; pass only devices the service needs, read-only (:r) where it can.',
+      cgroupRule:
+        "device_cgroup_rules '{{rule}}' lets the container use {{what}} once it creates the device node (mknod is a default capability); allow only the devices the service needs.",
+    },
     fixable: false,
     hasSuggestions: false,
   },
@@ -31,14 +38,16 @@ export default defineComposeRule({
         if (device.cdi) {
           report({
             range: device.range,
-            message: `The CDI device ${device.name} gives the container the host devices, files and hooks its vendor's specification lists; keep it only if the service needs that hardware.`,
+            messageId: 'cdiDevice',
+            data: { device: device.name },
           });
           continue;
         }
         const risk = deviceRisk(device.name);
         report({
           range: device.range,
-          message: `The host device ${device.name} gives the container ${risk.what}; pass only devices the service needs, read-only (:r) where it can.`,
+          messageId: 'hostDevice',
+          data: { device: device.name, what: risk.what },
           severity: risk.severity,
         });
       }
@@ -49,7 +58,8 @@ export default defineComposeRule({
         if (!grant) continue;
         report({
           range: model.rangeOf(item),
-          message: `device_cgroup_rules '${rule}' lets the container use ${grant.what} once it creates the device node (mknod is a default capability); allow only the devices the service needs.`,
+          messageId: 'cgroupRule',
+          data: { rule: rule!, what: grant.what },
           severity: grant.severity,
         });
       }

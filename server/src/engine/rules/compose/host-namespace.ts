@@ -65,6 +65,9 @@ export default defineComposeRule({
     description:
       "`network_mode: host`, `pid: host`, `ipc: host` and their kin put the container in the host's own namespace, where the isolation that makes it a container no longer applies.",
     references: { cis: '5.9, 5.15, 5.16, 5.20, 5.30', compose: 'services.<name>.network_mode, pid, ipc, uts, userns_mode, cgroup' },
+    messages: {
+      hostNamespace: '{{key}}: host {{risk}}; {{remedy}}.',
+    },
     fixable: false,
     hasSuggestions: true,
   },
@@ -79,7 +82,8 @@ export default defineComposeRule({
         const edit = entry.own ? removePair(model, service.map, entry.pair) : undefined;
         report({
           range: pairRange(model, entry.pair),
-          message: `${namespace.key}: host ${namespace.risk}; ${namespace.remedy}.`,
+          messageId: 'hostNamespace',
+          data: { key: namespace.key, risk: namespace.risk, remedy: namespace.remedy },
           severity: namespace.severity,
           fixes: edit ? [{ title: `Remove ${namespace.key}: host`, kind: 'suggestion', edits: [edit] }] : [],
         });

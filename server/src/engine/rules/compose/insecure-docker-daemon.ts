@@ -5,8 +5,7 @@ import { allServicePorts, portRange, type PortMapping } from '../../documents/co
 import { keyValues, scalarSliceRange, scalarString, seqItems } from '../../documents/compose-values';
 import { parseImageRef } from '../../documents/image-ref';
 import { DOCKER_PLAIN_PORT } from '../../knowledge/ports';
-import { defineComposeRule } from '../../rule';
-import type { Range } from '../../types';
+import { defineComposeRule, type Report } from '../../rule';
 
 const ROOT = 'anyone who can reach it controls the Docker daemon, which is root on the host';
 
@@ -20,6 +19,13 @@ export default defineComposeRule({
     description:
       'The Docker API over plain TCP (port 2375) has no authentication at all: whoever can connect can start a privileged container and own the host.',
     references: { cis: '2.6', compose: 'services.<name>.ports, environment, command, entrypoint' },
+    messages: {
+      publishedPlainPort: `Port ${DOCKER_PLAIN_PORT} is the Docker API without TLS and it is published here, so ${ROOT}; use 2376 with --tlsverify, or do not publish the daemon at all.`,
+      emptyCertDir: `An empty DOCKER_TLS_CERTDIR makes the docker:dind daemon listen on port ${DOCKER_PLAIN_PORT} without TLS, so ${ROOT}; keep the default (/certs) and connect with TLS on 2376.`,
+      dockerHostPlainPort: `DOCKER_HOST points at a Docker daemon over plain TCP (port ${DOCKER_PLAIN_PORT} is the Docker API without TLS): ${ROOT}, and the traffic can be read and changed on the way; use TLS on 2376 (DOCKER_TLS_VERIFY=1) or the socket through a filtering proxy.`,
+      dockerHostNoTlsVerify: `DOCKER_HOST points at a Docker daemon over plain TCP (no DOCKER_TLS_VERIFY is set): ${ROOT}, and the traffic can be read and changed on the way; use TLS on 2376 (DOCKER_TLS_VERIFY=1) or the socket through a filtering proxy.`,
+      noTlsVerify: `The Docker API on {{address}} is served or used without --tlsverify, so ${ROOT}; add --tlsverify with certificates (port 2376), or keep the daemon on its socket.`,
+    },
     fixable: false,
     hasSuggestions: false,
   },
@@ -28,7 +34,7 @@ export default defineComposeRule({
       if (publishesPlainDaemonPort(port)) {
         report({
           range: model.rangeOf(port.node),
-          message: `Port ${DOCKER_PLAIN_PORT} is the Docker API without TLS and it is published here, so ${ROOT}; use 2376 with --tlsverify, or do not publish the daemon at all.`,
+          messageId: 'publishedPlainPort',
         });
       }
     }
@@ -41,7 +47,7 @@ export default defineComposeRule({
   },
 });
 
-type Reporter = (r: { range: Range; message: string }) => void;
+type Reporter = (r: Report<'emptyCertDir' | 'dockerHostPlainPort' | 'dockerHostNoTlsVerify' | 'noTlsVerify'>) => void;
 
 function publishesPlainDaemonPort(port: PortMapping): boolean {
   return [port.target, port.published].some((spec) => {
@@ -76,7 +82,7 @@ function checkEnvironment(model: ComposeModel, service: Service, seen: Set<unkno
     if (variable.name === 'DOCKER_TLS_CERTDIR' && variable.value === '') {
       report({
         range: variable.range,
-        message: `An empty DOCKER_TLS_CERTDIR makes the docker:dind daemon listen on port ${DOCKER_PLAIN_PORT} without TLS, so ${ROOT}; keep the default (/certs) and connect with TLS on 2376.`,
+        messageId: 'emptyCertDir',
       });
       continue;
     }
@@ -86,11 +92,7 @@ function checkEnvironment(model: ComposeModel, service: Service, seen: Set<unkno
     const [, host, port] = url;
     if (isSocketProxy(model, host)) continue;
     if (port === String(DOCKER_PLAIN_PORT) || !tlsVerify) {
-      const why = port === String(DOCKER_PLAIN_PORT) ? `port ${DOCKER_PLAIN_PORT} is the Docker API without TLS` : 'no DOCKER_TLS_VERIFY is set';
-      report({
-        range: variable.range,
-        message: `DOCKER_HOST points at a Docker daemon over plain TCP (${why}): ${ROOT}, and the traffic can be read and changed on the way; use TLS on 2376 (DOCKER_TLS_VERIFY=1) or the socket through a filtering proxy.`,
-      });
+      report({ range: variable.range, messageId: port === String(DOCKER_PLAIN_PORT) ? 'dockerHostPlainPort' : 'dockerHostNoTlsVerify' });
     }
   }
 }
@@ -125,7 +127,8 @@ function checkCommand(model: ComposeModel, service: Service, seen: Set<unknown>,
     const range = scalarSliceRange(model, value.node, value.offset, value.offset + value.text.length) ?? model.rangeOf(value.node);
     report({
       range,
-      message: `The Docker API on ${value.text} is served or used without --tlsverify, so ${ROOT}; add --tlsverify with certificates (port 2376), or keep the daemon on its socket.`,
+      messageId: 'noTlsVerify',
+      data: { address: value.text },
     });
   }
 }

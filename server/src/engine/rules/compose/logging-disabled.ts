@@ -15,6 +15,10 @@ export default defineComposeRule({
     description:
       'The `none` logging driver throws away everything the container writes to stdout and stderr, so an attack or a failure leaves no trace to investigate or alert on.',
     references: { compose: 'services.<name>.logging' },
+    messages: {
+      noneDriver:
+        "The none logging driver discards the container's output, so an attack or a failure leaves no trace; remove it to use the daemon's default driver, or choose one that keeps or ships the logs.",
+    },
     fixable: false,
     hasSuggestions: true,
   },
@@ -30,8 +34,7 @@ export default defineComposeRule({
       const edit = entry.own && ownsNode(service, value) ? removePair(model, service.map, entry.pair) : undefined;
       report({
         range: model.rangeOf(value),
-        message:
-          "The none logging driver discards the container's output, so an attack or a failure leaves no trace; remove it to use the daemon's default driver, or choose one that keeps or ships the logs.",
+        messageId: 'noneDriver',
         fixes: edit ? [{ title: 'Remove the logging setting (use the daemon default)', kind: 'suggestion', edits: [edit] }] : [],
       });
     }

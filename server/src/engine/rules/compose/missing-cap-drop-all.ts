@@ -16,6 +16,12 @@ export default defineComposeRule({
     description:
       "Without `cap_drop: [ALL]` a container keeps Docker's default capabilities (CHOWN, SETUID, NET_RAW, …), which most services never use and an attacker can use to go further after a compromise.",
     references: { cis: '5.3', compose: 'services.<name>.cap_drop' },
+    messages: {
+      allNotDropped:
+        "cap_drop does not drop ALL, so service {{service}} keeps {{count}} of Docker's default capabilities ({{shown}}) that an attacker can use after a compromise; add ALL to cap_drop and give back only what it needs with cap_add.",
+      noCapDrop:
+        "Service {{service}} keeps Docker's default capabilities ({{shown}}) that an attacker can use after a compromise; add cap_drop: [ALL] and give back only what it needs with cap_add.",
+    },
     fixable: true,
     hasSuggestions: false,
   },
@@ -44,12 +50,10 @@ export default defineComposeRule({
       else edit = insertIntoService(model, service, [['cap_drop', '[ALL]']]);
 
       const shown = `${kept.slice(0, 3).join(', ')}${kept.length > 3 ? ` and ${kept.length - 3} more` : ''}`;
-      const message = dropped.length
-        ? `cap_drop does not drop ALL, so service ${service.name} keeps ${kept.length} of Docker's default capabilities (${shown}) that an attacker can use after a compromise; add ALL to cap_drop and give back only what it needs with cap_add.`
-        : `Service ${service.name} keeps Docker's default capabilities (${shown}) that an attacker can use after a compromise; add cap_drop: [ALL] and give back only what it needs with cap_add.`;
       report({
         range: slot.kind === 'own' ? model.rangeOf(slot.pair.key) : service.nameRange,
-        message,
+        messageId: dropped.length ? 'allNotDropped' : 'noCapDrop',
+        data: { service: service.name, count: kept.length, shown },
         fixes: edit ? [{ title: slot.kind === 'own' ? 'Add ALL to cap_drop' : 'Drop all capabilities (cap_drop: [ALL])', kind: 'fix', edits: [edit] }] : [],
       });
     }

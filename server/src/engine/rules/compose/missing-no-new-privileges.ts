@@ -20,6 +20,11 @@ export default defineComposeRule({
     description:
       'Without `no-new-privileges:true` a process in the container can gain privileges through setuid and file-capability programs, so an attacker who lands as an unprivileged user can become root.',
     references: { cis: '5.25', compose: 'services.<name>.security_opt' },
+    messages: {
+      disabled:
+        '{{setting}} lets processes in the container gain privileges through setuid and file-capability programs, so an attacker who lands as an unprivileged user can become root; set it to true.',
+      missing: `Service {{service}} lets its processes gain privileges through setuid and file-capability programs, so an attacker who lands as an unprivileged user can become root; add ${OPTION} to security_opt.`,
+    },
     fixable: true,
     hasSuggestions: true,
   },
@@ -53,7 +58,8 @@ export default defineComposeRule({
         const edit = own ? replaceScalar(model, disabled.item, `no-new-privileges${separator}true`) : undefined;
         report({
           range: own || disabled.model === model ? model.rangeOf(disabled.item) : service.nameRange,
-          message: `${disabled.text} lets processes in the container gain privileges through setuid and file-capability programs, so an attacker who lands as an unprivileged user can become root; set it to true.`,
+          messageId: 'disabled',
+          data: { setting: disabled.text },
           fixes: edit ? [{ title: `Set no-new-privileges${separator}true`, kind: 'suggestion', edits: [edit] }] : [],
         });
         continue;
@@ -66,7 +72,8 @@ export default defineComposeRule({
       else if (slot.kind === 'absent') edit = insertIntoService(model, service, [['security_opt', `[${quoted(model, OPTION)}]`]]);
       report({
         range: slot.kind === 'own' ? model.rangeOf(slot.pair.key) : service.nameRange,
-        message: `Service ${service.name} lets its processes gain privileges through setuid and file-capability programs, so an attacker who lands as an unprivileged user can become root; add ${OPTION} to security_opt.`,
+        messageId: 'missing',
+        data: { service: service.name },
         fixes: edit ? [{ title: `Add ${OPTION} to security_opt`, kind: 'fix', edits: [edit] }] : [],
       });
     }

@@ -18,6 +18,12 @@ export default defineComposeRule({
     description:
       "Without `pids_limit` a fork bomb or a runaway worker pool in one container can fill the host's process table, and then no container (nor the host) can start a process.",
     references: { cis: '5.28', compose: 'services.<name>.pids_limit' },
+    messages: {
+      unlimited:
+        "{{key}}: {{value}} lifts the process limit of service {{service}}, so a fork bomb in it can fill the host's process table and stop every container from starting processes; set a limit such as {{pids}}.",
+      missing:
+        "Service {{service}} has no process limit, so a fork bomb or a runaway worker pool in it can fill the host's process table and stop every container from starting processes; set pids_limit (for example {{pids}}).",
+    },
     fixable: true,
     hasSuggestions: true,
   },
@@ -41,7 +47,8 @@ export default defineComposeRule({
         if (edit) fixes.push({ title: `Limit processes to ${pids}`, kind: 'suggestion', edits: [edit] });
         report({
           range: own ? pairRange(model, unlimited.pair) : service.nameRange,
-          message: `${unlimited.key}: ${knownText(unlimited.model, unlimited.pair.value)} lifts the process limit of service ${service.name}, so a fork bomb in it can fill the host's process table and stop every container from starting processes; set a limit such as ${pids}.`,
+          messageId: 'unlimited',
+          data: { key: unlimited.key, value: String(knownText(unlimited.model, unlimited.pair.value)), service: service.name, pids },
           fixes,
         });
         continue;
@@ -50,7 +57,8 @@ export default defineComposeRule({
       if (edit) fixes.push({ title: `Limit processes to ${pids}`, kind: 'fix', edits: [edit] });
       report({
         range: service.nameRange,
-        message: `Service ${service.name} has no process limit, so a fork bomb or a runaway worker pool in it can fill the host's process table and stop every container from starting processes; set pids_limit (for example ${pids}).`,
+        messageId: 'missing',
+        data: { service: service.name, pids },
         fixes,
       });
     }

@@ -24,6 +24,14 @@ export default defineComposeRule({
     description:
       "A container without a memory or CPU limit can take all of the host's memory or CPU time, through a leak, a busy loop or an attack, and take every other container down with it.",
     references: { cis: '5.10, 5.11', compose: 'services.<name>.deploy.resources.limits' },
+    messages: {
+      noLimits:
+        "Service {{service}} has no memory or CPU limit, so a leak or an attack in it can exhaust the host's memory and CPU time and take every other container down with it; set {{keys}}.",
+      noMemoryLimit:
+        "Service {{service}} has no memory limit, so a leak or an attack in it can exhaust the host's memory and take every other container down with it; set {{keys}}.",
+      noCpuLimit:
+        "Service {{service}} has no CPU limit, so a leak or an attack in it can exhaust the host's CPU time and take every other container down with it; set {{keys}}.",
+    },
     fixable: true,
     hasSuggestions: false,
   },
@@ -34,13 +42,12 @@ export default defineComposeRule({
       if (missing.length === 0) continue;
       const legacy = usesLegacyKeys(limits);
       const edit = limitsEdit(model, service, missing, legacy, config);
-      const what = missing.length === 2 ? 'no memory or CPU limit' : missing[0] === 'memory' ? 'no memory limit' : 'no CPU limit';
-      const harm = missing.length === 2 ? "the host's memory and CPU time" : missing[0] === 'memory' ? "the host's memory" : "the host's CPU time";
       const keys = legacy ? missing.map((r) => LEGACY[r][0]) : missing.map((r) => `deploy.resources.limits.${r}`);
       const ownLimits = lookup(model, service.map, ['deploy', 'resources', 'limits']);
       report({
         range: ownLimits && ownsNode(service, ownLimits.key) ? model.rangeOf(ownLimits.key) : service.nameRange,
-        message: `Service ${service.name} has ${what}, so a leak or an attack in it can exhaust ${harm} and take every other container down with it; set ${keys.join(' and ')}.`,
+        messageId: missing.length === 2 ? 'noLimits' : missing[0] === 'memory' ? 'noMemoryLimit' : 'noCpuLimit',
+        data: { service: service.name, keys: keys.join(' and ') },
         fixes: edit
           ? [
               {

@@ -7,7 +7,7 @@ import { keyValues, lookup, ownsNode, scalarSliceRange, scalarString, seqItems, 
 import { isOfficialHubImage, parseImageRef } from '../../documents/image-ref';
 import { secretNameFor, supportsFileVariant } from '../../knowledge/secret-files';
 import { classifySecret, type SecretMatch } from '../../knowledge/secrets';
-import { defineComposeRule } from '../../rule';
+import { defineComposeRule, type Report } from '../../rule';
 import type { Fix, Range, TextEdit } from '../../types';
 
 export default defineComposeRule({
@@ -20,6 +20,15 @@ export default defineComposeRule({
     description:
       'A password, token or key written in `environment` or `build.args` is in the repository, in `docker inspect` output and, for build arguments, in the image history.',
     references: { cis: '4.10', compose: 'services.<name>.environment, services.<name>.build.args' },
+    messages: {
+      environmentName: '{{name}} holds {{what}} in plain text, readable by anyone with the repository or `docker inspect`; read it from a secret file instead.',
+      environmentValue:
+        'The value of {{name}} is shaped like a credential ({{what}}) in plain text, readable by anyone with the repository or `docker inspect`; read it from a secret file instead.',
+      buildArgName:
+        '{{name}} holds {{what}} in plain text, and build arguments stay in the image history for anyone who pulls it; pass it as a build secret (build.secrets, RUN --mount=type=secret) instead.',
+      buildArgValue:
+        'The value of {{name}} is shaped like a credential ({{what}}) in plain text, and build arguments stay in the image history for anyone who pulls it; pass it as a build secret (build.secrets, RUN --mount=type=secret) instead.',
+    },
     fixable: false,
     hasSuggestions: true,
   },
@@ -37,7 +46,8 @@ export default defineComposeRule({
 });
 
 type Place = 'environment' | 'build-arg';
-type Reporter = (r: { range: Range; message: string; fixes?: Fix[] }) => void;
+type MessageId = 'environmentName' | 'environmentValue' | 'buildArgName' | 'buildArgValue';
+type Reporter = (r: Report<MessageId>) => void;
 
 function checkVariables(model: ComposeModel, service: Service, container: Node, place: Place, seen: Set<Node>, report: Reporter): void {
   for (const variable of keyValues(model, container)) {
@@ -46,17 +56,14 @@ function checkVariables(model: ComposeModel, service: Service, container: Node, 
     const match = classifySecret(variable.name, variable.value);
     if (!match) continue;
     const suggestion = ownsNode(service, variable.node) ? moveToSecret(model, service, container, variable, place) : undefined;
-    report({ range: valueRange(model, variable), message: message(variable.name, match, place), fixes: suggestion ? [suggestion] : [] });
+    report({ range: valueRange(model, variable), ...message(variable.name, match, place), fixes: suggestion ? [suggestion] : [] });
   }
 }
 
-function message(name: string, match: SecretMatch, place: Place): string {
-  const what =
-    match.reason === 'value' ? `The value of ${name} is shaped like a credential (${match.what})` : `${name} holds ${article(match.what)}${match.what}`;
-  if (place === 'build-arg') {
-    return `${what} in plain text, and build arguments stay in the image history for anyone who pulls it; pass it as a build secret (build.secrets, RUN --mount=type=secret) instead.`;
-  }
-  return `${what} in plain text, readable by anyone with the repository or \`docker inspect\`; read it from a secret file instead.`;
+function message(name: string, match: SecretMatch, place: Place): Pick<Report<MessageId>, 'messageId' | 'data'> {
+  const byValue = match.reason === 'value';
+  const messageId = place === 'build-arg' ? (byValue ? 'buildArgValue' : 'buildArgName') : byValue ? 'environmentValue' : 'environmentName';
+  return { messageId, data: { name, what: byValue ? match.what : `${article(match.what)}${match.what}` } };
 }
 
 function article(noun: string): string {

@@ -4,7 +4,7 @@ import { insertIntoMap, replaceScalar } from '../../documents/compose-edits';
 import { allServicePorts, isAllInterfaces, portRange, type PortMapping } from '../../documents/compose-ports';
 import { scalarSliceRange, scalarString } from '../../documents/compose-values';
 import { privateService } from '../../knowledge/ports';
-import { defineComposeRule } from '../../rule';
+import { defineComposeRule, type Report } from '../../rule';
 import type { Fix, Range, TextEdit } from '../../types';
 
 const LOOPBACK = '127.0.0.1';
@@ -19,6 +19,12 @@ export default defineComposeRule({
     description:
       'A published port without a host IP listens on every interface of the host, and Docker’s own firewall rules bypass host firewalls such as ufw: anyone who can reach the machine can reach the service.',
     references: { cis: '5.13', compose: 'services.<name>.ports' },
+    messages: {
+      public: `Container port {{port}} is published on host port {{hostPort}} on every network interface, so anyone who can reach the host can reach it; bind it to ${LOOPBACK} unless it must be public.`,
+      publicRandomPort: `Container port {{port}} is published on a random host port on every network interface, so anyone who can reach the host can reach it; bind it to ${LOOPBACK} unless it must be public.`,
+      publicSensitive: `{{what}} (container port {{port}}) is published on host port {{hostPort}} on every network interface, so anyone who can reach the host can reach it; bind it to ${LOOPBACK}, or drop the port if only other services need it (they reach it over the compose network).`,
+      publicSensitiveRandomPort: `{{what}} (container port {{port}}) is published on a random host port on every network interface, so anyone who can reach the host can reach it; bind it to ${LOOPBACK}, or drop the port if only other services need it (they reach it over the compose network).`,
+    },
     fixable: true,
     hasSuggestions: false,
   },
@@ -31,17 +37,21 @@ export default defineComposeRule({
       const sensitive = target && privateService(target);
       const edit = own ? loopbackEdit(model, port) : undefined;
       const fixes: Fix[] = edit ? [{ title: `Publish on ${LOOPBACK} only`, kind: 'fix', edits: [edit] }] : [];
-      report({ range: rangeOf(model, port), message: message(port, sensitive), fixes, severity: sensitive ? 'error' : undefined });
+      report({ range: rangeOf(model, port), ...message(port, sensitive), fixes, severity: sensitive ? 'error' : undefined });
     }
   },
 });
 
-function message(port: PortMapping, sensitive: { port: number; what: string } | undefined): string {
-  const hostPort = port.published ? `host port ${port.published}` : 'a random host port';
+function message(
+  port: PortMapping,
+  sensitive: { port: number; what: string } | undefined,
+): Pick<Report<'public' | 'publicRandomPort' | 'publicSensitive' | 'publicSensitiveRandomPort'>, 'messageId' | 'data'> {
   if (sensitive) {
-    return `${sensitive.what} (container port ${sensitive.port}) is published on ${hostPort} on every network interface, so anyone who can reach the host can reach it; bind it to ${LOOPBACK}, or drop the port if only other services need it (they reach it over the compose network).`;
+    const data = { what: sensitive.what, port: sensitive.port };
+    return port.published ? { messageId: 'publicSensitive', data: { ...data, hostPort: port.published } } : { messageId: 'publicSensitiveRandomPort', data };
   }
-  return `Container port ${port.target ?? '?'} is published on ${hostPort} on every network interface, so anyone who can reach the host can reach it; bind it to ${LOOPBACK} unless it must be public.`;
+  const data = { port: port.target ?? '?' };
+  return port.published ? { messageId: 'public', data: { ...data, hostPort: port.published } } : { messageId: 'publicRandomPort', data };
 }
 
 function rangeOf(model: ComposeModel, port: PortMapping): Range {

@@ -12,6 +12,10 @@ export default defineComposeRule({
     description:
       '`privileged: true` gives the container every capability, every host device and no seccomp or AppArmor confinement: whoever compromises it controls the host.',
     references: { cis: '5.4', compose: 'services.<name>.privileged' },
+    messages: {
+      privileged:
+        'privileged: true gives the container every capability and host device with no seccomp or AppArmor confinement, so whoever compromises it controls the host; remove it and grant only the capabilities (cap_add) or devices it needs.',
+    },
     fixable: false,
     hasSuggestions: true,
   },
@@ -25,8 +29,7 @@ export default defineComposeRule({
       const edit = entry.own ? removePair(model, service.map, entry.pair) : undefined;
       report({
         range: pairRange(model, entry.pair),
-        message:
-          'privileged: true gives the container every capability and host device with no seccomp or AppArmor confinement, so whoever compromises it controls the host; remove it and grant only the capabilities (cap_add) or devices it needs.',
+        messageId: 'privileged',
         fixes: edit ? [{ title: 'Remove privileged: true', kind: 'suggestion', edits: [edit] }] : [],
       });
     }

@@ -13,6 +13,13 @@ export default defineComposeRule({
     description:
       'Mounting host system directories (/, /etc, /proc, /sys, /dev, /var/lib/docker, home directories and their credential stores...) gives the container the host’s secrets or control of it, read-only or not.',
     references: { cis: '5.5', compose: 'services.<name>.volumes' },
+    messages: {
+      mount: "Mounting the host's {{path}} exposes it to the container ({{what}}); mount only the specific files the service needs, or a copy of them.",
+      mountReadOnly:
+        "Mounting the host's {{path}} exposes it to the container ({{what}}), even read-only: reading it is enough; mount only the specific files the service needs, or a copy of them.",
+      volume:
+        "The volume {{volume}} binds the host's {{path}} exposes it to the container ({{what}}); mount only the specific files the service needs, or a copy of them.",
+    },
     fixable: false,
     hasSuggestions: false,
   },
@@ -21,18 +28,22 @@ export default defineComposeRule({
       if (mount.type !== 'bind' || mount.source === undefined) continue;
       const risk = hostPathRiskOf(model, mount.source);
       if (risk?.kind !== 'sensitive') continue;
-      report({ range: mount.sourceRange, message: message(mount.source, risk.what, mount.readOnly) });
+      report({ range: mount.sourceRange, ...message(mount.source, risk.what, mount.readOnly) });
     }
     for (const volume of boundVolumes(model)) {
       const risk = hostPathRiskOf(model, volume.device);
-      if (risk?.kind === 'sensitive') report({ range: volume.deviceRange, message: message(volume.device, risk.what, false, volume.name) });
+      if (risk?.kind === 'sensitive') report({ range: volume.deviceRange, ...message(volume.device, risk.what, false, volume.name) });
     }
   },
 });
 
-function message(source: string, what: string, readOnly: boolean, volume?: string): string {
+function message(
+  source: string,
+  what: string,
+  readOnly: boolean,
+  volume?: string,
+): { messageId: 'mount' | 'mountReadOnly' | 'volume'; data: Record<string, string> } {
   const path = displayValue(normalizeHostPath(source));
-  const how = volume ? `The volume ${volume} binds the host's ${path}` : `Mounting the host's ${path}`;
-  const ro = readOnly ? ', even read-only: reading it is enough' : '';
-  return `${how} exposes it to the container (${what})${ro}; mount only the specific files the service needs, or a copy of them.`;
+  if (volume) return { messageId: 'volume', data: { volume, path, what } };
+  return { messageId: readOnly ? 'mountReadOnly' : 'mount', data: { path, what } };
 }

@@ -21,6 +21,15 @@ export default defineComposeRule({
     description:
       'A service with `user: root`, or built from a Dockerfile whose final stage runs as root, runs its process as root: whoever compromises it is root in the container, one kernel bug away from the host.',
     references: { cis: '4.1', compose: 'services.<name>.user, services.<name>.build' },
+    messages: {
+      userRoot: `The service runs as root (user: {{user}}), so a compromised process has root in the container; run it as a non-root user (for example "${NON_ROOT}") if the image allows it.`,
+      builtNoUser:
+        'Service {{service}} runs as root: it is built from {{dockerfile}}, and {{stage}} has no USER; add a non-root USER to the Dockerfile, or set user: in this service.',
+      builtUserRoot:
+        'Service {{service}} runs as root: it is built from {{dockerfile}}, and {{stage}} sets USER {{user}}; add a non-root USER to the Dockerfile, or set user: in this service.',
+      builtUserRootInherited:
+        'Service {{service}} runs as root: it is built from {{dockerfile}}, and {{stage}} sets USER {{user}} (inherited from an earlier stage); add a non-root USER to the Dockerfile, or set user: in this service.',
+    },
     fixable: false,
     hasSuggestions: true,
   },
@@ -47,7 +56,8 @@ export default defineComposeRule({
         const edit = ownsNode(service, user.value) ? nonRootEdit(model, user.value) : undefined;
         report({
           range: model.rangeOf(user.value),
-          message: `The service runs as root (user: ${written}), so a compromised process has root in the container; run it as a non-root user (for example "${NON_ROOT}") if the image allows it.`,
+          messageId: 'userRoot',
+          data: { user: written! },
           fixes: edit ? [{ title: `Run as ${NON_ROOT}`, kind: 'suggestion', edits: [edit] }] : [],
         });
         continue;
@@ -62,12 +72,15 @@ export default defineComposeRule({
       if (!verdict.root) continue;
       const where = build.inline !== undefined ? 'an inline Dockerfile (dockerfile_inline)' : build.path;
       const stageName = build.target ? `its stage ${build.target}` : 'its final stage';
-      const why =
-        verdict.reason === 'user' ? `sets USER ${verdict.user.written}${verdict.inherited ? ' (inherited from an earlier stage)' : ''}` : 'has no USER';
       const edit = insertIntoService(model, service, [['user', quoted(model, NON_ROOT)]]);
       report({
         range: service.reportRange('build'),
-        message: `Service ${service.name} runs as root: it is built from ${where}, and ${stageName} ${why}; add a non-root USER to the Dockerfile, or set user: in this service.`,
+        ...(verdict.reason === 'user'
+          ? {
+              messageId: verdict.inherited ? 'builtUserRootInherited' : 'builtUserRoot',
+              data: { service: service.name, dockerfile: where, stage: stageName, user: verdict.user.written },
+            }
+          : { messageId: 'builtNoUser', data: { service: service.name, dockerfile: where, stage: stageName } }),
         fixes: edit ? [{ title: `Run as ${NON_ROOT} (user: "${NON_ROOT}")`, kind: 'suggestion', edits: [edit] }] : [],
       });
     }

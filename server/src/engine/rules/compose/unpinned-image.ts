@@ -14,6 +14,12 @@ export default defineComposeRule({
     description:
       'An image without a tag, or tagged `latest`, runs whatever was pushed last: deployments stop being reproducible and a compromised or broken release is pulled in silently.',
     references: { compose: 'services.<name>.image' },
+    messages: {
+      variableTag:
+        "The image's version comes from a variable without a pinned default ({{image}}), so what runs is decided outside this file; give the variable a pinned default (${TAG:-1.2.3}) or pin the tag here.",
+      noTag: 'The image {{image}} has no tag, so it is {{image}}:latest and every pull may bring a different release; pin a version tag (or a digest).',
+      latest: 'The tag latest moves with every release, so every pull may bring a different image; pin a version tag (or a digest).',
+    },
     fixable: false,
     hasSuggestions: false,
   },
@@ -36,19 +42,21 @@ export default defineComposeRule({
       if (ref.digest || (ref.tag !== undefined && hasUnknown(ref.tag)) || (ref.tag === undefined && ref.raw.endsWith(UNKNOWN))) {
         report({
           range: valueRange(),
-          message: `The image's version comes from a variable without a pinned default (${written}), so what runs is decided outside this file; give the variable a pinned default (\${TAG:-1.2.3}) or pin the tag here.`,
+          messageId: 'variableTag',
+          data: { image: written },
         });
       } else if (ref.tag === undefined) {
         report({
           range: valueRange(),
-          message: `The image ${written} has no tag, so it is ${written}:latest and every pull may bring a different release; pin a version tag (or a digest).`,
+          messageId: 'noTag',
+          data: { image: written },
         });
       } else if (ref.tag.toLowerCase() === 'latest') {
         const tagRange =
           written === ref.raw && ref.tagOffset !== undefined ? scalarSliceRange(model, node, ref.tagOffset, ref.tagOffset + ref.tag.length) : undefined;
         report({
           range: tagRange ?? valueRange(),
-          message: 'The tag latest moves with every release, so every pull may bring a different image; pin a version tag (or a digest).',
+          messageId: 'latest',
         });
       }
     }

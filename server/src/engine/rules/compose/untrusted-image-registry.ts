@@ -2,7 +2,7 @@ import type { Node } from 'yaml';
 import { hasUnknown, interpolate } from '../../documents/compose-interpolation';
 import { scalarString } from '../../documents/compose-values';
 import { parseImageRef, registryOf } from '../../documents/image-ref';
-import { isTrustedImage, isTrustedRegistry, literalRegistry, trustedEntries, registryNotTrusted } from '../../knowledge/trusted-registries';
+import { isTrustedImage, isTrustedRegistry, literalRegistry, trustedEntries, NOT_TRUSTED, notTrustedData } from '../../knowledge/trusted-registries';
 import { defineComposeRule } from '../../rule';
 
 export default defineComposeRule({
@@ -15,6 +15,11 @@ export default defineComposeRule({
     description:
       'When a project lists the registries its images may come from (`trustedRegistries`), a service pulling from anywhere else bypasses the review, scanning and mirroring that list stands for. Silent while the list is empty.',
     references: { cis: '4.2', compose: 'services.<name>.image' },
+    messages: {
+      untrusted: `Service {{service}} pulls \`{{image}}\` from ${NOT_TRUSTED}`,
+      unknownRegistry:
+        'The registry of `{{image}}` cannot be checked against trustedRegistries: it comes from the environment; write the registry in the file, or give the variable a default from a trusted registry.',
+    },
     fixable: false,
     hasSuggestions: false,
   },
@@ -36,7 +41,8 @@ export default defineComposeRule({
         if (isTrustedImage(ref, trusted)) continue;
         report({
           range: model.rangeOf(node),
-          message: `Service ${service.name} pulls \`${ref.raw}\` from ${registryNotTrusted(registryOf(ref), config.trustedRegistries)}`,
+          messageId: 'untrusted',
+          data: { service: service.name, image: ref.raw, ...notTrustedData(registryOf(ref), config.trustedRegistries) },
         });
         continue;
       }
@@ -44,9 +50,9 @@ export default defineComposeRule({
       if (registry && isTrustedRegistry(registry, trusted)) continue;
       report({
         range: model.rangeOf(node),
-        message: registry
-          ? `Service ${service.name} pulls \`${written}\` from ${registryNotTrusted(registry, config.trustedRegistries)}`
-          : `The registry of \`${written}\` cannot be checked against trustedRegistries: it comes from the environment; write the registry in the file, or give the variable a default from a trusted registry.`,
+        ...(registry
+          ? { messageId: 'untrusted', data: { service: service.name, image: written, ...notTrustedData(registry, config.trustedRegistries) } }
+          : { messageId: 'unknownRegistry', data: { image: written } }),
       });
     }
   },

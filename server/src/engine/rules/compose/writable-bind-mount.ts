@@ -17,6 +17,10 @@ export default defineComposeRule({
     title: 'Host directory mounted read-write',
     description: 'A bind mount without `:ro` lets a compromised container change or plant files on the host, in a directory people or other services trust.',
     references: { cis: '5.5', compose: 'services.<name>.volumes' },
+    messages: {
+      readWrite:
+        "The host's {{path}} is mounted read-write, so a compromised container can change or plant files on the host; mount it read-only unless the service must write there.",
+    },
     fixable: false,
     hasSuggestions: true,
   },
@@ -32,7 +36,8 @@ export default defineComposeRule({
         : [];
       report({
         range: mount.long ? mount.sourceRange : model.rangeOf(mount.node),
-        message: `The host's ${displayValue(mount.source)} is mounted read-write, so a compromised container can change or plant files on the host; mount it read-only unless the service must write there.`,
+        messageId: 'readWrite',
+        data: { path: displayValue(mount.source) },
         fixes,
       });
     }

@@ -16,6 +16,12 @@ export default defineComposeRule({
     description:
       'A container whose root filesystem is writable lets an attacker change its programs and configuration or leave tools behind; `read_only: true` keeps the image as built, with tmpfs or volumes where the service must write.',
     references: { cis: '5.12', compose: 'services.<name>.read_only' },
+    messages: {
+      readOnlyFalse:
+        'read_only: false lets service {{service}} write to its root filesystem, so an attacker who gets in can change its programs and configuration or leave tools behind; set read_only: true and give it a tmpfs or a volume where it must write.',
+      writable:
+        'Service {{service}} can write to its root filesystem, so an attacker who gets in can change its programs and configuration or leave tools behind; set read_only: true and give it a tmpfs or a volume where it must write.',
+    },
     fixable: true,
     hasSuggestions: true,
   },
@@ -35,13 +41,10 @@ export default defineComposeRule({
       const withTmp = readOnly && !hasTmpfsAt(chain, '/tmp') ? withTmpfs(model, service, readOnly) : undefined;
       if (withTmp) fixes.push({ title: 'Make the root filesystem read-only, with a tmpfs at /tmp', kind: 'suggestion', edits: withTmp });
 
-      const risk =
-        'so an attacker who gets in can change its programs and configuration or leave tools behind; set read_only: true and give it a tmpfs or a volume where it must write.';
       report({
         range: slot.kind === 'own' ? pairRange(model, slot.pair) : service.nameRange,
-        message: explicit
-          ? `read_only: false lets service ${service.name} write to its root filesystem, ${risk}`
-          : `Service ${service.name} can write to its root filesystem, ${risk}`,
+        messageId: explicit ? 'readOnlyFalse' : 'writable',
+        data: { service: service.name },
         fixes,
       });
     }

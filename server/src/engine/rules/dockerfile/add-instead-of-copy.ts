@@ -13,6 +13,11 @@ export default defineDockerfileRule({
     description:
       'ADD also fetches URLs and unpacks archives, so a source that later turns into an archive or a URL silently changes what lands in the image; COPY does only what it says.',
     references: { cis: '4.9', hadolint: ['DL3020'] },
+    messages: {
+      useCopy: "ADD of local files also unpacks archives and fetches URLs, which makes what lands in the image depend on the sources' names; use COPY.",
+      useCopyWithoutFlags:
+        "ADD of local files also unpacks archives and fetches URLs, which makes what lands in the image depend on the sources' names; use COPY (after dropping --{{flags}}, which COPY does not take).",
+    },
     fixable: true,
     hasSuggestions: false,
   },
@@ -30,7 +35,7 @@ export default defineDockerfileRule({
         : [{ title: 'Use COPY instead of ADD', kind: 'fix', edits: [replace(keyword, written === written.toLowerCase() ? 'copy' : 'COPY')] }];
       report({
         range: keyword,
-        message: `ADD of local files also unpacks archives and fetches URLs, which makes what lands in the image depend on the sources' names; use COPY${addOnly.length ? ` (after dropping --${addOnly.join(', --')}, which COPY does not take)` : ''}.`,
+        ...(addOnly.length ? { messageId: 'useCopyWithoutFlags', data: { flags: addOnly.join(', --') } } : { messageId: 'useCopy' }),
         fixes,
       });
     }

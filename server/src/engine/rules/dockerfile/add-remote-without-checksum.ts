@@ -11,6 +11,12 @@ export default defineDockerfileRule({
     description:
       '`ADD https://…` puts whatever the server returns into the image; without `--checksum` a compromised server, mirror or connection changes the image unnoticed.',
     references: { cis: '4.9' },
+    messages: {
+      noChecksum:
+        'ADD downloads `{{url}}` and trusts whatever comes back, so a compromised server or connection changes the image; pin its digest with `ADD --checksum=sha256:<digest>`.',
+      noChecksumPlainHttp:
+        'ADD downloads `{{url}}` over plain HTTP and trusts whatever comes back, so a compromised server or connection changes the image; pin its digest with `ADD --checksum=sha256:<digest>`.',
+    },
     fixable: false,
     hasSuggestions: false,
   },
@@ -21,10 +27,10 @@ export default defineDockerfileRule({
       if (args.flags.some((flag) => flag.getName() === 'checksum' && (flag.getValue() ?? '').includes(':'))) continue;
       for (const source of args.sources) {
         if (!isRemoteUrl(source.value) || isGitSource(source.value)) continue;
-        const plain = /^http:/i.test(source.value) ? ' over plain HTTP' : '';
         report({
           range: source.range,
-          message: `ADD downloads \`${source.value}\`${plain} and trusts whatever comes back, so a compromised server or connection changes the image; pin its digest with \`ADD --checksum=sha256:<digest>\`.`,
+          messageId: /^http:/i.test(source.value) ? 'noChecksumPlainHttp' : 'noChecksum',
+          data: { url: source.value },
         });
       }
     }

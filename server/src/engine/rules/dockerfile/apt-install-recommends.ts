@@ -20,6 +20,9 @@ export default defineDockerfileRule({
       'By default apt also installs every package the requested ones merely recommend: often dozens of extra packages, each one more thing to patch and more for an attacker to use.',
     references: { hadolint: ['DL3015'] },
     profile: 'strict',
+    messages: {
+      recommends: `\`{{program}} install\` also installs recommended packages nobody asked for, each one more to patch and to exploit; add ${OPTION}.`,
+    },
     fixable: true,
     hasSuggestions: false,
   },
@@ -35,7 +38,8 @@ export default defineDockerfileRule({
           const subcommand = call.subcommand!;
           report({
             range: source.rangeOf(call.program.start, subcommand.end),
-            message: `\`${call.program.value} install\` also installs recommended packages nobody asked for, each one more to patch and to exploit; add ${OPTION}.`,
+            messageId: 'recommends',
+            data: { program: call.program.value },
             fixes: [{ title: `Add ${OPTION}`, kind: 'fix', edits: [insertOptionAfter(source, subcommand, OPTION)] }],
           });
         }

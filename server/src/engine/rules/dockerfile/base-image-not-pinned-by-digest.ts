@@ -11,6 +11,10 @@ export default defineDockerfileRule({
     description:
       'A tag is a movable name: the publisher, or anyone who takes over the repository, can point it at different content. Only an `@sha256:` digest names exactly one image, so the build gets the bytes that were reviewed.',
     profile: 'strict',
+    messages: {
+      tagOnly:
+        '`{{image}}` is pinned by tag only, and a tag can be moved to other content; pin the digest too (`{{image}}@sha256:…`, from `docker buildx imagetools inspect {{image}}`).',
+    },
     fixable: false,
     hasSuggestions: false,
   },
@@ -22,7 +26,8 @@ export default defineDockerfileRule({
       if (!ref || !image.range || ref.digest !== undefined || !ref.tag || ref.tagOffset === undefined) continue;
       report({
         range: imagePartRange(model, image, ref.tagOffset, ref.tagOffset + ref.tag.length) ?? image.range,
-        message: `\`${ref.raw}\` is pinned by tag only, and a tag can be moved to other content; pin the digest too (\`${ref.raw}@sha256:…\`, from \`docker buildx imagetools inspect ${ref.raw}\`).`,
+        messageId: 'tagOnly',
+        data: { image: ref.raw },
       });
     }
   },

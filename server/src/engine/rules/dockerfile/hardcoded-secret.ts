@@ -18,6 +18,17 @@ export default defineDockerfileRule({
     description:
       'A password, token or key written into the Dockerfile ends up in the image configuration or history, where anyone who can pull the image reads it with `docker inspect` or `docker history`.',
     references: { cis: '4.10' },
+    messages: {
+      nameBuildTime:
+        '`{{name}}` hard-codes {{what}}, which {{exposure}}; pass it as a build secret instead: `docker build --secret id={{id}},env={{name}}` with `RUN --mount=type=secret,id={{id}},env={{name}}`.',
+      nameRunTime: '`{{name}}` hard-codes {{what}}, which {{exposure}}; pass it when the container starts instead (docker run -e, or a compose secret).',
+      valueBuildTime:
+        '`{{name}}` holds what looks like {{what}}, which {{exposure}}; pass it as a build secret instead: `docker build --secret id={{id}},env={{name}}` with `RUN --mount=type=secret,id={{id}},env={{name}}`.',
+      valueRunTime:
+        '`{{name}}` holds what looks like {{what}}, which {{exposure}}; pass it when the container starts instead (docker run -e, or a compose secret).',
+      credentialInRun:
+        'This looks like {{what}}, written into a RUN that the image history keeps; read it from a build secret instead (`RUN --mount=type=secret,id=…,env=…` with `docker build --secret id=…,env=…`).',
+    },
     fixable: false,
     hasSuggestions: true,
   },
@@ -39,7 +50,8 @@ export default defineDockerfileRule({
         const buildTime = instruction instanceof Arg || runs.length > 0 || !shipped(model, entry.stage);
         report({
           range: valueRange(model, property, match),
-          message: `${subject(name, match)}, which ${exposure(model, entry)}; ${buildTime ? buildSecretRemedy(name) : 'pass it when the container starts instead (docker run -e, or a compose secret)'}.`,
+          messageId: match.reason === 'name' ? (buildTime ? 'nameBuildTime' : 'nameRunTime') : buildTime ? 'valueBuildTime' : 'valueRunTime',
+          data: { name, what: withArticle(match.what), exposure: exposure(model, entry), id: secretId(name) },
           // An ONBUILD trigger is part of another image's build: moving its secret is that build's decision.
           fixes: entry.onbuild ? [] : [moveToSecret(model, instruction, properties, property, runs, buildTime)],
         });
@@ -49,7 +61,8 @@ export default defineDockerfileRule({
       for (const hit of findCredentials(source.text)) {
         report({
           range: source.rangeOf(hit.start, hit.end),
-          message: `This looks like ${article(hit.what)} ${hit.what}, written into a RUN that the image history keeps; read it from a build secret instead (\`RUN --mount=type=secret,id=…,env=…\` with \`docker build --secret id=…,env=…\`).`,
+          messageId: 'credentialInRun',
+          data: { what: withArticle(hit.what) },
         });
       }
     }
@@ -92,23 +105,12 @@ function shipped(model: DockerfileModel, stage: Stage | undefined): boolean {
   return false;
 }
 
-function subject(name: string, match: SecretMatch): string {
-  return match.reason === 'name'
-    ? `\`${name}\` hard-codes ${article(match.what)} ${match.what}`
-    : `\`${name}\` holds what looks like ${article(match.what)} ${match.what}`;
-}
-
-function article(what: string): string {
-  return /^(?:[aeiou]|API|AWS|npm|SSH|HMAC|RSA)/i.test(what) ? 'an' : 'a';
+function withArticle(what: string): string {
+  return `${/^(?:[aeiou]|API|AWS|npm|SSH|HMAC|RSA)/i.test(what) ? 'an' : 'a'} ${what}`;
 }
 
 function secretId(name: string): string {
   return name.toLowerCase();
-}
-
-function buildSecretRemedy(name: string): string {
-  const id = secretId(name);
-  return `pass it as a build secret instead: \`docker build --secret id=${id},env=${name}\` with \`RUN --mount=type=secret,id=${id},env=${name}\``;
 }
 
 /** dockerfile-ast reports a line continuation inside ENV/ARG as a property named by the escape character. */

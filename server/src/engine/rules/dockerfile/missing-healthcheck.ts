@@ -15,6 +15,12 @@ export default defineDockerfileRule({
       'Without a HEALTHCHECK, Docker only knows whether the process exists, not whether it works: a hung or broken service keeps receiving traffic and is never restarted.',
     references: { cis: '4.6' },
     profile: 'strict',
+    messages: {
+      healthcheckNone:
+        'HEALTHCHECK NONE turns health checking off, so a hung or broken service looks healthy and is never restarted; replace it with a HEALTHCHECK CMD that probes the service.',
+      noHealthcheck:
+        'The final stage runs a service but has no HEALTHCHECK, so a hung or broken process looks healthy and is never restarted; add a HEALTHCHECK CMD that probes it.',
+    },
     fixable: false,
     hasSuggestions: false,
   },
@@ -29,8 +35,7 @@ export default defineDockerfileRule({
       if (!subcommand || healthcheckCommand(healthcheck) !== undefined || subcommand.getValue().toUpperCase() !== 'NONE') return;
       report({
         range: subcommand.getRange(),
-        message:
-          'HEALTHCHECK NONE turns health checking off, so a hung or broken service looks healthy and is never restarted; replace it with a HEALTHCHECK CMD that probes the service.',
+        messageId: 'healthcheckNone',
       });
       return;
     }
@@ -40,8 +45,7 @@ export default defineDockerfileRule({
     if (!start.cmd && !start.entrypoint && !(root.ref && runsServiceByDefault(root.ref))) return;
     report({
       range: final.from.getRange(),
-      message:
-        'The final stage runs a service but has no HEALTHCHECK, so a hung or broken process looks healthy and is never restarted; add a HEALTHCHECK CMD that probes it.',
+      messageId: 'noHealthcheck',
     });
   },
 });

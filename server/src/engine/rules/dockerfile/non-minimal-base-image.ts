@@ -27,6 +27,12 @@ export default defineDockerfileRule({
     description:
       'A full distribution or language image puts a shell, a package manager, compilers and hundreds of packages in the final image: more for an attacker to use and more vulnerabilities to patch. Slim, Alpine, minimal and distroless variants carry only what the application needs.',
     references: { cis: '4.3' },
+    messages: {
+      fullImage:
+        '`{{image}}` is {{description}}: its shell, package manager and tools ship in the final image and give an attacker more to work with; build on {{remedy}}.',
+      fullImageThroughStage:
+        'The final stage builds on `{{image}}` (through stage `{{stage}}`), {{description}}: its shell, package manager and tools ship in the final image and give an attacker more to work with; build on {{remedy}}.',
+    },
     fixable: false,
     hasSuggestions: true,
   },
@@ -61,12 +67,13 @@ export default defineDockerfileRule({
     }
 
     const shown = image.written === image.resolved ? image.written : `${image.written} (${image.resolved})`;
-    const via = root === final ? `\`${shown}\` is` : `The final stage builds on \`${shown}\` (through stage \`${final.image.written}\`),`;
     const best = fitting[0] ?? advice.variants[0];
     const remedy = best ? `a minimal variant such as \`${variantReference(image.ref, best)}\`` : (advice.alternative ?? 'a minimal image');
     report({
       range: findingRange(model, root),
-      message: `${via} ${advice.description}: its shell, package manager and tools ship in the final image and give an attacker more to work with; build on ${remedy}.`,
+      ...(root === final
+        ? { messageId: 'fullImage', data: { image: shown!, description: advice.description, remedy } }
+        : { messageId: 'fullImageThroughStage', data: { image: shown!, stage: final.image.written!, description: advice.description, remedy } }),
       fixes,
     });
   },

@@ -35,6 +35,12 @@ export default defineDockerfileRule({
       'Package indexes and downloaded packages left behind by apt, apk, yum or dnf stay in the layer for good, even if a later step deletes them: a bigger image with stale metadata about what could be installed.',
     references: { hadolint: ['DL3009', 'DL3019', 'DL3032', 'DL3040'] },
     profile: 'strict',
+    messages: {
+      apkCache: '`apk add` without --no-cache leaves the package index in /var/cache/apk in this layer for good; add --no-cache.',
+      aptLists: `This RUN installs packages but leaves the apt lists in ${APT_LISTS} in its layer for good; end it with \`&& ${APT_CLEANUP}\`.`,
+      dnfCache:
+        '`{{program}} install` leaves its metadata and package cache in /var/cache in this layer for good; end the RUN with `&& {{program}} clean all`.',
+    },
     fixable: true,
     hasSuggestions: false,
   },
@@ -55,20 +61,20 @@ export default defineDockerfileRule({
 });
 
 /** `apk add` without `--no-cache` keeps the index it downloaded in /var/cache/apk. */
-function checkApk(code: RunCode, report: (r: Report) => void): void {
+function checkApk(code: RunCode, report: (r: Report<'apkCache' | 'aptLists' | 'dnfCache'>) => void): void {
   if (cacheMounted(code.run, CACHE_MOUNTS.apk) || removes(code, '/var/cache/apk')) return;
   for (const { source, call } of code.commands) {
     if (!call || call.manager !== 'apk' || !isInstall(call) || hasOption(call, '--no-cache')) continue;
     report({
       range: source.rangeOf(call.program.start, call.subcommand!.end),
-      message: '`apk add` without --no-cache leaves the package index in /var/cache/apk in this layer for good; add --no-cache.',
+      messageId: 'apkCache',
       fixes: [{ title: 'Add --no-cache', kind: 'fix', edits: [insertOptionAfter(source, call.subcommand!, '--no-cache')] }],
     });
   }
 }
 
 /** `apt-get install` needs `rm -rf /var/lib/apt/lists/*` in the same RUN: a later RUN cannot shrink this layer. */
-function checkApt(model: DockerfileModel, code: RunCode, relyingLater: Set<Stage>, report: (r: Report) => void): void {
+function checkApt(model: DockerfileModel, code: RunCode, relyingLater: Set<Stage>, report: (r: Report<'apkCache' | 'aptLists' | 'dnfCache'>) => void): void {
   if (cacheMounted(code.run, CACHE_MOUNTS.apt) || removes(code, APT_LISTS)) return;
   const install = code.commands.find(({ call }) => call?.manager === 'apt' && isInstall(call));
   if (!install) return;
@@ -77,13 +83,13 @@ function checkApt(model: DockerfileModel, code: RunCode, relyingLater: Set<Stage
   const fix = laterNeedsLists ? undefined : appendCommand(model, code, APT_CLEANUP);
   report({
     range: install.source.rangeOf(install.call!.program.start, install.call!.subcommand!.end),
-    message: `This RUN installs packages but leaves the apt lists in ${APT_LISTS} in its layer for good; end it with \`&& ${APT_CLEANUP}\`.`,
+    messageId: 'aptLists',
     fixes: fix ? [fix] : [],
   });
 }
 
 /** yum, dnf and microdnf keep metadata and packages in /var/cache until `clean all` runs in the same RUN. */
-function checkDnf(model: DockerfileModel, code: RunCode, report: (r: Report) => void): void {
+function checkDnf(model: DockerfileModel, code: RunCode, report: (r: Report<'apkCache' | 'aptLists' | 'dnfCache'>) => void): void {
   if (cacheMounted(code.run, CACHE_MOUNTS.dnf) || removes(code, '/var/cache/dnf') || removes(code, '/var/cache/yum')) return;
   const reported = new Set<string>();
   for (const { call } of code.commands) {
@@ -95,7 +101,8 @@ function checkDnf(model: DockerfileModel, code: RunCode, report: (r: Report) => 
     const fix = appendCommand(model, code, `${program} clean all`);
     report({
       range: install.source.rangeOf(call.program.start, call.subcommand!.end),
-      message: `\`${program} install\` leaves its metadata and package cache in /var/cache in this layer for good; end the RUN with \`&& ${program} clean all\`.`,
+      messageId: 'dnfCache',
+      data: { program },
       fixes: fix ? [fix] : [],
     });
   }

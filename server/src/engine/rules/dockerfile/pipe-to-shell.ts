@@ -35,6 +35,8 @@ function interpreterOf(name: string): Interpreter | undefined {
   return Object.hasOwn(INTERPRETERS, name) ? INTERPRETERS[name] : undefined;
 }
 
+type MessageId = 'pipe' | 'processSubstitution' | 'commandSubstitution' | 'invokeExpression';
+
 const REMEDY = 'download it to a file, check its sha256 checksum, then run it';
 
 export default defineDockerfileRule({
@@ -47,6 +49,12 @@ export default defineDockerfileRule({
     description:
       '`curl … | sh` runs whatever the server, or anyone able to tamper with the download, sends at build time, unreviewed and unverified, and a truncated download runs half a script.',
     references: {},
+    messages: {
+      pipe: `Piping a download into \`{{program}}\` runs whatever the server, or anyone in between, sends, unreviewed and unverified; ${REMEDY}.`,
+      processSubstitution: `Running a download straight from \`<(…)\` with \`{{program}}\` executes whatever the server, or anyone in between, sends, unreviewed and unverified; ${REMEDY}.`,
+      commandSubstitution: `Running the output of a download with \`{{program}}\` executes whatever the server, or anyone in between, sends, unreviewed and unverified; ${REMEDY}.`,
+      invokeExpression: `Running a download with \`Invoke-Expression\` executes whatever the server, or anyone in between, sends, unreviewed and unverified; ${REMEDY}.`,
+    },
     fixable: false,
     hasSuggestions: false,
   },
@@ -55,7 +63,7 @@ export default defineDockerfileRule({
   },
 });
 
-function checkSource(model: DockerfileModel, source: ShellSource, report: (r: Report) => void): void {
+function checkSource(model: DockerfileModel, source: ShellSource, report: (r: Report<MessageId>) => void): void {
   const quoted = quotedText(source, model.text);
   const findings = new SourceFindings(source, report);
   // Running a download's output needs `$(` or a backquote somewhere in the source.
@@ -80,14 +88,14 @@ class SourceFindings {
 
   constructor(
     private readonly source: ShellSource,
-    private readonly report: (r: Report) => void,
+    private readonly report: (r: Report<MessageId>) => void,
   ) {}
 
-  add(start: number, end: number, message: string): void {
+  add(start: number, end: number, messageId: MessageId, program?: string): void {
     const reported = this.reported;
     for (let i = 0; i < reported.length; i += 2) if (reported[i] < end && start < reported[i + 1]) return;
     reported.push(start, end);
-    this.report({ range: this.source.rangeOf(start, end), message });
+    this.report({ range: this.source.rangeOf(start, end), messageId, data: program === undefined ? undefined : { program } });
   }
 }
 
@@ -103,11 +111,7 @@ function checkPipe(pipeline: Pipeline, quoted: string, findings: SourceFindings)
     const interpreter = program && interpreterOf(program.name);
     if (!program || !interpreter || !readsStdin(commands[i], program.index, interpreter)) continue;
     const downloader = programOf(commands[download])!;
-    findings.add(
-      commands[download].words[downloader.index].start,
-      commands[i].words[program.index].end,
-      `Piping a download into \`${program.name}\` runs whatever the server, or anyone in between, sends, unreviewed and unverified; ${REMEDY}.`,
-    );
+    findings.add(commands[download].words[downloader.index].start, commands[i].words[program.index].end, 'pipe', program.name);
     return;
   }
 }
@@ -168,11 +172,7 @@ function checkProcessSubstitution(pipeline: Pipeline, next: Pipeline | undefined
   let end = lastCommand.words[lastCommand.words.length - 1].end;
   const close = /^\s*\)/.exec(quoted.slice(end, end + 40));
   if (close) end += close[0].length;
-  findings.add(
-    command.words[program.index].start,
-    end,
-    `Running a download straight from \`<(…)\` with \`${program.name}\` executes whatever the server, or anyone in between, sends, unreviewed and unverified; ${REMEDY}.`,
-  );
+  findings.add(command.words[program.index].start, end, 'processSubstitution', program.name);
 }
 
 /** `sh -c "$(curl -fsSL …)"`, `ruby -e "$(curl …)"`, `eval "$(wget -qO- …)"`. */
@@ -185,11 +185,7 @@ function checkCommandSubstitution(command: SimpleCommand, quoted: string, findin
       : [codeWord(command, program.name, program.index)].filter((w): w is Word => w !== undefined);
   for (const word of code) {
     if (!substitutesDownload(quoted.slice(word.start, word.end))) continue;
-    findings.add(
-      command.words[program.index].start,
-      word.end,
-      `Running the output of a download with \`${program.name}\` executes whatever the server, or anyone in between, sends, unreviewed and unverified; ${REMEDY}.`,
-    );
+    findings.add(command.words[program.index].start, word.end, 'commandSubstitution', program.name);
     return;
   }
 }
@@ -229,11 +225,7 @@ function checkPowerShell(text: string, findings: SourceFindings): void {
   for (const pattern of POWERSHELL) {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-      findings.add(
-        m.index,
-        m.index + m[0].length,
-        `Running a download with \`Invoke-Expression\` executes whatever the server, or anyone in between, sends, unreviewed and unverified; ${REMEDY}.`,
-      );
+      findings.add(m.index, m.index + m[0].length, 'invokeExpression');
     }
   }
 }

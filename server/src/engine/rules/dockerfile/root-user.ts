@@ -20,6 +20,12 @@ export default defineDockerfileRule({
     description:
       'Without a USER, or with USER root, the container process runs as root: anyone who compromises it is root inside the container, one kernel bug away from the host.',
     references: { cis: '4.1', hadolint: ['DL3002'] },
+    messages: {
+      userRoot: 'The final stage runs as root, so a compromised process has root in the container; switch to a non-root USER.',
+      userRootInherited:
+        'The final stage runs as root (set in an earlier stage it builds on), so a compromised process has root in the container; switch to a non-root USER.',
+      noUser: 'The final stage has no USER and runs as root, so a compromised process has root in the container; add a non-root USER.',
+    },
     fixable: true,
     hasSuggestions: false,
   },
@@ -33,14 +39,14 @@ export default defineDockerfileRule({
     if (verdict.reason === 'user') {
       report({
         range: verdict.user.instruction.getArgumentsRange() ?? verdict.user.instruction.getRange(),
-        message: `The final stage runs as root${verdict.inherited ? ' (set in an earlier stage it builds on)' : ''}, so a compromised process has root in the container; switch to a non-root USER.`,
+        messageId: verdict.inherited ? 'userRootInherited' : 'userRoot',
         fixes,
       });
       return;
     }
     report({
       range: stage.from.getRange(),
-      message: 'The final stage has no USER and runs as root, so a compromised process has root in the container; add a non-root USER.',
+      messageId: 'noUser',
       fixes,
     });
   },

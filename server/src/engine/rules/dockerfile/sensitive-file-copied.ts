@@ -12,6 +12,10 @@ export default defineDockerfileRule({
     description:
       'A private key, `.env` file or credentials file copied with COPY or ADD stays readable in its image layer by anyone who can pull the image, even if a later step deletes it.',
     references: { cis: '4.10' },
+    messages: {
+      sensitiveFile:
+        '`{{source}}` is {{what}}: {{keyword}} bakes it into an image layer anyone with the image can read; mount it only for the step that needs it (`RUN --mount=type=secret` or `--mount=type=ssh`) and list it in .dockerignore.',
+    },
     fixable: false,
     hasSuggestions: false,
   },
@@ -24,7 +28,8 @@ export default defineDockerfileRule({
         if (!what) continue;
         report({
           range: source.range,
-          message: `\`${source.value}\` is ${what}: ${args.keyword} bakes it into an image layer anyone with the image can read; mount it only for the step that needs it (\`RUN --mount=type=secret\` or \`--mount=type=ssh\`) and list it in .dockerignore.`,
+          messageId: 'sensitiveFile',
+          data: { source: source.value, what, keyword: args.keyword },
         });
       }
     }

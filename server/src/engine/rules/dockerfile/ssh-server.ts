@@ -16,6 +16,12 @@ export default defineDockerfileRule({
     description:
       'An SSH daemon in a container is a second way in, with its own keys and passwords to manage and patch, that bypasses the access control of the container runtime. `docker exec` (or `kubectl exec`) already gives a shell when one is needed.',
     references: { cis: '5.6' },
+    messages: {
+      exposesSsh:
+        'EXPOSE {{port}} publishes an SSH port, a second way into the container to secure and patch; drop it and use `docker exec` for a shell instead.',
+      installsSshServer:
+        'Installing {{server}} puts an SSH server in the final image, a second way in to secure and patch; remove it and use `docker exec` for a shell instead.',
+    },
     fixable: false,
     hasSuggestions: false,
   },
@@ -30,7 +36,8 @@ export default defineDockerfileRule({
         for (const port of exposedSshPorts(instruction)) {
           report({
             range: port.getRange(),
-            message: `EXPOSE ${port.getValue()} publishes an SSH port, a second way into the container to secure and patch; drop it and use \`docker exec\` for a shell instead.`,
+            messageId: 'exposesSsh',
+            data: { port: port.getValue() },
           });
         }
       }
@@ -47,7 +54,8 @@ export default defineDockerfileRule({
             if (!server) continue;
             report({
               range: source.rangeOf(word.start, word.end),
-              message: `Installing ${server} puts an SSH server in the final image, a second way in to secure and patch; remove it and use \`docker exec\` for a shell instead.`,
+              messageId: 'installsSshServer',
+              data: { server },
             });
           }
         }

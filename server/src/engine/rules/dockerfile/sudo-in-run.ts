@@ -17,6 +17,9 @@ export default defineDockerfileRule({
       'RUN already runs as the current USER; sudo in an image means sudo is installed and configured for that user, so anyone who gets into the container can become root. It also behaves unpredictably without a TTY.',
     references: { hadolint: ['DL3004'] },
     profile: 'strict',
+    messages: {
+      sudo: '`{{command}}` in RUN needs sudo installed and granted in the image, a path to root for anyone in the container; switch with `USER root` for this step and back to the unprivileged user after it.',
+    },
     fixable: false,
     hasSuggestions: false,
   },
@@ -28,7 +31,8 @@ export default defineDockerfileRule({
           if (!word) continue;
           report({
             range: source.rangeOf(word.start, word.end),
-            message: `\`${word.value}\` in RUN needs sudo installed and granted in the image, a path to root for anyone in the container; switch with \`USER root\` for this step and back to the unprivileged user after it.`,
+            messageId: 'sudo',
+            data: { command: word.value },
           });
         }
       }

@@ -11,6 +11,15 @@ export default defineDockerfileRule({
     description:
       'An image without a tag is `latest`, which moves with every release: builds stop being reproducible and a new upstream version, or a compromised one, is pulled in without review.',
     references: { hadolint: ['DL3006', 'DL3007'] },
+    messages: {
+      unresolvedArg:
+        'The base image `{{image}}` cannot be checked: it depends on a build argument without a default, so any image, of any version, can be built in; give the ARG a pinned default.',
+      noTag: '`{{image}}` has no tag, so it means `latest` and changes under you with every upstream release; pin a version tag such as `{{image}}:<version>`.',
+      noTagVia:
+        '`{{image}}` (from `{{written}}`) has no tag, so it means `latest` and changes under you with every upstream release; pin a version tag such as `{{image}}:<version>`.',
+      latest: '`{{image}}` follows `latest`, which changes under you with every upstream release; pin a version tag instead.',
+      latestVia: '`{{image}}` (from `{{written}}`) follows `latest`, which changes under you with every upstream release; pin a version tag instead.',
+    },
     fixable: false,
     hasSuggestions: false,
   },
@@ -21,23 +30,26 @@ export default defineDockerfileRule({
       if (image.resolved === undefined) {
         report({
           range: image.range,
-          message: `The base image \`${image.written}\` cannot be checked: it depends on a build argument without a default, so any image, of any version, can be built in; give the ARG a pinned default.`,
+          messageId: 'unresolvedArg',
+          data: { image: image.written },
         });
         continue;
       }
       const ref = image.ref;
       // A digest pins the image whatever the tag says; an empty tag or digest is still being typed.
       if (!ref || ref.digest !== undefined || ref.tag === '') continue;
-      const via = image.literal ? '' : ` (from \`${image.written}\`)`;
+      const data = { image: ref.raw, written: image.written };
       if (ref.tag === undefined) {
         report({
           range: imagePartRange(model, image, 0, ref.pathEnd) ?? image.range,
-          message: `\`${ref.raw}\`${via} has no tag, so it means \`latest\` and changes under you with every upstream release; pin a version tag such as \`${ref.raw}:<version>\`.`,
+          messageId: image.literal ? 'noTag' : 'noTagVia',
+          data,
         });
       } else if (ref.tag.toLowerCase() === 'latest') {
         report({
           range: imagePartRange(model, image, ref.tagOffset!, ref.tagOffset! + ref.tag.length) ?? image.range,
-          message: `\`${ref.raw}\`${via} follows \`latest\`, which changes under you with every upstream release; pin a version tag instead.`,
+          messageId: image.literal ? 'latest' : 'latestVia',
+          data,
         });
       }
     }

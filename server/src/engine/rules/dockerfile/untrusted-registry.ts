@@ -1,6 +1,6 @@
 import { imagePartRange } from '../../documents/dockerfile';
 import { registryOf } from '../../documents/image-ref';
-import { isTrustedImage, isTrustedRegistry, literalRegistry, trustedEntries, registryNotTrusted } from '../../knowledge/trusted-registries';
+import { isTrustedImage, isTrustedRegistry, literalRegistry, trustedEntries, NOT_TRUSTED, notTrustedData } from '../../knowledge/trusted-registries';
 import { defineDockerfileRule } from '../../rule';
 
 export default defineDockerfileRule({
@@ -13,6 +13,11 @@ export default defineDockerfileRule({
     description:
       'When a project lists the registries its images may come from (`trustedRegistries`), a base image from anywhere else bypasses the review, scanning and mirroring that list stands for. Silent while the list is empty.',
     references: { cis: '4.2', hadolint: ['DL3026'] },
+    messages: {
+      untrusted: `\`{{image}}\` comes from ${NOT_TRUSTED}`,
+      unresolvedArg:
+        'The registry of `{{image}}` cannot be checked against trustedRegistries: it depends on a build argument without a default; give the ARG a default from a trusted registry.',
+    },
     fixable: false,
     hasSuggestions: false,
   },
@@ -30,7 +35,8 @@ export default defineDockerfileRule({
         const range = ref.registry ? imagePartRange(model, image, 0, ref.raw.indexOf('/')) : imagePartRange(model, image, 0, ref.pathEnd);
         report({
           range: range ?? image.range,
-          message: `\`${ref.raw}\` comes from ${registryNotTrusted(registry, config.trustedRegistries)}`,
+          messageId: 'untrusted',
+          data: { image: ref.raw, ...notTrustedData(registry, config.trustedRegistries) },
         });
         continue;
       }
@@ -39,12 +45,14 @@ export default defineDockerfileRule({
       if (registry && !isTrustedRegistry(registry, trusted)) {
         report({
           range: image.range,
-          message: `\`${image.written}\` comes from ${registryNotTrusted(registry, config.trustedRegistries)}`,
+          messageId: 'untrusted',
+          data: { image: image.written, ...notTrustedData(registry, config.trustedRegistries) },
         });
       } else if (!registry || !trusted.some((entry) => entry === registry)) {
         report({
           range: image.range,
-          message: `The registry of \`${image.written}\` cannot be checked against trustedRegistries: it depends on a build argument without a default; give the ARG a default from a trusted registry.`,
+          messageId: 'unresolvedArg',
+          data: { image: image.written },
         });
       }
     }

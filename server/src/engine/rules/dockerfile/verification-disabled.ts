@@ -14,6 +14,7 @@ import {
   type InsecureFlag,
   type InsecureSetting,
   type Insecurity,
+  type VerificationKind,
 } from '../../knowledge/insecure-flags';
 import { commandIndex, type SimpleCommand, type Word } from '../../knowledge/shell';
 import { isExecForm, programOf, quotedText, shellScopes } from '../../knowledge/shell-scopes';
@@ -41,6 +42,13 @@ export default defineDockerfileRule({
     description:
       'Flags such as `curl -k`, `--nogpgcheck` or `NODE_TLS_REJECT_UNAUTHORIZED=0` make the build accept whatever a network attacker or a compromised mirror serves, and the image ships it.',
     references: { cis: '4.11' },
+    messages: {
+      tls: `{{what}}; ${REMEDIES.tls}.`,
+      signature: `{{what}}; ${REMEDIES.signature}.`,
+      plainHttp: `{{what}}; ${REMEDIES['plain-http']}.`,
+      hostKey: `{{what}}; ${REMEDIES['host-key']}.`,
+      checksum: `{{what}}; ${REMEDIES.checksum}.`,
+    },
     fixable: false,
     hasSuggestions: true,
   },
@@ -51,8 +59,18 @@ export default defineDockerfileRule({
   },
 });
 
-function message(insecurity: Insecurity): string {
-  return `${capitalize(insecurity.description)}; ${REMEDIES[insecurity.kind]}.`;
+type MessageId = 'tls' | 'signature' | 'plainHttp' | 'hostKey' | 'checksum';
+const MESSAGE_IDS: Record<VerificationKind, MessageId> = {
+  tls: 'tls',
+  signature: 'signature',
+  'plain-http': 'plainHttp',
+  'host-key': 'hostKey',
+  checksum: 'checksum',
+};
+
+/** What is switched off, and the remedy for its kind. */
+function message(insecurity: Insecurity): Pick<Report<MessageId>, 'messageId' | 'data'> {
+  return { messageId: MESSAGE_IDS[insecurity.kind], data: { what: capitalize(insecurity.description) } };
 }
 
 /** Sentence case, except for a leading tool name written the way the tool spells it (`pip`, `npm`). */
@@ -62,13 +80,13 @@ function capitalize(text: string): string {
 }
 
 /** `ENV NODE_TLS_REJECT_UNAUTHORIZED=0`, `ARG GOSUMDB=off`. */
-function checkEnvironment(model: DockerfileModel, report: (r: Report) => void): void {
+function checkEnvironment(model: DockerfileModel, report: (r: Report<MessageId>) => void): void {
   for (const { instruction } of model.instructions) {
     if (!(instruction instanceof Env || instruction instanceof Arg)) continue;
     for (const property of propertiesOf(instruction)) {
       const value = property.getValue();
       const insecurity = insecureEnvironment(property.getName(), value ?? undefined);
-      if (insecurity) report({ range: property.getRange(), message: message(insecurity) });
+      if (insecurity) report({ range: property.getRange(), ...message(insecurity) });
     }
   }
 }
@@ -79,7 +97,7 @@ interface Hit extends Insecurity {
   fix?: Fix;
 }
 
-function checkShell(model: DockerfileModel, source: ShellSource, report: (r: Report) => void): void {
+function checkShell(model: DockerfileModel, source: ShellSource, report: (r: Report<MessageId>) => void): void {
   const quoted = quotedText(source, model.text);
   // Every word is a part of the source: when the whole source holds no insecure spelling, no word does.
   const wordText = mayHoldInsecureText(quoted);
@@ -98,7 +116,7 @@ function checkShell(model: DockerfileModel, source: ShellSource, report: (r: Rep
     }
   }
   for (const hit of hits.sort((a, b) => a.start - b.start)) {
-    report({ range: source.rangeOf(hit.start, hit.end), message: message(hit), fixes: hit.fix ? [hit.fix] : [] });
+    report({ range: source.rangeOf(hit.start, hit.end), ...message(hit), fixes: hit.fix ? [hit.fix] : [] });
   }
 }
 
@@ -234,7 +252,7 @@ function sedReplacement(written: string): [number, number] | undefined {
 }
 
 /** Heredoc bodies that are data, not shell: `RUN cat > /etc/yum.repos.d/x.repo <<EOF`, `COPY <<EOF /etc/apt/…`. */
-function checkDataHeredocs(model: DockerfileModel, report: (r: Report) => void): void {
+function checkDataHeredocs(model: DockerfileModel, report: (r: Report<MessageId>) => void): void {
   let shellBodies: Set<number> | undefined;
   for (const { instruction } of model.instructions) {
     if (!(instruction instanceof Run || instruction instanceof Copy || instruction instanceof Add)) continue;
@@ -244,7 +262,7 @@ function checkDataHeredocs(model: DockerfileModel, report: (r: Report) => void):
       if (shellBodies.has(start)) continue;
       const body = model.text.slice(start, bodyEnd);
       for (const hit of findInsecureText(body)) {
-        report({ range: model.lines.rangeAt(start + hit.start, start + hit.end), message: message(hit) });
+        report({ range: model.lines.rangeAt(start + hit.start, start + hit.end), ...message(hit) });
       }
     }
   }

@@ -10,6 +10,9 @@ export const invalidConfig: RuleMeta = {
   title: 'Invalid dockguard configuration',
   description: 'A key or value in .dockguard.yaml is unknown or of the wrong type; it is ignored, and the rest of the file still applies.',
   references: {},
+  messages: {
+    problem: '{{message}}',
+  },
   fixable: false,
   hasSuggestions: false,
   profile: 'recommended',

@@ -10,6 +10,10 @@ export const notAnalyzed: RuleMeta = {
   title: 'File not analysed',
   description: 'The file is binary or too large to analyse as you type, so none of its findings are shown.',
   references: {},
+  messages: {
+    tooLarge: 'dockguard did not analyse this file: it is larger than {{megabytes}} MB.',
+    binary: 'dockguard did not analyse this file: it looks binary, not text.',
+  },
   fixable: false,
   hasSuggestions: false,
   profile: 'recommended',

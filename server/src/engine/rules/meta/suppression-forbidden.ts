@@ -10,6 +10,9 @@ export const suppressionForbidden: RuleMeta = {
   title: 'Inline suppression not allowed in this project',
   description: 'The project sets allowSuppressions: false, so dockguard-ignore comments are not honoured; the findings they would hide are reported.',
   references: {},
+  messages: {
+    forbidden: 'Inline suppressions are not allowed in this project (allowSuppressions: false): this comment is ignored and the finding it names is reported.',
+  },
   fixable: false,
   hasSuggestions: false,
   profile: 'recommended',

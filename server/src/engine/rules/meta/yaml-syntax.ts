@@ -10,6 +10,9 @@ export const yamlSyntax: RuleMeta = {
   title: 'Invalid YAML',
   description: 'The compose file is not valid YAML, so Docker Compose will refuse it; dockguard analyses what did parse but offers no fixes until it is valid.',
   references: {},
+  messages: {
+    syntax: '{{message}}',
+  },
   fixable: false,
   hasSuggestions: false,
   profile: 'recommended',
