@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { analyze } from '../../server/src/engine/analyze';
 import { resolveConfig, type DockguardConfig } from '../../server/src/engine/config';
 import { applyEdits, applyFixes } from '../../server/src/engine/fixes';
@@ -7,13 +7,24 @@ import { parseDocument } from 'yaml';
 import type { ComposeRule, DockerfileRule } from '../../server/src/engine/rule';
 import type { Finding } from '../../server/src/engine/types';
 
+export interface ExpectedSuggestion {
+  title?: RegExp;
+  /** The input with this suggestion alone applied. */
+  output: string;
+}
+
 export interface ExpectedFinding {
   /** 1-based, as editors and the CLI show them. */
   line: number;
   column?: number;
   endLine?: number;
   endColumn?: number;
-  message?: RegExp;
+  /** The key of the rule's `meta.messages` the finding was reported with. */
+  messageId: string;
+  /** Values the message's placeholders were filled with; only the keys given are compared. */
+  data?: Record<string, string | number>;
+  /** Every suggestion of this finding, in order; omitted means the finding offers none. */
+  suggestions?: ExpectedSuggestion[];
 }
 
 export interface ValidCase {
@@ -26,8 +37,6 @@ export interface InvalidCase extends ValidCase {
   findings: ExpectedFinding[];
   /** The text after applying every finding's safe fix; `null` when the findings must offer no fix. */
   output?: string | null;
-  /** Each suggestion of the first finding, in order, applied alone to the input. */
-  suggestions?: { title?: RegExp; output: string }[];
 }
 
 type AnyRule = DockerfileRule | ComposeRule;
@@ -41,8 +50,9 @@ function label(c: ValidCase): string {
 }
 
 /**
- * Runs a rule over cases that must stay silent and cases that must fire, then proves each fix:
- * the fixed text is what the test expects, and analysing it again no longer finds what was fixed.
+ * Runs a rule over cases that must stay silent and cases that must fire, then proves each fix and each
+ * suggestion: the fixed text is what the test expects, and analysing it again no longer finds what was fixed.
+ * Every message the rule declares must be asserted by some case.
  */
 export function testRule(rule: AnyRule, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
   describe(`${rule.meta.id} (${rule.meta.code})`, () => {
@@ -60,25 +70,34 @@ export function testRule(rule: AnyRule, cases: { valid: ValidCase[]; invalid: In
         it(label(c), () => {
           const findings = run(rule, c.code, c.config);
           assert.equal(findings.length, c.findings.length, `expected ${c.findings.length} finding(s), got:\n${findings.map(describeFinding).join('\n')}`);
-          c.findings.forEach((expected, i) => checkPosition(findings[i], expected));
+          c.findings.forEach((expected, i) => checkFinding(findings[i], expected));
           checkFix(rule, c, findings);
-          checkSuggestions(rule, c, findings);
+          findings.forEach((finding, i) => checkSuggestions(rule, c, finding, c.findings[i]));
         });
       }
+    });
+
+    after(() => {
+      const asserted = new Set(cases.invalid.flatMap((c) => c.findings.map((f) => f.messageId)));
+      const untested = Object.keys(rule.meta.messages).filter((id) => !asserted.has(id));
+      assert.deepEqual(untested, [], `${rule.meta.id}: messages no case asserts`);
     });
   });
 }
 
 function describeFinding(f: Finding): string {
-  return `${f.range.start.line + 1}:${f.range.start.character + 1} ${f.code} ${f.message}`;
+  return `${f.range.start.line + 1}:${f.range.start.character + 1} ${f.code} ${f.messageId} ${f.message}`;
 }
 
-function checkPosition(finding: Finding, expected: ExpectedFinding): void {
+function checkFinding(finding: Finding, expected: ExpectedFinding): void {
   assert.equal(finding.range.start.line + 1, expected.line, `line of: ${describeFinding(finding)}`);
   if (expected.column !== undefined) assert.equal(finding.range.start.character + 1, expected.column, `column of: ${describeFinding(finding)}`);
   if (expected.endLine !== undefined) assert.equal(finding.range.end.line + 1, expected.endLine, `end line of: ${describeFinding(finding)}`);
   if (expected.endColumn !== undefined) assert.equal(finding.range.end.character + 1, expected.endColumn, `end column of: ${describeFinding(finding)}`);
-  if (expected.message) assert.match(finding.message, expected.message);
+  assert.equal(finding.messageId, expected.messageId, `messageId of: ${describeFinding(finding)}`);
+  for (const [key, value] of Object.entries(expected.data ?? {})) {
+    assert.equal(finding.data?.[key], String(value), `data.${key} of: ${describeFinding(finding)}`);
+  }
 }
 
 function checkFix(rule: AnyRule, c: InvalidCase, findings: Finding[]): void {
@@ -98,15 +117,16 @@ function checkFix(rule: AnyRule, c: InvalidCase, findings: Finding[]): void {
   assertFixed(rule, c, text, findings.length);
 }
 
-function checkSuggestions(rule: AnyRule, c: InvalidCase, findings: Finding[]): void {
-  const suggestions = findings[0]?.fixes.filter((fix) => fix.kind === 'suggestion') ?? [];
-  const expected = c.suggestions ?? [];
-  assert.equal(suggestions.length, expected.length, `suggestions offered: ${suggestions.map((s) => s.title).join(' | ') || 'none'}`);
+/** Each suggestion of a finding, applied alone, gives the expected text and removes that finding. */
+function checkSuggestions(rule: AnyRule, c: InvalidCase, finding: Finding, expected: ExpectedFinding | undefined): void {
+  const suggestions = finding.fixes.filter((fix) => fix.kind === 'suggestion');
+  const wanted = expected?.suggestions ?? [];
+  assert.equal(suggestions.length, wanted.length, `suggestions of ${describeFinding(finding)}: ${suggestions.map((s) => s.title).join(' | ') || 'none'}`);
   suggestions.forEach((suggestion, i) => {
-    if (expected[i].title) assert.match(suggestion.title, expected[i].title!);
     const text = applyEdits(c.code, suggestion.edits);
-    assert.equal(text, expected[i].output);
-    assertFixed(rule, c, text, findings.length, findings[0]);
+    if (wanted[i].title) assert.match(suggestion.title, wanted[i].title!);
+    assert.equal(text, wanted[i].output);
+    assertFixed(rule, c, text, run(rule, c.code, c.config).length, finding);
   });
 }
 
@@ -122,7 +142,7 @@ function assertFixed(rule: AnyRule, c: InvalidCase, text: string, before: number
   }
   const after = run(rule, text, c.config);
   if (only) {
-    assert.ok(after.length < before, `the finding is still there after the fix:\n${after.map(describeFinding).join('\n')}`);
+    assert.ok(after.length < before, `the finding is still there after the suggestion:\n${after.map(describeFinding).join('\n')}`);
   } else {
     assert.deepEqual(after.map(describeFinding), [], 'findings remain after applying the fixes');
   }

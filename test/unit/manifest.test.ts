@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { buildManifestRules, buildRulesIndex, buildSchema } from '../../scripts/manifest-model';
+import { allRuleMetas } from '../../server/src/engine/rules';
+import type { RuleMeta } from '../../server/src/engine/types';
 
 const root = join(__dirname, '..', '..');
 
@@ -29,4 +31,34 @@ describe('manifest and schema follow the rule registry (run `npm run sync-manife
       assert.ok(setting.markdownDescription, `dockguard.${key} has a markdown description`);
     }
   });
+});
+
+/** The `| Key | value |` rows of the metadata table at the top of a rule page. */
+function metadataTable(page: string): Map<string, string> {
+  const rows = new Map<string, string>();
+  for (const line of page.split('\n').slice(0, 14)) {
+    const row = /^\| ([A-Z][A-Za-z ]+) \| (.*) \|$/.exec(line);
+    if (row) rows.set(row[1], row[2]);
+  }
+  return rows;
+}
+
+const APPLIES_TO: Record<RuleMeta['kind'], RegExp> = { dockerfile: /^Dockerfile\b/, compose: /^compose files\b/, any: /./ };
+
+describe('each rule page states the metadata the rule declares', () => {
+  for (const meta of allRuleMetas) {
+    it(meta.id, () => {
+      const table = metadataTable(readFileSync(join(root, 'docs', 'rules', `${meta.id}.md`), 'utf8'));
+      assert.equal(table.get('Severity')?.split(/[;\s]/)[0], meta.severity, 'Severity: the default comes first');
+      assert.equal(table.get('Category'), meta.category, 'Category');
+      const profile = table.get('Profile');
+      if (meta.profile === 'strict') assert.ok(profile?.startsWith('strict'), 'Profile: strict rules say so');
+      else if (profile !== undefined) assert.ok(profile.startsWith('recommended'), 'Profile');
+      assert.match(table.get('Applies to') ?? '', APPLIES_TO[meta.kind], 'Applies to');
+      const fix = table.get('Fix') ?? '';
+      assert.equal(/^yes\b/.test(fix), meta.fixable, `Fix: starts with "yes" exactly when the rule is fixable (${fix})`);
+      assert.equal(/\bsuggestions?\b/.test(fix), meta.hasSuggestions, `Fix: names a suggestion exactly when the rule has suggestions (${fix})`);
+      if (!meta.fixable && !meta.hasSuggestions) assert.match(fix, /^none\b/, 'Fix: none');
+    });
+  }
 });

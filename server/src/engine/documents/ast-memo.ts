@@ -1,6 +1,14 @@
 import type { Instruction } from 'dockerfile-ast';
 
 /**
+ * AN EXPLICIT PATCH OF dockerfile-ast 0.7.1 (pinned exactly in package.json). It relies on two internals, and
+ * test/unit/documents/dockerfile-ast-patch.test.ts fails the moment an upgrade changes either:
+ * - `Instruction.prototype.getRawArguments()`, the scan this module memoizes per instance (below);
+ * - the instance field `escapeChar` (documents/instruction-args `escapeCharOf`), the parser's escape character.
+ * Upgrading dockerfile-ast means re-reading both in its source and updating that test.
+ */
+
+/**
  * dockerfile-ast re-scans an instruction's text on every getArguments() call (about 5 µs, most of it positionAt
  * lookups), and dockerfile-ast and the rules ask for them several times per instruction: measured on a
  * 2,000-line Dockerfile, these repeated scans were the largest part of analyze's time after the parse itself.

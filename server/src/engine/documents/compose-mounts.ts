@@ -4,7 +4,8 @@ import { shared, type ComposeModel, type Service } from './compose';
 import { mapPair } from './compose-merge-keys';
 import { hostPathRisk, type HostPathRisk } from '../knowledge/host-paths';
 import { interpolate } from './compose-interpolation';
-import { isTrue, ownsNode, scalarSliceRange, scalarString, seqItems } from './compose-values';
+import { serviceListItems } from './compose-service-lists';
+import { isTrue, scalarSliceRange, scalarString, seqItems } from './compose-values';
 
 /**
  * One entry of a service's `volumes:`, short (`./data:/data:ro`) or long (`type: bind`) syntax, read the way
@@ -106,22 +107,7 @@ export function mountsOf(model: ComposeModel, volumes: unknown): Mount[] {
  * `own` says whether it is written in that service's own mapping (only then may a fix edit it).
  */
 export function allServiceMounts(model: ComposeModel): { service: Service; mount: Mount; own: boolean }[] {
-  return shared(model, 'service-mounts', () => readServiceMounts(model));
-}
-
-function readServiceMounts(model: ComposeModel): { service: Service; mount: Mount; own: boolean }[] {
-  const seen = new Set<Node>();
-  const result: { service: Service; mount: Mount; own: boolean }[] = [];
-  for (const service of model.services) {
-    const entry = service.get('volumes');
-    if (!entry) continue;
-    for (const mount of mountsOf(model, entry.value)) {
-      if (seen.has(mount.node)) continue;
-      seen.add(mount.node);
-      result.push({ service, mount, own: ownsNode(service, mount.node) });
-    }
-  }
-  return result;
+  return shared(model, 'service-mounts', () => serviceListItems(model, 'volumes', mountsOf, (service, mount, own) => ({ service, mount, own })));
 }
 
 /** A top-level named volume that is a host directory in disguise (`driver_opts: { o: bind, device: /path }`). */

@@ -2,7 +2,8 @@ import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import { shared, type ComposeModel, type Service } from './compose';
 import { mapPair } from './compose-merge-keys';
 import { interpolate } from './compose-interpolation';
-import { ownsNode, scalarString, seqItems } from './compose-values';
+import { serviceListItems } from './compose-service-lists';
+import { scalarString, seqItems } from './compose-values';
 
 /**
  * One entry of a service's `ports:`. Short syntax is `[[HOST_IP:]HOST_PORT:]CONTAINER_PORT[/PROTOCOL]`, split the
@@ -107,22 +108,7 @@ export function readPorts(model: ComposeModel, ports: unknown): PortMapping[] {
  * it. `own` says whether it is written in that service's own mapping (only then may a fix edit it).
  */
 export function allServicePorts(model: ComposeModel): { service: Service; port: PortMapping; own: boolean }[] {
-  return shared(model, 'service-ports', () => readServicePorts(model));
-}
-
-function readServicePorts(model: ComposeModel): { service: Service; port: PortMapping; own: boolean }[] {
-  const seen = new Set<Node>();
-  const result: { service: Service; port: PortMapping; own: boolean }[] = [];
-  for (const service of model.services) {
-    const entry = service.get('ports');
-    if (!entry) continue;
-    for (const port of readPorts(model, entry.value)) {
-      if (seen.has(port.node)) continue;
-      seen.add(port.node);
-      result.push({ service, port, own: ownsNode(service, port.node) });
-    }
-  }
-  return result;
+  return shared(model, 'service-ports', () => serviceListItems(model, 'ports', readPorts, (service, port, own) => ({ service, port, own })));
 }
 
 function interpolateValue(text: string | undefined): string | undefined {

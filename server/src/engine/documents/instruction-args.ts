@@ -44,7 +44,10 @@ export function firstArgumentOffset(instruction: Instruction, lines: LineIndex):
   return args.length ? args[0].start : -1;
 }
 
-/** dockerfile-ast keeps the parser's escape character on the instruction; `\` unless `# escape=` says otherwise. */
+/**
+ * dockerfile-ast keeps the parser's escape character on the instruction, in a field it does not publish (part of
+ * the pinned patch described in ast-memo.ts); `\` unless `# escape=` says otherwise.
+ */
 export function escapeCharOf(instruction: Instruction): string {
   return (instruction as unknown as { escapeChar?: string }).escapeChar ?? '\\';
 }

@@ -19,59 +19,119 @@ testRule(rule, {
     {
       name: 'SYS_ADMIN in a block list: on the item, suggestion removes its line, comments kept',
       code: 'services:\n  web:\n    image: a:1\n    cap_add:\n      # needed for fuse\n      - SYS_ADMIN # mount\n      - NET_BIND_SERVICE\n',
-      findings: [{ line: 6, column: 9, endColumn: 18, message: /cap_add: SYS_ADMIN lets the container mount filesystems.*; remove it/ }],
-      output: null,
-      suggestions: [
+      findings: [
         {
-          title: /Remove SYS_ADMIN from cap_add/,
-          output: 'services:\n  web:\n    image: a:1\n    cap_add:\n      # needed for fuse\n      - NET_BIND_SERVICE\n',
+          line: 6,
+          column: 9,
+          endColumn: 18,
+          messageId: 'dangerous',
+          data: { capability: 'SYS_ADMIN', risk: 'lets the container mount filesystems, create namespaces and reach the host through many known escapes' },
+          suggestions: [
+            {
+              title: /Remove SYS_ADMIN from cap_add/,
+              output: 'services:\n  web:\n    image: a:1\n    cap_add:\n      # needed for fuse\n      - NET_BIND_SERVICE\n',
+            },
+          ],
         },
       ],
+      output: null,
     },
     {
       name: 'lower case, CAP_ prefix and quotes, in a one-line flow list; 4-space indentation',
       code: 'services:\n    web:\n        image: a:1\n        cap_add: [cap_sys_module, "ALL", NET_BIND_SERVICE]\n',
       findings: [
-        { line: 4, column: 19, endColumn: 33, message: /cap_add: cap_sys_module lets the container load kernel modules/ },
-        { line: 4, column: 35, message: /cap_add: ALL grants every capability/ },
+        {
+          line: 4,
+          column: 19,
+          endColumn: 33,
+          messageId: 'dangerous',
+          data: { capability: 'cap_sys_module', risk: 'lets the container load kernel modules, that is run its own code in the host kernel' },
+          suggestions: [{ output: 'services:\n    web:\n        image: a:1\n        cap_add: ["ALL", NET_BIND_SERVICE]\n' }],
+        },
+        {
+          line: 4,
+          column: 35,
+          messageId: 'dangerous',
+          data: { capability: 'ALL', risk: 'grants every capability, as good as privileged: true for a process that wants out' },
+          suggestions: [{ output: 'services:\n    web:\n        image: a:1\n        cap_add: [cap_sys_module, NET_BIND_SERVICE]\n' }],
+        },
       ],
       output: null,
-      suggestions: [{ output: 'services:\n    web:\n        image: a:1\n        cap_add: ["ALL", NET_BIND_SERVICE]\n' }],
     },
     {
       name: 'the only item: the suggestion removes the whole key',
       code: 'services:\n  web:\n    cap_add: [DAC_READ_SEARCH]\n    image: a:1\n',
-      findings: [{ line: 3, message: /shocker/ }],
+      findings: [
+        {
+          line: 3,
+          messageId: 'dangerous',
+          data: { risk: 'lets the container open host files by handle (the "shocker" escape) and read past every file permission' },
+          suggestions: [{ output: 'services:\n  web:\n    image: a:1\n' }],
+        },
+      ],
       output: null,
-      suggestions: [{ output: 'services:\n  web:\n    image: a:1\n' }],
     },
     {
       name: 'NET_ADMIN and SYS_PTRACE are warnings, errors with the host network or PID namespace',
       code: 'services:\n  vpn:\n    image: a:1\n    cap_add: [NET_ADMIN, SYS_PTRACE]\n  agent:\n    image: b:1\n    network_mode: host\n    pid: host\n    cap_add: [NET_ADMIN, SYS_PTRACE]\n',
       findings: [
-        { line: 4, message: /reconfigure interfaces/ },
-        { line: 4, message: /trace and inject code into other processes/ },
-        { line: 9, message: /with network_mode: host.*host's own interfaces/ },
-        { line: 9, message: /with pid: host.*every process of the host/ },
-      ],
-      output: null,
-      suggestions: [
         {
-          output:
-            'services:\n  vpn:\n    image: a:1\n    cap_add: [SYS_PTRACE]\n  agent:\n    image: b:1\n    network_mode: host\n    pid: host\n    cap_add: [NET_ADMIN, SYS_PTRACE]\n',
+          line: 4,
+          messageId: 'dangerous',
+          data: { risk: 'lets the container reconfigure interfaces, routes and firewall rules and sniff or redirect traffic on its networks' },
+          suggestions: [
+            {
+              output:
+                'services:\n  vpn:\n    image: a:1\n    cap_add: [SYS_PTRACE]\n  agent:\n    image: b:1\n    network_mode: host\n    pid: host\n    cap_add: [NET_ADMIN, SYS_PTRACE]\n',
+            },
+          ],
+        },
+        {
+          line: 4,
+          messageId: 'dangerous',
+          data: { risk: 'lets the container trace and inject code into other processes it can see' },
+          suggestions: [
+            {
+              output:
+                'services:\n  vpn:\n    image: a:1\n    cap_add: [NET_ADMIN]\n  agent:\n    image: b:1\n    network_mode: host\n    pid: host\n    cap_add: [NET_ADMIN, SYS_PTRACE]\n',
+            },
+          ],
+        },
+        {
+          line: 9,
+          messageId: 'dangerous',
+          data: { risk: "with network_mode: host lets the container rewrite the host's own interfaces, routes and firewall" },
+          suggestions: [
+            {
+              output:
+                'services:\n  vpn:\n    image: a:1\n    cap_add: [NET_ADMIN, SYS_PTRACE]\n  agent:\n    image: b:1\n    network_mode: host\n    pid: host\n    cap_add: [SYS_PTRACE]\n',
+            },
+          ],
+        },
+        {
+          line: 9,
+          messageId: 'dangerous',
+          data: { risk: 'with pid: host lets the container trace and inject code into every process of the host' },
+          suggestions: [
+            {
+              output:
+                'services:\n  vpn:\n    image: a:1\n    cap_add: [NET_ADMIN, SYS_PTRACE]\n  agent:\n    image: b:1\n    network_mode: host\n    pid: host\n    cap_add: [NET_ADMIN]\n',
+            },
+          ],
         },
       ],
+      output: null,
     },
     {
       name: 'a list in an anchor: reported once, where written, not edited',
       code: 'x-caps: &caps\n  cap_add:\n    - BPF\nservices:\n  a:\n    <<: *caps\n    image: a:1\n  b:\n    <<: *caps\n    image: b:1\n',
-      findings: [{ line: 3, column: 7 }],
+      findings: [{ line: 3, column: 7, messageId: 'dangerous' }],
       output: null,
     },
     {
       name: 'a flow-style service',
       code: 'services:\n  web: {image: a:1, cap_add: [SYS_ADMIN]}\n',
-      findings: [{ line: 2, column: 31 }],
+      findings: [{ line: 2, column: 31, messageId: 'dangerous' }],
       output: null,
     },
   ],

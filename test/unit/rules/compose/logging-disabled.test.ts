@@ -19,31 +19,39 @@ testRule(rule, {
           line: 5,
           column: 15,
           endColumn: 19,
-          message: /The none logging driver discards the container's output.*remove it to use the daemon's default driver/,
+          messageId: 'noneDriver',
+          suggestions: [
+            { title: /Remove the logging setting/, output: 'services:\n  web:\n    image: a:1 # pinned\n    # the ports\n    ports: ["127.0.0.1:80:80"]\n' },
+          ],
         },
       ],
       output: null,
-      suggestions: [
-        { title: /Remove the logging setting/, output: 'services:\n  web:\n    image: a:1 # pinned\n    # the ports\n    ports: ["127.0.0.1:80:80"]\n' },
-      ],
     },
     {
       name: 'quoted, 4-space indentation, with options',
       code: "services:\n    web:\n        logging:\n            driver: 'none'\n            options: {}\n        image: a:1\n",
-      findings: [{ line: 4, column: 21, endColumn: 27 }],
+      findings: [{ line: 4, column: 21, endColumn: 27, messageId: 'noneDriver', suggestions: [{ output: 'services:\n    web:\n        image: a:1\n' }] }],
       output: null,
-      suggestions: [{ output: 'services:\n    web:\n        image: a:1\n' }],
     },
     {
       name: 'from an anchor: reported once, where written, not edited; a flow-style service',
       code: 'x-quiet: &quiet\n  logging:\n    driver: none\nservices:\n  a:\n    <<: *quiet\n    image: a:1\n  b:\n    image: b:1\n    logging: {driver: none}\n  c: {image: c:1, logging: {driver: none}}\n',
       findings: [
-        { line: 3, column: 13 },
-        { line: 10, column: 23 },
-        { line: 11, column: 37 },
+        { line: 3, column: 13, messageId: 'noneDriver', suggestions: [] },
+        {
+          line: 10,
+          column: 23,
+          messageId: 'noneDriver',
+          suggestions: [
+            {
+              output:
+                'x-quiet: &quiet\n  logging:\n    driver: none\nservices:\n  a:\n    <<: *quiet\n    image: a:1\n  b:\n    image: b:1\n  c: {image: c:1, logging: {driver: none}}\n',
+            },
+          ],
+        },
+        { line: 11, column: 37, messageId: 'noneDriver' },
       ],
       output: null,
-      suggestions: [],
     },
   ],
 });

@@ -39,9 +39,10 @@ testRule(rule, {
           line: 3,
           column: 3,
           endColumn: 6,
-          message: /Service web keeps Docker's default capabilities \(CHOWN, DAC_OVERRIDE, FSETID and 11 more\).*add cap_drop: \[ALL\]/,
+          messageId: 'noCapDrop',
+          data: { service: 'web', count: '14', shown: 'CHOWN, DAC_OVERRIDE, FSETID and 11 more' },
         },
-        { line: 9, column: 3, message: /Service db/ },
+        { line: 9, column: 3, messageId: 'noCapDrop', data: { service: 'db', count: '14', shown: 'CHOWN, DAC_OVERRIDE, FSETID and 11 more' } },
       ],
       output:
         '# the app\nservices:\n  web:\n    image: nginx:1.27 # pinned\n    ports:\n      - "127.0.0.1:8080:80" # local only\n    cap_drop: [ALL]\n\n  # the database\n  db:\n    image: postgres:16\n    cap_drop: [ALL]\n',
@@ -49,27 +50,35 @@ testRule(rule, {
     {
       name: '4-space indentation, a service that only builds, no final line break',
       code: 'services:\n    api:\n        build:\n            context: ./api\n        user: "1000"',
-      findings: [{ line: 2, column: 5 }],
+      findings: [{ line: 2, column: 5, messageId: 'noCapDrop' }],
       output: 'services:\n    api:\n        build:\n            context: ./api\n        user: "1000"\n        cap_drop: [ALL]\n',
     },
     {
       name: 'an existing block list gets ALL appended, quotes of the others kept; the finding is on cap_drop',
       code: 'services:\n  web:\n    image: a:1\n    cap_drop:\n      - "NET_RAW" # no ping\n    cap_add: [NET_BIND_SERVICE]\n',
-      findings: [{ line: 4, column: 5, endColumn: 13, message: /cap_drop does not drop ALL, so service web keeps 13 of Docker's default capabilities/ }],
+      findings: [
+        {
+          line: 4,
+          column: 5,
+          endColumn: 13,
+          messageId: 'allNotDropped',
+          data: { service: 'web', count: '13', shown: 'CHOWN, DAC_OVERRIDE, FSETID and 10 more' },
+        },
+      ],
       output: 'services:\n  web:\n    image: a:1\n    cap_drop:\n      - "NET_RAW" # no ping\n      - ALL\n    cap_add: [NET_BIND_SERVICE]\n',
     },
     {
       name: 'an existing one-line flow list gets ALL appended',
       code: "services:\n  web:\n    image: 'a:1'\n    cap_drop: [ 'NET_RAW', SYS_CHROOT ]\n",
-      findings: [{ line: 4, column: 5 }],
+      findings: [{ line: 4, column: 5, messageId: 'allNotDropped' }],
       output: "services:\n  web:\n    image: 'a:1'\n    cap_drop: [ 'NET_RAW', SYS_CHROOT, ALL ]\n",
     },
     {
       name: 'a list from an anchor: each service gets its own cap_drop: [ALL] (a superset), the anchor is untouched',
       code: 'x-base: &base\n  restart: always\n  cap_drop: [NET_RAW]\nservices:\n  a:\n    <<: *base\n    image: a:1\n  b:\n    image: b:1\n    <<: *base\n',
       findings: [
-        { line: 5, column: 3 },
-        { line: 8, column: 3 },
+        { line: 5, column: 3, messageId: 'allNotDropped' },
+        { line: 8, column: 3, messageId: 'allNotDropped' },
       ],
       output:
         'x-base: &base\n  restart: always\n  cap_drop: [NET_RAW]\nservices:\n  a:\n    <<: *base\n    image: a:1\n    cap_drop: [ALL]\n  b:\n    image: b:1\n    <<: *base\n    cap_drop: [ALL]\n',
@@ -78,9 +87,9 @@ testRule(rule, {
       name: 'a service that is an alias, a flow-style service and a multi-line flow list: no fix',
       code: 'x-base: &base\n  image: a:1\nservices:\n  a: *base\n  b: {image: b:1}\n  c:\n    image: c:1\n    cap_drop: [\n      NET_RAW\n    ]\n',
       findings: [
-        { line: 4, column: 3 },
-        { line: 5, column: 3 },
-        { line: 8, column: 5 },
+        { line: 4, column: 3, messageId: 'noCapDrop' },
+        { line: 5, column: 3, messageId: 'noCapDrop' },
+        { line: 8, column: 5, messageId: 'allNotDropped' },
       ],
       output: null,
     },
@@ -99,7 +108,7 @@ describe('missing-cap-drop-all across files', () => {
     const soft = 'services:\n  hardened:\n    image: a:1\n';
     const findings = run(compose, { 'shared/common.yml': hardened, 'hardening/base.yml': soft });
     assert.equal(findings.length, 1);
-    assert.match(findings[0].message, /Service web keeps/);
+    assert.equal(findings[0].messageId, 'noCapDrop');
   });
 
   it('stays silent in an override file: what it leaves out is set in the base file', () => {

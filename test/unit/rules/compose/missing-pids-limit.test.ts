@@ -17,15 +17,15 @@ testRule(rule, {
       name: 'missing: the fix adds pids_limit from the configuration, comments kept',
       code: 'services:\n  web:\n    image: a:1 # pinned\n    # no limits yet\n',
       config: { limits: { pids: 128 } },
-      findings: [{ line: 2, column: 3, endColumn: 6, message: /Service web has no process limit.*set pids_limit \(for example 128\)/ }],
+      findings: [{ line: 2, column: 3, endColumn: 6, messageId: 'missing', data: { service: 'web', pids: '128' } }],
       output: 'services:\n  web:\n    image: a:1 # pinned\n    pids_limit: 128\n    # no limits yet\n',
     },
     {
       name: '4-space indentation; a service with deploy.resources.limits gets pids there, next to the other limits',
       code: "services:\n    web:\n        image: 'a:1'\n        deploy:\n            resources:\n                limits:\n                    memory: 256M\n    api:\n        build: .\n",
       findings: [
-        { line: 2, column: 5 },
-        { line: 8, column: 5 },
+        { line: 2, column: 5, messageId: 'missing' },
+        { line: 8, column: 5, messageId: 'missing' },
       ],
       output:
         "services:\n    web:\n        image: 'a:1'\n        deploy:\n            resources:\n                limits:\n                    memory: 256M\n                    pids: 200\n    api:\n        build: .\n        pids_limit: 200\n",
@@ -33,34 +33,56 @@ testRule(rule, {
     {
       name: 'pids_limit: -1 lifts the limit on purpose: a suggestion sets one, quotes kept',
       code: 'services:\n  web:\n    image: a:1\n    pids_limit: "-1" # unlimited\n',
-      findings: [{ line: 4, column: 5, endColumn: 21, message: /pids_limit: -1 lifts the process limit of service web/ }],
+      findings: [
+        {
+          line: 4,
+          column: 5,
+          endColumn: 21,
+          messageId: 'unlimited',
+          data: { key: 'pids_limit', value: '-1', service: 'web', pids: '200' },
+          suggestions: [{ title: /Limit processes to 200/, output: 'services:\n  web:\n    image: a:1\n    pids_limit: "200" # unlimited\n' }],
+        },
+      ],
       output: null,
-      suggestions: [{ title: /Limit processes to 200/, output: 'services:\n  web:\n    image: a:1\n    pids_limit: "200" # unlimited\n' }],
     },
     {
       name: 'deploy.resources.limits.pids: 0 written in the service',
       code: 'services:\n  web:\n    image: a:1\n    deploy:\n      resources:\n        limits:\n          pids: 0\n',
-      findings: [{ line: 7, column: 11, message: /pids: 0 lifts/ }],
+      findings: [
+        {
+          line: 7,
+          column: 11,
+          messageId: 'unlimited',
+          data: { key: 'pids', value: '0', service: 'web', pids: '200' },
+          suggestions: [{ output: 'services:\n  web:\n    image: a:1\n    deploy:\n      resources:\n        limits:\n          pids: 200\n' }],
+        },
+      ],
       output: null,
-      suggestions: [{ output: 'services:\n  web:\n    image: a:1\n    deploy:\n      resources:\n        limits:\n          pids: 200\n' }],
     },
     {
       name: 'a service built from an anchor: pids_limit goes into the service, never into the anchor',
       code: 'x-base: &base\n  restart: always\nservices:\n  a:\n    <<: *base\n    image: a:1\n',
-      findings: [{ line: 4, column: 3, message: /has no process limit/ }],
+      findings: [{ line: 4, column: 3, messageId: 'missing' }],
       output: 'x-base: &base\n  restart: always\nservices:\n  a:\n    <<: *base\n    image: a:1\n    pids_limit: 200\n',
     },
     {
       name: "an anchor's pids_limit: -1 is overridden in the service by a suggestion",
       code: 'x-unlimited: &unlimited\n  pids_limit: -1\nservices:\n  b:\n    <<: *unlimited\n    image: b:1\n',
-      findings: [{ line: 4, column: 3, message: /pids_limit: -1/ }],
+      findings: [
+        {
+          line: 4,
+          column: 3,
+          messageId: 'unlimited',
+          data: { key: 'pids_limit', value: '-1', service: 'b', pids: '200' },
+          suggestions: [{ output: 'x-unlimited: &unlimited\n  pids_limit: -1\nservices:\n  b:\n    <<: *unlimited\n    image: b:1\n    pids_limit: 200\n' }],
+        },
+      ],
       output: null,
-      suggestions: [{ output: 'x-unlimited: &unlimited\n  pids_limit: -1\nservices:\n  b:\n    <<: *unlimited\n    image: b:1\n    pids_limit: 200\n' }],
     },
     {
       name: 'flow style: no fix',
       code: 'services:\n  a: {image: a:1}\n',
-      findings: [{ line: 2 }],
+      findings: [{ line: 2, messageId: 'missing' }],
       output: null,
     },
   ],

@@ -29,7 +29,8 @@ testRule(rule, {
           line: 3,
           column: 3,
           endColumn: 6,
-          message: /Service web has no memory or CPU limit.*set deploy\.resources\.limits\.cpus and deploy\.resources\.limits\.memory/,
+          messageId: 'noLimits',
+          data: { service: 'web', keys: 'deploy.resources.limits.cpus and deploy.resources.limits.memory' },
         },
       ],
       output:
@@ -39,40 +40,43 @@ testRule(rule, {
       name: '4-space indentation, the configured limits',
       code: 'services:\n    api:\n        build: .\n',
       config: { limits: { cpus: '2', memory: '1g' } },
-      findings: [{ line: 2, column: 5 }],
+      findings: [{ line: 2, column: 5, messageId: 'noLimits' }],
       output:
         'services:\n    api:\n        build: .\n        deploy:\n            resources:\n                limits:\n                    cpus: "2"\n                    memory: 1g\n',
     },
     {
       name: 'an existing deploy: resources merged into it, not a second deploy',
       code: 'services:\n  web:\n    deploy:\n      replicas: 2 # two of them\n      restart_policy:\n        condition: on-failure\n    image: a:1\n',
-      findings: [{ line: 2 }],
+      findings: [{ line: 2, messageId: 'noLimits' }],
       output:
         'services:\n  web:\n    deploy:\n      replicas: 2 # two of them\n      restart_policy:\n        condition: on-failure\n      resources:\n        limits:\n          cpus: "0.50"\n          memory: 512M\n    image: a:1\n',
     },
     {
       name: 'only the memory limit missing: the finding is on limits, the fix adds memory next to cpus',
       code: 'services:\n  web:\n    image: a:1\n    deploy:\n      resources:\n        limits:\n          cpus: "1"\n        reservations:\n          memory: 128M\n',
-      findings: [{ line: 6, column: 9, endColumn: 15, message: /has no memory limit.*exhaust the host's memory.*set deploy\.resources\.limits\.memory\./ }],
+      findings: [{ line: 6, column: 9, endColumn: 15, messageId: 'noMemoryLimit', data: { service: 'web', keys: 'deploy.resources.limits.memory' } }],
       output:
         'services:\n  web:\n    image: a:1\n    deploy:\n      resources:\n        limits:\n          cpus: "1"\n          memory: 512M\n        reservations:\n          memory: 128M\n',
     },
     {
       name: 'a service limited with the legacy keys gets the missing one in the same style',
       code: 'services:\n  web:\n    image: a:1\n    mem_limit: 256m\n',
-      findings: [{ line: 2, message: /has no CPU limit.*set cpus\./ }],
+      findings: [{ line: 2, messageId: 'noCpuLimit', data: { service: 'web', keys: 'cpus' } }],
       output: 'services:\n  web:\n    image: a:1\n    mem_limit: 256m\n    cpus: "0.50"\n',
     },
     {
       name: 'deploy from an anchor: the anchor is untouched, the service gets the legacy keys',
       code: 'x-deploy: &deploy\n  deploy:\n    replicas: 2\nservices:\n  a:\n    <<: *deploy\n    image: a:1\n',
-      findings: [{ line: 5, column: 3 }],
+      findings: [{ line: 5, column: 3, messageId: 'noLimits' }],
       output: 'x-deploy: &deploy\n  deploy:\n    replicas: 2\nservices:\n  a:\n    <<: *deploy\n    image: a:1\n    cpus: "0.50"\n    mem_limit: 512M\n',
     },
     {
       name: 'flow-style service, and a service that is an alias: no fix',
       code: 'x-base: &base\n  image: a:1\nservices:\n  a: {image: a:1}\n  b: *base\n',
-      findings: [{ line: 4 }, { line: 5 }],
+      findings: [
+        { line: 4, messageId: 'noLimits' },
+        { line: 5, messageId: 'noLimits' },
+      ],
       output: null,
     },
   ],

@@ -22,97 +22,174 @@ testRule(rule, {
     {
       name: 'map form: moved to a new top-level secret, the entry removed, comments and blank lines kept',
       code: '# the API\nservices:\n  api:\n    image: registry.example.com/api:1.4 # pinned\n    environment:\n      LOG_LEVEL: info\n      API_TOKEN: "abcdef123456" # rotate me\n    restart: always\n\nvolumes:\n  data: {}\n',
-      findings: [{ line: 7, column: 18, endColumn: 32, message: /API_TOKEN holds a token in plain text.*secret file/ }],
-      output: null,
-      suggestions: [
+      findings: [
         {
-          title: /Move API_TOKEN to a secret read from \.\/secrets\/api_token\.txt \(the app reads \/run\/secrets\/api_token\)/,
-          output:
-            '# the API\nservices:\n  api:\n    image: registry.example.com/api:1.4 # pinned\n    environment:\n      LOG_LEVEL: info\n    restart: always\n    secrets:\n      - api_token\n\nvolumes:\n  data: {}\nsecrets:\n  api_token:\n    file: ./secrets/api_token.txt\n',
+          line: 7,
+          column: 18,
+          endColumn: 32,
+          messageId: 'environmentName',
+          data: { name: 'API_TOKEN', what: 'a token' },
+          suggestions: [
+            {
+              title: /Move API_TOKEN to a secret read from \.\/secrets\/api_token\.txt \(the app reads \/run\/secrets\/api_token\)/,
+              output:
+                '# the API\nservices:\n  api:\n    image: registry.example.com/api:1.4 # pinned\n    environment:\n      LOG_LEVEL: info\n    restart: always\n    secrets:\n      - api_token\n\nvolumes:\n  data: {}\nsecrets:\n  api_token:\n    file: ./secrets/api_token.txt\n',
+            },
+          ],
         },
       ],
+      output: null,
     },
     {
       name: 'official image with _FILE support: renamed in place, quotes kept; existing lists merged, 4-space indentation',
       code: 'services:\n    db:\n        image: postgres:16-alpine\n        environment:\n            POSTGRES_USER: app\n            POSTGRES_PASSWORD: "s3cr3t-pw"\n        secrets:\n            - other\nsecrets:\n    other:\n        file: ./other.txt\n',
-      findings: [{ line: 6, column: 32, endColumn: 43 }],
-      output: null,
-      suggestions: [
+      findings: [
         {
-          title: /POSTGRES_PASSWORD_FILE/,
-          output:
-            'services:\n    db:\n        image: postgres:16-alpine\n        environment:\n            POSTGRES_USER: app\n            POSTGRES_PASSWORD_FILE: "/run/secrets/postgres_password"\n        secrets:\n            - other\n            - postgres_password\nsecrets:\n    other:\n        file: ./other.txt\n    postgres_password:\n        file: ./secrets/postgres_password.txt\n',
+          line: 6,
+          column: 32,
+          endColumn: 43,
+          messageId: 'environmentName',
+          suggestions: [
+            {
+              title: /POSTGRES_PASSWORD_FILE/,
+              output:
+                'services:\n    db:\n        image: postgres:16-alpine\n        environment:\n            POSTGRES_USER: app\n            POSTGRES_PASSWORD_FILE: "/run/secrets/postgres_password"\n        secrets:\n            - other\n            - postgres_password\nsecrets:\n    other:\n        file: ./other.txt\n    postgres_password:\n        file: ./secrets/postgres_password.txt\n',
+            },
+          ],
         },
       ],
+      output: null,
     },
     {
       name: 'list form, on the value after `=`; a secret already declared and listed is not added again',
       code: "services:\n  db:\n    image: mysql:8.4\n    environment:\n      - 'MYSQL_ROOT_PASSWORD=changeme123'\n      - MYSQL_DATABASE=app\n    secrets: [mysql_root_password]\nsecrets:\n  mysql_root_password:\n    file: ./secrets/root.txt\n",
-      findings: [{ line: 5, column: 30, endColumn: 41 }],
-      output: null,
-      suggestions: [
+      findings: [
         {
-          output:
-            "services:\n  db:\n    image: mysql:8.4\n    environment:\n      - 'MYSQL_ROOT_PASSWORD_FILE=/run/secrets/mysql_root_password'\n      - MYSQL_DATABASE=app\n    secrets: [mysql_root_password]\nsecrets:\n  mysql_root_password:\n    file: ./secrets/root.txt\n",
+          line: 5,
+          column: 30,
+          endColumn: 41,
+          messageId: 'environmentName',
+          suggestions: [
+            {
+              output:
+                "services:\n  db:\n    image: mysql:8.4\n    environment:\n      - 'MYSQL_ROOT_PASSWORD_FILE=/run/secrets/mysql_root_password'\n      - MYSQL_DATABASE=app\n    secrets: [mysql_root_password]\nsecrets:\n  mysql_root_password:\n    file: ./secrets/root.txt\n",
+            },
+          ],
         },
       ],
+      output: null,
     },
     {
       name: 'the only entry of a list takes `environment:` along',
       code: 'services:\n  api:\n    environment:\n      - DB_PASSWORD=hunter2hunter2\n    image: api:1\n',
-      findings: [{ line: 4, column: 21 }],
-      output: null,
-      suggestions: [
-        { output: 'services:\n  api:\n    image: api:1\n    secrets:\n      - db_password\nsecrets:\n  db_password:\n    file: ./secrets/db_password.txt\n' },
+      findings: [
+        {
+          line: 4,
+          column: 21,
+          messageId: 'environmentName',
+          suggestions: [
+            {
+              output: 'services:\n  api:\n    image: api:1\n    secrets:\n      - db_password\nsecrets:\n  db_password:\n    file: ./secrets/db_password.txt\n',
+            },
+          ],
+        },
       ],
+      output: null,
     },
     {
       name: 'a credential-shaped value whatever the name, and a literal default of a variable',
       code: 'services:\n  ci:\n    image: ci:1\n    environment:\n      GH: ghp_abcdefghijklmnopqrstuvwxyz0123456789\n      DB_PASSWORD: ${DB_PASSWORD:-changeme123}\n',
-      findings: [{ line: 5, message: /shaped like a credential \(GitHub token\)/ }, { line: 6 }],
-      output: null,
-      suggestions: [
+      findings: [
         {
-          output:
-            'services:\n  ci:\n    image: ci:1\n    environment:\n      DB_PASSWORD: ${DB_PASSWORD:-changeme123}\n    secrets:\n      - gh\nsecrets:\n  gh:\n    file: ./secrets/gh.txt\n',
+          line: 5,
+          messageId: 'environmentValue',
+          data: { name: 'GH', what: 'GitHub token' },
+          suggestions: [
+            {
+              output:
+                'services:\n  ci:\n    image: ci:1\n    environment:\n      DB_PASSWORD: ${DB_PASSWORD:-changeme123}\n    secrets:\n      - gh\nsecrets:\n  gh:\n    file: ./secrets/gh.txt\n',
+            },
+          ],
+        },
+        {
+          line: 6,
+          messageId: 'environmentName',
+          suggestions: [
+            {
+              output:
+                'services:\n  ci:\n    image: ci:1\n    environment:\n      GH: ghp_abcdefghijklmnopqrstuvwxyz0123456789\n    secrets:\n      - db_password\nsecrets:\n  db_password:\n    file: ./secrets/db_password.txt\n',
+            },
+          ],
         },
       ],
+      output: null,
     },
     {
       name: 'build args become build secrets',
       code: 'services:\n  api:\n    build:\n      context: .\n      args:\n        NODE_ENV: production\n        NPM_TOKEN: npm_abcdefghijklmnopqrstuvwxyz0123456789\n    image: api:1\n',
-      findings: [{ line: 7, message: /image history.*build secret/ }],
-      output: null,
-      suggestions: [
+      findings: [
         {
-          title: /RUN --mount=type=secret,id=npm_token/,
-          output:
-            'services:\n  api:\n    build:\n      context: .\n      args:\n        NODE_ENV: production\n      secrets:\n        - npm_token\n    image: api:1\nsecrets:\n  npm_token:\n    file: ./secrets/npm_token.txt\n',
+          line: 7,
+          messageId: 'buildArgValue',
+          suggestions: [
+            {
+              title: /RUN --mount=type=secret,id=npm_token/,
+              output:
+                'services:\n  api:\n    build:\n      context: .\n      args:\n        NODE_ENV: production\n      secrets:\n        - npm_token\n    image: api:1\nsecrets:\n  npm_token:\n    file: ./secrets/npm_token.txt\n',
+            },
+          ],
         },
       ],
+      output: null,
     },
     {
       name: 'service built from anchors and merge keys: the edits go into its own mapping',
       code: 'x-base: &base\n  restart: always\n  image: api:1\nservices:\n  api:\n    <<: *base\n    environment:\n      SECRET_KEY: "0a1b2c3d4e5f6a7b"\n',
-      findings: [{ line: 8 }],
-      output: null,
-      suggestions: [
+      findings: [
         {
-          output:
-            'x-base: &base\n  restart: always\n  image: api:1\nservices:\n  api:\n    <<: *base\n    secrets:\n      - secret_key\nsecrets:\n  secret_key:\n    file: ./secrets/secret_key.txt\n',
+          line: 8,
+          messageId: 'environmentName',
+          suggestions: [
+            {
+              output:
+                'x-base: &base\n  restart: always\n  image: api:1\nservices:\n  api:\n    <<: *base\n    secrets:\n      - secret_key\nsecrets:\n  secret_key:\n    file: ./secrets/secret_key.txt\n',
+            },
+          ],
         },
       ],
+      output: null,
     },
     {
       name: 'a secret in a shared anchor: reported once where written, no suggestion',
       code: 'x-env: &env\n  DB_PASSWORD: hunter2hunter2\nservices:\n  a:\n    environment: *env\n  b:\n    environment: *env\n',
-      findings: [{ line: 2, column: 16 }],
+      findings: [{ line: 2, column: 16, messageId: 'environmentName' }],
       output: null,
     },
     {
       name: 'flow style: reported, no suggestion',
       code: 'services:\n  api: {environment: {DB_PASSWORD: hunter2hunter2}}\n',
-      findings: [{ line: 2 }],
+      findings: [{ line: 2, messageId: 'environmentName' }],
+      output: null,
+    },
+    {
+      name: 'a build argument named as a password: the suggestion moves it to a build secret',
+      code: 'services:\n  api:\n    build:\n      context: .\n      args:\n        DB_PASSWORD: hunter2\n    image: api:1\n',
+      findings: [
+        {
+          line: 6,
+          column: 22,
+          endColumn: 29,
+          messageId: 'buildArgName',
+          data: { name: 'DB_PASSWORD', what: 'a password' },
+          suggestions: [
+            {
+              title: /Move DB_PASSWORD to a secret/,
+              output:
+                'services:\n  api:\n    build:\n      context: .\n      secrets:\n        - db_password\n    image: api:1\nsecrets:\n  db_password:\n    file: ./secrets/db_password.txt\n',
+            },
+          ],
+        },
+      ],
       output: null,
     },
   ],

@@ -26,48 +26,103 @@ testRule(rule, {
     {
       name: 'user: root, comments kept, plain value quoted',
       code: 'services:\n  web:\n    image: nginx:1.27 # pinned\n    user: root # for now\n',
-      findings: [{ line: 4, column: 11, endColumn: 15, message: /runs as root \(user: root\)/ }],
+      findings: [
+        {
+          line: 4,
+          column: 11,
+          endColumn: 15,
+          messageId: 'userRoot',
+          data: { user: 'root' },
+          suggestions: [{ title: /10001:10001/, output: 'services:\n  web:\n    image: nginx:1.27 # pinned\n    user: "10001:10001" # for now\n' }],
+        },
+      ],
       output: null,
-      suggestions: [{ title: /10001:10001/, output: 'services:\n  web:\n    image: nginx:1.27 # pinned\n    user: "10001:10001" # for now\n' }],
     },
     {
       name: 'user "0" and "0:0", quotes kept, 4-space indentation',
       code: 'services:\n    a:\n        user: \'0:0\'\n    b:\n        user: "0"\n',
-      findings: [{ line: 3 }, { line: 5 }],
+      findings: [
+        { line: 3, messageId: 'userRoot', suggestions: [{ output: 'services:\n    a:\n        user: \'10001:10001\'\n    b:\n        user: "0"\n' }] },
+        { line: 5, messageId: 'userRoot', suggestions: [{ output: 'services:\n    a:\n        user: \'0:0\'\n    b:\n        user: "10001:10001"\n' }] },
+      ],
       output: null,
-      suggestions: [{ output: 'services:\n    a:\n        user: \'10001:10001\'\n    b:\n        user: "0"\n' }],
     },
     {
       name: 'a numeric 0 and a root default',
       code: 'services:\n  a:\n    user: 0\n  b:\n    user: ${UID:-0}\n',
-      findings: [{ line: 3 }, { line: 5 }],
+      findings: [
+        { line: 3, messageId: 'userRoot', suggestions: [{ output: 'services:\n  a:\n    user: "10001:10001"\n  b:\n    user: ${UID:-0}\n' }] },
+        { line: 5, messageId: 'userRoot' },
+      ],
       output: null,
-      suggestions: [{ output: 'services:\n  a:\n    user: "10001:10001"\n  b:\n    user: ${UID:-0}\n' }],
     },
     {
       name: 'user from an anchor: reported once, where written, not edited',
       code: 'x-base: &base\n  user: root\nservices:\n  a:\n    <<: *base\n  b:\n    <<: *base\n',
-      findings: [{ line: 2, column: 9 }],
+      findings: [{ line: 2, column: 9, messageId: 'userRoot' }],
       output: null,
     },
     {
       name: 'flow style',
       code: 'services:\n  web: {image: "a:1", user: root}\n',
-      findings: [{ line: 2 }],
+      findings: [{ line: 2, messageId: 'userRoot', suggestions: [{ output: 'services:\n  web: {image: "a:1", user: "10001:10001"}\n' }] }],
       output: null,
-      suggestions: [{ output: 'services:\n  web: {image: "a:1", user: "10001:10001"}\n' }],
     },
     {
       name: 'an inline Dockerfile without USER: on the build key, suggestion adds user:',
       code: 'services:\n  app:\n    build:\n      dockerfile_inline: |\n        FROM debian:12\n        CMD ["bash"]\n    restart: always\n',
-      findings: [{ line: 3, column: 5, endColumn: 10, message: /inline Dockerfile.*final stage has no USER/ }],
-      output: null,
-      suggestions: [
+      findings: [
         {
-          output:
-            'services:\n  app:\n    build:\n      dockerfile_inline: |\n        FROM debian:12\n        CMD ["bash"]\n    restart: always\n    user: "10001:10001"\n',
+          line: 3,
+          column: 5,
+          endColumn: 10,
+          messageId: 'builtNoUser',
+          data: { service: 'app', dockerfile: 'an inline Dockerfile (dockerfile_inline)', stage: 'its final stage' },
+          suggestions: [
+            {
+              output:
+                'services:\n  app:\n    build:\n      dockerfile_inline: |\n        FROM debian:12\n        CMD ["bash"]\n    restart: always\n    user: "10001:10001"\n',
+            },
+          ],
         },
       ],
+      output: null,
+    },
+    {
+      name: 'an inline Dockerfile with USER root',
+      code: 'services:\n  app:\n    build:\n      dockerfile_inline: |\n        FROM debian:12\n        USER root\n        CMD ["bash"]\n',
+      findings: [
+        {
+          line: 3,
+          messageId: 'builtUserRoot',
+          data: { service: 'app', stage: 'its final stage', user: 'root' },
+          suggestions: [
+            {
+              output:
+                'services:\n  app:\n    build:\n      dockerfile_inline: |\n        FROM debian:12\n        USER root\n        CMD ["bash"]\n    user: "10001:10001"\n',
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'the build target inherits USER 0 from an earlier stage',
+      code: 'services:\n  app:\n    build:\n      target: run\n      dockerfile_inline: |\n        FROM debian:12 AS base\n        USER 0\n        FROM base AS run\n        CMD ["bash"]\n',
+      findings: [
+        {
+          line: 3,
+          messageId: 'builtUserRootInherited',
+          data: { stage: 'its stage run', user: '0' },
+          suggestions: [
+            {
+              output:
+                'services:\n  app:\n    build:\n      target: run\n      dockerfile_inline: |\n        FROM debian:12 AS base\n        USER 0\n        FROM base AS run\n        CMD ["bash"]\n    user: "10001:10001"\n',
+            },
+          ],
+        },
+      ],
+      output: null,
     },
   ],
 });
@@ -97,7 +152,8 @@ describe('service-runs-as-root across files', () => {
     assert.deepEqual(read, [path.resolve('/project/api/Dockerfile')]);
     assert.equal(findings.length, 1);
     assert.deepEqual(findings[0].range, { start: { line: 2, character: 4 }, end: { line: 2, character: 9 } });
-    assert.match(findings[0].message, /Service api runs as root: it is built from \.\/api\/Dockerfile, and its final stage has no USER/);
+    assert.equal(findings[0].messageId, 'builtNoUser');
+    assert.deepEqual(findings[0].data, { service: 'api', dockerfile: './api/Dockerfile', stage: 'its final stage' });
     const suggestion = findings[0].fixes[0];
     assert.equal(suggestion.kind, 'suggestion');
     assert.equal(applyEdits('services:\n  api:\n    build: ./api\n', suggestion.edits), 'services:\n  api:\n    build: ./api\n    user: "10001:10001"\n');
@@ -117,7 +173,8 @@ describe('service-runs-as-root across files', () => {
       'services:\n  svc:\n    build:\n      context: services/svc/\n      dockerfile: build/Dockerfile.prod\n      target: build\n  prod:\n    build:\n      context: services/svc\n      dockerfile: build/Dockerfile.prod\n';
     const { findings } = scan(compose, { 'services/svc/build/Dockerfile.prod': dockerfile });
     assert.equal(findings.length, 1, 'the final stage runs as nonroot; only the service built at target build is root');
-    assert.match(findings[0].message, /services\/svc\/build\/Dockerfile\.prod, and its stage build sets USER root/);
+    assert.equal(findings[0].messageId, 'builtUserRoot');
+    assert.deepEqual(findings[0].data, { service: 'svc', dockerfile: 'services/svc/build/Dockerfile.prod', stage: 'its stage build', user: 'root' });
   });
 
   it('reads one Dockerfile once for several services, and lands on the service name when build comes from an anchor', () => {

@@ -18,45 +18,69 @@ testRule(rule, {
     {
       name: 'missing: the fix adds read_only: true, the suggestion adds a tmpfs at /tmp too; comments kept',
       code: 'services:\n  web:\n    image: nginx:1.27 # pinned\n    # only local\n    ports: ["127.0.0.1:80:80"]\n\nvolumes: {}\n',
-      findings: [{ line: 2, column: 3, endColumn: 6, message: /Service web can write to its root filesystem.*set read_only: true/ }],
-      output: 'services:\n  web:\n    image: nginx:1.27 # pinned\n    # only local\n    ports: ["127.0.0.1:80:80"]\n    read_only: true\n\nvolumes: {}\n',
-      suggestions: [
+      findings: [
         {
-          title: /tmpfs at \/tmp/,
-          output:
-            'services:\n  web:\n    image: nginx:1.27 # pinned\n    # only local\n    ports: ["127.0.0.1:80:80"]\n    read_only: true\n    tmpfs: [/tmp]\n\nvolumes: {}\n',
+          line: 2,
+          column: 3,
+          endColumn: 6,
+          messageId: 'writable',
+          data: { service: 'web' },
+          suggestions: [
+            {
+              title: /tmpfs at \/tmp/,
+              output:
+                'services:\n  web:\n    image: nginx:1.27 # pinned\n    # only local\n    ports: ["127.0.0.1:80:80"]\n    read_only: true\n    tmpfs: [/tmp]\n\nvolumes: {}\n',
+            },
+          ],
         },
       ],
+      output: 'services:\n  web:\n    image: nginx:1.27 # pinned\n    # only local\n    ports: ["127.0.0.1:80:80"]\n    read_only: true\n\nvolumes: {}\n',
     },
     {
       name: '4-space indentation; an existing tmpfs list gets /tmp appended (merged, not duplicated)',
       code: 'services:\n    web:\n        image: a:1\n        tmpfs:\n            - /run\n',
-      findings: [{ line: 2, column: 5 }],
+      findings: [
+        {
+          line: 2,
+          column: 5,
+          messageId: 'writable',
+          suggestions: [
+            { output: 'services:\n    web:\n        image: a:1\n        tmpfs:\n            - /run\n            - /tmp\n        read_only: true\n' },
+          ],
+        },
+      ],
       output: 'services:\n    web:\n        image: a:1\n        tmpfs:\n            - /run\n        read_only: true\n',
-      suggestions: [{ output: 'services:\n    web:\n        image: a:1\n        tmpfs:\n            - /run\n            - /tmp\n        read_only: true\n' }],
     },
     {
       name: 'a tmpfs at /tmp already: only read_only is offered',
       code: "services:\n  web:\n    image: 'a:1'\n    tmpfs: ['/tmp:size=64m', /run]\n",
-      findings: [{ line: 2 }],
+      findings: [{ line: 2, messageId: 'writable' }],
       output: "services:\n  web:\n    image: 'a:1'\n    tmpfs: ['/tmp:size=64m', /run]\n    read_only: true\n",
     },
     {
       name: "read_only: false is the author's choice: flipped by a suggestion only, inside the quotes",
       code: 'services:\n  web:\n    image: a:1\n    read_only: "false" # writes to /var/cache\n',
-      findings: [{ line: 4, column: 5, endColumn: 23, message: /read_only: false lets service web write/ }],
-      output: null,
-      suggestions: [
-        { title: /read_only: true/, output: 'services:\n  web:\n    image: a:1\n    read_only: "true" # writes to /var/cache\n' },
-        { title: /tmpfs/, output: 'services:\n  web:\n    image: a:1\n    read_only: "true" # writes to /var/cache\n    tmpfs: [/tmp]\n' },
+      findings: [
+        {
+          line: 4,
+          column: 5,
+          endColumn: 23,
+          messageId: 'readOnlyFalse',
+          data: { service: 'web' },
+          suggestions: [
+            { title: /read_only: true/, output: 'services:\n  web:\n    image: a:1\n    read_only: "true" # writes to /var/cache\n' },
+            { title: /tmpfs/, output: 'services:\n  web:\n    image: a:1\n    read_only: "true" # writes to /var/cache\n    tmpfs: [/tmp]\n' },
+          ],
+        },
       ],
+      output: null,
     },
     {
       name: 'services built from anchors: the fix goes into each service, never into the anchor',
       code: 'x-base: &base\n  restart: always\n  tmpfs: [/run]\nservices:\n  a:\n    <<: *base\n    image: a:1\n  b:\n    <<: *base\n    build: ./b\n',
       findings: [
-        { line: 5, column: 3 },
-        { line: 8, column: 3 },
+        { line: 5, column: 3, messageId: 'writable' },
+        { line: 8, column: 3, messageId: 'writable' },
       ],
       output:
         'x-base: &base\n  restart: always\n  tmpfs: [/run]\nservices:\n  a:\n    <<: *base\n    image: a:1\n    read_only: true\n  b:\n    <<: *base\n    build: ./b\n    read_only: true\n',
@@ -64,17 +88,26 @@ testRule(rule, {
     {
       name: 'read_only: false in an anchor: a suggestion overrides it in the service',
       code: 'x-base: &base\n  read_only: false\nservices:\n  a:\n    <<: *base\n    image: a:1\n',
-      findings: [{ line: 4, column: 3, message: /read_only: false/ }],
-      output: null,
-      suggestions: [
-        { output: 'x-base: &base\n  read_only: false\nservices:\n  a:\n    <<: *base\n    image: a:1\n    read_only: true\n' },
-        { output: 'x-base: &base\n  read_only: false\nservices:\n  a:\n    <<: *base\n    image: a:1\n    read_only: true\n    tmpfs: [/tmp]\n' },
+      findings: [
+        {
+          line: 4,
+          column: 3,
+          messageId: 'readOnlyFalse',
+          suggestions: [
+            { output: 'x-base: &base\n  read_only: false\nservices:\n  a:\n    <<: *base\n    image: a:1\n    read_only: true\n' },
+            { output: 'x-base: &base\n  read_only: false\nservices:\n  a:\n    <<: *base\n    image: a:1\n    read_only: true\n    tmpfs: [/tmp]\n' },
+          ],
+        },
       ],
+      output: null,
     },
     {
       name: 'flow-style and aliased services: no fix',
       code: 'x-base: &base\n  image: a:1\nservices:\n  a: {image: a:1}\n  b: *base\n',
-      findings: [{ line: 4 }, { line: 5 }],
+      findings: [
+        { line: 4, messageId: 'writable' },
+        { line: 5, messageId: 'writable' },
+      ],
       output: null,
     },
   ],

@@ -10,6 +10,7 @@ describe('yaml-syntax (DG002)', () => {
     assert.equal(findings.length, 1);
     assert.equal(findings[0].code, 'DG002');
     assert.equal(findings[0].severity, 'error');
+    assert.equal(findings[0].messageId, 'syntax');
     assert.match(findings[0].message, /quote/i);
     assert.ok(!findings[0].message.includes('\n'), 'one-line message');
   });

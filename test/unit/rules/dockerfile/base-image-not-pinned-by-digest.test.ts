@@ -20,28 +20,28 @@ testRule(rule, {
     {
       name: 'a tag only: the finding is on the tag',
       code: 'FROM node:20-alpine\n',
-      findings: [{ line: 1, column: 11, endColumn: 20, message: /pinned by tag only.*pin the digest too \(`node:20-alpine@sha256:…`/ }],
+      findings: [{ line: 1, column: 11, endColumn: 20, messageId: 'tagOnly', data: { image: 'node:20-alpine' } }],
       output: null,
     },
     {
       name: 'every stage, registry with a port',
       code: 'FROM localhost:5000/build-tools:1.2 AS tools\nFROM gcr.io/distroless/static-debian12:nonroot\n',
       findings: [
-        { line: 1, column: 33, endColumn: 36 },
-        { line: 2, column: 40, endColumn: 47 },
+        { line: 1, column: 33, endColumn: 36, messageId: 'tagOnly' },
+        { line: 2, column: 40, endColumn: 47, messageId: 'tagOnly' },
       ],
       output: null,
     },
     {
       name: 'latest is a tag too',
       code: 'FROM debian:latest\n',
-      findings: [{ line: 1, column: 13 }],
+      findings: [{ line: 1, column: 13, messageId: 'tagOnly' }],
       output: null,
     },
     {
       name: 'from an ARG default: reported on the FROM image',
       code: 'ARG BASE=node:20\nFROM ${BASE}\n',
-      findings: [{ line: 2, column: 6, endColumn: 13, message: /`node:20` is pinned by tag only/ }],
+      findings: [{ line: 2, column: 6, endColumn: 13, messageId: 'tagOnly', data: { image: 'node:20' } }],
       output: null,
     },
   ],

@@ -46,150 +46,274 @@ testRule(rule, {
     {
       name: 'ENV read by a later RUN: moved to a secret mount on that RUN',
       code: 'FROM node:22-alpine\nENV NPM_TOKEN=s3cr3t-value\nRUN echo "//registry.npmjs.org/:_authToken=${NPM_TOKEN}" > .npmrc && npm ci\nCMD ["node", "index.js"]\n',
-      findings: [{ line: 2, column: 15, endColumn: 27, message: /`NPM_TOKEN` hard-codes a token.*docker build --secret id=npm_token,env=NPM_TOKEN/ }],
-      output: null,
-      suggestions: [
+      findings: [
         {
-          title: /Move NPM_TOKEN to a build secret mounted into the RUN that uses it/,
-          output:
-            'FROM node:22-alpine\nRUN --mount=type=secret,id=npm_token,env=NPM_TOKEN echo "//registry.npmjs.org/:_authToken=${NPM_TOKEN}" > .npmrc && npm ci\nCMD ["node", "index.js"]\n',
+          line: 2,
+          column: 15,
+          endColumn: 27,
+          messageId: 'nameBuildTime',
+          data: { name: 'NPM_TOKEN', what: 'a token', exposure: 'anyone with the image can read (docker inspect)', id: 'npm_token' },
+          suggestions: [
+            {
+              title: /Move NPM_TOKEN to a build secret mounted into the RUN that uses it/,
+              output:
+                'FROM node:22-alpine\nRUN --mount=type=secret,id=npm_token,env=NPM_TOKEN echo "//registry.npmjs.org/:_authToken=${NPM_TOKEN}" > .npmrc && npm ci\nCMD ["node", "index.js"]\n',
+            },
+          ],
         },
       ],
+      output: null,
     },
     {
       name: 'a run-time secret among other properties on continuation lines',
       code: 'FROM python:3.12-slim\nENV APP_ENV=production \\\n    DJANGO_SECRET_KEY=django-insecure-abc123 \\\n    PORT=8000\nCMD ["gunicorn", "app.wsgi"]\n',
-      findings: [{ line: 3, column: 23, endColumn: 45, message: /secret key.*docker run -e/ }],
-      output: null,
-      suggestions: [
-        { title: /pass it at run time/, output: 'FROM python:3.12-slim\nENV APP_ENV=production \\\n    PORT=8000\nCMD ["gunicorn", "app.wsgi"]\n' },
+      findings: [
+        {
+          line: 3,
+          column: 23,
+          endColumn: 45,
+          messageId: 'nameRunTime',
+          data: { name: 'DJANGO_SECRET_KEY', what: 'a secret key', exposure: 'anyone with the image can read (docker inspect)', id: 'django_secret_key' },
+          suggestions: [
+            { title: /pass it at run time/, output: 'FROM python:3.12-slim\nENV APP_ENV=production \\\n    PORT=8000\nCMD ["gunicorn", "app.wsgi"]\n' },
+          ],
+        },
       ],
+      output: null,
     },
     {
       name: 'the first of several properties',
       code: 'FROM alpine:3.20\nENV API_KEY=abcd1234 REGION=eu-west-1\n',
-      findings: [{ line: 2, column: 13, endColumn: 21, message: /API key/ }],
+      findings: [
+        {
+          line: 2,
+          column: 13,
+          endColumn: 21,
+          messageId: 'nameRunTime',
+          data: { what: 'an API key' },
+          suggestions: [{ output: 'FROM alpine:3.20\nENV REGION=eu-west-1\n' }],
+        },
+      ],
       output: null,
-      suggestions: [{ output: 'FROM alpine:3.20\nENV REGION=eu-west-1\n' }],
     },
     {
       name: 'the only property on the last line, without a final newline',
       code: 'FROM alpine:3.20\nENV DB_PASSWORD=hunter2',
-      findings: [{ line: 2, column: 17, endColumn: 24, message: /password/ }],
+      findings: [
+        {
+          line: 2,
+          column: 17,
+          endColumn: 24,
+          messageId: 'nameRunTime',
+          data: { what: 'a password', id: 'db_password' },
+          suggestions: [{ output: 'FROM alpine:3.20' }],
+        },
+      ],
       output: null,
-      suggestions: [{ output: 'FROM alpine:3.20' }],
     },
     {
       name: 'a quoted value: the range is inside the quotes',
       code: 'FROM ruby:3.3-slim\nENV PGUSER="owner" \\\n    PGPASSWORD="rjW5XJgH4hKv"\n',
-      findings: [{ line: 3, column: 17, endColumn: 29, message: /`PGPASSWORD` hard-codes a password/ }],
+      findings: [
+        {
+          line: 3,
+          column: 17,
+          endColumn: 29,
+          messageId: 'nameRunTime',
+          data: { name: 'PGPASSWORD', what: 'a password', exposure: 'anyone with the image can read (docker inspect)', id: 'pgpassword' },
+          suggestions: [{ output: 'FROM ruby:3.3-slim\nENV PGUSER="owner"\n' }],
+        },
+      ],
       output: null,
-      suggestions: [{ output: 'FROM ruby:3.3-slim\nENV PGUSER="owner"\n' }],
     },
     {
       name: 'legacy ENV syntax',
       code: 'FROM mysql:8.4\nENV MYSQL_ROOT_PASSWORD my-secret-pw\nEXPOSE 3306\n',
-      findings: [{ line: 2, column: 25, endColumn: 37 }],
+      findings: [{ line: 2, column: 25, endColumn: 37, messageId: 'nameRunTime', suggestions: [{ output: 'FROM mysql:8.4\nEXPOSE 3306\n' }] }],
       output: null,
-      suggestions: [{ output: 'FROM mysql:8.4\nEXPOSE 3306\n' }],
     },
     {
       name: 'a global ARG reaches the RUN of a stage that redeclares it',
       code: `ARG GITHUB_TOKEN=${GITHUB_TOKEN}\nFROM golang:1.23 AS build\nARG GITHUB_TOKEN\nRUN git config --global url."https://\${GITHUB_TOKEN}@github.com/".insteadOf "https://github.com/" && go mod download\nFROM gcr.io/distroless/static-debian12\nCOPY --from=build /out/app /app\n`,
-      findings: [{ line: 1, column: 18, endColumn: 58, message: /`GITHUB_TOKEN` holds what looks like a GitHub token.*docker history/ }],
-      output: null,
-      suggestions: [
+      findings: [
         {
-          output: `FROM golang:1.23 AS build\nARG GITHUB_TOKEN\nRUN --mount=type=secret,id=github_token,env=GITHUB_TOKEN git config --global url."https://\${GITHUB_TOKEN}@github.com/".insteadOf "https://github.com/" && go mod download\nFROM gcr.io/distroless/static-debian12\nCOPY --from=build /out/app /app\n`,
+          line: 1,
+          column: 18,
+          endColumn: 58,
+          messageId: 'valueBuildTime',
+          data: { name: 'GITHUB_TOKEN', what: 'a GitHub token', exposure: 'the image history records (docker history)', id: 'github_token' },
+          suggestions: [
+            {
+              output: `FROM golang:1.23 AS build\nARG GITHUB_TOKEN\nRUN --mount=type=secret,id=github_token,env=GITHUB_TOKEN git config --global url."https://\${GITHUB_TOKEN}@github.com/".insteadOf "https://github.com/" && go mod download\nFROM gcr.io/distroless/static-debian12\nCOPY --from=build /out/app /app\n`,
+            },
+          ],
         },
       ],
+      output: null,
     },
     {
       name: 'an ARG default no RUN reads is still a build secret',
       code: 'FROM alpine:3.20\nARG DEPLOY_KEY_PASSPHRASE=correct-horse\nRUN echo building\n',
-      findings: [{ line: 2, message: /passphrase.*build secret/ }],
+      findings: [
+        {
+          line: 2,
+          messageId: 'nameBuildTime',
+          data: { name: 'DEPLOY_KEY_PASSPHRASE', what: 'a passphrase', exposure: 'the image history records (docker history)', id: 'deploy_key_passphrase' },
+          suggestions: [
+            { title: /Remove the hard-coded DEPLOY_KEY_PASSPHRASE \(pass it as a build secret\)/, output: 'FROM alpine:3.20\nRUN echo building\n' },
+          ],
+        },
+      ],
       output: null,
-      suggestions: [{ title: /Remove the hard-coded DEPLOY_KEY_PASSPHRASE \(pass it as a build secret\)/, output: 'FROM alpine:3.20\nRUN echo building\n' }],
     },
     {
       name: 'ENV inherited by a stage built FROM this one, exec-form RUN included',
       code: 'FROM python:3.12-slim AS base\nENV SECRET_KEY=s3cr3t-k3y\nFROM base AS assets\nRUN python manage.py collectstatic --noinput\nRUN ["sh", "-c", "python manage.py check --key $SECRET_KEY"]\nRUN echo ${SECRET_KEY:-none}\n',
-      findings: [{ line: 2, column: 16 }],
-      output: null,
-      suggestions: [
+      findings: [
         {
-          title: /the 2 RUNs that use it/,
-          output:
-            'FROM python:3.12-slim AS base\nFROM base AS assets\nRUN python manage.py collectstatic --noinput\nRUN --mount=type=secret,id=secret_key,env=SECRET_KEY ["sh", "-c", "python manage.py check --key $SECRET_KEY"]\nRUN --mount=type=secret,id=secret_key,env=SECRET_KEY echo ${SECRET_KEY:-none}\n',
+          line: 2,
+          column: 16,
+          messageId: 'nameBuildTime',
+          suggestions: [
+            {
+              title: /the 2 RUNs that use it/,
+              output:
+                'FROM python:3.12-slim AS base\nFROM base AS assets\nRUN python manage.py collectstatic --noinput\nRUN --mount=type=secret,id=secret_key,env=SECRET_KEY ["sh", "-c", "python manage.py check --key $SECRET_KEY"]\nRUN --mount=type=secret,id=secret_key,env=SECRET_KEY echo ${SECRET_KEY:-none}\n',
+            },
+          ],
         },
       ],
+      output: null,
     },
     {
       name: 'RUNs before the ENV and in unrelated stages are left alone',
       code: 'FROM alpine:3.20 AS one\nRUN echo $API_TOKEN\nENV API_TOKEN=tok-123456\nFROM alpine:3.20 AS two\nRUN echo $API_TOKEN\n',
-      findings: [{ line: 3, column: 15 }],
-      output: null,
-      suggestions: [
-        { title: /pass it as a build secret/, output: 'FROM alpine:3.20 AS one\nRUN echo $API_TOKEN\nFROM alpine:3.20 AS two\nRUN echo $API_TOKEN\n' },
+      findings: [
+        {
+          line: 3,
+          column: 15,
+          messageId: 'nameBuildTime',
+          suggestions: [
+            { title: /pass it as a build secret/, output: 'FROM alpine:3.20 AS one\nRUN echo $API_TOKEN\nFROM alpine:3.20 AS two\nRUN echo $API_TOKEN\n' },
+          ],
+        },
       ],
+      output: null,
     },
     {
       name: 'ENV of a builder stage the final image does not inherit',
       code: 'FROM node:22-alpine AS build\nENV NPM_TOKEN=s3cr3t-value\nRUN npm ci\nFROM node:22-alpine\nCOPY --from=build /app /app\n',
-      findings: [{ line: 2, column: 15, message: /build stage, its cache.*docker build --secret id=npm_token,env=NPM_TOKEN/ }],
-      output: null,
-      suggestions: [
-        { title: /pass it as a build secret/, output: 'FROM node:22-alpine AS build\nRUN npm ci\nFROM node:22-alpine\nCOPY --from=build /app /app\n' },
+      findings: [
+        {
+          line: 2,
+          column: 15,
+          messageId: 'nameBuildTime',
+          data: { name: 'NPM_TOKEN', what: 'a token', exposure: 'the build stage, its cache and anyone reading this Dockerfile keep', id: 'npm_token' },
+          suggestions: [
+            { title: /pass it as a build secret/, output: 'FROM node:22-alpine AS build\nRUN npm ci\nFROM node:22-alpine\nCOPY --from=build /app /app\n' },
+          ],
+        },
       ],
+      output: null,
     },
     {
       name: 'a literal default behind a reference',
       code: 'FROM alpine:3.20\nENV DB_PASSWORD=${DB_PASSWORD:-changeme}\n',
-      findings: [{ line: 2, column: 17 }],
+      findings: [{ line: 2, column: 17, messageId: 'nameRunTime', suggestions: [{ output: 'FROM alpine:3.20\n' }] }],
       output: null,
-      suggestions: [{ output: 'FROM alpine:3.20\n' }],
     },
     {
       name: 'credential-shaped values whatever the name',
       code: 'FROM alpine:3.20\nENV SLACK_HOOK=https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX\nENV AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\nENV DATABASE_URL=postgres://app:s3cret@db:5432/app\nENV SSH_PRIVATE_KEY="-----BEGIN OPENSSH PRIVATE KEY-----\\nb3BlbnNzaC1rZXktdjEAAAAA"\n',
       findings: [
-        { line: 2, column: 16, message: /Slack webhook/ },
-        { line: 3, column: 23, message: /an AWS access key id/ },
-        { line: 4, column: 33, endColumn: 39, message: /password in a URL/ },
-        { line: 5, column: 22, endColumn: 57, message: /private key/ },
-      ],
-      output: null,
-      suggestions: [
         {
-          output:
-            'FROM alpine:3.20\nENV AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\nENV DATABASE_URL=postgres://app:s3cret@db:5432/app\nENV SSH_PRIVATE_KEY="-----BEGIN OPENSSH PRIVATE KEY-----\\nb3BlbnNzaC1rZXktdjEAAAAA"\n',
+          line: 2,
+          column: 16,
+          messageId: 'valueRunTime',
+          data: { what: 'a Slack webhook' },
+          suggestions: [
+            {
+              output:
+                'FROM alpine:3.20\nENV AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\nENV DATABASE_URL=postgres://app:s3cret@db:5432/app\nENV SSH_PRIVATE_KEY="-----BEGIN OPENSSH PRIVATE KEY-----\\nb3BlbnNzaC1rZXktdjEAAAAA"\n',
+            },
+          ],
+        },
+        {
+          line: 3,
+          column: 23,
+          messageId: 'valueRunTime',
+          data: { what: 'an AWS access key id' },
+          suggestions: [
+            {
+              output:
+                'FROM alpine:3.20\nENV SLACK_HOOK=https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX\nENV DATABASE_URL=postgres://app:s3cret@db:5432/app\nENV SSH_PRIVATE_KEY="-----BEGIN OPENSSH PRIVATE KEY-----\\nb3BlbnNzaC1rZXktdjEAAAAA"\n',
+            },
+          ],
+        },
+        {
+          line: 4,
+          column: 33,
+          endColumn: 39,
+          messageId: 'valueRunTime',
+          data: { what: 'a password in a URL' },
+          suggestions: [
+            {
+              output:
+                'FROM alpine:3.20\nENV SLACK_HOOK=https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX\nENV AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\nENV SSH_PRIVATE_KEY="-----BEGIN OPENSSH PRIVATE KEY-----\\nb3BlbnNzaC1rZXktdjEAAAAA"\n',
+            },
+          ],
+        },
+        {
+          line: 5,
+          column: 22,
+          endColumn: 57,
+          messageId: 'valueRunTime',
+          data: { what: 'a private key' },
+          suggestions: [
+            {
+              output:
+                'FROM alpine:3.20\nENV SLACK_HOOK=https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX\nENV AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\nENV DATABASE_URL=postgres://app:s3cret@db:5432/app\n',
+            },
+          ],
         },
       ],
+      output: null,
     },
     {
       name: 'camelCase and lower-case names',
       code: 'FROM node:22-alpine\nENV dbPassword=pa55word apiKey=0123456789abcdef\n',
       findings: [
-        { line: 2, column: 16, message: /password/ },
-        { line: 2, column: 32, message: /API key/ },
+        {
+          line: 2,
+          column: 16,
+          messageId: 'nameRunTime',
+          data: { what: 'a password', id: 'dbpassword' },
+          suggestions: [{ output: 'FROM node:22-alpine\nENV apiKey=0123456789abcdef\n' }],
+        },
+        {
+          line: 2,
+          column: 32,
+          messageId: 'nameRunTime',
+          data: { what: 'an API key' },
+          suggestions: [{ output: 'FROM node:22-alpine\nENV dbPassword=pa55word\n' }],
+        },
       ],
       output: null,
-      suggestions: [{ output: 'FROM node:22-alpine\nENV apiKey=0123456789abcdef\n' }],
     },
     {
       name: 'credentials written into RUN lines: reported on the credential, no suggestion',
       code: `FROM alpine:3.20\nRUN git clone https://deploy:Sup3rS3cret@git.example.com/app.git /src\nRUN curl -H "Authorization: token ${GITHUB_TOKEN}" https://api.github.com/user\nRUN aws configure set aws_access_key_id AKIAIOSFODNN7EXAMPLE\n`,
       findings: [
-        { line: 2, column: 30, endColumn: 41, message: /password in a URL.*--mount=type=secret/ },
-        { line: 3, column: 35, endColumn: 75, message: /GitHub token/ },
-        { line: 4, column: 41, endColumn: 61, message: /AWS access key id/ },
+        { line: 2, column: 30, endColumn: 41, messageId: 'credentialInRun', data: { what: 'a password in a URL' } },
+        { line: 3, column: 35, endColumn: 75, messageId: 'credentialInRun', data: { what: 'a GitHub token' } },
+        { line: 4, column: 41, endColumn: 61, messageId: 'credentialInRun', data: { what: 'an AWS access key id' } },
       ],
       output: null,
     },
     {
       name: 'ONBUILD ENV: reported, the other build decides how to move it',
       code: 'FROM alpine:3.20\nONBUILD ENV API_TOKEN=abc123def\n',
-      findings: [{ line: 2, column: 23 }],
+      findings: [{ line: 2, column: 23, messageId: 'nameRunTime' }],
       output: null,
     },
   ],
