@@ -58,11 +58,26 @@ export function buildSchema(): Record<string, unknown> {
 }
 
 /** docs/rules/README.md: the index of every rule page, grouped by the files they apply to. */
+/** The fix policy every rule follows; the engine enforces the declared kinds (engine/messages.ts). */
+const FIX_POLICY = [
+  '## Fix policy',
+  '',
+  'A rule can offer two kinds of edit, and declares which in its metadata (`fixable`, `hasSuggestions`); the engine rejects an edit of a kind the rule did not declare.',
+  '',
+  "- A **fix** preserves what the image and the container do: it only removes what nothing uses (a package cache, a suppression comment that suppresses nothing) or says the same thing more precisely (`COPY` for an `ADD` of local files). Fixes may run in bulk: `dockguard --fix`, the editor's fix-all on save (`source.fixAll.dockguard`), the *Fix all safe findings* command.",
+  '- Anything that can change behaviour is a **suggestion**: dropping capabilities (`cap_drop: [ALL]`), `no-new-privileges`, a read-only root filesystem or mount, binding a port to `127.0.0.1`, a new `USER`, another base image, a memory, CPU or process limit, moving a secret, removing a flag or a key. A suggestion is one click in the lightbulb, and never applied in bulk: only you know whether the service still works with it.',
+  '- Where a suggestion is the right remedy for the finding (a non-root `USER`, a minimal base image, read-only mounts and `read_only: true`, resource limits, `cap_drop`, `no-new-privileges`, loopback for a database port), it is marked **preferred**, so the editor offers it first and its *auto fix* shortcut applies it.',
+  '',
+  'The *Fix* column below and the *Fix* row of each page say which kinds a rule offers.',
+];
+
 export function buildRulesIndex(): string {
   const lines = [
     '# dockguard rules',
     '',
     'Generated from the rule registry by `npm run sync-manifest`; each page says why the rule exists, shows bad and good examples, and what its fix does.',
+    '',
+    ...FIX_POLICY,
     '',
   ];
   const groups: [string, RuleMeta[]][] = [

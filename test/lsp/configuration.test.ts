@@ -71,7 +71,7 @@ describe('language server: configuration, suppressions, hover, fix all', () => {
     assert.ok(titles.includes('Ignore root-user (DG101) for this instruction'), titles.join(' | '));
     assert.ok(titles.includes('Ignore root-user (DG101) for this file'));
     assert.ok(titles.includes('Show documentation for root-user (DG101)'));
-    assert.equal(actions[0].isPreferred, true, 'the safe fix comes first');
+    assert.equal(actions[0].isPreferred, true, 'the right remedy (a non-root USER, a suggestion) comes first');
     const ignore = actions.find((a) => a.title.endsWith('for this instruction'))!;
     const text = applyWorkspaceEdit(ROOT, uri, ignore.edit as never);
     assert.equal(text, '# dockguard-ignore root-user -- reason\nFROM alpine:3.20\nCMD ["sh"]\n');
@@ -81,16 +81,22 @@ describe('language server: configuration, suppressions, hover, fix all', () => {
 
   it('fixes all safe findings in one source.fixAll.dockguard action', async () => {
     const uri = 'file:///fixall-test/Dockerfile';
-    const opened = await client.open(uri, 'dockerfile', ROOT);
-    assert.ok(opened.diagnostics.length > 0);
+    const text = 'FROM alpine:3.20\nADD app.sh /app/\nCMD ["sh"]\n';
+    const opened = await client.open(uri, 'dockerfile', text);
+    assert.deepEqual(opened.diagnostics.map((d) => d.code).sort(), ['DG101', 'DG107']);
     const actions = await client.codeActions(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, [], ['source.fixAll.dockguard']);
     assert.equal(actions.length, 1);
     assert.equal(actions[0].kind, 'source.fixAll.dockguard');
-    const fixed = applyWorkspaceEdit(ROOT, uri, actions[0].edit as never);
+    const fixed = applyWorkspaceEdit(text, uri, actions[0].edit as never);
+    assert.equal(
+      fixed,
+      'FROM alpine:3.20\nCOPY app.sh /app/\nCMD ["sh"]\n',
+      'ADD becomes COPY; the USER a root stage needs is a suggestion, never applied in bulk',
+    );
     const after = await client.change(uri, [{ text: fixed }]);
     assert.deepEqual(
-      after.diagnostics.filter((d) => d.code === 'DG101'),
-      [],
+      after.diagnostics.map((d) => d.code),
+      ['DG101'],
     );
     const lightbulb = await client.codeActions(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, []);
     assert.ok(!lightbulb.some((a) => a.kind === 'source.fixAll.dockguard'), 'fix all is never computed for the lightbulb');

@@ -25,8 +25,10 @@ export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, i
 export type DocumentKind = 'dockerfile' | 'compose';
 
 /**
- * A `fix` keeps the author's intent and may be applied in bulk ("fix all", `--fix`).
- * A `suggestion` changes what the image contains or how it behaves: offered one at a time, never applied in bulk.
+ * The fix policy (docs/rules/README.md): a `fix` preserves what the image and the container do, so it may be
+ * applied in bulk (`--fix`, fix-all on save). Anything that can change behaviour (dropping capabilities, a
+ * read-only root filesystem, binding a port to 127.0.0.1, a new USER, another base image, a limit) is a
+ * `suggestion`: offered one at a time in the lightbulb, never applied in bulk.
  */
 export type FixKind = 'fix' | 'suggestion';
 
@@ -34,6 +36,8 @@ export interface Fix {
   title: string;
   kind: FixKind;
   edits: TextEdit[];
+  /** The right remedy for the finding, where one is: editors offer it first (LSP `isPreferred`). */
+  preferred?: boolean;
 }
 
 export interface Finding {

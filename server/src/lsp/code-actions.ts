@@ -62,13 +62,14 @@ export function codeActions(params: CodeActionParams, context: ActionContext): C
     const suggestions: CodeAction[] = [];
     const others: CodeAction[] = [];
     for (const finding of findings) {
+      // A finding's first safe fix is preferred, and so is a suggestion its rule marks as the right remedy.
       let preferredGiven = false;
       for (const fix of finding.fixes) {
         if (fix.kind === 'fix') {
           fixes.push(toAction(uri, finding, fix, !preferredGiven));
           preferredGiven = true;
         } else {
-          suggestions.push(toAction(uri, finding, fix, false));
+          suggestions.push(toAction(uri, finding, fix, fix.preferred === true && !preferredGiven));
         }
       }
       for (const ignore of ignoreFixes(document.getText(), context.kind, finding)) {

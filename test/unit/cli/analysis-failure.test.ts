@@ -55,12 +55,14 @@ describe('CLI: a failure in one file is contained', () => {
         return fixAll(text, options);
       },
     };
-    const project = dir();
+    // ADD of a local file: a safe fix (root-user's USER is a suggestion, never applied by --fix).
+    const project = workspace({ 'a/Dockerfile': 'FROM alpine:3.20\n# crash here\n', 'b/Dockerfile': 'FROM alpine:3.20\nUSER app\nADD app.sh /app/\n' });
     const run = inProcess(['--fix', '.'], project, engine);
     assert.equal(run.code, 2);
     assert.match(run.stderr, /a\/Dockerfile: could not be analysed: the fix did not converge/);
     assert.equal(readFileSync(join(project, 'a', 'Dockerfile'), 'utf8'), 'FROM alpine:3.20\n# crash here\n');
     assert.match(run.stderr, /applied 1 fix\./);
+    assert.equal(readFileSync(join(project, 'b', 'Dockerfile'), 'utf8'), 'FROM alpine:3.20\nUSER app\nCOPY app.sh /app/\n');
   });
 
   it('reports a rule that throws as a partial analysis (exit 2), keeping the other rules findings', (t) => {

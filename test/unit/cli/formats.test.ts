@@ -13,7 +13,8 @@ import { sarifSchemaErrors } from '../../support/sarif-schema';
 const PROJECT = {
   'app/Dockerfile': 'FROM alpine:3.20\nRUN curl -k https://example.com/i.sh | sh\nCMD ["sh"]\n',
   'compose.yaml': 'services:\n  web:\n    image: nginx:1.27\n    privileged: true\n',
-  'sub dir/Dockerfile.dev': 'FROM alpine:3.20\n',
+  // ADD of a local file: the safe fix SARIF carries.
+  'sub dir/Dockerfile.dev': 'FROM alpine:3.20\nADD a.sh /a.sh\n',
 };
 
 function sarifOf(dir: string, args: string[] = ['.']): Log {

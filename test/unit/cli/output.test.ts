@@ -6,6 +6,8 @@ import { runCli, workspace } from '../../support/cli';
 
 const ROOT_DOCKERFILE = 'FROM alpine:3.20\nCMD ["sh"]\n';
 const CLEAN_DOCKERFILE = 'FROM alpine:3.20\nUSER app\nCMD ["sh"]\n';
+/** An ADD of a local file, which `--fix` turns into COPY (root-user's USER is a suggestion, never applied in bulk). */
+const FIXABLE_DOCKERFILE = 'FROM alpine:3.20\nADD app.sh /app/\nCMD ["sh"]\n';
 
 const cli = (args: string[], cwd: string) => runCli(args, { cwd });
 
@@ -57,12 +59,12 @@ describe('CLI', () => {
       column: 1,
       endLine: 1,
       endColumn: 17,
-      fixable: true,
+      fixable: false,
     });
   });
 
   it('prints SARIF 2.1.0 with rules, levels, relative locations and fixes', () => {
-    const dir = workspace({ 'app/Dockerfile': ROOT_DOCKERFILE });
+    const dir = workspace({ 'app/Dockerfile': FIXABLE_DOCKERFILE });
     const log = JSON.parse(cli(['--format', 'sarif', '.'], dir).stdout);
     assert.equal(log.version, '2.1.0');
     const run = log.runs[0];
@@ -73,15 +75,18 @@ describe('CLI', () => {
     assert.ok(run.tool.driver.rules[result.ruleIndex].help.markdown.includes('## Why'));
     assert.deepEqual(result.locations[0].physicalLocation.artifactLocation, { uri: 'app/Dockerfile', uriBaseId: '%SRCROOT%' });
     assert.deepEqual(result.locations[0].physicalLocation.region, { startLine: 1, startColumn: 1, endLine: 1, endColumn: 17 });
-    assert.equal(result.fixes[0].artifactChanges[0].replacements[0].insertedContent.text.includes('USER app'), true);
+    assert.equal(result.fixes, undefined, 'a suggestion is not a SARIF fix');
+    const add = run.results.find((r: { ruleId: string }) => r.ruleId === 'add-instead-of-copy');
+    assert.equal(add.fixes[0].artifactChanges[0].replacements[0].insertedContent.text, 'COPY');
   });
 
   it('--fix applies safe fixes in place and reports what remains', () => {
-    const dir = workspace({ Dockerfile: ROOT_DOCKERFILE });
-    const { code, stderr } = cli(['--fix', '--fail-on', 'warning', 'Dockerfile'], dir);
+    const dir = workspace({ Dockerfile: FIXABLE_DOCKERFILE });
+    const { code, stderr, stdout } = cli(['--fix', '--fail-on', 'warning', 'Dockerfile'], dir);
     assert.match(stderr, /applied 1 fix/);
-    assert.equal(readFileSync(join(dir, 'Dockerfile'), 'utf8'), 'FROM alpine:3.20\nRUN addgroup -S app && adduser -S -G app app\nUSER app\nCMD ["sh"]\n');
-    assert.equal(code, 0);
+    assert.equal(readFileSync(join(dir, 'Dockerfile'), 'utf8'), 'FROM alpine:3.20\nCOPY app.sh /app/\nCMD ["sh"]\n');
+    assert.match(stdout, /DG101 root-user/, 'what only a suggestion can change is still reported');
+    assert.equal(code, 1);
   });
 
   it('reads .dockguard.yaml next to the files, --config instead, and exits 2 on a broken one', () => {

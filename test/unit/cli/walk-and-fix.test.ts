@@ -5,8 +5,9 @@ import { describe, it } from 'node:test';
 import { NotWritten, writeFixed, WriteScope } from '../../../server/src/cli/safe-write';
 import { runCli, workspace } from '../../support/cli';
 
-const ROOT_DOCKERFILE = 'FROM alpine:3.20\nCMD ["sh"]\n';
-const FIXED_DOCKERFILE = 'FROM alpine:3.20\nRUN addgroup -S app && adduser -S -G app app\nUSER app\nCMD ["sh"]\n';
+// Root (a suggestion, never applied by --fix) and an ADD of a local file (a safe fix).
+const ROOT_DOCKERFILE = 'FROM alpine:3.20\nADD app.sh /app/\nCMD ["sh"]\n';
+const FIXED_DOCKERFILE = 'FROM alpine:3.20\nCOPY app.sh /app/\nCMD ["sh"]\n';
 
 const filesOf = (stdout: string) => [...new Set((JSON.parse(stdout) as { file: string }[]).map((f) => f.file))].sort();
 

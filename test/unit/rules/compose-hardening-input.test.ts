@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { analyze } from '../../../server/src/engine/analyze';
 import { resolveConfig } from '../../../server/src/engine/config';
 import { fixAll } from '../../../server/src/engine/fix-all';
+import { applyFixes } from '../../../server/src/engine/fixes';
 import { composeRules } from '../../../server/src/engine/rules';
 import { parseDocument } from 'yaml';
 
@@ -85,11 +86,17 @@ describe('runtime-hardening rules on half-typed and hostile input', () => {
     assert.deepEqual(run(many), []);
   });
 
-  it('fix all hardens a plain file in one pass into valid YAML that no fixable rule reports any more', () => {
+  it('fix all leaves the hardening to the user: every one of these edits changes how the container runs', () => {
+    const text = 'services:\n  web:\n    image: nginx:1.27\n';
+    assert.equal(fixAll(text, { kind: 'compose', rules, config }).text, text);
+  });
+
+  it('the preferred suggestions, taken together, harden a plain file in one pass into valid YAML that no rule reports any more', () => {
     const text =
       '# app\nservices:\n  web:\n    image: nginx:1.27 # pinned\n    deploy:\n      replicas: 2\n  db:\n    image: postgres:16\n    security_opt:\n      - apparmor=docker-default\n    cap_drop: [NET_RAW]\n';
-    const result = fixAll(text, { kind: 'compose', rules, config });
-    assert.equal(result.passes, 1);
+    const preferred = analyze(text, { kind: 'compose', rules, config }).flatMap((f) => f.fixes.filter((fix) => fix.preferred).slice(0, 1));
+    const result = applyFixes(text, preferred);
+    assert.deepEqual(result.skipped, []);
     assert.equal(
       result.text,
       '# app\nservices:\n  web:\n    image: nginx:1.27 # pinned\n    deploy:\n      replicas: 2\n      resources:\n        limits:\n          cpus: "0.50"\n          memory: 512M\n    cap_drop: [ALL]\n    read_only: true\n    pids_limit: 200\n    security_opt: ["no-new-privileges:true"]\n' +

@@ -41,17 +41,40 @@ testRule(rule, {
           endColumn: 6,
           messageId: 'noCapDrop',
           data: { service: 'web', count: '14', shown: 'CHOWN, DAC_OVERRIDE, FSETID and 11 more' },
+          suggestions: [
+            {
+              output:
+                '# the app\nservices:\n  web:\n    image: nginx:1.27 # pinned\n    ports:\n      - "127.0.0.1:8080:80" # local only\n    cap_drop: [ALL]\n\n  # the database\n  db:\n    image: postgres:16\n',
+            },
+          ],
         },
-        { line: 9, column: 3, messageId: 'noCapDrop', data: { service: 'db', count: '14', shown: 'CHOWN, DAC_OVERRIDE, FSETID and 11 more' } },
+        {
+          line: 9,
+          column: 3,
+          messageId: 'noCapDrop',
+          data: { service: 'db', count: '14', shown: 'CHOWN, DAC_OVERRIDE, FSETID and 11 more' },
+          suggestions: [
+            {
+              output:
+                '# the app\nservices:\n  web:\n    image: nginx:1.27 # pinned\n    ports:\n      - "127.0.0.1:8080:80" # local only\n\n  # the database\n  db:\n    image: postgres:16\n    cap_drop: [ALL]\n',
+            },
+          ],
+        },
       ],
-      output:
-        '# the app\nservices:\n  web:\n    image: nginx:1.27 # pinned\n    ports:\n      - "127.0.0.1:8080:80" # local only\n    cap_drop: [ALL]\n\n  # the database\n  db:\n    image: postgres:16\n    cap_drop: [ALL]\n',
+      output: null,
     },
     {
       name: '4-space indentation, a service that only builds, no final line break',
       code: 'services:\n    api:\n        build:\n            context: ./api\n        user: "1000"',
-      findings: [{ line: 2, column: 5, messageId: 'noCapDrop' }],
-      output: 'services:\n    api:\n        build:\n            context: ./api\n        user: "1000"\n        cap_drop: [ALL]\n',
+      findings: [
+        {
+          line: 2,
+          column: 5,
+          messageId: 'noCapDrop',
+          suggestions: [{ output: 'services:\n    api:\n        build:\n            context: ./api\n        user: "1000"\n        cap_drop: [ALL]\n' }],
+        },
+      ],
+      output: null,
     },
     {
       name: 'an existing block list gets ALL appended, quotes of the others kept; the finding is on cap_drop',
@@ -63,25 +86,54 @@ testRule(rule, {
           endColumn: 13,
           messageId: 'allNotDropped',
           data: { service: 'web', count: '13', shown: 'CHOWN, DAC_OVERRIDE, FSETID and 10 more' },
+          suggestions: [
+            { output: 'services:\n  web:\n    image: a:1\n    cap_drop:\n      - "NET_RAW" # no ping\n      - ALL\n    cap_add: [NET_BIND_SERVICE]\n' },
+          ],
         },
       ],
-      output: 'services:\n  web:\n    image: a:1\n    cap_drop:\n      - "NET_RAW" # no ping\n      - ALL\n    cap_add: [NET_BIND_SERVICE]\n',
+      output: null,
     },
     {
       name: 'an existing one-line flow list gets ALL appended',
       code: "services:\n  web:\n    image: 'a:1'\n    cap_drop: [ 'NET_RAW', SYS_CHROOT ]\n",
-      findings: [{ line: 4, column: 5, messageId: 'allNotDropped' }],
-      output: "services:\n  web:\n    image: 'a:1'\n    cap_drop: [ 'NET_RAW', SYS_CHROOT, ALL ]\n",
+      findings: [
+        {
+          line: 4,
+          column: 5,
+          messageId: 'allNotDropped',
+          suggestions: [{ output: "services:\n  web:\n    image: 'a:1'\n    cap_drop: [ 'NET_RAW', SYS_CHROOT, ALL ]\n" }],
+        },
+      ],
+      output: null,
     },
     {
       name: 'a list from an anchor: each service gets its own cap_drop: [ALL] (a superset), the anchor is untouched',
       code: 'x-base: &base\n  restart: always\n  cap_drop: [NET_RAW]\nservices:\n  a:\n    <<: *base\n    image: a:1\n  b:\n    image: b:1\n    <<: *base\n',
       findings: [
-        { line: 5, column: 3, messageId: 'allNotDropped' },
-        { line: 8, column: 3, messageId: 'allNotDropped' },
+        {
+          line: 5,
+          column: 3,
+          messageId: 'allNotDropped',
+          suggestions: [
+            {
+              output:
+                'x-base: &base\n  restart: always\n  cap_drop: [NET_RAW]\nservices:\n  a:\n    <<: *base\n    image: a:1\n    cap_drop: [ALL]\n  b:\n    image: b:1\n    <<: *base\n',
+            },
+          ],
+        },
+        {
+          line: 8,
+          column: 3,
+          messageId: 'allNotDropped',
+          suggestions: [
+            {
+              output:
+                'x-base: &base\n  restart: always\n  cap_drop: [NET_RAW]\nservices:\n  a:\n    <<: *base\n    image: a:1\n  b:\n    image: b:1\n    <<: *base\n    cap_drop: [ALL]\n',
+            },
+          ],
+        },
       ],
-      output:
-        'x-base: &base\n  restart: always\n  cap_drop: [NET_RAW]\nservices:\n  a:\n    <<: *base\n    image: a:1\n    cap_drop: [ALL]\n  b:\n    image: b:1\n    <<: *base\n    cap_drop: [ALL]\n',
+      output: null,
     },
     {
       name: 'a service that is an alias, a flow-style service and a multi-line flow list: no fix',

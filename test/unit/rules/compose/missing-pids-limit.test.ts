@@ -17,18 +17,46 @@ testRule(rule, {
       name: 'missing: the fix adds pids_limit from the configuration, comments kept',
       code: 'services:\n  web:\n    image: a:1 # pinned\n    # no limits yet\n',
       config: { limits: { pids: 128 } },
-      findings: [{ line: 2, column: 3, endColumn: 6, messageId: 'missing', data: { service: 'web', pids: '128' } }],
-      output: 'services:\n  web:\n    image: a:1 # pinned\n    pids_limit: 128\n    # no limits yet\n',
+      findings: [
+        {
+          line: 2,
+          column: 3,
+          endColumn: 6,
+          messageId: 'missing',
+          data: { service: 'web', pids: '128' },
+          suggestions: [{ output: 'services:\n  web:\n    image: a:1 # pinned\n    pids_limit: 128\n    # no limits yet\n' }],
+        },
+      ],
+      output: null,
     },
     {
       name: '4-space indentation; a service with deploy.resources.limits gets pids there, next to the other limits',
       code: "services:\n    web:\n        image: 'a:1'\n        deploy:\n            resources:\n                limits:\n                    memory: 256M\n    api:\n        build: .\n",
       findings: [
-        { line: 2, column: 5, messageId: 'missing' },
-        { line: 8, column: 5, messageId: 'missing' },
+        {
+          line: 2,
+          column: 5,
+          messageId: 'missing',
+          suggestions: [
+            {
+              output:
+                "services:\n    web:\n        image: 'a:1'\n        deploy:\n            resources:\n                limits:\n                    memory: 256M\n                    pids: 200\n    api:\n        build: .\n",
+            },
+          ],
+        },
+        {
+          line: 8,
+          column: 5,
+          messageId: 'missing',
+          suggestions: [
+            {
+              output:
+                "services:\n    web:\n        image: 'a:1'\n        deploy:\n            resources:\n                limits:\n                    memory: 256M\n    api:\n        build: .\n        pids_limit: 200\n",
+            },
+          ],
+        },
       ],
-      output:
-        "services:\n    web:\n        image: 'a:1'\n        deploy:\n            resources:\n                limits:\n                    memory: 256M\n                    pids: 200\n    api:\n        build: .\n        pids_limit: 200\n",
+      output: null,
     },
     {
       name: 'pids_limit: -1 lifts the limit on purpose: a suggestion sets one, quotes kept',
@@ -62,8 +90,15 @@ testRule(rule, {
     {
       name: 'a service built from an anchor: pids_limit goes into the service, never into the anchor',
       code: 'x-base: &base\n  restart: always\nservices:\n  a:\n    <<: *base\n    image: a:1\n',
-      findings: [{ line: 4, column: 3, messageId: 'missing' }],
-      output: 'x-base: &base\n  restart: always\nservices:\n  a:\n    <<: *base\n    image: a:1\n    pids_limit: 200\n',
+      findings: [
+        {
+          line: 4,
+          column: 3,
+          messageId: 'missing',
+          suggestions: [{ output: 'x-base: &base\n  restart: always\nservices:\n  a:\n    <<: *base\n    image: a:1\n    pids_limit: 200\n' }],
+        },
+      ],
+      output: null,
     },
     {
       name: "an anchor's pids_limit: -1 is overridden in the service by a suggestion",

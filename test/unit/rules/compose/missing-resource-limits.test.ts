@@ -31,44 +31,102 @@ testRule(rule, {
           endColumn: 6,
           messageId: 'noLimits',
           data: { service: 'web', keys: 'deploy.resources.limits.cpus and deploy.resources.limits.memory' },
+          suggestions: [
+            {
+              output:
+                "# app\nservices:\n  web:\n    image: 'nginx:1.27' # pinned\n    user: '101'\n    deploy:\n      resources:\n        limits:\n          cpus: '0.50'\n          memory: 512M\n\n  # next\n",
+            },
+          ],
         },
       ],
-      output:
-        "# app\nservices:\n  web:\n    image: 'nginx:1.27' # pinned\n    user: '101'\n    deploy:\n      resources:\n        limits:\n          cpus: '0.50'\n          memory: 512M\n\n  # next\n",
+      output: null,
     },
     {
       name: '4-space indentation, the configured limits',
       code: 'services:\n    api:\n        build: .\n',
       config: { limits: { cpus: '2', memory: '1g' } },
-      findings: [{ line: 2, column: 5, messageId: 'noLimits' }],
-      output:
-        'services:\n    api:\n        build: .\n        deploy:\n            resources:\n                limits:\n                    cpus: "2"\n                    memory: 1g\n',
+      findings: [
+        {
+          line: 2,
+          column: 5,
+          messageId: 'noLimits',
+          suggestions: [
+            {
+              output:
+                'services:\n    api:\n        build: .\n        deploy:\n            resources:\n                limits:\n                    cpus: "2"\n                    memory: 1g\n',
+            },
+          ],
+        },
+      ],
+      output: null,
     },
     {
       name: 'an existing deploy: resources merged into it, not a second deploy',
       code: 'services:\n  web:\n    deploy:\n      replicas: 2 # two of them\n      restart_policy:\n        condition: on-failure\n    image: a:1\n',
-      findings: [{ line: 2, messageId: 'noLimits' }],
-      output:
-        'services:\n  web:\n    deploy:\n      replicas: 2 # two of them\n      restart_policy:\n        condition: on-failure\n      resources:\n        limits:\n          cpus: "0.50"\n          memory: 512M\n    image: a:1\n',
+      findings: [
+        {
+          line: 2,
+          messageId: 'noLimits',
+          suggestions: [
+            {
+              output:
+                'services:\n  web:\n    deploy:\n      replicas: 2 # two of them\n      restart_policy:\n        condition: on-failure\n      resources:\n        limits:\n          cpus: "0.50"\n          memory: 512M\n    image: a:1\n',
+            },
+          ],
+        },
+      ],
+      output: null,
     },
     {
       name: 'only the memory limit missing: the finding is on limits, the fix adds memory next to cpus',
       code: 'services:\n  web:\n    image: a:1\n    deploy:\n      resources:\n        limits:\n          cpus: "1"\n        reservations:\n          memory: 128M\n',
-      findings: [{ line: 6, column: 9, endColumn: 15, messageId: 'noMemoryLimit', data: { service: 'web', keys: 'deploy.resources.limits.memory' } }],
-      output:
-        'services:\n  web:\n    image: a:1\n    deploy:\n      resources:\n        limits:\n          cpus: "1"\n          memory: 512M\n        reservations:\n          memory: 128M\n',
+      findings: [
+        {
+          line: 6,
+          column: 9,
+          endColumn: 15,
+          messageId: 'noMemoryLimit',
+          data: { service: 'web', keys: 'deploy.resources.limits.memory' },
+          suggestions: [
+            {
+              output:
+                'services:\n  web:\n    image: a:1\n    deploy:\n      resources:\n        limits:\n          cpus: "1"\n          memory: 512M\n        reservations:\n          memory: 128M\n',
+            },
+          ],
+        },
+      ],
+      output: null,
     },
     {
       name: 'a service limited with the legacy keys gets the missing one in the same style',
       code: 'services:\n  web:\n    image: a:1\n    mem_limit: 256m\n',
-      findings: [{ line: 2, messageId: 'noCpuLimit', data: { service: 'web', keys: 'cpus' } }],
-      output: 'services:\n  web:\n    image: a:1\n    mem_limit: 256m\n    cpus: "0.50"\n',
+      findings: [
+        {
+          line: 2,
+          messageId: 'noCpuLimit',
+          data: { service: 'web', keys: 'cpus' },
+          suggestions: [{ output: 'services:\n  web:\n    image: a:1\n    mem_limit: 256m\n    cpus: "0.50"\n' }],
+        },
+      ],
+      output: null,
     },
     {
       name: 'deploy from an anchor: the anchor is untouched, the service gets the legacy keys',
       code: 'x-deploy: &deploy\n  deploy:\n    replicas: 2\nservices:\n  a:\n    <<: *deploy\n    image: a:1\n',
-      findings: [{ line: 5, column: 3, messageId: 'noLimits' }],
-      output: 'x-deploy: &deploy\n  deploy:\n    replicas: 2\nservices:\n  a:\n    <<: *deploy\n    image: a:1\n    cpus: "0.50"\n    mem_limit: 512M\n',
+      findings: [
+        {
+          line: 5,
+          column: 3,
+          messageId: 'noLimits',
+          suggestions: [
+            {
+              output:
+                'x-deploy: &deploy\n  deploy:\n    replicas: 2\nservices:\n  a:\n    <<: *deploy\n    image: a:1\n    cpus: "0.50"\n    mem_limit: 512M\n',
+            },
+          ],
+        },
+      ],
+      output: null,
     },
     {
       name: 'flow-style service, and a service that is an alias: no fix',

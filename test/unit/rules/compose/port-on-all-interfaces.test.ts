@@ -25,42 +25,130 @@ testRule(rule, {
     {
       name: 'short syntax: the host IP goes in front, inside the quotes; comments and other lines untouched',
       code: '# web\nservices:\n  web:\n    image: nginx:1.27 # pinned\n    ports:\n      - "8080:80" # http\n      - "127.0.0.1:9000:9000"\n',
-      findings: [{ line: 6, column: 9, endColumn: 18, messageId: 'public', data: { port: '80', hostPort: '8080' } }],
-      output: '# web\nservices:\n  web:\n    image: nginx:1.27 # pinned\n    ports:\n      - "127.0.0.1:8080:80" # http\n      - "127.0.0.1:9000:9000"\n',
+      findings: [
+        {
+          line: 6,
+          column: 9,
+          endColumn: 18,
+          messageId: 'public',
+          data: { port: '80', hostPort: '8080' },
+          suggestions: [
+            {
+              output:
+                '# web\nservices:\n  web:\n    image: nginx:1.27 # pinned\n    ports:\n      - "127.0.0.1:8080:80" # http\n      - "127.0.0.1:9000:9000"\n',
+            },
+          ],
+        },
+      ],
+      output: null,
     },
     {
       name: 'a database is an error, whatever the host port',
       code: "services:\n  db:\n    image: postgres:16\n    ports:\n      - '15432:5432'\n",
-      findings: [{ line: 5, messageId: 'publicSensitive', data: { what: 'PostgreSQL', port: '5432', hostPort: '15432' } }],
-      output: "services:\n  db:\n    image: postgres:16\n    ports:\n      - '127.0.0.1:15432:5432'\n",
+      findings: [
+        {
+          line: 5,
+          messageId: 'publicSensitive',
+          data: { what: 'PostgreSQL', port: '5432', hostPort: '15432' },
+          suggestions: [{ output: "services:\n  db:\n    image: postgres:16\n    ports:\n      - '127.0.0.1:15432:5432'\n" }],
+        },
+      ],
+      output: null,
     },
     {
       name: 'plain scalars, 0.0.0.0 and [::] replaced, container-only and ranges and /udp handled, 4-space indentation',
       code: 'services:\n    web:\n        ports:\n            - 0.0.0.0:80:80\n            - "[::]:443:443/tcp"\n            - 3000\n            - 6000-6400:6000-6400/udp\n',
       findings: [
-        { line: 4, messageId: 'public' },
-        { line: 5, messageId: 'public' },
-        { line: 6, messageId: 'publicRandomPort' },
-        { line: 7, messageId: 'publicSensitive', data: { what: 'Redis' } },
+        {
+          line: 4,
+          messageId: 'public',
+          suggestions: [
+            {
+              output:
+                'services:\n    web:\n        ports:\n            - 127.0.0.1:80:80\n            - "[::]:443:443/tcp"\n            - 3000\n            - 6000-6400:6000-6400/udp\n',
+            },
+          ],
+        },
+        {
+          line: 5,
+          messageId: 'public',
+          suggestions: [
+            {
+              output:
+                'services:\n    web:\n        ports:\n            - 0.0.0.0:80:80\n            - "127.0.0.1:443:443/tcp"\n            - 3000\n            - 6000-6400:6000-6400/udp\n',
+            },
+          ],
+        },
+        {
+          line: 6,
+          messageId: 'publicRandomPort',
+          suggestions: [
+            {
+              output:
+                'services:\n    web:\n        ports:\n            - 0.0.0.0:80:80\n            - "[::]:443:443/tcp"\n            - 127.0.0.1::3000\n            - 6000-6400:6000-6400/udp\n',
+            },
+          ],
+        },
+        {
+          line: 7,
+          messageId: 'publicSensitive',
+          data: { what: 'Redis' },
+          suggestions: [
+            {
+              output:
+                'services:\n    web:\n        ports:\n            - 0.0.0.0:80:80\n            - "[::]:443:443/tcp"\n            - 3000\n            - 127.0.0.1:6000-6400:6000-6400/udp\n',
+            },
+          ],
+        },
       ],
-      output:
-        'services:\n    web:\n        ports:\n            - 127.0.0.1:80:80\n            - "127.0.0.1:443:443/tcp"\n            - 127.0.0.1::3000\n            - 127.0.0.1:6000-6400:6000-6400/udp\n',
+      output: null,
     },
     {
       name: 'long syntax: host_ip added, or 0.0.0.0 replaced, never duplicated',
       code: 'services:\n  web:\n    ports:\n      - target: 80\n        published: "8080"\n        protocol: tcp\n      - target: 443\n        host_ip: 0.0.0.0\n        published: 8443\n',
       findings: [
-        { line: 5, column: 20, endColumn: 26, messageId: 'public' },
-        { line: 8, column: 18, endColumn: 25, messageId: 'public' },
+        {
+          line: 5,
+          column: 20,
+          endColumn: 26,
+          messageId: 'public',
+          suggestions: [
+            {
+              output:
+                'services:\n  web:\n    ports:\n      - target: 80\n        published: "8080"\n        protocol: tcp\n        host_ip: 127.0.0.1\n      - target: 443\n        host_ip: 0.0.0.0\n        published: 8443\n',
+            },
+          ],
+        },
+        {
+          line: 8,
+          column: 18,
+          endColumn: 25,
+          messageId: 'public',
+          suggestions: [
+            {
+              output:
+                'services:\n  web:\n    ports:\n      - target: 80\n        published: "8080"\n        protocol: tcp\n      - target: 443\n        host_ip: 127.0.0.1\n        published: 8443\n',
+            },
+          ],
+        },
       ],
-      output:
-        'services:\n  web:\n    ports:\n      - target: 80\n        published: "8080"\n        protocol: tcp\n        host_ip: 127.0.0.1\n      - target: 443\n        host_ip: 127.0.0.1\n        published: 8443\n',
+      output: null,
     },
     {
       name: 'service built from anchors and merge keys: the fix goes into its own list',
       code: 'x-base: &base\n  image: app:1\n  restart: unless-stopped\nservices:\n  web:\n    <<: *base\n    ports:\n      - "8080:8080"\n',
-      findings: [{ line: 8, messageId: 'public' }],
-      output: 'x-base: &base\n  image: app:1\n  restart: unless-stopped\nservices:\n  web:\n    <<: *base\n    ports:\n      - "127.0.0.1:8080:8080"\n',
+      findings: [
+        {
+          line: 8,
+          messageId: 'public',
+          suggestions: [
+            {
+              output: 'x-base: &base\n  image: app:1\n  restart: unless-stopped\nservices:\n  web:\n    <<: *base\n    ports:\n      - "127.0.0.1:8080:8080"\n',
+            },
+          ],
+        },
+      ],
+      output: null,
     },
     {
       name: 'ports shared through an anchor: reported once where written, not edited',
@@ -80,8 +168,8 @@ testRule(rule, {
     {
       name: 'a quoted value in a one-line flow list is still safe to edit',
       code: 'services:\n  web:\n    ports: ["8080:80"]\n',
-      findings: [{ line: 3, messageId: 'public' }],
-      output: 'services:\n  web:\n    ports: ["127.0.0.1:8080:80"]\n',
+      findings: [{ line: 3, messageId: 'public', suggestions: [{ output: 'services:\n  web:\n    ports: ["127.0.0.1:8080:80"]\n' }] }],
+      output: null,
     },
     {
       name: 'a port from a variable default: reported, not edited',
@@ -92,8 +180,17 @@ testRule(rule, {
     {
       name: 'a database on a random host port',
       code: 'services:\n  db:\n    image: redis:7\n    ports:\n      - "6379"\n',
-      findings: [{ line: 5, column: 9, endColumn: 15, messageId: 'publicSensitiveRandomPort', data: { what: 'Redis', port: '6379' } }],
-      output: 'services:\n  db:\n    image: redis:7\n    ports:\n      - "127.0.0.1::6379"\n',
+      findings: [
+        {
+          line: 5,
+          column: 9,
+          endColumn: 15,
+          messageId: 'publicSensitiveRandomPort',
+          data: { what: 'Redis', port: '6379' },
+          suggestions: [{ output: 'services:\n  db:\n    image: redis:7\n    ports:\n      - "127.0.0.1::6379"\n' }],
+        },
+      ],
+      output: null,
     },
   ],
 });

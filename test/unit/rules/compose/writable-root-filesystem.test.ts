@@ -27,6 +27,10 @@ testRule(rule, {
           data: { service: 'web' },
           suggestions: [
             {
+              output:
+                'services:\n  web:\n    image: nginx:1.27 # pinned\n    # only local\n    ports: ["127.0.0.1:80:80"]\n    read_only: true\n\nvolumes: {}\n',
+            },
+            {
               title: /tmpfs at \/tmp/,
               output:
                 'services:\n  web:\n    image: nginx:1.27 # pinned\n    # only local\n    ports: ["127.0.0.1:80:80"]\n    read_only: true\n    tmpfs: [/tmp]\n\nvolumes: {}\n',
@@ -34,7 +38,7 @@ testRule(rule, {
           ],
         },
       ],
-      output: 'services:\n  web:\n    image: nginx:1.27 # pinned\n    # only local\n    ports: ["127.0.0.1:80:80"]\n    read_only: true\n\nvolumes: {}\n',
+      output: null,
     },
     {
       name: '4-space indentation; an existing tmpfs list gets /tmp appended (merged, not duplicated)',
@@ -45,17 +49,24 @@ testRule(rule, {
           column: 5,
           messageId: 'writable',
           suggestions: [
+            { output: 'services:\n    web:\n        image: a:1\n        tmpfs:\n            - /run\n        read_only: true\n' },
             { output: 'services:\n    web:\n        image: a:1\n        tmpfs:\n            - /run\n            - /tmp\n        read_only: true\n' },
           ],
         },
       ],
-      output: 'services:\n    web:\n        image: a:1\n        tmpfs:\n            - /run\n        read_only: true\n',
+      output: null,
     },
     {
       name: 'a tmpfs at /tmp already: only read_only is offered',
       code: "services:\n  web:\n    image: 'a:1'\n    tmpfs: ['/tmp:size=64m', /run]\n",
-      findings: [{ line: 2, messageId: 'writable' }],
-      output: "services:\n  web:\n    image: 'a:1'\n    tmpfs: ['/tmp:size=64m', /run]\n    read_only: true\n",
+      findings: [
+        {
+          line: 2,
+          messageId: 'writable',
+          suggestions: [{ output: "services:\n  web:\n    image: 'a:1'\n    tmpfs: ['/tmp:size=64m', /run]\n    read_only: true\n" }],
+        },
+      ],
+      output: null,
     },
     {
       name: "read_only: false is the author's choice: flipped by a suggestion only, inside the quotes",
@@ -79,11 +90,30 @@ testRule(rule, {
       name: 'services built from anchors: the fix goes into each service, never into the anchor',
       code: 'x-base: &base\n  restart: always\n  tmpfs: [/run]\nservices:\n  a:\n    <<: *base\n    image: a:1\n  b:\n    <<: *base\n    build: ./b\n',
       findings: [
-        { line: 5, column: 3, messageId: 'writable' },
-        { line: 8, column: 3, messageId: 'writable' },
+        {
+          line: 5,
+          column: 3,
+          messageId: 'writable',
+          suggestions: [
+            {
+              output:
+                'x-base: &base\n  restart: always\n  tmpfs: [/run]\nservices:\n  a:\n    <<: *base\n    image: a:1\n    read_only: true\n  b:\n    <<: *base\n    build: ./b\n',
+            },
+          ],
+        },
+        {
+          line: 8,
+          column: 3,
+          messageId: 'writable',
+          suggestions: [
+            {
+              output:
+                'x-base: &base\n  restart: always\n  tmpfs: [/run]\nservices:\n  a:\n    <<: *base\n    image: a:1\n  b:\n    <<: *base\n    build: ./b\n    read_only: true\n',
+            },
+          ],
+        },
       ],
-      output:
-        'x-base: &base\n  restart: always\n  tmpfs: [/run]\nservices:\n  a:\n    <<: *base\n    image: a:1\n    read_only: true\n  b:\n    <<: *base\n    build: ./b\n    read_only: true\n',
+      output: null,
     },
     {
       name: 'read_only: false in an anchor: a suggestion overrides it in the service',

@@ -30,67 +30,146 @@ testRule(rule, {
     {
       name: 'the seed case: insert the option after install',
       code: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl\n',
-      findings: [{ line: 2, column: 23, endColumn: 38, messageId: 'recommends', data: { program: 'apt-get' } }],
-      output: 'FROM debian:12\nRUN apt-get update && apt-get install --no-install-recommends -y curl\n',
+      findings: [
+        {
+          line: 2,
+          column: 23,
+          endColumn: 38,
+          messageId: 'recommends',
+          data: { program: 'apt-get' },
+          suggestions: [{ output: 'FROM debian:12\nRUN apt-get update && apt-get install --no-install-recommends -y curl\n' }],
+        },
+      ],
+      output: null,
     },
     {
       name: 'apt, options before install, continuation lines',
       code: 'FROM ubuntu:24.04\nRUN apt-get update \\\n    && apt -y install \\\n       curl \\\n       ca-certificates\n',
-      findings: [{ line: 3, column: 8, endColumn: 22, messageId: 'recommends', data: { program: 'apt' } }],
-      output: 'FROM ubuntu:24.04\nRUN apt-get update \\\n    && apt -y install --no-install-recommends \\\n       curl \\\n       ca-certificates\n',
+      findings: [
+        {
+          line: 3,
+          column: 8,
+          endColumn: 22,
+          messageId: 'recommends',
+          data: { program: 'apt' },
+          suggestions: [
+            { output: 'FROM ubuntu:24.04\nRUN apt-get update \\\n    && apt -y install --no-install-recommends \\\n       curl \\\n       ca-certificates\n' },
+          ],
+        },
+      ],
+      output: null,
     },
     {
       name: 'heredoc body',
       code: 'FROM debian:12\nRUN <<EOF\nset -e\napt-get update\napt-get install -y curl\nEOF\n',
-      findings: [{ line: 5, column: 1, endColumn: 16, messageId: 'recommends' }],
-      output: 'FROM debian:12\nRUN <<EOF\nset -e\napt-get update\napt-get install --no-install-recommends -y curl\nEOF\n',
+      findings: [
+        {
+          line: 5,
+          column: 1,
+          endColumn: 16,
+          messageId: 'recommends',
+          suggestions: [{ output: 'FROM debian:12\nRUN <<EOF\nset -e\napt-get update\napt-get install --no-install-recommends -y curl\nEOF\n' }],
+        },
+      ],
+      output: null,
     },
     {
       name: 'exec form: a JSON element is added',
       code: 'FROM debian:12\nRUN ["apt-get", "install", "-y", "curl"]\n',
-      findings: [{ line: 2, column: 7, endColumn: 25, messageId: 'recommends' }],
-      output: 'FROM debian:12\nRUN ["apt-get", "install", "--no-install-recommends", "-y", "curl"]\n',
+      findings: [
+        {
+          line: 2,
+          column: 7,
+          endColumn: 25,
+          messageId: 'recommends',
+          suggestions: [{ output: 'FROM debian:12\nRUN ["apt-get", "install", "--no-install-recommends", "-y", "curl"]\n' }],
+        },
+      ],
+      output: null,
     },
     {
       name: 'two installs in one RUN, each fixed',
       code: 'FROM debian:12\nRUN apt-get install -y a && DEBIAN_FRONTEND=noninteractive apt-get install -y b\n',
       findings: [
-        { line: 2, column: 5, messageId: 'recommends' },
-        { line: 2, column: 60, messageId: 'recommends' },
+        {
+          line: 2,
+          column: 5,
+          messageId: 'recommends',
+          suggestions: [
+            { output: 'FROM debian:12\nRUN apt-get install --no-install-recommends -y a && DEBIAN_FRONTEND=noninteractive apt-get install -y b\n' },
+          ],
+        },
+        {
+          line: 2,
+          column: 60,
+          messageId: 'recommends',
+          suggestions: [
+            { output: 'FROM debian:12\nRUN apt-get install -y a && DEBIAN_FRONTEND=noninteractive apt-get install --no-install-recommends -y b\n' },
+          ],
+        },
       ],
-      output:
-        'FROM debian:12\nRUN apt-get install --no-install-recommends -y a && DEBIAN_FRONTEND=noninteractive apt-get install --no-install-recommends -y b\n',
+      output: null,
     },
     {
       name: 'through sudo, and with a full path',
       code: 'FROM debian:12\nRUN sudo /usr/bin/apt-get install -y curl\n',
-      findings: [{ line: 2, column: 10, messageId: 'recommends' }],
-      output: 'FROM debian:12\nRUN sudo /usr/bin/apt-get install --no-install-recommends -y curl\n',
+      findings: [
+        {
+          line: 2,
+          column: 10,
+          messageId: 'recommends',
+          suggestions: [{ output: 'FROM debian:12\nRUN sudo /usr/bin/apt-get install --no-install-recommends -y curl\n' }],
+        },
+      ],
+      output: null,
     },
     {
       name: 'ONBUILD RUN',
       code: 'FROM debian:12\nONBUILD RUN apt-get install -y curl\n',
-      findings: [{ line: 2, column: 13, messageId: 'recommends' }],
-      output: 'FROM debian:12\nONBUILD RUN apt-get install --no-install-recommends -y curl\n',
+      findings: [
+        {
+          line: 2,
+          column: 13,
+          messageId: 'recommends',
+          suggestions: [{ output: 'FROM debian:12\nONBUILD RUN apt-get install --no-install-recommends -y curl\n' }],
+        },
+      ],
+      output: null,
     },
     {
       name: 'config written in another, unrelated stage does not count',
       code: 'FROM debian:12 AS a\nRUN echo \'APT::Install-Recommends "0";\' > /etc/apt/apt.conf.d/99x\nFROM debian:12\nRUN apt-get install -y curl\n',
-      findings: [{ line: 4, messageId: 'recommends' }],
-      output:
-        'FROM debian:12 AS a\nRUN echo \'APT::Install-Recommends "0";\' > /etc/apt/apt.conf.d/99x\nFROM debian:12\nRUN apt-get install --no-install-recommends -y curl\n',
+      findings: [
+        {
+          line: 4,
+          messageId: 'recommends',
+          suggestions: [
+            {
+              output:
+                'FROM debian:12 AS a\nRUN echo \'APT::Install-Recommends "0";\' > /etc/apt/apt.conf.d/99x\nFROM debian:12\nRUN apt-get install --no-install-recommends -y curl\n',
+            },
+          ],
+        },
+      ],
+      output: null,
     },
     {
       name: 'recommends turned on explicitly',
       code: 'FROM debian:12\nRUN apt-get install -o APT::Install-Recommends=true -y curl\n',
-      findings: [{ line: 2, messageId: 'recommends' }],
-      output: 'FROM debian:12\nRUN apt-get install --no-install-recommends -o APT::Install-Recommends=true -y curl\n',
+      findings: [
+        {
+          line: 2,
+          messageId: 'recommends',
+          suggestions: [{ output: 'FROM debian:12\nRUN apt-get install --no-install-recommends -o APT::Install-Recommends=true -y curl\n' }],
+        },
+      ],
+      output: null,
     },
     {
       name: 'a half-typed install without packages yet',
       code: 'FROM debian:12\nRUN apt-get install',
-      findings: [{ line: 2, messageId: 'recommends' }],
-      output: 'FROM debian:12\nRUN apt-get install --no-install-recommends',
+      findings: [{ line: 2, messageId: 'recommends', suggestions: [{ output: 'FROM debian:12\nRUN apt-get install --no-install-recommends' }] }],
+      output: null,
     },
   ],
 });

@@ -22,8 +22,8 @@ export default defineComposeRule({
       noCapDrop:
         "Service {{service}} keeps Docker's default capabilities ({{shown}}) that an attacker can use after a compromise; add cap_drop: [ALL] and give back only what it needs with cap_add.",
     },
-    fixable: true,
-    hasSuggestions: false,
+    fixable: false,
+    hasSuggestions: true,
   },
   check({ model, report, uri, readFile }) {
     for (const { service, chain } of runtimeServices({ model, uri, readFile })) {
@@ -54,7 +54,16 @@ export default defineComposeRule({
         range: slot.kind === 'own' ? model.rangeOf(slot.pair.key) : service.nameRange,
         messageId: dropped.length ? 'allNotDropped' : 'noCapDrop',
         data: { service: service.name, count: kept.length, shown },
-        fixes: edit ? [{ title: slot.kind === 'own' ? 'Add ALL to cap_drop' : 'Drop all capabilities (cap_drop: [ALL])', kind: 'fix', edits: [edit] }] : [],
+        fixes: edit
+          ? [
+              {
+                title: slot.kind === 'own' ? 'Add ALL to cap_drop' : 'Drop all capabilities (cap_drop: [ALL])',
+                kind: 'suggestion',
+                preferred: true,
+                edits: [edit],
+              },
+            ]
+          : [],
       });
     }
   },

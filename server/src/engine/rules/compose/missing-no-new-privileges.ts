@@ -25,7 +25,7 @@ export default defineComposeRule({
         '{{setting}} lets processes in the container gain privileges through setuid and file-capability programs, so an attacker who lands as an unprivileged user can become root; set it to true.',
       missing: `Service {{service}} lets its processes gain privileges through setuid and file-capability programs, so an attacker who lands as an unprivileged user can become root; add ${OPTION} to security_opt.`,
     },
-    fixable: true,
+    fixable: false,
     hasSuggestions: true,
   },
   check({ model, report, uri, readFile }) {
@@ -60,7 +60,7 @@ export default defineComposeRule({
           range: own || disabled.model === model ? model.rangeOf(disabled.item) : service.nameRange,
           messageId: 'disabled',
           data: { setting: disabled.text },
-          fixes: edit ? [{ title: `Set no-new-privileges${separator}true`, kind: 'suggestion', edits: [edit] }] : [],
+          fixes: edit ? [{ title: `Set no-new-privileges${separator}true`, kind: 'suggestion', preferred: true, edits: [edit] }] : [],
         });
         continue;
       }
@@ -74,7 +74,7 @@ export default defineComposeRule({
         range: slot.kind === 'own' ? model.rangeOf(slot.pair.key) : service.nameRange,
         messageId: 'missing',
         data: { service: service.name },
-        fixes: edit ? [{ title: `Add ${OPTION} to security_opt`, kind: 'fix', edits: [edit] }] : [],
+        fixes: edit ? [{ title: `Add ${OPTION} to security_opt`, kind: 'suggestion', preferred: true, edits: [edit] }] : [],
       });
     }
   },

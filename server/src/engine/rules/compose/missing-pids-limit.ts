@@ -24,7 +24,7 @@ export default defineComposeRule({
       missing:
         "Service {{service}} has no process limit, so a fork bomb or a runaway worker pool in it can fill the host's process table and stop every container from starting processes; set pids_limit (for example {{pids}}).",
     },
-    fixable: true,
+    fixable: false,
     hasSuggestions: true,
   },
   check({ model, config, report, uri, readFile }) {
@@ -54,7 +54,7 @@ export default defineComposeRule({
         continue;
       }
       const edit = pidsEdit(model, service, pids);
-      if (edit) fixes.push({ title: `Limit processes to ${pids}`, kind: 'fix', edits: [edit] });
+      if (edit) fixes.push({ title: `Limit processes to ${pids}`, kind: 'suggestion', preferred: true, edits: [edit] });
       report({
         range: service.nameRange,
         messageId: 'missing',

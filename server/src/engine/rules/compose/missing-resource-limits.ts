@@ -32,8 +32,8 @@ export default defineComposeRule({
       noCpuLimit:
         "Service {{service}} has no CPU limit, so a leak or an attack in it can exhaust the host's CPU time and take every other container down with it; set {{keys}}.",
     },
-    fixable: true,
-    hasSuggestions: false,
+    fixable: false,
+    hasSuggestions: true,
   },
   check({ model, config, report, uri, readFile }) {
     for (const { service, chain } of runtimeServices({ model, uri, readFile })) {
@@ -52,7 +52,8 @@ export default defineComposeRule({
           ? [
               {
                 title: `Limit ${missing.map((r) => (r === 'memory' ? `memory to ${config.limits.memory}` : `CPUs to ${config.limits.cpus}`)).join(' and ')}`,
-                kind: 'fix',
+                kind: 'suggestion',
+                preferred: true,
                 edits: [edit],
               },
             ]

@@ -25,8 +25,8 @@ export default defineComposeRule({
       publicSensitive: `{{what}} (container port {{port}}) is published on host port {{hostPort}} on every network interface, so anyone who can reach the host can reach it; bind it to ${LOOPBACK}, or drop the port if only other services need it (they reach it over the compose network).`,
       publicSensitiveRandomPort: `{{what}} (container port {{port}}) is published on a random host port on every network interface, so anyone who can reach the host can reach it; bind it to ${LOOPBACK}, or drop the port if only other services need it (they reach it over the compose network).`,
     },
-    fixable: true,
-    hasSuggestions: false,
+    fixable: false,
+    hasSuggestions: true,
   },
   check({ model, report }) {
     for (const { service, port, own } of allServicePorts(model)) {
@@ -36,7 +36,8 @@ export default defineComposeRule({
       const target = portRange(port.target);
       const sensitive = target && privateService(target);
       const edit = own ? loopbackEdit(model, port) : undefined;
-      const fixes: Fix[] = edit ? [{ title: `Publish on ${LOOPBACK} only`, kind: 'fix', edits: [edit] }] : [];
+      // Preferred where publishing is clearly a mistake (a database, a debugger); a web port may be public on purpose.
+      const fixes: Fix[] = edit ? [{ title: `Publish on ${LOOPBACK} only`, kind: 'suggestion', preferred: sensitive !== undefined, edits: [edit] }] : [];
       report({ range: rangeOf(model, port), ...message(port, sensitive), fixes, severity: sensitive ? 'error' : undefined });
     }
   },

@@ -32,7 +32,7 @@ export default defineComposeRule({
       if (hostPathRiskOf(model, mount.source)) continue;
       const edit = own ? readOnlyEdit(model, mount) : undefined;
       const fixes: Fix[] = edit
-        ? [{ title: mount.long ? 'Mount read-only (read_only: true)' : 'Mount read-only (:ro)', kind: 'suggestion', edits: [edit] }]
+        ? [{ title: mount.long ? 'Mount read-only (read_only: true)' : 'Mount read-only (:ro)', kind: 'suggestion', preferred: true, edits: [edit] }]
         : [];
       report({
         range: mount.long ? mount.sourceRange : model.rangeOf(mount.node),

@@ -22,7 +22,7 @@ export default defineComposeRule({
       writable:
         'Service {{service}} can write to its root filesystem, so an attacker who gets in can change its programs and configuration or leave tools behind; set read_only: true and give it a tmpfs or a volume where it must write.',
     },
-    fixable: true,
+    fixable: false,
     hasSuggestions: true,
   },
   check({ model, report, uri, readFile }) {
@@ -36,8 +36,7 @@ export default defineComposeRule({
 
       const readOnly = readOnlyEdit(model, service, slot);
       const fixes: Fix[] = [];
-      if (readOnly)
-        fixes.push({ title: 'Make the root filesystem read-only (read_only: true)', kind: explicit ? 'suggestion' : 'fix', edits: [readOnly.edit] });
+      if (readOnly) fixes.push({ title: 'Make the root filesystem read-only (read_only: true)', kind: 'suggestion', preferred: true, edits: [readOnly.edit] });
       const withTmp = readOnly && !hasTmpfsAt(chain, '/tmp') ? withTmpfs(model, service, readOnly) : undefined;
       if (withTmp) fixes.push({ title: 'Make the root filesystem read-only, with a tmpfs at /tmp', kind: 'suggestion', edits: withTmp });
 

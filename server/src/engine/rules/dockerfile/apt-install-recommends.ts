@@ -23,8 +23,8 @@ export default defineDockerfileRule({
     messages: {
       recommends: `\`{{program}} install\` also installs recommended packages nobody asked for, each one more to patch and to exploit; add ${OPTION}.`,
     },
-    fixable: true,
-    hasSuggestions: false,
+    fixable: false,
+    hasSuggestions: true,
   },
   check({ model, report }) {
     let configuring: ShellSource[] | undefined;
@@ -40,7 +40,7 @@ export default defineDockerfileRule({
             range: source.rangeOf(call.program.start, subcommand.end),
             messageId: 'recommends',
             data: { program: call.program.value },
-            fixes: [{ title: `Add ${OPTION}`, kind: 'fix', edits: [insertOptionAfter(source, subcommand, OPTION)] }],
+            fixes: [{ title: `Add ${OPTION}`, kind: 'suggestion', preferred: true, edits: [insertOptionAfter(source, subcommand, OPTION)] }],
           });
         }
       }

@@ -63,7 +63,8 @@ export default defineDockerfileRule({
       if (!extra) continue;
       fitting.push(variant);
       const fix = switchTo(model, image, image.ref, variant, extra);
-      if (fix) fixes.push(fix);
+      // The first variant that fits is the one to take; the others stay on offer.
+      if (fix) fixes.push(fixes.length === 0 ? { ...fix, preferred: true } : fix);
     }
 
     const shown = image.written === image.resolved ? image.written : `${image.written} (${image.resolved})`;

@@ -26,8 +26,8 @@ export default defineDockerfileRule({
         'The final stage runs as root (set in an earlier stage it builds on), so a compromised process has root in the container; switch to a non-root USER.',
       noUser: 'The final stage has no USER and runs as root, so a compromised process has root in the container; add a non-root USER.',
     },
-    fixable: true,
-    hasSuggestions: false,
+    fixable: false,
+    hasSuggestions: true,
   },
   check({ model, report }) {
     const stage = model.finalStage;
@@ -58,7 +58,7 @@ function addNonRootUser(model: DockerfileModel, stage: Stage): Fix {
   const lines = userLines(imageFamily(rootImage(stage)), existingUserName(model, stage));
   const block = lines.join(eol) + eol;
   const text = atEnd && !model.text.endsWith('\n') ? eol + block : block;
-  return { title: `Run as a non-root user (${lines[lines.length - 1]})`, kind: 'fix', edits: [insertAt(position, text)] };
+  return { title: `Run as a non-root user (${lines[lines.length - 1]})`, kind: 'suggestion', preferred: true, edits: [insertAt(position, text)] };
 }
 
 function userLines(family: ImageFamily, existing: string | undefined): string[] {
