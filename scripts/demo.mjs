@@ -1,14 +1,28 @@
-// `npm run demo`: serves examples/ in a real VS Code (code-server) with the freshly packaged extension, on
-// 127.0.0.1, until Ctrl+C. On a fresh machine it installs what it needs first (npm ci, code-server into .e2e/),
-// with the same setup code as the end-to-end tests. It never writes to examples/ itself.
+// `npm run demo`: serves a copy of examples/ in a real VS Code (code-server) with the freshly packaged extension,
+// on 127.0.0.1, until Ctrl+C. On a fresh machine it installs what it needs first (npm ci, code-server into .e2e/),
+// with the same setup code as the end-to-end tests. Fixes applied in the browser change the copy, never
+// examples/, whose files the tests read. `--dry-run` prints the workspace it would serve, and stops.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const examples = path.join(root, 'examples');
 const DEFAULT_PORT = 8080;
+
+/** A fresh copy of examples/ in a temporary folder: the demo's workspace. */
+function copyExamples() {
+  const workspace = path.join(mkdtempSync(path.join(os.tmpdir(), 'dockguard-demo-')), 'examples');
+  cpSync(path.join(root, 'examples'), workspace, { recursive: true });
+  return workspace;
+}
+
+const workspace = copyExamples();
+if (process.argv.includes('--dry-run')) {
+  console.log(JSON.stringify({ workspace }));
+  process.exit(0);
+}
 
 if (!existsSync(path.join(root, 'node_modules'))) {
   console.log('▶ npm ci (first run)');
@@ -28,13 +42,13 @@ try {
   const wanted = Number(process.env.PORT) || DEFAULT_PORT;
   const port = (await portIsFree(wanted)) ? wanted : await freePort();
   if (port !== wanted) console.log(`port ${wanted} is taken: using ${port}`);
-  server = await startCodeServer({ install, vsix, workspace: examples, port });
+  server = await startCodeServer({ install, vsix, workspace, port });
 } catch (error) {
   fail(error instanceof Error ? error.message : String(error));
 }
 
 console.log(`
-dockguard demo: VS Code with the extension, showing examples/
+dockguard demo: VS Code with the extension, showing a copy of examples/ (in ${workspace})
 
   Open  ${server.url}
 

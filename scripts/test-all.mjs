@@ -2,6 +2,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const TOTALS = fileURLToPath(new URL('./test-totals.mjs', import.meta.url));
 
 const only = process.argv.slice(2); // e.g. `npm test -- unit lsp`
 const suites = only.length ? only : ['unit', 'lsp', 'e2e'];
@@ -37,5 +40,7 @@ for (const suite of suites) {
   }
   const files = testFiles(join('test', suite));
   console.log(`\n▶ ${suite}: ${files.length} test files`);
-  run(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=dot', ...files]);
+  // Dots while it runs, failures in full, then the totals (scripts/test-totals.mjs).
+  const reporters = ['--test-reporter=dot', '--test-reporter-destination=stdout', `--test-reporter=${TOTALS}`, '--test-reporter-destination=stdout'];
+  run(process.execPath, ['--import', 'tsx', '--test', ...reporters, ...files], { DOCKGUARD_SUITE: suite });
 }
