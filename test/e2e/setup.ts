@@ -86,6 +86,11 @@ export function ensureChromium(): Promise<void> {
   return ensureDebianPackages(BROWSER, 'driving VS Code in a headless browser');
 }
 
+/** Debian's Neovim (0.7 on Debian 12), for the README's Neovim recipe. */
+export function ensureNeovim(): Promise<void> {
+  return ensureDebianPackages([{ pkg: 'neovim', present: onPath('nvim') }], "running the README's Neovim recipe");
+}
+
 function installedVersions(): string {
   return JSON.stringify({ 'code-server': CODE_SERVER_VERSION, node: NODE_VERSION });
 }
