@@ -111,7 +111,7 @@ export async function ensureCodeServer(): Promise<CodeServerInstall> {
   }
   await ensureDebianPackages(BUILD_TOOLS, "building code-server's native modules");
   const started = Date.now();
-  log(`installing code-server ${CODE_SERVER_VERSION} and Node ${NODE_VERSION} into ${E2E_DIR} (a few minutes, about 600 MB)`);
+  log(`installing code-server ${CODE_SERVER_VERSION} and Node ${NODE_VERSION} into ${E2E_DIR} (a few minutes, about 806 MB)`);
   mkdirSync(E2E_DIR, { recursive: true });
   writeFileSync(
     path.join(E2E_DIR, 'package.json'),
