@@ -51,9 +51,8 @@ describe('Show rule documentation in VS Code (code-server), offline', { timeout:
 
   it('opens any rule page from the Command Palette, picked by code', async () => {
     const { workbench } = session;
-    await workbench.runCommand('dockguard: Show rule documentation');
+    await workbench.runCommand('dockguard: Show rule documentation', { opensQuickPick: 'Which dockguard rule?' });
     const quickInput = workbench.page.locator('.quick-input-widget');
-    await quickInput.locator('input').waitFor();
     await workbench.page.keyboard.type('DG213');
     await quickInput.locator('.monaco-list-row.focused', { hasText: 'port-on-all-interfaces' }).waitFor();
     await workbench.press('Enter');

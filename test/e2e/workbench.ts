@@ -69,8 +69,9 @@ export class Workbench {
   /**
    * Runs a command by its exact title from the Command Palette (F1), e.g. `View: Toggle Maximized Panel`, moving
    * down to it with the arrow keys when the palette ranks a longer title first (`View: Close All Editor Groups`).
+   * A command that then shows a quick pick names its placeholder in `opensQuickPick`.
    */
-  async runCommand(title: string): Promise<void> {
+  async runCommand(title: string, options: { opensQuickPick?: string } = {}): Promise<void> {
     const quickInput = this.page.locator('.quick-input-widget');
     const label = (row: string) => quickInput.locator(`${row} .label-name`).filter({ hasText: new RegExp(`^${escapeRegExp(title)}$`) });
     // The palette lists the commands known when it opens: an extension's commands appear once the extension
@@ -101,7 +102,9 @@ export class Workbench {
       );
     }
     await this.press('Enter');
-    await quickInput.waitFor({ state: 'hidden' });
+    // A command that asks for something next replaces the palette with its own quick pick (`opensQuickPick` is its placeholder).
+    if (options.opensQuickPick) await quickInput.locator(`input[placeholder="${options.opensQuickPick}"]`).waitFor();
+    else await quickInput.waitFor({ state: 'hidden' });
   }
 
   /** Moves the cursor with Go to Line (Ctrl+G), `line` and `column` 1-based as VS Code shows them. */
