@@ -30,7 +30,7 @@ describe('README', () => {
     assert.ok(targets.length > 5);
     for (const target of targets) assert.match(target, /^(https:\/\/|#)/, target);
     for (const target of targets.filter((t) => t.startsWith(`${REPOSITORY_URL}/blob/main/`) || t.startsWith(`${REPOSITORY_URL}/tree/main/`))) {
-      const file = target.replace(/^.*\/(blob|tree)\/main\//, '');
+      const file = target.replace(/^.*\/(blob|tree)\/main\//, '').replace(/#.*$/, '');
       assert.doesNotThrow(() => readFileSync(join(REPO_ROOT, file.endsWith('/') || !file.includes('.') ? join(file, 'README.md') : file)), target);
     }
   });

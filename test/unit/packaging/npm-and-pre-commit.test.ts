@@ -172,7 +172,7 @@ describe('pre-commit hooks (.pre-commit-hooks.yaml)', () => {
   it('dockguard-fix rewrites the files with the safe fixes (pre-commit then reports them changed)', () => {
     const env = hookEnvironment();
     const repo = tempDir('dockguard-pre-commit-fix');
-    writeFileSync(join(repo, 'Dockerfile'), 'FROM alpine:3.20\nCMD ["sh"]\n');
+    writeFileSync(join(repo, 'Dockerfile'), 'FROM alpine:3.20\nADD app.sh /app/\nUSER nobody\n');
     const fixed = runHook(
       hooks.find((h) => h.id === 'dockguard-fix')!,
       ['Dockerfile'],
@@ -181,6 +181,6 @@ describe('pre-commit hooks (.pre-commit-hooks.yaml)', () => {
     );
     assert.equal(fixed.status, 0, fixed.stderr);
     assert.match(fixed.stderr, /applied 1 fix/);
-    assert.match(readFileSync(join(repo, 'Dockerfile'), 'utf8'), /^USER app$/m);
+    assert.equal(readFileSync(join(repo, 'Dockerfile'), 'utf8'), 'FROM alpine:3.20\nCOPY app.sh /app/\nUSER nobody\n');
   });
 });
