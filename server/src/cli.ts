@@ -213,5 +213,10 @@ export function main(argv: string[], io: Io = NODE_IO, engine: Engine = { analyz
 }
 
 if (require.main === module) {
+  // A reader that stops early (`dockguard . | head`) closes the pipe: that ends the output, it is not a crash.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
   process.exitCode = main(process.argv.slice(2));
 }

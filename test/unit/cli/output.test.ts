@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { runCli, workspace } from '../../support/cli';
+import { CLI, ensureBuilt, runCli, workspace } from '../../support/cli';
 
 const ROOT_DOCKERFILE = 'FROM alpine:3.20\nCMD ["sh"]\n';
 const CLEAN_DOCKERFILE = 'FROM alpine:3.20\nUSER app\nCMD ["sh"]\n';
@@ -112,5 +113,15 @@ describe('CLI', () => {
     const dir = workspace({ 'build.txt': ROOT_DOCKERFILE });
     const findings = JSON.parse(cli(['-f', 'json', 'build.txt'], dir).stdout);
     assert.ok(findings.some((f: { ruleId: string }) => f.ruleId === 'root-user'));
+  });
+
+  it('ends quietly when the reader closes the pipe early (dockguard . | head -1)', () => {
+    ensureBuilt();
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 200; i++) files[`d${i}/Dockerfile`] = ROOT_DOCKERFILE;
+    const dir = workspace(files);
+    const shell = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" . | head -1`], { cwd: dir, encoding: 'utf8' });
+    assert.equal(shell.stdout.split('\n').filter(Boolean).length, 1);
+    assert.equal(shell.stderr, '');
   });
 });
