@@ -1,45 +1,38 @@
 import { commands, Selection, Uri, window, workspace, type ExtensionContext } from 'vscode';
+import { parseRuleIndex, type RuleIndexEntry } from '../../server/src/docs-location';
 
 /** `source.fixAll.dockguard` on the active file: every safe fix, never a suggestion. */
 export async function fixAllInActiveFile(): Promise<void> {
   await commands.executeCommand('editor.action.sourceAction', { kind: 'source.fixAll.dockguard', apply: 'first' });
 }
 
-interface RulePage {
-  id: string;
-  code: string;
-  title: string;
-  uri: Uri;
-}
-
 const decoder = new TextDecoder();
 
-/**
- * The rule pages bundled with the extension (docs/rules), whose first line is `# <id> (<code>): <title>`. Read
- * through workspace.fs from the extension's own URI, so it works offline and wherever the extension runs: the
- * desktop, code-server, and VS Code for the web.
- */
-async function rulePages(context: ExtensionContext): Promise<RulePage[]> {
-  const directory = Uri.joinPath(context.extensionUri, 'docs', 'rules');
-  const names = (await workspace.fs.readDirectory(directory))
-    .map(([name]) => name)
-    .filter((name) => name.endsWith('.md'))
-    .sort();
-  const pages = await Promise.all(
-    names.map(async (name) => {
-      const uri = Uri.joinPath(directory, name);
-      const first = decoder.decode(await workspace.fs.readFile(uri)).split('\n', 1)[0];
-      const match = /^# (\S+) \((DG\d+)\): (.*)$/.exec(first);
-      return match ? { id: match[1], code: match[2], title: match[3], uri } : undefined;
-    }),
-  );
-  return pages.filter((page) => page !== undefined);
+/** The bundled rule pages (docs/rules/<id>.md), addressed from the extension's own URI: offline, and on any host. */
+function pageUri(context: ExtensionContext, id: string): Uri {
+  return Uri.joinPath(context.extensionUri, 'docs', 'rules', `${id}.md`);
 }
 
-/** Opens a rule's bundled page in the Markdown preview; without an argument, lets the user pick the rule. */
-export async function showRuleDocumentation(context: ExtensionContext, ruleId?: string): Promise<void> {
+/**
+ * The rules, from the bundled index (docs/rules/README.md, generated from the registry: a row per rule such as
+ * `| DG101 | [root-user](root-user.md): Final stage runs as root | ...`). One file read through workspace.fs, so
+ * it works wherever the extension runs: the desktop, code-server, and VS Code for the web.
+ */
+async function rulePages(context: ExtensionContext): Promise<RuleIndexEntry[]> {
+  return parseRuleIndex(decoder.decode(await workspace.fs.readFile(Uri.joinPath(context.extensionUri, 'docs', 'rules', 'README.md'))));
+}
+
+/**
+ * Opens a rule's bundled page in the Markdown preview. A rule id (what code actions pass) opens its page directly;
+ * a code (`DG101`) is looked up in the index; without an argument, the user picks the rule.
+ */
+export async function showRuleDocumentation(context: ExtensionContext, rule?: string): Promise<void> {
+  if (rule && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(rule)) {
+    await commands.executeCommand('markdown.showPreview', pageUri(context, rule));
+    return;
+  }
   const pages = await rulePages(context);
-  let page = ruleId ? pages.find((p) => p.id === ruleId || p.code === ruleId.toUpperCase()) : undefined;
+  let page = rule ? pages.find((p) => p.code === rule.toUpperCase()) : undefined;
   if (!page) {
     const picked = await window.showQuickPick(
       pages.map((p) => ({ label: p.id, description: p.code, detail: p.title, page: p })),
@@ -47,7 +40,7 @@ export async function showRuleDocumentation(context: ExtensionContext, ruleId?: 
     );
     page = picked?.page;
   }
-  if (page) await commands.executeCommand('markdown.showPreview', page.uri);
+  if (page) await commands.executeCommand('markdown.showPreview', pageUri(context, page.id));
 }
 
 /** After an "ignore" action inserted `-- reason`, select the placeholder so the user types the real reason. */

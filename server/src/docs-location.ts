@@ -11,3 +11,18 @@ export const RULE_DOCS_BASE_URL = `${REPOSITORY_URL}/blob/main/docs/rules/`;
 export function ruleDocsUrl(ruleId: string, base: string = RULE_DOCS_BASE_URL): string {
   return `${base.endsWith('/') ? base : base + '/'}${encodeURIComponent(ruleId)}.md`;
 }
+
+export interface RuleIndexEntry {
+  id: string;
+  code: string;
+  title: string;
+}
+
+/**
+ * The rules listed in the rule index (docs/rules/README.md, generated from the registry), one table row each:
+ * `| DG101 | [root-user](root-user.md): Final stage runs as root | ...`. The VS Code client reads it to offer the
+ * bundled pages without knowing the rules itself.
+ */
+export function parseRuleIndex(markdown: string): RuleIndexEntry[] {
+  return [...markdown.matchAll(/^\| (DG\d+) \| \[([a-z0-9-]+)\]\([a-z0-9-]+\.md\): (.*?) \|/gm)].map(([, code, id, title]) => ({ id, code, title }));
+}

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { escapeData, escapeProperty } from '../../../server/src/cli/format-github';
 import { absoluteLinks } from '../../../server/src/cli/format-sarif';
-import { ruleDocsUrl } from '../../../server/src/docs-location';
+import { parseRuleIndex, ruleDocsUrl } from '../../../server/src/docs-location';
 import { allRuleMetas } from '../../../server/src/engine/rules';
 import { runCli, workspace } from '../../support/cli';
 import { sarifSchemaErrors } from '../../support/sarif-schema';
@@ -182,5 +182,12 @@ describe('CLI --output', () => {
     assert.equal(run.stdout, '');
     const log = JSON.parse(readFileSync(join(dir, 'report.sarif'), 'utf8')) as Log;
     assert.deepEqual(sarifSchemaErrors(log), []);
+  });
+});
+
+describe('rule index (docs/rules/README.md), as the VS Code client reads it', () => {
+  it('lists every rule with its code and title', () => {
+    const index = parseRuleIndex(readFileSync(join(__dirname, '..', '..', '..', 'docs', 'rules', 'README.md'), 'utf8'));
+    assert.deepEqual(index.map((e) => `${e.code} ${e.id}: ${e.title}`).sort(), allRuleMetas.map((m) => `${m.code} ${m.id}: ${m.title}`).sort());
   });
 });
