@@ -60,6 +60,8 @@ interface Run {
   problems: Problem[];
   /** Configuration files with mistakes, reported once each. */
   configs: Map<string, ProjectConfig>;
+  /** What the user should know but that is not a failure. */
+  notes: string[];
   fixed: number;
 }
 
@@ -83,7 +85,11 @@ function analyzeTarget(target: Target, run: Run): FileResult | undefined {
   const project = configFor(target, run);
   if (project?.problems.length) run.configs.set(project.file, project);
   const location = locationOf(target);
-  if (project && location && isIgnoredPath(location, project.config.ignorePaths ?? [], path.dirname(project.file))) return undefined;
+  if (project && location && isIgnoredPath(location, project.config.ignorePaths ?? [], path.dirname(project.file))) {
+    // Named on the command line and then not analysed: say so, or a check would pass on input it never read.
+    if (target.named) run.notes.push(`skipped ${target.name}: ignorePaths in ${project.file} excludes it`);
+    return undefined;
+  }
   let input: Input;
   try {
     input = readInput(target.path);
@@ -175,7 +181,17 @@ export function main(argv: string[], io: Io = NODE_IO, engine: Engine = { analyz
   }
 
   const discovery = discover(options.paths, options.stdinFilename);
-  const run: Run = { engine, options, loader, explicit, scope: new WriteScope(options.paths), problems: discovery.problems, configs: new Map(), fixed: 0 };
+  const run: Run = {
+    engine,
+    options,
+    loader,
+    explicit,
+    scope: new WriteScope(options.paths),
+    problems: discovery.problems,
+    configs: new Map(),
+    notes: [],
+    fixed: 0,
+  };
   if (explicit?.problems.length) run.configs.set(explicit.file, explicit);
   const results: FileResult[] = [];
   for (const target of discovery.targets) {
@@ -185,6 +201,7 @@ export function main(argv: string[], io: Io = NODE_IO, engine: Engine = { analyz
 
   const stderr = (line: string) => io.stderr(`${line}\n`);
   for (const link of discovery.skippedLinks) stderr(`dockguard: skipped ${link.path}: a symbolic link to ${link.target}, outside the path given`);
+  for (const note of run.notes) stderr(`dockguard: ${note}`);
   for (const problem of run.problems) stderr(`dockguard: ${problem.path}: ${problem.reason}`);
   for (const project of run.configs.values()) {
     for (const p of project.problems) stderr(`${project.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: invalid configuration: ${p.message}`);

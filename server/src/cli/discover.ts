@@ -11,6 +11,8 @@ export interface Target {
   name: string;
   /** Known from the file name; otherwise sniffed from the text once it is read. */
   kind?: DocumentKind;
+  /** Named on the command line (or standard input), not found by a directory walk. */
+  named?: boolean;
 }
 
 export interface Discovery {
@@ -32,15 +34,15 @@ const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn']);
 export function discover(paths: string[], stdinFilename?: string): Discovery {
   const result: Discovery = { targets: [], problems: [], skippedLinks: [] };
   const seenFiles = new Set<string>();
-  const addFile = (file: string, real: string, kind: DocumentKind | undefined) => {
+  const addFile = (file: string, real: string, kind: DocumentKind | undefined, named = false) => {
     if (seenFiles.has(real)) return;
     seenFiles.add(real);
-    result.targets.push({ path: file, name: file, kind });
+    result.targets.push({ path: file, name: file, kind, named });
   };
   for (const input of paths) {
     if (input === STDIN_PATH) {
       const name = stdinFilename ?? '<stdin>';
-      result.targets.push({ path: STDIN_PATH, name, kind: stdinFilename === undefined ? undefined : kindFromFileName(stdinFilename) });
+      result.targets.push({ path: STDIN_PATH, name, kind: stdinFilename === undefined ? undefined : kindFromFileName(stdinFilename), named: true });
       continue;
     }
     let stat: fs.Stats;
@@ -53,7 +55,7 @@ export function discover(paths: string[], stdinFilename?: string): Discovery {
       continue;
     }
     if (stat.isDirectory()) walk(input, real, real, new Set([real]), result, addFile);
-    else addFile(input, real, kindFromFileName(input));
+    else addFile(input, real, kindFromFileName(input), true);
   }
   return result;
 }

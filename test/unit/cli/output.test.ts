@@ -107,6 +107,9 @@ describe('CLI', () => {
       Dockerfile: '# dockguard-ignore root-user -- init container\n' + ROOT_DOCKERFILE,
     });
     assert.deepEqual(JSON.parse(cli(['-f', 'json', '.'], dir).stdout), []);
+    const named = cli(['-f', 'json', 'vendor/Dockerfile'], dir);
+    assert.deepEqual(JSON.parse(named.stdout), []);
+    assert.match(named.stderr, /skipped vendor\/Dockerfile: ignorePaths in .*\.dockguard\.yaml excludes it/);
   });
 
   it('analyses an explicitly named file whatever its name', () => {
