@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { analyze, type AnalyzeOptions, type Finding, fixAll, MAX_ANALYSED_CHARS, resolveConfig, SEVERITY_RANK } from './engine';
+import { analyze, type AnalyzeOptions, type Finding, fixAll, resolveConfig, SEVERITY_RANK } from './engine';
 import { colors, shouldColor } from './cli/color';
 import { describeError, discover, type Target } from './cli/discover';
 import { formatGithub } from './cli/format-github';
@@ -11,7 +11,7 @@ import { formatJson } from './cli/format-json';
 import { formatSarif } from './cli/format-sarif';
 import { formatText } from './cli/format-text';
 import { parseCliArgs, STDIN_PATH, USAGE, UsageError, type CliOptions } from './cli/options';
-import { InputTooLarge, readInput, sniffKind, type Input } from './cli/read-input';
+import { InputTooLarge, readInput, readReferencedFile, sniffKind, type Input } from './cli/read-input';
 import type { FileResult, Problem, Report } from './cli/results';
 import { NotWritten, writeFixed, WriteScope } from './cli/safe-write';
 import { isIgnoredPath, ProjectConfigLoader, type ProjectConfig } from './project-config';
@@ -23,8 +23,7 @@ const NOT_ANALYZED = 'not-analyzed';
 /** Lets compose rules read the Dockerfile a service builds from; nothing else is ever read. The engine names files by URI. */
 function readLocalFile(uri: string): string | undefined {
   try {
-    const file = uri.startsWith('file:') ? fileURLToPath(uri) : uri;
-    return fs.statSync(file).size <= MAX_ANALYSED_CHARS ? fs.readFileSync(file, 'utf8') : undefined;
+    return readReferencedFile(uri.startsWith('file:') ? fileURLToPath(uri) : uri);
   } catch {
     return undefined;
   }

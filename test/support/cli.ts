@@ -31,7 +31,8 @@ export interface CliRunOptions {
 export function runCli(args: string[], options: CliRunOptions): CliRun {
   ensureBuilt();
   const env = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...options.env };
-  const spawnOptions: SpawnSyncOptions = { cwd: options.cwd, encoding: 'utf8', env, input: options.input ?? '' };
+  // A bounded run: a CLI that hangs fails its test instead of stalling the suite.
+  const spawnOptions: SpawnSyncOptions = { cwd: options.cwd, encoding: 'utf8', env, input: options.input ?? '', timeout: 60_000 };
   const result = spawnSync(process.execPath, [CLI, ...args], spawnOptions);
   return { code: result.status, stdout: String(result.stdout), stderr: String(result.stderr) };
 }

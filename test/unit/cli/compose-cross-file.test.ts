@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { runCli, workspace } from '../../support/cli';
 
@@ -46,5 +48,19 @@ describe('CLI: compose files and the Dockerfiles their services build from', () 
       findings.filter((f) => f.ruleId === 'service-runs-as-root' || f.ruleId === 'root-user'),
       [],
     );
+  });
+
+  it('reads only regular files: a service building from /dev/zero or a FIFO neither hangs nor fills memory', () => {
+    const dir = workspace({
+      'compose.yaml': 'services:\n  zero:\n    build:\n      context: .\n      dockerfile: /dev/zero\n',
+      'compose.fifo.yaml': 'services:\n  fifo:\n    build:\n      context: .\n      dockerfile: ./pipe\n',
+    });
+    execFileSync('mkfifo', [join(dir, 'pipe')]);
+    const started = Date.now();
+    const run = runCli(['-f', 'json', '.'], { cwd: dir });
+    assert.equal(run.code, 0, run.stderr);
+    assert.ok(Date.now() - started < 20_000);
+    const files = new Set((JSON.parse(run.stdout) as { file: string }[]).map((f) => f.file));
+    assert.deepEqual([...files].sort(), ['compose.fifo.yaml', 'compose.yaml']);
   });
 });
