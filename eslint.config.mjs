@@ -41,10 +41,39 @@ export default tseslint.config(
     },
   },
   {
+    // The server core runs in Node and in a web worker: everything comes through its host (lsp/host.ts).
+    files: ['server/src/lsp/**/*.ts', 'server/src/docs-location.ts', 'server/src/version.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*'], message: 'The server core runs in a web worker too: no Node built-ins (ask the host, lsp/host.ts).' },
+            {
+              group: ['vscode-languageserver/node', 'vscode-languageserver-protocol/node', 'vscode-jsonrpc/node'],
+              message: "Import the common API (vscode-languageserver): the Node transport is the entry point's business.",
+            },
+            {
+              group: ['**/node/*', '**/rule-pages', '**/project-config', '**/cli', '**/cli/*'],
+              message: "Node modules are the Node entry's; the core gets them through its host.",
+            },
+            { regex: '(^|/)engine/(?!index$).+', message: 'Import the engine through its index (server/src/engine), not its internals.' },
+          ],
+          paths: ['fs', 'path', 'os', 'url', 'child_process', 'crypto', 'util', 'events', 'stream', 'buffer', 'net', 'http', 'https', 'minimatch/node'].map(
+            (name) => ({
+              name,
+              message: 'The server core runs in a web worker too: no Node built-ins.',
+            }),
+          ),
+        },
+      ],
+    },
+  },
+  {
     // One import surface: everything outside the engine (server, CLI, client, benchmarks, scripts) goes through
     // engine/index.ts. Unit tests may reach internals.
     files: ['server/src/**/*.ts', 'client/src/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
-    ignores: ['server/src/engine/**', 'bench/test/**'],
+    ignores: ['server/src/engine/**', 'server/src/lsp/**', 'server/src/docs-location.ts', 'server/src/version.ts', 'bench/test/**'],
     rules: {
       'no-restricted-imports': [
         'error',

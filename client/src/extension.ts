@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { commands, window, workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { fixAllInActiveFile, selectSuppressionReason, showRuleDocumentation } from './commands';
+import { analysedFilesGlob } from '../../server/src/engine';
 import { scanWorkspace } from './scan';
 import { createStatusBar } from './status-bar';
 
@@ -28,7 +29,9 @@ export async function activate(context: ExtensionContext): Promise<void> {
     ],
     synchronize: {
       configurationSection: 'dockguard',
-      fileEvents: workspace.createFileSystemWatcher('**/{.dockguard,.hadolint}.{yaml,yml}'),
+      // The project configuration, and the Dockerfiles and compose files compose analyses read (a build
+      // Dockerfile, an extends file): the server caches what it read until one of these changes on disk.
+      fileEvents: [workspace.createFileSystemWatcher('**/{.dockguard,.hadolint}.{yaml,yml}'), workspace.createFileSystemWatcher(analysedFilesGlob())],
     },
     initializationOptions: { clientCommands: CLIENT_COMMANDS },
     outputChannel,

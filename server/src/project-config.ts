@@ -2,10 +2,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { minimatch } from 'minimatch';
-import { type ConfigProblem, type DockguardConfig, parseDockguardConfig, parseHadolintConfig } from './engine';
+import { type ConfigProblem, DOCKGUARD_FILES, type DockguardConfig, HADOLINT_FILES, parseDockguardConfig, parseHadolintConfig } from './engine';
 
-export const DOCKGUARD_FILES = ['.dockguard.yaml', '.dockguard.yml'];
-export const HADOLINT_FILES = ['.hadolint.yaml', '.hadolint.yml'];
+export { DOCKGUARD_FILES, HADOLINT_FILES };
 
 export interface ProjectConfig {
   /** Absolute path of the file the configuration came from. */
@@ -44,7 +43,7 @@ export class ProjectConfigLoader {
     this.lookups.clear();
   }
 
-  private search(start: string, names: string[], source: ProjectConfig['source'], stopAt?: string): ProjectConfig | undefined {
+  private search(start: string, names: readonly string[], source: ProjectConfig['source'], stopAt?: string): ProjectConfig | undefined {
     const stop = stopAt ? path.resolve(stopAt) : undefined;
     for (let directory = start; ; directory = path.dirname(directory)) {
       for (const name of names) {

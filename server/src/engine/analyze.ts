@@ -39,6 +39,18 @@ const rethrow = (_ruleId: string, error: unknown) => {
 };
 
 export function analyze(text: string, options: AnalyzeOptions): Finding[] {
+  const steps = analysisSteps(text, options);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/**
+ * The same analysis in steps, for a host that must stay responsive (the language server): the parse, then each
+ * rule, then the suppressions, each a `next()`. The findings are the generator's return value; a caller that
+ * stops early (a newer version of the document arrived) simply drops the generator.
+ */
+export function* analysisSteps(text: string, options: AnalyzeOptions): Generator<void, Finding[], void> {
   const config = options.config ?? DEFAULT_CONFIG;
   const unreadable = checkInput(text, config);
   if (unreadable) return unreadable;
@@ -48,13 +60,15 @@ export function analyze(text: string, options: AnalyzeOptions): Finding[] {
   let lines: LineIndex;
   if (options.kind === 'dockerfile') {
     const model = parseDockerfile(text);
-    runRules((options.rules ?? dockerfileRules) as DockerfileRule[], model, config, options, findings);
+    yield;
+    yield* runRules((options.rules ?? dockerfileRules) as DockerfileRule[], model, config, options, findings);
     lines = model.lines;
     extents = () => dockerfileExtents(model);
   } else {
     const model = parseCompose(text);
+    yield;
     reportSyntaxErrors(model, config, findings);
-    runRules((options.rules ?? composeRules) as ComposeRule[], model, config, options, findings);
+    yield* runRules((options.rules ?? composeRules) as ComposeRule[], model, config, options, findings);
     // Edits computed on a broken document could make it worse: offer fixes only once it parses.
     if (model.syntaxErrors.length) for (const finding of findings) finding.fixes = [];
     lines = model.lines;
@@ -95,13 +109,13 @@ function suppress(findings: Finding[], lines: LineIndex, extents: () => Extents,
   ];
 }
 
-function runRules<Model>(
+function* runRules<Model>(
   rules: { meta: RuleMeta; check(context: RuleContext<Model>): void }[],
   model: Model,
   config: ResolvedConfig,
   options: AnalyzeOptions,
   findings: Finding[],
-): void {
+): Generator<void, void, void> {
   const onRuleError = options.onRuleError ?? rethrow;
   const readFile = (relative: string) => {
     if (!options.readFile || !options.uri) return undefined;
@@ -124,6 +138,7 @@ function runRules<Model>(
     } catch (error) {
       onRuleError(rule.meta.id, error);
     }
+    yield;
   }
 }
 

@@ -4,6 +4,10 @@ import { allRuleMetas, findRule } from './rules';
 import { LineIndex } from './text';
 import type { Range, Severity } from './types';
 
+/** Project configuration file names, looked up from a file's folder upward; a `.dockguard.yaml` wins over a `.hadolint.yaml`. */
+export const DOCKGUARD_FILES: readonly string[] = ['.dockguard.yaml', '.dockguard.yml'];
+export const HADOLINT_FILES: readonly string[] = ['.hadolint.yaml', '.hadolint.yml'];
+
 export interface ConfigProblem {
   range: Range;
   message: string;

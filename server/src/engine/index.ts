@@ -3,7 +3,7 @@
 // Node built-ins, no editor packages, no I/O; files the analysis refers to come through `AnalyzeOptions.readFile`.
 
 // Analysis
-export { analyze, type AnalyzeOptions, type FileReader } from './analyze';
+export { analysisSteps, analyze, type AnalyzeOptions, type FileReader } from './analyze';
 export { fixAll, minimalEdit, type FixAllResult } from './fix-all';
 export { applyEdits, applyFixes, safeFixes, type AppliedFixes } from './fixes';
 export { ignoreFixes } from './ignore-actions';
@@ -16,7 +16,7 @@ export { comparePositions, rangesIntersect } from './text';
 
 // Configuration
 export { DEFAULT_CONFIG, resolveConfig, type DockguardConfig, type ResolvedConfig } from './config';
-export { parseDockguardConfig, parseHadolintConfig, type ConfigProblem, type ParsedConfig } from './config-file';
+export { DOCKGUARD_FILES, HADOLINT_FILES, parseDockguardConfig, parseHadolintConfig, type ConfigProblem, type ParsedConfig } from './config-file';
 
 // Files
 export { analysedFilesGlob, baseName, detectKind, FILE_NAME_GLOBS, kindFromFileName } from './detect';

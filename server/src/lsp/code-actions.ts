@@ -1,4 +1,4 @@
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver/node';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type AnalyzeOptions, type DocumentKind, type Finding, type Fix, fixAll, ignoreFixes, minimalEdit, rangesIntersect } from '../engine';
 import { SOURCE, toDiagnostic } from './diagnostics';

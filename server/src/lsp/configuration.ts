@@ -1,9 +1,9 @@
-import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Connection } from 'vscode-languageserver/node';
+import { minimatch } from 'minimatch';
+import type { Connection } from 'vscode-languageserver';
 import { DEFAULT_CONFIG, resolveConfig, type ResolvedConfig } from '../engine';
-import { isIgnoredPath, ProjectConfigLoader, type ProjectConfig } from '../project-config';
+import type { ProjectConfig, ProjectConfigs } from './project-configs';
 import { readSettings, type EditorSettings } from './settings';
+import { parentUri, relativeTo, trimSlash } from './uris';
 
 export interface DocumentConfig {
   /** False when `dockguard.enable` is off or the file matches an ignore path: publish nothing. */
@@ -12,13 +12,12 @@ export interface DocumentConfig {
   project?: ProjectConfig;
 }
 
-export function filePathOf(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
+/** True when `uri` matches one of the glob patterns, taken relative to the folder `base` (`vendor/**`, `**\/testdata/**`). */
+export function isIgnoredUri(uri: string, patterns: string[], base: string): boolean {
+  if (patterns.length === 0) return false;
+  const relative = relativeTo(base, uri);
+  if (relative === undefined) return false;
+  return patterns.some((pattern) => minimatch(relative, pattern, { dot: true, matchBase: !pattern.includes('/') }));
 }
 
 /**
@@ -26,7 +25,6 @@ export function filePathOf(uri: string): string | undefined {
  * < the project's `.dockguard.yaml` (or `.hadolint.yaml`) < inline comments (applied by the engine).
  */
 export class Configuration {
-  readonly projects = new ProjectConfigLoader();
   private readonly settings = new Map<string, Promise<EditorSettings>>();
   private pushed: unknown;
   private folders: string[] = [];
@@ -34,10 +32,15 @@ export class Configuration {
   constructor(
     private readonly connection: Connection,
     private readonly pullSupported: boolean,
+    private readonly projects: ProjectConfigs,
   ) {}
 
   setWorkspaceFolders(uris: string[]): void {
-    this.folders = uris.map(filePathOf).filter((p): p is string => p !== undefined);
+    this.folders = [...new Set(uris.map(trimSlash))];
+  }
+
+  get workspaceFolders(): readonly string[] {
+    return this.folders;
   }
 
   /** Settings changed: forget cached ones; clients that push settings send them here. */
@@ -46,34 +49,24 @@ export class Configuration {
     if (pushed !== undefined) this.pushed = pushed;
   }
 
-  projectFilesChanged(): void {
-    this.projects.invalidate();
-  }
-
   async forDocument(uri: string): Promise<DocumentConfig> {
     const settings = await this.settingsFor(uri);
     if (!settings.enable) return { enabled: false, config: DEFAULT_CONFIG };
-    const file = filePathOf(uri);
-    if (!file) return { enabled: true, config: resolveConfig(settings.config) };
-
-    const folder = this.folderOf(file);
-    let project: ProjectConfig | undefined;
-    try {
-      project = this.projects.forFile(file, folder);
-    } catch (error) {
-      this.connection.console.error(`dockguard: cannot read the project configuration for ${file}: ${String(error)}`);
-    }
+    const folder = this.folderOf(uri);
+    const project = await this.projects.forDocument(uri, folder);
     const config = resolveConfig(settings.config, project?.config);
-    const ignoredBySettings = isIgnoredPath(file, settings.config.ignorePaths ?? [], folder ?? path.dirname(file));
-    const ignoredByProject = project ? isIgnoredPath(file, project.config.ignorePaths ?? [], path.dirname(project.file)) : false;
+    const settingsBase = folder ?? parentUri(uri);
+    const ignoredBySettings = settingsBase !== undefined && isIgnoredUri(uri, settings.config.ignorePaths ?? [], settingsBase);
+    const projectBase = project && parentUri(project.uri);
+    const ignoredByProject = projectBase !== undefined && isIgnoredUri(uri, project!.config.ignorePaths ?? [], projectBase);
     return { enabled: !ignoredBySettings && !ignoredByProject, config, project };
   }
 
-  private folderOf(file: string): string | undefined {
+  /** The innermost workspace folder holding `uri`. */
+  folderOf(uri: string): string | undefined {
     let best: string | undefined;
     for (const folder of this.folders) {
-      const relative = path.relative(folder, file);
-      if (!relative.startsWith('..') && !path.isAbsolute(relative) && (!best || folder.length > best.length)) best = folder;
+      if (relativeTo(folder, uri) !== undefined && (!best || folder.length > best.length)) best = folder;
     }
     return best;
   }

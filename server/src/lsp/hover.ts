@@ -1,16 +1,16 @@
-import type { Position } from 'vscode-languageserver/node';
+import type { Position } from 'vscode-languageserver';
 import { ruleDocsUrl } from '../docs-location';
-import { readRulePage } from '../rule-pages';
 import { comparePositions, type Finding, findRule } from '../engine';
 
-const sections = new Map<string, { why?: string; fix?: string }>();
+type RulePage = (ruleId: string) => string | undefined;
+export type Sections = Map<string, { why?: string; fix?: string }>;
 
 /** The "Why" and "Fix" sections of a rule's page, read once: the page is the single source of the explanation. */
-function pageSections(ruleId: string): { why?: string; fix?: string } {
+function pageSections(ruleId: string, rulePage: RulePage, sections: Sections): { why?: string; fix?: string } {
   let found = sections.get(ruleId);
   if (!found) {
     found = {};
-    const page = readRulePage(ruleId); // without a page, the hover falls back to the rule's metadata
+    const page = rulePage(ruleId); // without a page, the hover falls back to the rule's metadata
     if (page) {
       found.why = section(page, 'Why');
       found.fix = section(page, 'Fix');
@@ -33,12 +33,12 @@ function contains(finding: Finding, position: Position): boolean {
 }
 
 /** Why a finding matters and how to fix it, for the findings under the cursor (markdown). */
-export function findingHover(findings: Finding[], position: Position): string | undefined {
+export function findingHover(findings: Finding[], position: Position, rulePage: RulePage, sections: Sections = new Map()): string | undefined {
   const here = findings.filter((f) => contains(f, position));
   if (here.length === 0) return undefined;
   const parts = here.map((finding) => {
     const meta = findRule(finding.ruleId);
-    const page = pageSections(finding.ruleId);
+    const page = pageSections(finding.ruleId, rulePage, sections);
     const lines = [`**${meta?.title ?? finding.ruleId}** · \`${finding.code}\` \`${finding.ruleId}\` · ${finding.severity}`, '', finding.message];
     const why = page.why ?? meta?.description;
     if (why) lines.push('', `**Why.** ${why}`);

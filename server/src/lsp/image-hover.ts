@@ -1,4 +1,4 @@
-import type { Position } from 'vscode-languageserver/node';
+import type { Position } from 'vscode-languageserver';
 import { type DocumentKind, imageAt, minimalAlternatives, registryOf, variantReference } from '../engine';
 
 /** What an image reference resolves to and how well it is pinned, for a hover on FROM or `image:` (markdown). */

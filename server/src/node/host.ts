@@ -1,0 +1,34 @@
+// The server host for Node: files through node/file-reader (regular files inside the workspace folders, bounded),
+// rule pages from the docs shipped beside the bundle, logging to the client's console, Node's clock and queue.
+import { fileURLToPath } from 'node:url';
+import type { Connection } from 'vscode-languageserver';
+import { MAX_ANALYSED_CHARS } from '../engine';
+import type { FileRead, ServerHost } from '../lsp/host';
+import { readRulePage } from '../rule-pages';
+import { readReferencedFile } from './file-reader';
+
+/** A UTF-8 character is at most 4 bytes: a file over this cannot be analysed anyway. */
+const MAX_READ_BYTES = MAX_ANALYSED_CHARS * 4;
+
+export function nodeHost(connection: Connection): ServerHost {
+  return {
+    async readFile(uri: string, workspaceFolders: readonly string[]): Promise<FileRead> {
+      const roots = workspaceFolders.flatMap((folder) => {
+        try {
+          return folder.startsWith('file:') ? [fileURLToPath(folder)] : [];
+        } catch {
+          return [];
+        }
+      });
+      return readReferencedFile(uri, { roots, maxBytes: MAX_READ_BYTES });
+    },
+    rulePage: readRulePage,
+    log(level, message) {
+      if (level === 'error') connection.console.error(message);
+      else if (level === 'warning') connection.console.warn(message);
+      else connection.console.info(message);
+    },
+    now: () => performance.now(),
+    defer: (callback) => void setImmediate(callback),
+  };
+}
