@@ -8,9 +8,16 @@ import {
   type Range,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
-import { StdioServer } from './stdio-server';
+import { InProcessServer, type MemoryHost } from './in-process-server';
+import { StdioServer, type StdioServerOptions } from './stdio-server';
 
 export const SERVER = path.resolve(__dirname, '..', '..', 'dist', 'server.js');
+
+interface ClientOptions {
+  initializationOptions?: unknown;
+  configuration?: (section: string | undefined, uri: string | undefined) => unknown;
+  rootUri?: string;
+}
 
 type Waiter = { uri: string; predicate: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void };
 
@@ -22,7 +29,7 @@ export class LspClient {
   readonly published: PublishDiagnosticsParams[] = [];
   private readonly waiters: Waiter[] = [];
   private readonly versions = new Map<string, number>();
-  private server!: StdioServer;
+  private server!: StdioServer | InProcessServer;
 
   get connection(): ProtocolConnection {
     return this.server.connection;
@@ -32,14 +39,30 @@ export class LspClient {
     return this.server.stderr;
   }
 
-  static async start(
-    options: { initializationOptions?: unknown; configuration?: (section: string | undefined, uri: string | undefined) => unknown } = {},
-  ): Promise<LspClient> {
+  static async start(options: ClientOptions = {}): Promise<LspClient> {
     const client = new LspClient();
-    client.server = await StdioServer.start(process.execPath, [SERVER, '--stdio'], {
+    client.server = await StdioServer.start(process.execPath, [SERVER, '--stdio'], client.serverOptions(options));
+    return client;
+  }
+
+  /** The server core in this process, over `host` (see in-process-server.ts), driven the same way. */
+  static async inProcess(host: MemoryHost, options: ClientOptions = {}): Promise<LspClient> {
+    const client = new LspClient();
+    client.server = await InProcessServer.start(host, client.serverOptions(options));
+    return client;
+  }
+
+  /** The core, when it runs in this process. */
+  get core(): InProcessServer['core'] | undefined {
+    return this.server instanceof InProcessServer ? this.server.core : undefined;
+  }
+
+  private serverOptions(options: ClientOptions): StdioServerOptions {
+    return {
       configuration: options.configuration,
-      onDiagnostics: (params) => client.onDiagnostics(params),
+      onDiagnostics: (params) => this.onDiagnostics(params),
       initializationOptions: options.initializationOptions,
+      rootUri: options.rootUri,
       capabilities: {
         workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
         textDocument: {
@@ -48,8 +71,7 @@ export class LspClient {
           hover: { contentFormat: ['markdown', 'plaintext'] },
         },
       },
-    });
-    return client;
+    };
   }
 
   private onDiagnostics(params: PublishDiagnosticsParams): void {
@@ -94,8 +116,10 @@ export class LspClient {
     return version;
   }
 
-  async close(uri: string): Promise<PublishDiagnosticsParams> {
-    const cleared = this.nextDiagnostics(uri);
+  /** Closes the document; resolves with what is published for it then (empty, unless it was scanned). */
+  async close(uri: string, predicate: (p: PublishDiagnosticsParams) => boolean = (p) => p.diagnostics.length === 0): Promise<PublishDiagnosticsParams> {
+    // A publish still on its way for the open document may come first: wait for the one the close causes.
+    const cleared = this.nextDiagnostics(uri, predicate);
     await this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
     return cleared;
   }

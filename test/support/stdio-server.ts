@@ -14,6 +14,8 @@ export interface StdioServerOptions {
   onDiagnostics: (params: PublishDiagnosticsParams) => void;
   capabilities: ClientCapabilities;
   initializationOptions?: unknown;
+  /** The workspace folder, as an editor that opened a folder sends it. */
+  rootUri?: string;
 }
 
 /**
@@ -33,21 +35,7 @@ export class StdioServer {
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const server = new StdioServer(child, connection);
     child.stderr.on('data', (chunk) => (server.stderr += chunk));
-    connection.onNotification('textDocument/publishDiagnostics', options.onDiagnostics);
-    connection.onRequest('workspace/configuration', (params: { items: { section?: string; scopeUri?: string }[] }) =>
-      params.items.map((item) => options.configuration?.(item.section, item.scopeUri) ?? null),
-    );
-    connection.onRequest('client/registerCapability', () => null);
-    connection.onRequest('window/workDoneProgress/create', () => null);
-    connection.onNotification('window/logMessage', () => undefined);
-    connection.listen();
-    await connection.sendRequest('initialize', {
-      processId: process.pid,
-      rootUri: null,
-      capabilities: options.capabilities,
-      initializationOptions: options.initializationOptions,
-    });
-    await connection.sendNotification('initialized', {});
+    await initialize(connection, options);
     return server;
   }
 
@@ -62,4 +50,24 @@ export class StdioServer {
     this.connection.dispose();
     if (this.child.exitCode === null) this.child.kill();
   }
+}
+
+/** What an editor does before anything else: answer the server's requests, then initialize and initialized. */
+export async function initialize(connection: ProtocolConnection, options: StdioServerOptions, processId: number | null = process.pid): Promise<void> {
+  connection.onNotification('textDocument/publishDiagnostics', options.onDiagnostics);
+  connection.onRequest('workspace/configuration', (params: { items: { section?: string; scopeUri?: string }[] }) =>
+    params.items.map((item) => options.configuration?.(item.section, item.scopeUri) ?? null),
+  );
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('window/workDoneProgress/create', () => null);
+  connection.onNotification('window/logMessage', () => undefined);
+  connection.listen();
+  await connection.sendRequest('initialize', {
+    processId,
+    rootUri: options.rootUri ?? null,
+    workspaceFolders: options.rootUri ? [{ uri: options.rootUri, name: 'workspace' }] : null,
+    capabilities: options.capabilities,
+    initializationOptions: options.initializationOptions,
+  });
+  await connection.sendNotification('initialized', {});
 }

@@ -56,7 +56,10 @@ interface DocumentState {
 export interface ServerCore {
   /** How long the longest uninterrupted analysis step took, in ms (the scheduler's bound on blocking). */
   readonly longestStepMs: number;
+  /** Analyses run to completion: one per published document version (plus re-reads of referenced files). */
+  readonly analyses: number;
   readonly openDocuments: number;
+  /** Documents with analysis state kept: the open ones, none once they are closed. */
   readonly trackedDocuments: number;
 }
 
@@ -72,6 +75,7 @@ export function createServer(connection: Connection, host: ServerHost): ServerCo
   const files = new FileCache(host, readRoots);
   const projects = new ProjectConfigs(files, (uri) => documents.get(uri)?.getText());
   let longestStepMs = 0;
+  let analyses = 0;
 
   /**
    * Where files may be read: the workspace folders; with none open (an editor on a single file), the folders of
@@ -165,7 +169,10 @@ export function createServer(connection: Connection, host: ServerHost): ServerCo
       const step = steps.next();
       const now = host.now();
       if (now - stepStart > longestStepMs) longestStepMs = now - stepStart;
-      if (step.done) return step.value;
+      if (step.done) {
+        analyses++;
+        return step.value;
+      }
       if (now - sliceStart >= SLICE_MS) {
         await new Promise<void>((resolve) => host.defer(resolve));
         if (run.cancelled) return undefined;
@@ -202,8 +209,11 @@ export function createServer(connection: Connection, host: ServerHost): ServerCo
       if (found === undefined) return undefined;
       findings = found;
     }
+    // Closed, or a newer version arrived, while this ran: publish nothing for it.
+    const state = states.get(uri);
+    if (run.cancelled || !state || documents.get(uri)?.version !== run.version) return undefined;
     const analysis: Analysis = { version: run.version, kind, settings, findings };
-    stateOf(uri).analysis = analysis;
+    state.analysis = analysis;
     void connection.sendDiagnostics({ uri, version: run.version, diagnostics: findings.map(toDiagnostic) });
     return analysis;
   }
@@ -438,6 +448,9 @@ export function createServer(connection: Connection, host: ServerHost): ServerCo
   return {
     get longestStepMs() {
       return longestStepMs;
+    },
+    get analyses() {
+      return analyses;
     },
     get openDocuments() {
       return documents.all().length;

@@ -66,11 +66,20 @@ export class ResilientMessageReader extends AbstractMessageReader {
     }
   }
 
-  /** Drops bytes up to the next `Content-Length:` at or after `from` (or all but a possible partial one). */
+  /**
+   * Drops bytes up to the next `Content-Length:` at or after `from`; without one, keeps only a tail that may be
+   * the start of it. Either way the buffer shrinks, so a run of garbage can never loop.
+   */
   private resynchronise(from: number, what: string): void {
     this.fireError(new Error(`skipped ${what}`));
     const next = this.buffer.indexOf(CONTENT_LENGTH, from);
-    this.buffer = next >= 0 ? this.buffer.subarray(next) : this.buffer.subarray(Math.max(0, this.buffer.length - CONTENT_LENGTH.length + 1));
+    if (next >= 0) {
+      this.buffer = this.buffer.subarray(next);
+      return;
+    }
+    let keep = Math.min(CONTENT_LENGTH.length - 1, this.buffer.length - 1);
+    while (keep > 0 && !CONTENT_LENGTH.subarray(0, keep).equals(this.buffer.subarray(this.buffer.length - keep))) keep--;
+    this.buffer = this.buffer.subarray(this.buffer.length - Math.max(keep, 0));
   }
 }
 
