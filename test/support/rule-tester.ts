@@ -42,8 +42,13 @@ export interface InvalidCase extends ValidCase {
 type AnyRule = DockerfileRule | ComposeRule;
 
 function run(rule: AnyRule, code: string, config?: DockguardConfig): Finding[] {
-  return analyze(code, { kind: rule.meta.kind, rules: [rule], config: resolveConfig({ profile: 'strict' }, config) });
+  return analyze(code, { kind: rule.meta.kind, rules: [rule], config: resolveConfig({ profile: 'strict' }, config), onRuleError: rethrow });
 }
+
+/** A broken rule fails its tests with its own stack, instead of becoming an analysis-failed finding. */
+const rethrow = (_ruleId: string, error: unknown) => {
+  throw error;
+};
 
 function label(c: ValidCase): string {
   return c.name ?? c.code.split('\n').slice(0, 3).join(' ⏎ ').slice(0, 80);
@@ -146,5 +151,5 @@ function assertFixed(rule: AnyRule, c: InvalidCase, text: string, before: number
   } else {
     assert.deepEqual(after.map(describeFinding), [], 'findings remain after applying the fixes');
   }
-  analyze(text, { kind: rule.meta.kind, config: resolveConfig({ profile: 'strict' }) });
+  analyze(text, { kind: rule.meta.kind, config: resolveConfig({ profile: 'strict' }), onRuleError: rethrow });
 }

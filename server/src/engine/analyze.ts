@@ -1,11 +1,13 @@
 import { DEFAULT_CONFIG, severityIsConfigured, severityOf, type ResolvedConfig } from './config';
 import { parseCompose, type ComposeModel } from './documents/compose';
 import { parseDockerfile } from './documents/dockerfile';
+import { MAX_YAML_NESTING } from './documents/yaml-parse';
 import { looksBinary, MAX_ANALYSED_CHARS } from './input-limits';
 import { checkDeclaredFixes, findingData, formatMessage } from './messages';
 import { resolveRelative } from './paths';
 import type { ComposeRule, DockerfileRule, Report, RuleContext } from './rule';
 import { composeRules, dockerfileRules } from './rules';
+import { analysisFailed } from './rules/meta/analysis-failed';
 import { notAnalyzed } from './rules/meta/not-analyzed';
 import { yamlSyntax } from './rules/meta/yaml-syntax';
 import { composeExtents, dockerfileExtents, type Extents } from './documents/extents';
@@ -14,7 +16,7 @@ import { suppressionForbidden } from './rules/meta/suppression-forbidden';
 import { unusedSuppression } from './rules/meta/unused-suppression';
 import { applySuppressions, findSuppressions, mayHaveSuppressions } from './suppress';
 import { comparePositions, type LineIndex } from './text';
-import type { DocumentKind, Finding, RuleMeta } from './types';
+import type { DocumentKind, Finding, Range, RuleMeta } from './types';
 
 /** Reads a file by absolute URI or path; undefined when it does not exist or cannot be read. */
 export type FileReader = (uriOrPath: string) => string | undefined;
@@ -28,16 +30,17 @@ export interface AnalyzeOptions {
   /** Lets rules read files the document refers to; without it, cross-file checks stay silent. */
   readFile?: FileReader;
   /**
-   * Called when a rule throws. The default rethrows, so a broken rule fails its tests loudly;
-   * the server and the CLI log instead, so one broken rule never hides the others' findings.
+   * Called when a rule, or the analysis around the rules, throws (`ruleId` is then `analysis`), so the host can log
+   * it. The failure is reported as an analysis-failed finding either way, and the other rules' findings are
+   * kept; a handler that rethrows (the rule tester's) makes the error escape instead.
    */
   onRuleError?: (ruleId: string, error: unknown) => void;
 }
 
-const rethrow = (_ruleId: string, error: unknown) => {
-  throw error;
-};
-
+/**
+ * Never throws (unless `onRuleError` does): a failure anywhere in the analysis becomes one analysis-failed finding
+ * for the file, and input that cannot be analysed (too large, binary, nested too deeply) one not-analyzed note.
+ */
 export function analyze(text: string, options: AnalyzeOptions): Finding[] {
   const steps = analysisSteps(text, options);
   let step = steps.next();
@@ -54,21 +57,45 @@ export function* analysisSteps(text: string, options: AnalyzeOptions): Generator
   const config = options.config ?? DEFAULT_CONFIG;
   const unreadable = checkInput(text, config);
   if (unreadable) return unreadable;
+  const failures: string[] = [];
+  const onError = (ruleId: string, error: unknown) => {
+    options.onRuleError?.(ruleId, error);
+    failures.push(ruleId === ANALYSIS ? describeError(error) : `rule ${ruleId} failed: ${describeError(error)}`);
+  };
+  let findings: Finding[];
+  try {
+    findings = yield* analyzeText(text, options, config, onError);
+  } catch (error) {
+    if (isStackOverflow(error)) return notAnalyzedFinding({ messageId: 'stackExhausted' }, config);
+    onError(ANALYSIS, error);
+    findings = [];
+  }
+  return failures.length ? [...failureFinding(failures, config), ...findings] : findings;
+}
 
+const ANALYSIS = 'analysis';
+
+function* analyzeText(
+  text: string,
+  options: AnalyzeOptions,
+  config: ResolvedConfig,
+  onError: (ruleId: string, error: unknown) => void,
+): Generator<void, Finding[], void> {
   let findings: Finding[] = [];
   let extents: () => Extents;
   let lines: LineIndex;
   if (options.kind === 'dockerfile') {
     const model = parseDockerfile(text);
     yield;
-    yield* runRules((options.rules ?? dockerfileRules) as DockerfileRule[], model, config, options, findings);
+    yield* runRules((options.rules ?? dockerfileRules) as DockerfileRule[], model, config, options, onError, findings);
     lines = model.lines;
     extents = () => dockerfileExtents(model);
   } else {
     const model = parseCompose(text);
+    if (model.nestedTooDeep) return notAnalyzedFinding(TOO_DEEP, config);
     yield;
     reportSyntaxErrors(model, config, findings);
-    yield* runRules((options.rules ?? composeRules) as ComposeRule[], model, config, options, findings);
+    yield* runRules((options.rules ?? composeRules) as ComposeRule[], model, config, options, onError, findings);
     // Edits computed on a broken document could make it worse: offer fixes only once it parses.
     if (model.syntaxErrors.length) for (const finding of findings) finding.fixes = [];
     lines = model.lines;
@@ -114,9 +141,9 @@ function* runRules<Model>(
   model: Model,
   config: ResolvedConfig,
   options: AnalyzeOptions,
+  onRuleError: (ruleId: string, error: unknown) => void,
   findings: Finding[],
 ): Generator<void, void, void> {
-  const onRuleError = options.onRuleError ?? rethrow;
   const readFile = (relative: string) => {
     if (!options.readFile || !options.uri) return undefined;
     try {
@@ -170,8 +197,31 @@ function checkInput(text: string, config: ResolvedConfig): Finding[] | undefined
     report = { messageId: 'binary' };
   }
   if (!report) return undefined;
+  return notAnalyzedFinding(report, config);
+}
+
+const TOP: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+function notAnalyzedFinding(report: Pick<Report, 'messageId' | 'data'>, config: ResolvedConfig): Finding[] {
   const severity = severityOf(notAnalyzed, config);
   if (severity === 'off') return [];
-  const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-  return [toFinding(notAnalyzed, severity, { range, ...report })];
+  return [toFinding(notAnalyzed, severity, { range: TOP, ...report })];
+}
+
+const TOO_DEEP: Pick<Report, 'messageId' | 'data'> = { messageId: 'tooDeep', data: { levels: MAX_YAML_NESTING } };
+
+function failureFinding(failures: string[], config: ResolvedConfig): Finding[] {
+  const severity = severityOf(analysisFailed, config);
+  if (severity === 'off') return [];
+  return [toFinding(analysisFailed, severity, { range: TOP, messageId: 'failed', data: { failure: failures.join('; ') } })];
+}
+
+function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
+}
+
+function describeError(error: unknown): string {
+  if (isStackOverflow(error)) return 'the file is too deeply nested to analyse';
+  const text = error instanceof Error ? error.message : String(error);
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }

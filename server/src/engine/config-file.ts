@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yaml';
 import type { DockguardConfig } from './config';
+import { MAX_YAML_NESTING, parseYamlDocument } from './documents/yaml-parse';
 import { allRuleMetas, findRule } from './rules';
 import { LineIndex } from './text';
 import type { Range, Severity } from './types';
@@ -156,8 +157,13 @@ export function rulesForHadolintCode(code: string) {
 }
 
 function parseYaml(text: string) {
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
   const lines = new LineIndex(text);
+  const parsed = parseYamlDocument(text, { uniqueKeys: true, prettyErrors: false });
+  if (!parsed) {
+    const message = `The file is nested more than ${MAX_YAML_NESTING} levels deep, so it was not read.`;
+    return { doc: parseDocument(''), lines, problems: [{ range: rangeOf(lines, undefined), message }] };
+  }
+  const doc = parsed;
   const problems: ConfigProblem[] = doc.errors.map((error) => ({
     range: lines.rangeAt(error.pos[0], error.pos[1]),
     message: error.message.split('\n')[0],

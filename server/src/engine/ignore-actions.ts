@@ -2,6 +2,7 @@ import { parseCompose } from './documents/compose';
 import { parseDockerfile } from './documents/dockerfile';
 import { composeExtents, dockerfileExtents } from './documents/extents';
 import { insertAt } from './fixes';
+import { isAnalysable } from './input-limits';
 import type { Suppression } from './suppress';
 import type { LineIndex } from './text';
 import type { DocumentKind, Finding, Fix } from './types';
@@ -15,6 +16,15 @@ export const REASON_PLACEHOLDER = 'reason';
  * directives, which must stay first.
  */
 export function ignoreFixes(text: string, kind: DocumentKind, finding: Finding): Fix[] {
+  if (!isAnalysable(text)) return [];
+  try {
+    return ignoreComments(text, kind, finding);
+  } catch {
+    return []; // analyze reports the failure
+  }
+}
+
+function ignoreComments(text: string, kind: DocumentKind, finding: Finding): Fix[] {
   const model = kind === 'dockerfile' ? parseDockerfile(text) : parseCompose(text);
   const extents = model.kind === 'dockerfile' ? dockerfileExtents(model) : composeExtents(model);
   const lines = model.lines;

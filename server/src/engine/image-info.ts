@@ -3,6 +3,7 @@ import { hasUnknown, interpolate } from './documents/compose-interpolation';
 import { scalarString } from './documents/compose-values';
 import { parseDockerfile, type BaseImage } from './documents/dockerfile';
 import { parseImageRef, registryOf, type ImageRef } from './documents/image-ref';
+import { isAnalysable } from './input-limits';
 import { comparePositions } from './text';
 import type { DocumentKind, Position, Range } from './types';
 
@@ -23,6 +24,15 @@ function contains(range: Range, position: Position): boolean {
 
 /** The image reference under the cursor: a Dockerfile FROM image or a compose `image:`. */
 export function imageAt(text: string, kind: DocumentKind, position: Position): ImageInfo | undefined {
+  if (!isAnalysable(text)) return undefined;
+  try {
+    return findImage(text, kind, position);
+  } catch {
+    return undefined; // analyze reports the failure; a hover has nothing to add
+  }
+}
+
+function findImage(text: string, kind: DocumentKind, position: Position): ImageInfo | undefined {
   if (kind === 'dockerfile') {
     const model = parseDockerfile(text);
     for (const stage of model.stages) {

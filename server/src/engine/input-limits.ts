@@ -8,3 +8,8 @@ export const MAX_ANALYSED_CHARS = 1024 * 1024;
 export function looksBinary(text: string): boolean {
   return text.slice(0, 8192).includes('\u0000');
 }
+
+/** Whether the engine reads this text at all: hover and code actions skip what analyze reports as not analysed. */
+export function isAnalysable(text: string): boolean {
+  return text.length <= MAX_ANALYSED_CHARS && !looksBinary(text);
+}

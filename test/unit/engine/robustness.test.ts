@@ -128,8 +128,11 @@ function build(next: () => number, pieces: string[], length: number): string {
 
 function exercise(kind: DocumentKind, text: string): void {
   const config = resolveConfig({ profile: 'strict', trustedRegistries: ['docker.io'] });
-  // analyze rethrows rule errors by default: any exception fails the test with the input that caused it.
-  const findings = analyze(text, { kind, config, uri: '/w/compose.yaml', readFile: () => 'FROM alpine:3.20\n' });
+  // Rule errors rethrown: any exception fails the test with the input that caused it.
+  const onRuleError = (_ruleId: string, error: unknown) => {
+    throw error;
+  };
+  const findings = analyze(text, { kind, config, uri: '/w/compose.yaml', readFile: () => 'FROM alpine:3.20\n', onRuleError });
   for (const finding of findings) assert.ok(finding.range.start.line >= 0 && finding.range.end.line >= finding.range.start.line);
   const fixed = fixAll(text, { kind, config });
   if (kind === 'compose' && parseDocument(text).errors.length === 0) {

@@ -1,6 +1,7 @@
 import { isAlias, isMap, isPair, isScalar, parseDocument, type Alias, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { LineIndex } from '../text';
 import { anchorsInDocumentOrder } from './compose-anchors';
+import { parseYamlDocument } from './yaml-parse';
 import { keyName, mapPair, type MergedMap } from './compose-merge-keys';
 import type { Range } from '../types';
 
@@ -14,6 +15,8 @@ export interface ComposeModel {
   text: string;
   lines: LineIndex;
   doc: Document.Parsed;
+  /** Nested more than MAX_YAML_NESTING levels: not parsed, its `doc` is empty. */
+  nestedTooDeep: boolean;
   /** YAML errors, ready to report; rules still run on what did parse, but offer no fixes. */
   syntaxErrors: { range: Range; message: string }[];
   root?: YAMLMap;
@@ -80,6 +83,7 @@ class ComposeDocument implements ComposeModel {
   readonly kind = 'compose';
   readonly lines: LineIndex;
   readonly doc: Document.Parsed;
+  readonly nestedTooDeep: boolean;
   readonly syntaxErrors: { range: Range; message: string }[];
   readonly root?: YAMLMap;
   services: Service[] = [];
@@ -92,15 +96,16 @@ class ComposeDocument implements ComposeModel {
   private detectedQuote?: '"' | "'";
 
   constructor(readonly text: string) {
-    const doc = parseDocument(text, { merge: false, uniqueKeys: true, prettyErrors: false });
+    const doc = parseYamlDocument(text, { merge: false, uniqueKeys: true, prettyErrors: false });
+    this.nestedTooDeep = !doc;
+    this.doc = doc ?? parseDocument('');
     const lines = new LineIndex(text);
-    this.doc = doc;
     this.lines = lines;
-    this.syntaxErrors = doc.errors.map((error) => ({
+    this.syntaxErrors = this.doc.errors.map((error) => ({
       range: lines.rangeAt(error.pos[0], Math.max(error.pos[1], error.pos[0])),
       message: error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''),
     }));
-    this.root = isMap(doc.contents) ? (doc.contents as YAMLMap<Node, Node | null>) : undefined;
+    this.root = isMap(this.doc.contents) ? (this.doc.contents as YAMLMap<Node, Node | null>) : undefined;
     this.indentUnit = detectIndentUnit(this.root, lines);
   }
 

@@ -1,8 +1,9 @@
-import { DockerfileParser, From, Instruction, Onbuild, Arg, User } from 'dockerfile-ast';
+import { From, Instruction, Onbuild, Arg, User } from 'dockerfile-ast';
 import type { Dockerfile } from 'dockerfile-ast';
 import { LineIndex } from '../text';
 import type { Range } from '../types';
 import { memoizeScans } from './ast-memo';
+import { parseDockerfileAst } from './dockerfile-parse';
 import { parseImageRef, type ImageRef } from './image-ref';
 import { singleReference, substitute, type Scope } from './variables';
 import { shellSourcesOf, type ShellSource } from './shell-source';
@@ -66,7 +67,7 @@ export interface DockerfileModel {
 }
 
 export function parseDockerfile(text: string): DockerfileModel {
-  const ast = DockerfileParser.parse(text);
+  const ast = parseDockerfileAst(text);
   const lines = new LineIndex(text);
   const all = ast.getInstructions();
 

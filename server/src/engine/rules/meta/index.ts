@@ -1,3 +1,4 @@
+import { analysisFailed } from './analysis-failed';
 import { invalidConfig } from './invalid-config';
 import { notAnalyzed } from './not-analyzed';
 import { suppressionForbidden } from './suppression-forbidden';
@@ -6,4 +7,4 @@ import { yamlSyntax } from './yaml-syntax';
 import type { RuleMeta } from '../../types';
 
 /** Findings the engine reports about the input itself rather than about its content. */
-export const metaRules: RuleMeta[] = [notAnalyzed, yamlSyntax, invalidConfig, unusedSuppression, suppressionForbidden];
+export const metaRules: RuleMeta[] = [notAnalyzed, yamlSyntax, invalidConfig, unusedSuppression, suppressionForbidden, analysisFailed];
