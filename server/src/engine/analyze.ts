@@ -14,7 +14,7 @@ import { composeExtents, dockerfileExtents, type Extents } from './documents/ext
 import { removeSuppressionFix } from './ignore-actions';
 import { suppressionForbidden } from './rules/meta/suppression-forbidden';
 import { unusedSuppression } from './rules/meta/unused-suppression';
-import { applySuppressions, findSuppressions, mayHaveSuppressions } from './suppress';
+import { applySuppressions, findSuppressions, mayHaveSuppressions, type Suppression } from './suppress';
 import { comparePositions, type LineIndex } from './text';
 import type { DocumentKind, Finding, Range, RuleMeta } from './types';
 
@@ -123,6 +123,8 @@ function suppress(findings: Finding[], lines: LineIndex, extents: () => Extents,
   const outcome = applySuppressions(findings, suppressions, (meta) => severityOf(meta, config) !== 'off');
   const severity = severityOf(unusedSuppression, config);
   if (severity === 'off' || partialRun) return outcome.findings;
+  const unusedNames = new Map<Suppression, number>();
+  for (const u of outcome.unused) unusedNames.set(u.suppression, (unusedNames.get(u.suppression) ?? 0) + 1);
   return [
     ...outcome.findings,
     ...outcome.unused.map((u) =>
@@ -130,7 +132,7 @@ function suppress(findings: Finding[], lines: LineIndex, extents: () => Extents,
         range: u.suppression.range,
         messageId: u.messageId,
         data: u.data,
-        fixes: removeSuppressionFix(lines, u.suppression, outcome.unused),
+        fixes: removeSuppressionFix(lines, u.suppression, unusedNames.get(u.suppression)!),
       }),
     ),
   ];

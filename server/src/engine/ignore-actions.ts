@@ -55,10 +55,9 @@ function ignoreComments(text: string, kind: DocumentKind, finding: Finding): Fix
   return [forLine, forFile];
 }
 
-/** Removes a suppression that does nothing: the whole comment line, or only the names that are unused. */
-export function removeSuppressionFix(lines: LineIndex, suppression: Suppression, unused: { suppression: Suppression }[]): Fix[] {
+/** Removes a suppression that does nothing (`unusedCount` of its names are unused): the whole comment line, when all are. */
+export function removeSuppressionFix(lines: LineIndex, suppression: Suppression, unusedCount: number): Fix[] {
   const line = suppression.range.start.line;
-  const unusedCount = unused.filter((u) => u.suppression === suppression).length;
   const everythingUnused = suppression.names.length === 0 || unusedCount >= suppression.names.length;
   if (!everythingUnused) return []; // rewriting a comment that still does something is left to the user
   const start = lines.lineStartOffset(line);

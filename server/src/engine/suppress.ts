@@ -65,11 +65,43 @@ function ruleFor(name: string): RuleMeta[] {
   return rule ? [rule] : [];
 }
 
-/** A name stands for a finding by its id or code, or through a hadolint code's equivalent rules. */
-function names(name: { name: string; rules: RuleMeta[] }, finding: Finding): boolean {
-  const written = name.name;
-  return written === finding.ruleId || written.toUpperCase() === finding.code || name.rules.some((rule) => rule.id === finding.ruleId);
+/** Keys a finding is matched by: a name stands for it by its id, its code (any case), or a rule it maps to. */
+const idKey = (id: string) => `id:${id}`;
+const codeKey = (code: string) => `code:${code.toUpperCase()}`;
+
+/**
+ * The names of a group of suppressions by the keys they match, so a finding is matched by two lookups, not by
+ * comparing it with every name (25,000 suppression comments were quadratic). Once a key matched, every name
+ * behind it is used.
+ */
+class NameIndex {
+  private readonly byKey = new Map<string, { names: number[][]; used: boolean }>();
+
+  add(suppression: number, name: number, written: string, rules: RuleMeta[]): void {
+    const keys = new Set([idKey(written), codeKey(written), ...rules.map((rule) => idKey(rule.id))]);
+    for (const key of keys) {
+      let entry = this.byKey.get(key);
+      if (!entry) this.byKey.set(key, (entry = { names: [], used: false }));
+      entry.names.push([suppression, name]);
+    }
+  }
+
+  /** Whether a name of the group stands for the finding; marks those names used. */
+  match(finding: Finding, used: Set<string>): boolean {
+    let matched = false;
+    for (const key of [idKey(finding.ruleId), codeKey(finding.code)]) {
+      const entry = this.byKey.get(key);
+      if (!entry) continue;
+      matched = true;
+      if (entry.used) continue;
+      entry.used = true;
+      for (const [s, n] of entry.names) used.add(usedKey(s, n));
+    }
+    return matched;
+  }
 }
+
+const usedKey = (s: number, n: number) => `${s}:${n}`;
 
 /** Cheap test first: most files have no suppression at all, and this runs on every keystroke. */
 export function mayHaveSuppressions(text: string): boolean {
@@ -82,19 +114,25 @@ export function mayHaveSuppressions(text: string): boolean {
  */
 export function findSuppressions(lines: LineIndex, extentAt: (line: number) => Extent): Suppression[] {
   const found: Suppression[] = [];
+  // `next` suppressions waiting for the next line that is neither blank nor a comment: found in the same pass.
+  let waiting: Suppression[] = [];
   for (let line = 0; line < lines.lineCount; line++) {
     const text = lines.lineText(line);
     const trimmed = text.trim();
+    if (trimmed !== '' && !trimmed.startsWith('#')) {
+      if (waiting.length) {
+        const extent = extentAt(line);
+        for (const suppression of waiting) suppression.lines = extent;
+        waiting = [];
+      }
+      continue;
+    }
     if (!trimmed.startsWith('#') || !(trimmed.includes('dockguard-ignore') || trimmed.includes('hadolint'))) continue;
     const parsed = parseSuppressionComment(trimmed);
     if (!parsed) continue;
     const indent = text.length - text.trimStart().length;
     const suppression: Suppression = { ...parsed, range: { start: { line, character: indent }, end: { line, character: text.length } } };
-    if (parsed.scope === 'next') {
-      let next = line + 1;
-      while (next < lines.lineCount && /^\s*(#.*)?$/.test(lines.lineText(next))) next++;
-      if (next < lines.lineCount) suppression.lines = extentAt(next);
-    }
+    if (parsed.scope === 'next') waiting.push(suppression);
     found.push(suppression);
   }
   return found;
@@ -113,23 +151,12 @@ export interface SuppressionOutcome {
  */
 export function applySuppressions(findings: Finding[], suppressions: Suppression[], isActive: (rule: RuleMeta) => boolean): SuppressionOutcome {
   const used = new Set<string>();
-  const key = (s: number, n: number) => `${s}:${n}`;
-  const kept = findings.filter((finding) => {
-    let suppressed = false;
-    suppressions.forEach((suppression, s) => {
-      if (suppression.scope === 'next') {
-        const covered = suppression.lines;
-        if (!covered || finding.range.start.line < covered.start || finding.range.start.line > covered.end) return;
-      }
-      suppression.names.forEach((name, n) => {
-        if (names(name, finding)) {
-          used.add(key(s, n));
-          suppressed = true;
-        }
-      });
-    });
-    return !suppressed;
-  });
+  const coverage = new Coverage(suppressions);
+  // In line order, so the groups of suppressions open at a finding's line are found in one sweep.
+  const order = findings.map((_, i) => i).sort((a, b) => findings[a].range.start.line - findings[b].range.start.line);
+  const suppressed = new Array<boolean>(findings.length);
+  for (const i of order) suppressed[i] = coverage.suppresses(findings[i], used);
+  const kept = findings.filter((_, i) => !suppressed[i]);
 
   const unused: SuppressionOutcome['unused'] = [];
   suppressions.forEach((suppression, s) => {
@@ -140,7 +167,7 @@ export function applySuppressions(findings: Finding[], suppressions: Suppression
       return;
     }
     suppression.names.forEach((name, n) => {
-      if (used.has(key(s, n))) return;
+      if (used.has(usedKey(s, n))) return;
       if (name.rules.length === 0) {
         unused.push({ suppression, messageId: 'unknownRule', data: { name: name.name } });
         return;
@@ -151,4 +178,48 @@ export function applySuppressions(findings: Finding[], suppressions: Suppression
     });
   });
   return { findings: kept, unused };
+}
+
+/**
+ * Which suppressions cover a finding: those of the whole file, and those whose lines hold it. Suppressions are
+ * grouped by the lines they cover, and findings asked about in line order, each with the groups open at its
+ * line: instructions do not nest and YAML entries nest a few levels, so few groups are open at once.
+ */
+class Coverage {
+  private readonly file = new NameIndex();
+  private readonly groups: { start: number; end: number; names: NameIndex }[] = [];
+  private open: { start: number; end: number; names: NameIndex }[] = [];
+  private nextGroup = 0;
+
+  constructor(suppressions: Suppression[]) {
+    const byLines = new Map<string, { start: number; end: number; names: NameIndex }>();
+    suppressions.forEach((suppression, s) => {
+      let names: NameIndex;
+      if (suppression.scope === 'file') {
+        names = this.file;
+      } else {
+        const covered = suppression.lines;
+        if (!covered) return;
+        const key = `${covered.start}:${covered.end}`;
+        let group = byLines.get(key);
+        if (!group) byLines.set(key, (group = { start: covered.start, end: covered.end, names: new NameIndex() }));
+        names = group.names;
+      }
+      suppression.names.forEach((name, n) => names.add(s, n, name.name, name.rules));
+    });
+    this.groups = [...byLines.values()].sort((a, b) => a.start - b.start);
+  }
+
+  suppresses(finding: Finding, used: Set<string>): boolean {
+    let suppressed = this.file.match(finding, used);
+    for (const group of this.groupsAt(finding.range.start.line)) if (group.names.match(finding, used)) suppressed = true;
+    return suppressed;
+  }
+
+  /** Lines must be asked in ascending order. */
+  private groupsAt(line: number): { names: NameIndex }[] {
+    while (this.nextGroup < this.groups.length && this.groups[this.nextGroup].start <= line) this.open.push(this.groups[this.nextGroup++]);
+    this.open = this.open.filter((group) => group.end >= line);
+    return this.open;
+  }
 }
