@@ -6,7 +6,7 @@
  * override files are exercised too. Deterministic: the same tree gives the same corpus.
  */
 import * as path from 'node:path';
-import { codeUnitOrder, dedupe, docsCodeBlocks, exampleFiles, testLiterals, type NamedText } from './support/corpus';
+import { codeUnitOrder, dedupe, docsCodeBlocks, exampleFiles, testLiterals, type NamedText } from '../test/support/corpus';
 import {
   crlfLineEnds,
   cutAtOffset,
@@ -17,9 +17,9 @@ import {
   mutatedCopies,
   swapWithNextLine,
   type Edit,
-} from './support/mutation';
+} from '../test/support/mutation';
 import { generateCompose } from './support/generate-compose';
-import { Random } from './support/random';
+import { Random } from '../test/support/seeded-random';
 
 export interface ComposeCorpusEntry {
   /** Where the text comes from, to find it again when it differs. */

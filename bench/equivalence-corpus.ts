@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { dedupe, docsCodeBlocks, exampleFiles, localeOrder, testLiterals, type LiteralInput, type NamedText } from './support/corpus';
+import { dedupe, docsCodeBlocks, exampleFiles, localeOrder, testLiterals, type LiteralInput, type NamedText } from '../test/support/corpus';
 import {
   crlfLineEnds,
   cutAtOffset,
@@ -16,9 +16,9 @@ import {
   mutatedCopies,
   swapWithNextLine,
   type Edit,
-} from './support/mutation';
+} from '../test/support/mutation';
 import { generateDockerfile } from './support/generate-dockerfile';
-import { Random } from './support/random';
+import { Random } from '../test/support/seeded-random';
 
 export type CorpusEntry = NamedText;
 

@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol/node';
 import { generateDockerfile } from './support/generate-dockerfile';
 import { LspSession } from './support/lsp-session';
-import { Random } from './support/random';
+import { Random } from '../test/support/seeded-random';
 import { emitSection, progress } from './support/report';
 import { summarize, type Summary } from './support/stats';
 import { formatCount, formatMs, formatRatio, renderTable } from './support/table';

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { NamedText } from './corpus';
+import type { NamedText } from '../../test/support/corpus';
 
 export interface Finding {
   ruleId: string;

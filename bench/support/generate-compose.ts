@@ -1,4 +1,4 @@
-import { Random } from './random';
+import { Random } from '../../test/support/seeded-random';
 
 /**
  * Realistic compose files of an exact service count for the benchmarks: an application stack (web front ends,

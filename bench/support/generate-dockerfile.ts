@@ -1,4 +1,4 @@
-import { Random } from './random';
+import { Random } from '../../test/support/seeded-random';
 
 /**
  * Realistic Dockerfiles of an exact line count for the benchmarks: multi-stage builds with FROM lines that use

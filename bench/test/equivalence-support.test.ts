@@ -5,11 +5,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, mock, test } from 'node:test';
-import { codeUnitOrder, docsCodeBlocks, localeOrder, testLiterals, walk } from '../support/corpus';
+import { codeUnitOrder, docsCodeBlocks, localeOrder, testLiterals, walk } from '../../test/support/corpus';
 import { renderPhaseTable, renderSizeTable, type MeasuredSize } from '../support/engine-bench';
 import { canonical, canonicalOutcome, describeDifference, reportDifferences } from '../support/equivalence';
-import { cutAtOffset, deleteLine, mutate, type Edit } from '../support/mutation';
-import { Random } from '../support/random';
+import { cutAtOffset, deleteLine, mutate, type Edit } from '../../test/support/mutation';
+import { Random } from '../../test/support/seeded-random';
 
 const made: string[] = [];
 afterEach(() => {

@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import { DockerfileParser } from 'dockerfile-ast';
 import { analyze } from '../../server/src/engine';
 import { generateDockerfile } from '../support/generate-dockerfile';
-import { Random } from '../support/random';
+import { Random } from '../../test/support/seeded-random';
 import { growthExponent, percentile, summarize } from '../support/stats';
 import { formatMs, renderTable } from '../support/table';
 import { sampleInterleaved } from '../support/timing';

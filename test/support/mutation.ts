@@ -3,7 +3,7 @@
  * A corpus is built in sequence from one generator, so the order of the draws is part of what it contains.
  */
 import type { NamedText } from './corpus';
-import type { Random } from './random';
+import type { Random } from './seeded-random';
 
 export interface Mutation {
   text: string;
