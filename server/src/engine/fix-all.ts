@@ -8,7 +8,7 @@ export interface FixAllResult {
   passes: number;
 }
 
-const MAX_PASSES = 10;
+export const MAX_PASSES = 10;
 
 /**
  * Applies every safe fix, then analyses again and repeats while fixes remain, because one fix can make room
