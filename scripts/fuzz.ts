@@ -19,14 +19,19 @@ const growthEvery = option('growth-every', 50);
 const root = join(__dirname, '..');
 
 const seeds = loadSeeds(root);
-console.log(`dockguard fuzz: seed ${seed}, ${inputs.toLocaleString('en')} inputs from ${seeds.dockerfile.length} Dockerfile and ${seeds.compose.length} compose seeds`);
+console.log(
+  `dockguard fuzz: seed ${seed}, ${inputs.toLocaleString('en')} inputs from ${seeds.dockerfile.length} Dockerfile and ${seeds.compose.length} compose seeds`,
+);
 const result = runCampaign(seeds, {
   seed,
   inputs,
   budgetMs,
   growthEvery,
   onProgress: (done, r) => {
-    if (done % 10_000 === 0) console.log(`  ${done.toLocaleString('en')} inputs, ${r.failures.length} failures, ${r.superlinear.length} super-linear, ${((performance.now() / 1000) | 0)} s`);
+    if (done % 10_000 === 0)
+      console.log(
+        `  ${done.toLocaleString('en')} inputs, ${r.failures.length} failures, ${r.superlinear.length} super-linear, ${(performance.now() / 1000) | 0} s`,
+      );
   },
 });
 report(result);
@@ -47,21 +52,34 @@ function report(r: CampaignResult): void {
   for (const s of r.slowest) console.log(`  ${s.ms.toFixed(1).padStart(7)} ms  ${label(s.input)}`);
   const distinct = new Map<string, { count: number; example: FuzzInput; detail: string }>();
   for (const f of r.failures) {
-    const key = `${f.kind}: ${f.detail.split('\n')[0].replace(/ at \d+:\d+/g, '').replace(/\d+/g, 'N')}`;
+    const key = `${f.kind}: ${f.detail
+      .split('\n')[0]
+      .replace(/ at \d+:\d+/g, '')
+      .replace(/\d+/g, 'N')}`;
     const entry = distinct.get(key) ?? { count: 0, example: f.input, detail: f.detail };
     entry.count++;
     distinct.set(key, entry);
   }
   if (distinct.size) console.log(`\n${distinct.size} distinct failures:`);
-  for (const [key, { count, example, detail }] of distinct) console.log(`  ${count}x ${key}\n     e.g. ${label(example)}\n     ${detail.split('\n').slice(0, 4).join('\n     ')}`);
+  for (const [key, { count, example, detail }] of distinct)
+    console.log(`  ${count}x ${key}\n     e.g. ${label(example)}\n     ${detail.split('\n').slice(0, 4).join('\n     ')}`);
   for (const { input, growth } of r.superlinear) {
-    console.log(`  super-linear: ${growth.description}: ${growth.sizes.join(' -> ')} chars, ${growth.ms.map((m) => m.toFixed(1)).join(' -> ')} ms (x${growth.ratio.toFixed(1)}) in ${label(input)}`);
+    console.log(
+      `  super-linear: ${growth.description}: ${growth.sizes.join(' -> ')} chars, ${growth.ms.map((m) => m.toFixed(1)).join(' -> ')} ms (x${growth.ratio.toFixed(1)}) in ${label(input)}`,
+    );
   }
   for (const { input, ms } of r.overBudget) console.log(`  over budget: ${ms.toFixed(0)} ms ${label(input)}`);
   const failing = [...r.failures.map((f) => ({ ...f.input, why: f.detail })), ...r.superlinear.map((s) => ({ ...s.input, why: s.growth.description }))];
   if (failing.length || r.overBudget.length) {
     const file = join(tmpdir(), `dockguard-fuzz-${seed}.json`);
-    writeFileSync(file, JSON.stringify([...failing, ...r.overBudget.map((o) => ({ ...o.input, why: `${o.ms} ms` }))].map(({ kind, name, text, why }) => ({ kind, name, text, why })), null, 1));
+    writeFileSync(
+      file,
+      JSON.stringify(
+        [...failing, ...r.overBudget.map((o) => ({ ...o.input, why: `${o.ms} ms` }))].map(({ kind, name, text, why }) => ({ kind, name, text, why })),
+        null,
+        1,
+      ),
+    );
     console.log(`\nfailing inputs: ${file}`);
     process.exitCode = 1;
   }

@@ -17,8 +17,11 @@ import { NotWritten, writeFixed, WriteScope } from './cli/safe-write';
 import { isIgnoredPath, ProjectConfigLoader, type ProjectConfig } from './project-config';
 import { VERSION } from './version';
 
-/** The engine's finding for a file it did not analyse (binary, too large): for the CLI, the file was not checked. */
-const NOT_ANALYZED = 'not-analyzed';
+/**
+ * The engine's findings for a file it did not analyse (binary, too large, nested too deeply) or analysed only in
+ * part (dockguard failed on it): for the CLI, the file was not fully checked.
+ */
+const NOT_CHECKED = new Set(['not-analyzed', 'analysis-failed']);
 
 /** Lets compose rules read the Dockerfile a service builds from; nothing else is ever read. The engine names files by URI. */
 function readLocalFile(uri: string): string | undefined {
@@ -96,13 +99,11 @@ function analyzeTarget(target: Target, run: Run): FileResult | undefined {
     run.problems.push({ path: target.name, reason: error instanceof InputTooLarge ? error.message : `cannot read: ${describeError(error)}` });
     return undefined;
   }
-  const failures: string[] = [];
   const analyzeOptions: AnalyzeOptions = {
     kind: target.kind ?? sniffKind(input.text),
     uri: location ? pathToFileURL(path.resolve(location)).href : undefined,
     config: resolveConfig(project?.config),
     readFile: readLocalFile,
-    onRuleError: (ruleId, error) => failures.push(`rule ${ruleId} failed: ${describeError(error)}`),
   };
   let text = input.text;
   let findings: Finding[];
@@ -114,9 +115,8 @@ function analyzeTarget(target: Target, run: Run): FileResult | undefined {
     run.problems.push({ path: target.name, reason: `could not be analysed: ${describeError(error)}` });
     return undefined;
   }
-  for (const failure of new Set(failures)) run.problems.push({ path: target.name, reason: `analysed only in part: ${failure}` });
   for (const finding of findings) {
-    if (finding.ruleId === NOT_ANALYZED) run.problems.push({ path: target.name, reason: finding.message.replace(/^dockguard /, '') });
+    if (NOT_CHECKED.has(finding.ruleId)) run.problems.push({ path: target.name, reason: finding.message.replace(/^dockguard /, '') });
   }
   return { path: target.name, text, findings };
 }

@@ -22,7 +22,36 @@ import type { DocumentKind } from '../../../server/src/engine/types';
 const insertAt = (text: string, offset: number, inserted: string) => text.slice(0, offset) + inserted + text.slice(offset);
 
 /** Characters a flip writes: syntax of both formats, line breaks, controls, and code units from anywhere. */
-const FLIPS = ['\\', '`', '"', "'", '$', '{', '}', '[', ']', '(', ')', '#', ':', '-', '&', '*', '|', '>', '<', ',', ' ', '\t', '\n', '\r', '=', '\u0000', '\u0001', '\u001b'];
+const FLIPS = [
+  '\\',
+  '`',
+  '"',
+  "'",
+  '$',
+  '{',
+  '}',
+  '[',
+  ']',
+  '(',
+  ')',
+  '#',
+  ':',
+  '-',
+  '&',
+  '*',
+  '|',
+  '>',
+  '<',
+  ',',
+  ' ',
+  '\t',
+  '\n',
+  '\r',
+  '=',
+  '\u0000',
+  '\u0001',
+  '\u001b',
+];
 
 const flipCharacter: Edit = ({ text, offset }, rng) => {
   const char = rng.chance(0.7) ? rng.pick(FLIPS) : String.fromCharCode(rng.int(1, 0xffff));
@@ -30,7 +59,9 @@ const flipCharacter: Edit = ({ text, offset }, rng) => {
 };
 
 const loneCrLineEnds: Edit = ({ text }, rng) =>
-  rng.chance(0.5) ? { text: text.replace(/\r?\n/g, '\r'), how: 'lone CR line ends' } : { text: text.replace(/\n$/, '\r'), how: 'last line ends with a lone CR' };
+  rng.chance(0.5)
+    ? { text: text.replace(/\r?\n/g, '\r'), how: 'lone CR line ends' }
+    : { text: text.replace(/\n$/, '\r'), how: 'last line ends with a lone CR' };
 
 const byteOrderMark: Edit = ({ text }) => ({ text: '\uFEFF' + text, how: 'byte-order mark' });
 
@@ -64,7 +95,18 @@ const spliceText: Edit = ({ text, offset }, rng, pool) => {
 // ---- Dockerfile ----
 
 const OPERATORS = [' && ', ' | ', ' ; ', ' || ', ' \\\n  && ', ' &&\\\n ', '\n'];
-const COMMANDS = ['curl -k x', 'curl -fsSL https://x | sh', 'apt-get install -y curl', 'apk add --allow-untrusted x', 'wget -O- x', 'echo "a b"', 'cd /x', 'pip install --trusted-host h x', 'sudo x', 'rm -rf /var/lib/apt/lists/*'];
+const COMMANDS = [
+  'curl -k x',
+  'curl -fsSL https://x | sh',
+  'apt-get install -y curl',
+  'apk add --allow-untrusted x',
+  'wget -O- x',
+  'echo "a b"',
+  'cd /x',
+  'pip install --trusted-host h x',
+  'sudo x',
+  'rm -rf /var/lib/apt/lists/*',
+];
 const manyCommands: Edit = ({ lines, at }, rng) => {
   const count = rng.int(2, rng.chance(0.1) ? 3_000 : 60);
   const operator = rng.pick(OPERATORS);
@@ -73,7 +115,14 @@ const manyCommands: Edit = ({ lines, at }, rng) => {
   return { text: lines.join('\n'), how: `a RUN of ${count} commands joined by ${JSON.stringify(operator)} before line ${at + 1}` };
 };
 
-const HEREDOCS = ['RUN <<EOF\napt-get update\ncurl -k x | sh\nEOF', 'RUN <<-"X" bash\n\tcurl -k x\n\tX', 'COPY <<EOF /etc/apt/sources.list\ndeb [trusted=yes] http://x ./\nEOF', 'RUN <<EOF\nunterminated', 'RUN cat > /x <<E1 && sh <<E2\na\nE1\nb\nE2', 'RUN <<A <<B\nA\n'];
+const HEREDOCS = [
+  'RUN <<EOF\napt-get update\ncurl -k x | sh\nEOF',
+  'RUN <<-"X" bash\n\tcurl -k x\n\tX',
+  'COPY <<EOF /etc/apt/sources.list\ndeb [trusted=yes] http://x ./\nEOF',
+  'RUN <<EOF\nunterminated',
+  'RUN cat > /x <<E1 && sh <<E2\na\nE1\nb\nE2',
+  'RUN <<A <<B\nA\n',
+];
 const heredoc: Edit = ({ lines, at }, rng) => {
   lines.splice(at, 0, rng.pick(HEREDOCS));
   return { text: lines.join('\n'), how: `a heredoc before line ${at + 1}` };
@@ -128,7 +177,13 @@ const yamlNesting: Edit = ({ text, offset }, rng) => {
   const depth = rng.int(2, rng.chance(0.2) ? 20_000 : 300);
   const form = rng.int(0, 3);
   const nested =
-    form === 0 ? '['.repeat(depth) + ']'.repeat(depth) : form === 1 ? '{a: '.repeat(depth) + '}'.repeat(depth) : form === 2 ? '- '.repeat(depth) + 'x' : 'k: '.repeat(depth) + 'v';
+    form === 0
+      ? '['.repeat(depth) + ']'.repeat(depth)
+      : form === 1
+        ? '{a: '.repeat(depth) + '}'.repeat(depth)
+        : form === 2
+          ? '- '.repeat(depth) + 'x'
+          : 'k: '.repeat(depth) + 'v';
   return { text: insertAt(text, offset, nested), how: `nesting ${depth} deep (form ${form}) at ${offset}` };
 };
 

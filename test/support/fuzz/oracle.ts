@@ -94,7 +94,8 @@ export function judge(text: string, options: AnalyzeOptions, checkFixes = true):
     const errorsAfter = syntaxErrors(first.text, options.kind);
     if (errorsAfter > errorsBefore) failures.push({ kind: 'fix-all', detail: `fix-all left ${errorsAfter - errorsBefore} new syntax error(s)` });
     const second = fixAll(first.text, guarded);
-    if (second.applied > 0 || second.text !== first.text) failures.push({ kind: 'fix-all', detail: `fix-all is not idempotent: a second run applied ${second.applied} fix(es)` });
+    if (second.applied > 0 || second.text !== first.text)
+      failures.push({ kind: 'fix-all', detail: `fix-all is not idempotent: a second run applied ${second.applied} fix(es)` });
   } catch (error) {
     failures.push({ kind: 'exception', detail: `fix-all threw ${(error as Error).stack}` });
   }

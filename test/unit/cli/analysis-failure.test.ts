@@ -65,14 +65,14 @@ describe('CLI: a failure in one file is contained', () => {
     assert.equal(readFileSync(join(project, 'b', 'Dockerfile'), 'utf8'), 'FROM alpine:3.20\nUSER app\nCOPY app.sh /app/\n');
   });
 
-  it('reports a rule that throws as a partial analysis (exit 2), keeping the other rules findings', (t) => {
+  it('reports a rule that throws as a failed analysis (exit 2), keeping the other rules findings', (t) => {
     const rule = dockerfileRules.find((r) => r.meta.id === 'unpinned-base-image')!;
     t.mock.method(rule, 'check', () => {
       throw new TypeError("Cannot read properties of undefined (reading 'tag')");
     });
     const run = inProcess(['-f', 'json', 'b'], dir());
     assert.equal(run.code, 2);
-    assert.match(run.stderr, /b\/Dockerfile: analysed only in part: rule unpinned-base-image failed: Cannot read properties of undefined/);
+    assert.match(run.stderr, /b\/Dockerfile: This file could not be analysed: rule unpinned-base-image failed: Cannot read properties of undefined/);
     assert.ok((JSON.parse(run.stdout) as { ruleId: string }[]).some((f) => f.ruleId === 'root-user'));
   });
 });

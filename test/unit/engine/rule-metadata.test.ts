@@ -34,7 +34,10 @@ function probe(options: { fixable: boolean; hasSuggestions: boolean; report: { m
   });
 }
 
-const run = (rule: ReturnType<typeof probe>) => analyze('FROM alpine:3.20\n', { kind: 'dockerfile', rules: [rule] });
+const rethrow = (_ruleId: string, error: unknown) => {
+  throw error;
+};
+const run = (rule: ReturnType<typeof probe>) => analyze('FROM alpine:3.20\n', { kind: 'dockerfile', rules: [rule], onRuleError: rethrow });
 
 describe('rule metadata is enforced', () => {
   it('rejects a fix from a rule that is not fixable', () => {
@@ -68,14 +71,18 @@ describe('rule metadata is enforced', () => {
     assert.throws(() => run(probe({ fixable: false, hasSuggestions: false, report: { messageId: 'named' } })), /without data\.image/);
   });
 
-  it('hands a broken contract to onRuleError, like any rule failure, so the server and CLI log it and go on', () => {
+  it('hands a broken contract to onRuleError, like any rule failure, and reports it as the analysis failing', () => {
     const errors: string[] = [];
     const findings = analyze('FROM alpine:3.20\n', {
       kind: 'dockerfile',
       rules: [probe({ fixable: false, hasSuggestions: false, report: { messageId: 'plain', fixes: [FIX] } })],
       onRuleError: (ruleId, error) => errors.push(`${ruleId}: ${(error as Error).message}`),
     });
-    assert.deepEqual(findings, []);
+    assert.deepEqual(
+      findings.map((f) => f.ruleId),
+      ['analysis-failed'],
+    );
+    assert.match(findings[0].message, /rule probe failed: probe reported a fix/);
     assert.match(errors[0], /^probe: probe reported a fix/);
   });
 });
