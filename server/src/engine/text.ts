@@ -77,6 +77,15 @@ export class LineIndex {
     return this.text.charCodeAt(first - 2) === 13 ? '\r\n' : '\n';
   }
 
+  /**
+   * The column of an offset as indentation counts it: a byte-order mark before the first line takes no column
+   * (editors hide it; a file read from disk still has it).
+   */
+  indentColumnAt(offset: number): number {
+    const { line, character } = this.positionAt(offset);
+    return line === 0 && character > 0 && this.text.charCodeAt(0) === 0xfeff ? character - 1 : character;
+  }
+
   /** Leading whitespace of a line. */
   indentOf(line: number): string {
     const text = this.lineText(line);

@@ -41,8 +41,8 @@ export interface CampaignOptions {
   inputs: number;
   /** Over this time, an analysis counts as over the budget. */
   budgetMs: number;
-  /** Apply every fix and suggestion of one input in this many (1: all). */
-  fixEvery?: number;
+  /** At most this many fixes and suggestions applied alone per input, drawn at random (fix-all always runs). */
+  fixesPerInput?: number;
   /** Check one input in this many for time linear in size (0: none). */
   growthEvery?: number;
   onProgress?: (done: number, result: CampaignResult) => void;
@@ -110,7 +110,7 @@ export function runCampaign(seeds: Seeds, options: CampaignOptions): CampaignRes
   };
   for (let i = 0; i < options.inputs; i++) {
     const input = makeInput(seeds, pools, rng);
-    const verdict = judge(input.text, input.options, i % (options.fixEvery ?? 1) === 0);
+    const verdict = judge(input.text, input.options, true, (all) => sample(all, options.fixesPerInput ?? 6, rng));
     result.inputs++;
     result.characters += input.text.length;
     result.fixesApplied += verdict.applied;
@@ -146,4 +146,12 @@ function timeOf(input: FuzzInput): number {
   const start = performance.now();
   analyze(input.text, input.options);
   return performance.now() - start;
+}
+
+/** Up to `count` items of `all`, drawn without repeats, in their order. */
+function sample<T>(all: T[], count: number, rng: Random): T[] {
+  if (all.length <= count) return all;
+  const chosen = new Set<number>();
+  while (chosen.size < count) chosen.add(rng.int(0, all.length - 1));
+  return [...chosen].sort((a, b) => a - b).map((i) => all[i]);
 }

@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { DockerfileParser, type Instruction } from 'dockerfile-ast';
+import { DockerfileParser, Instruction } from 'dockerfile-ast';
+import { originalGetRawArguments } from '../../../server/src/engine/documents/dockerfile-parse';
 import { parseDockerfile } from '../../../server/src/engine/documents/dockerfile';
 import { escapeCharOf } from '../../../server/src/engine/documents/instruction-args';
 
@@ -32,6 +33,16 @@ describe('the dockerfile-ast patch (documents/ast-memo.ts)', () => {
       assert.deepEqual(values(memoized.getArguments()), values(instruction.getArguments()));
       assert.notEqual(memoized.getArguments(), memoized.getArguments(), 'a fresh array each time (ModifiableInstruction shifts flags off it)');
     });
+  });
+
+  it('puts the linear argument split in place of getRawArguments, once per instruction', () => {
+    const prototype = Instruction.prototype as unknown as { getRawArguments: unknown };
+    assert.notEqual(prototype.getRawArguments, originalGetRawArguments, 'the engine installed its split');
+    assert.equal(typeof originalGetRawArguments, 'function', 'the original is where the patch was written against');
+    const [run] = DockerfileParser.parse('RUN echo "a b" \\\n  c\n').getInstructions();
+    const values = (args: { getValue(): string }[]) => args.map((a) => a.getValue());
+    assert.deepEqual(values(run.getArguments()), values(originalGetRawArguments.call(run)));
+    assert.notEqual(run.getArguments(), run.getArguments(), 'a fresh array each time');
   });
 
   it('reads the escape character from the instance field dockerfile-ast sets', () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DockerfileParser, type Instruction } from 'dockerfile-ast';
+import { originalGetRawArguments } from '../../../server/src/engine/documents/dockerfile-parse';
 import { argumentSpans, firstArgumentOffset } from '../../../server/src/engine/documents/instruction-args';
 import { LineIndex } from '../../../server/src/engine/text';
 import { seededRandom as random } from '../../support/seeded-random';
@@ -9,18 +10,19 @@ type RawScan = () => { getValue(): string; getRange(): { start: never; end: neve
 
 /**
  * What dockerfile-ast's own scan says, as offsets. The scan throws on some odd input (a stray carriage return in a
- * continuation): the model then sees no arguments, and that is what this returns. A missing scan method is not
+ * continuation): that input is not compared. A missing scan method is not
  * odd input: it fails the test, so a renamed reference can never leave it comparing nothing.
  */
-function reference(instruction: Instruction, lines: LineIndex): { value: string; start: number; end: number }[] {
-  const scan = (Object.getPrototypeOf(instruction) as { getRawArguments?: RawScan }).getRawArguments;
+function reference(instruction: Instruction, lines: LineIndex): { value: string; start: number; end: number }[] | undefined {
+  // The engine puts the port in the prototype's place (documents/dockerfile-parse.ts): compare with the original.
+  const scan = originalGetRawArguments as unknown as RawScan;
   assert.equal(typeof scan, 'function', 'dockerfile-ast instructions have getRawArguments on their prototype');
   let raw: ReturnType<RawScan>;
   try {
     raw = scan!.call(instruction);
   } catch (error) {
     assert.ok(error instanceof Error, `the scan throws an Error: ${String(error)}`);
-    return [];
+    return undefined;
   }
   return raw.map((a) => ({ value: a.getValue(), start: lines.offsetAt(a.getRange().start), end: lines.offsetAt(a.getRange().end) }));
 }
@@ -37,6 +39,7 @@ function compare(text: string): void {
   }
   for (const instruction of all) {
     const expected = reference(instruction, lines);
+    if (!expected) continue;
     compared++;
     assert.deepEqual(argumentSpans(instruction, lines), expected, `${JSON.stringify(text)}: ${instruction.getKeyword()}`);
     assert.equal(firstArgumentOffset(instruction, lines), expected[0]?.start ?? -1, `${JSON.stringify(text)}: first argument of ${instruction.getKeyword()}`);

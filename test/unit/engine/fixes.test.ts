@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { fixAll } from '../../../server/src/engine/fix-all';
 import { applyFixes } from '../../../server/src/engine/fixes';
+import { defineDockerfileRule } from '../../../server/src/engine/rule';
 import type { Fix } from '../../../server/src/engine/types';
 
 const at = (line: number, character: number) => ({ line, character });
@@ -43,5 +45,52 @@ describe('applyFixes', () => {
       ],
     };
     assert.equal(applyFixes('abc', [twoEdits]).text, 'AbC');
+  });
+});
+
+describe('fixAll', () => {
+  /** Offers, on every analysis, a fix that inserts text and resolves nothing: what an unclosed quote made of a real fix. */
+  const neverDone = defineDockerfileRule({
+    meta: {
+      id: 'never-done',
+      code: 'DG997',
+      severity: 'warning',
+      category: 'hygiene',
+      title: 'probe',
+      description: 'A fix that does not fix.',
+      messages: { again: 'Again.' },
+      fixable: true,
+      hasSuggestions: false,
+    },
+    check({ model, report }) {
+      const end = model.lines.positionAt(model.text.length);
+      report({
+        range: { start: end, end },
+        messageId: 'again',
+        fixes: [{ title: 'Append a line', kind: 'fix', edits: [{ range: { start: end, end }, newText: '# more\n' }] }],
+      });
+    },
+  });
+
+  it('applies a fix that comes back after being applied once, not up to its pass limit', () => {
+    const result = fixAll('FROM alpine:3.20\n', { kind: 'dockerfile', rules: [neverDone] });
+    assert.equal(result.text, 'FROM alpine:3.20\n# more\n');
+    assert.equal(result.applied, 1);
+    assert.deepEqual(result.stalled, ['Append a line']);
+  });
+
+  it('still runs the passes that fixes need (a skipped overlapping fix applies on the next pass)', () => {
+    const text = 'services:\n  web:\n    image: nginx:1.27\n';
+    const result = fixAll(text, { kind: 'compose' });
+    assert.ok(result.passes >= 1);
+    assert.deepEqual(result.stalled, []);
+    assert.equal(fixAll(result.text, { kind: 'compose' }).applied, 0);
+  });
+
+  it('removes 20,000 unused suppressions in one pass (overlaps are found by position, not by pairs)', () => {
+    const text = 'FROM alpine:3.20\n' + '# dockguard-ignore root-user\n'.repeat(20_000) + 'USER app\n';
+    const result = fixAll(text, { kind: 'dockerfile' });
+    assert.equal(result.text, 'FROM alpine:3.20\nUSER app\n');
+    assert.equal(result.applied, 20_000);
   });
 });

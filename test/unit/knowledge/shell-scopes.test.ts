@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseDockerfile } from '../../../server/src/engine/documents/dockerfile';
+import { isOpenAtEnd } from '../../../server/src/engine/knowledge/shell';
 import { allCommands, jsonStrings, programOf, shellScopes } from '../../../server/src/engine/knowledge/shell-scopes';
 
 function commands(dockerfile: string): string[] {
@@ -72,5 +73,25 @@ describe('jsonStrings', () => {
       jsonStrings('["a", "b').map((w) => w.value),
       ['a', 'b'],
     );
+  });
+});
+
+describe('isOpenAtEnd: where an appended command would land', () => {
+  it('inside an unclosed quote, backquote, substitution or after a trailing backslash', () => {
+    for (const text of ['echo "a', "echo 'a", 'echo `date', 'echo $(date', 'echo a\\', "echo 'it''s", 'echo "$(date)" "x']) assert.ok(isOpenAtEnd(text), text);
+  });
+  it('not after closed ones, escaped quotes, quotes in comments or apostrophes inside double quotes', () => {
+    for (const text of [
+      'echo "a"',
+      "echo 'a'",
+      'echo `date`',
+      'echo $(date)',
+      'echo \\"a',
+      "echo a # it's",
+      'echo "it\'s"',
+      'echo "a\\"b"',
+      'apt-get install -y curl',
+    ])
+      assert.ok(!isOpenAtEnd(text), text);
   });
 });

@@ -33,14 +33,18 @@ export function quoted(model: ComposeModel, text: string): string {
 }
 
 function column(model: ComposeModel, offset: number): number {
-  return model.lines.positionAt(offset).character;
+  return model.lines.indentColumnAt(offset);
 }
 
-/** Offset where a new line goes after `node`: the start of the line after its last character. */
+/**
+ * Offset where a new line goes after `node`: just past the line break that ends its last line. YAML breaks
+ * lines at `\n` and `\r\n` only: a lone `\r` (the last line of a file saved with old Mac line ends, or inside a
+ * comment) does not end the line, so text inserted after it would continue that line.
+ */
 function lineAfter(model: ComposeModel, node: Node): { offset: number; prefix: string } {
   const end = model.offsetsOf(node)[1];
-  const line = model.lines.positionAt(end).line;
-  if (line + 1 < model.lines.lineCount) return { offset: model.lines.lineStartOffset(line + 1), prefix: '' };
+  const lineBreak = model.text.indexOf('\n', end);
+  if (lineBreak >= 0) return { offset: lineBreak + 1, prefix: '' };
   return { offset: model.text.length, prefix: model.lines.eol };
 }
 
@@ -113,7 +117,7 @@ export function appendToSeq(model: ComposeModel, seq: unknown, itemText: string)
   if (!last?.range) return undefined;
   // The dash sits before the item on the item's first line.
   const lineStart = model.lines.lineStartOffset(model.lines.positionAt(last.range[0]).line);
-  const lead = model.text.slice(lineStart, last.range[0]);
+  const lead = model.text.slice(lineStart, last.range[0]).replace(/^\uFEFF/, '');
   const match = /^(\s*)-\s+/.exec(lead);
   if (!match) return undefined;
   return insertLines(model, last, [`${match[1]}- ${itemText}`]);

@@ -1,6 +1,6 @@
 import { isMap, isScalar, type Node, type Pair } from 'yaml';
 import { looksBinary, MAX_ANALYSED_CHARS } from '../input-limits';
-import { parseCompose, shared, type ComposeModel, type Service } from './compose';
+import { parseCompose, serviceNamed, shared, type ComposeModel, type Service } from './compose';
 import { mapPair } from './compose-merge-keys';
 import { hasUnknown, interpolate } from './compose-interpolation';
 import { scalarString } from './compose-values';
@@ -101,7 +101,7 @@ export function extendsChain(context: RuntimeContext, service: Service): ChainLi
       model = other;
       dir = dirnamePath(file);
     }
-    current = model.services.find((s) => s.name === target.service);
+    current = serviceNamed(model, target.service);
     if (!current) return undefined;
   }
   return undefined;

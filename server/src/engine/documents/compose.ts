@@ -17,7 +17,7 @@ export interface ComposeModel {
   doc: Document.Parsed;
   /** Nested more than MAX_YAML_NESTING levels: not parsed, its `doc` is empty. */
   nestedTooDeep: boolean;
-  /** YAML errors, ready to report; rules still run on what did parse, but offer no fixes. */
+  /** YAML errors (the first MAX_SYNTAX_ERRORS), ready to report; rules still run on what did parse, but offer no fixes. */
   syntaxErrors: { range: Range; message: string }[];
   root?: YAMLMap;
   services: Service[];
@@ -65,6 +65,8 @@ export interface Service {
 }
 
 const EXTENDS_DEPTH = 10;
+/** YAML errors reported per file. */
+export const MAX_SYNTAX_ERRORS = 100;
 /** Alias to alias hops followed; yaml anchors name nodes, not aliases, so one hop is the norm. */
 const ALIAS_HOPS = 50;
 
@@ -101,7 +103,8 @@ class ComposeDocument implements ComposeModel {
     this.doc = doc ?? parseDocument('');
     const lines = new LineIndex(text);
     this.lines = lines;
-    this.syntaxErrors = this.doc.errors.map((error) => ({
+    // The first errors say what is wrong; thousands more (a line of 40,000 quotes) only cost time and screen.
+    this.syntaxErrors = this.doc.errors.slice(0, MAX_SYNTAX_ERRORS).map((error) => ({
       range: lines.rangeAt(error.pos[0], Math.max(error.pos[1], error.pos[0])),
       message: error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''),
     }));
@@ -136,6 +139,16 @@ class ComposeDocument implements ComposeModel {
     const [start, end] = this.offsetsOf(node);
     return this.lines.rangeAt(start, end);
   }
+}
+
+/** The service of that name (the first, if a broken file names two alike), from an index built once per model. */
+export function serviceNamed(model: ComposeModel, name: string): Service | undefined {
+  const byName = shared(model, 'services-by-name', () => {
+    const index = new Map<string, Service>();
+    for (const service of model.services) if (!index.has(service.name)) index.set(service.name, service);
+    return index;
+  });
+  return byName.get(name);
 }
 
 /** Results several rules derive from a model (the services to judge, every mount, every port), computed once per model. */
@@ -269,8 +282,8 @@ function detectIndentUnit(root: YAMLMap | undefined, lines: LineIndex): string {
   const first = root?.items[0] as Pair<Node, Node | null> | undefined;
   const child = first && isMap(first.value) ? (first.value.items[0] as Pair<Node, Node | null> | undefined) : undefined;
   if (first?.key?.range && child?.key?.range) {
-    const outer = lines.positionAt(first.key.range[0]).character;
-    const inner = lines.positionAt(child.key.range[0]).character;
+    const outer = lines.indentColumnAt(first.key.range[0]);
+    const inner = lines.indentColumnAt(child.key.range[0]);
     if (inner > outer) return ' '.repeat(inner - outer);
   }
   return '  ';

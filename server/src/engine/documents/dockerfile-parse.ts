@@ -1,4 +1,5 @@
-import { DockerfileParser, type Dockerfile } from 'dockerfile-ast';
+import { Argument, DockerfileParser, Instruction, type Dockerfile } from 'dockerfile-ast';
+import { scanArguments } from './instruction-args';
 
 /**
  * More `# name=value` parser directives on one line than this are cut short (see parseDockerfileAst). A real
@@ -103,3 +104,38 @@ const CR = 13;
 const SPACE = 32;
 const HASH = 35;
 const EQUALS = 61;
+
+/**
+ * dockerfile-ast's `Instruction.getRawArguments` (private in 0.7.1, the version package.json pins exactly)
+ * splits an instruction's arguments anew on every call, building each value a character at a time and
+ * converting two positions per argument; its parser calls it some ten times per RUN (every JSONInstruction
+ * constructor asks four times, for a throwaway first-line instruction and the real one), and on one long
+ * argument its cost grows faster than the argument (1 MB of quoted words: 1.2 s to parse). In its place: the same
+ * split by documents/instruction-args.ts (a line-for-line port over offsets, compared with the original on
+ * every input of the equivalence corpus), made once per instruction. Callers get a fresh array each time, as
+ * before (ModifiableInstruction.getArguments shifts the flags off the array it receives).
+ * test/unit/documents/dockerfile-ast-patch.test.ts checks the version and the hook.
+ */
+type Scanned = {
+  document: { getText(): string; offsetAt(position: unknown): number; positionAt(offset: number): { line: number; character: number } };
+  escapeChar: string;
+  getInstructionRange(): unknown;
+  getRange(): { end: unknown };
+  scannedArguments?: Argument[];
+};
+
+export const originalGetRawArguments = (Instruction.prototype as unknown as { getRawArguments(): Argument[] }).getRawArguments;
+
+function getRawArguments(this: Scanned): Argument[] {
+  if (!this.scannedArguments) {
+    const document = this.document;
+    const from = document.offsetAt((this.getInstructionRange() as { end: unknown }).end);
+    const to = document.offsetAt(this.getRange().end);
+    this.scannedArguments = scanArguments(document.getText(), from, to, this.escapeChar).map(
+      (span) => new Argument(span.value, { start: document.positionAt(span.start), end: document.positionAt(span.end) }),
+    );
+  }
+  return this.scannedArguments.slice();
+}
+
+(Instruction.prototype as unknown as { getRawArguments(): Argument[] }).getRawArguments = getRawArguments;

@@ -46,6 +46,11 @@ export interface Stage {
   /** The last USER of this stage, or inherited through `FROM <stage>`; undefined when none was set. */
   user?: UserSetting;
   isFinal: boolean;
+  /** The first stage of stageChain(this): the one built on an external image (or on scratch, or an unknown one). */
+  origin: Stage;
+  /** Where a walk of the `FROM <stage>` tree enters and leaves this stage: see stageBuildsOn. */
+  treeIn: number;
+  treeOut: number;
 }
 
 export interface DockerfileModel {
@@ -74,13 +79,14 @@ export function parseDockerfile(text: string): DockerfileModel {
   const globalScope = new Map<string, string | undefined>();
   const globalArgRanges = new Map<string, Range>();
   const stages: Stage[] = [];
+  const stagesByName = new Map<string, Stage>();
   const instructions: DockerfileModel['instructions'] = [];
   let current: Stage | undefined;
 
   for (const instruction of all) {
     memoizeScans(instruction);
     if (instruction instanceof From) {
-      current = createStage(instruction, stages, globalScope, globalArgRanges);
+      current = createStage(instruction, stages, stagesByName, globalScope, globalArgRanges);
       stages.push(current);
       instructions.push({ instruction, stage: current, onbuild: false });
       continue;
@@ -107,6 +113,7 @@ export function parseDockerfile(text: string): DockerfileModel {
   }
 
   for (const stage of stages) stage.user = effectiveUser(stage, ast);
+  walkStageTree(stages);
   const finalStage = stages[stages.length - 1];
   if (finalStage) finalStage.isFinal = true;
 
@@ -134,19 +141,63 @@ class Model implements DockerfileModel {
   }
 }
 
-function createStage(from: From, earlier: Stage[], scope: Scope, argRanges: Map<string, Range>): Stage {
+function createStage(from: From, earlier: Stage[], byName: Map<string, Stage>, scope: Scope, argRanges: Map<string, Range>): Stage {
   const stage: Stage = {
     index: earlier.length,
     name: from.getBuildStage()?.toLowerCase(),
     from,
-    image: resolveImage(from, earlier, scope, argRanges),
+    image: resolveImage(from, byName, scope, argRanges),
     instructions: [],
     isFinal: false,
+    origin: undefined as unknown as Stage,
+    treeIn: 0,
+    treeOut: 0,
   };
+  // A stage builds only on earlier ones, whose origin is known.
+  stage.origin = stage.image.stage?.origin ?? stage;
+  // `FROM name` means the first stage of that name.
+  if (stage.name !== undefined && !byName.has(stage.name)) byName.set(stage.name, stage);
   return stage;
 }
 
-function resolveImage(from: From, earlier: Stage[], scope: Scope, argRanges: Map<string, Range>): BaseImage {
+/**
+ * Numbers the stages in a depth-first walk of the tree `FROM <stage>` makes of them (each builds on at most
+ * one earlier stage): a stage's chain holds another exactly when the other's interval holds its own.
+ */
+function walkStageTree(stages: Stage[]): void {
+  const children = new Map<Stage, Stage[]>();
+  for (const stage of stages) {
+    const parent = stage.image.stage;
+    if (!parent) continue;
+    const siblings = children.get(parent);
+    if (siblings) siblings.push(stage);
+    else children.set(parent, [stage]);
+  }
+  let clock = 0;
+  for (const root of stages) {
+    if (root.image.stage) continue;
+    const pending: { stage: Stage; next: number }[] = [{ stage: root, next: 0 }];
+    root.treeIn = clock++;
+    while (pending.length) {
+      const top = pending[pending.length - 1];
+      const child = children.get(top.stage)?.[top.next++];
+      if (child) {
+        child.treeIn = clock++;
+        pending.push({ stage: child, next: 0 });
+      } else {
+        top.stage.treeOut = clock++;
+        pending.pop();
+      }
+    }
+  }
+}
+
+/** Whether `ancestor` is in stageChain(stage), `stage` itself included, in constant time. */
+export function stageBuildsOn(stage: Stage, ancestor: Stage): boolean {
+  return ancestor.treeIn <= stage.treeIn && stage.treeOut <= ancestor.treeOut;
+}
+
+function resolveImage(from: From, byName: Map<string, Stage>, scope: Scope, argRanges: Map<string, Range>): BaseImage {
   const written = from.getImage() ?? undefined;
   const range = from.getImageRange() ?? undefined;
   const image: BaseImage = { written, range, literal: false, scratch: false };
@@ -161,7 +212,7 @@ function resolveImage(from: From, earlier: Stage[], scope: Scope, argRanges: Map
   }
   if (resolved === undefined) return image;
 
-  const stage = earlier.find((s) => s.name !== undefined && s.name === resolved.toLowerCase());
+  const stage = byName.get(resolved.toLowerCase());
   if (stage) {
     image.stage = stage;
     return image;
@@ -176,19 +227,14 @@ function resolveImage(from: From, earlier: Stage[], scope: Scope, argRanges: Map
 
 /** Follows `FROM <stage>` links to the external image a stage is ultimately built on. */
 export function rootImage(stage: Stage): BaseImage {
-  let image = stage.image;
-  const seen = new Set<Stage>();
-  while (image.stage && !seen.has(image.stage)) {
-    seen.add(image.stage);
-    image = image.stage.image;
-  }
-  return image;
+  return stage.origin.image;
 }
 
 /** The stage followed by the earlier stages it builds on through `FROM <stage>`: everything that ends up in its image. */
 export function stageChain(stage: Stage): Stage[] {
   const chain: Stage[] = [];
-  for (let s: Stage | undefined = stage; s && !chain.includes(s); s = s.image.stage) chain.push(s);
+  // Each stage builds on an earlier one, so the chain cannot loop.
+  for (let s: Stage | undefined = stage; s; s = s.image.stage) chain.push(s);
   return chain;
 }
 

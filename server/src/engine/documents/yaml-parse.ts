@@ -1,4 +1,18 @@
-import { Composer, Lexer, Parser, YAMLParseError, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
+import {
+  Composer,
+  isCollection,
+  isMap,
+  isPair,
+  isScalar,
+  Lexer,
+  Parser,
+  YAMLParseError,
+  type Document,
+  type DocumentOptions,
+  type Node,
+  type ParseOptions,
+  type SchemaOptions,
+} from 'yaml';
 
 /**
  * Deeper YAML is not composed. yaml's composer recurses once per level: past some 2,000 levels it overflows the
@@ -18,7 +32,10 @@ export type YamlOptions = ParseOptions & DocumentOptions & SchemaOptions;
 export function parseYamlDocument(text: string, options: YamlOptions): Document.Parsed | undefined {
   const guard = new NestingGuard();
   const parser = new Parser();
-  const composer = new Composer(options);
+  // yaml checks each key against every earlier key of its mapping (quadratic: a mapping of 25,000 services took
+  // seconds); the same check, with the same errors, is made below with one set per mapping.
+  const uniqueKeys = options.uniqueKeys === true;
+  const composer = new Composer(uniqueKeys ? { ...options, uniqueKeys: false } : options);
   function* tokens() {
     for (const lexeme of new Lexer().lex(text)) {
       if (guard.exceeded(lexeme)) return;
@@ -27,21 +44,67 @@ export function parseYamlDocument(text: string, options: YamlOptions): Document.
     yield* parser.end();
   }
   let doc: Document.Parsed | undefined;
-  for (const next of composer.compose(tokens(), true, text.length)) {
-    if (!doc) {
-      doc = next;
-    } else if (doc.options.logLevel !== 'silent') {
-      doc.errors.push(
-        new YAMLParseError(
-          next.range.slice(0, 2) as [number, number],
-          'MULTIPLE_DOCS',
-          'Source contains multiple documents; please use YAML.parseAllDocuments()',
-        ),
-      );
-      break;
+  // Every YAML error is an Error, and capturing its stack trace was most of the time of a file of 40,000 errors
+  // (a line of quotes): nobody reads those traces.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    for (const next of composer.compose(tokens(), true, text.length)) {
+      if (!doc) {
+        doc = next;
+      } else if (doc.options.logLevel !== 'silent') {
+        const range = next.range.slice(0, 2) as [number, number];
+        doc.errors.push(new YAMLParseError(range, 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+        break;
+      }
+    }
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
+  if (guard.tooDeep || !doc) return undefined;
+  if (uniqueKeys) reportDuplicateKeys(doc, text);
+  return doc;
+}
+
+/**
+ * yaml's `uniqueKeys: true`, in linear time: a key equal to an earlier key of its mapping (the same node, or
+ * scalars of the same value) is an error at the key's start, "Map keys must be unique". Errors are kept in
+ * document order, as yaml reports them.
+ */
+function reportDuplicateKeys(doc: Document.Parsed, text: string): void {
+  const duplicates: YAMLParseError[] = [];
+  const pending: unknown[] = [doc.contents];
+  while (pending.length) {
+    const node = pending.pop();
+    if (!isCollection(node)) continue;
+    const seen = isMap(node) ? new Set<unknown>() : undefined;
+    for (const item of node.items as unknown[]) {
+      if (isPair(item)) {
+        const key = item.key as Node | null;
+        if (seen && isScalar(key) && !Number.isNaN(key.value)) {
+          if (seen.has(key.value)) {
+            const at = keyStart(text, key);
+            duplicates.push(new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+          } else {
+            seen.add(key.value);
+          }
+        }
+        pending.push(item.value, item.key);
+      } else {
+        pending.push(item);
+      }
     }
   }
-  return guard.tooDeep ? undefined : doc;
+  if (duplicates.length === 0) return;
+  duplicates.sort((a, b) => a.pos[0] - b.pos[0]);
+  // Merged by position with yaml's own errors (each list is in document order already).
+  const merged: YAMLParseError[] = [];
+  let d = 0;
+  for (const error of doc.errors) {
+    while (d < duplicates.length && duplicates[d].pos[0] < error.pos[0]) merged.push(duplicates[d++]);
+    merged.push(error);
+  }
+  doc.errors.splice(0, doc.errors.length, ...merged, ...duplicates.slice(d));
 }
 
 /**
@@ -104,4 +167,11 @@ class NestingGuard {
     if (depth > MAX_YAML_NESTING) this.tooDeep = true;
     return this.tooDeep;
   }
+}
+
+/** Where yaml places a key's start: the key itself, or for an empty key (`: value`), the indicator after the indentation. */
+function keyStart(text: string, key: Node): number {
+  let at = key.range![0];
+  if (key.range![1] === at) while (text[at] === ' ' || text[at] === '\t') at++;
+  return at;
 }

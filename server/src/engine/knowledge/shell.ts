@@ -320,3 +320,39 @@ export function assignments(command: SimpleCommand): Word[] {
 }
 
 export const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh', 'fish', 'busybox']);
+
+/**
+ * Whether text appended at the end of `text` would land inside something still open there: a quote, a
+ * backquote, a `$(`, or a trailing backslash. Fixes that append a command check it: inside an unclosed quote
+ * the command would be more of the quoted word, and the fix would never take.
+ */
+export function isOpenAtEnd(text: string): boolean {
+  let quote = 0; // the open quote's code, 0 when none
+  let backquoted = false;
+  let substitutions = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (quote === SINGLE_QUOTE) {
+      if (code === SINGLE_QUOTE) quote = 0;
+    } else if (code === BACKSLASH) {
+      if (i + 1 >= text.length) return true;
+      i++;
+    } else if (quote === DOUBLE_QUOTE) {
+      if (code === DOUBLE_QUOTE) quote = 0;
+    } else if (code === SINGLE_QUOTE || code === DOUBLE_QUOTE) {
+      quote = code;
+    } else if (code === BACKTICK) {
+      backquoted = !backquoted;
+    } else if (code === DOLLAR && text.charCodeAt(i + 1) === OPEN_PAREN) {
+      substitutions++;
+      i++;
+    } else if (code === CLOSE_PAREN && substitutions > 0) {
+      substitutions--;
+    } else if (code === HASH && (i === 0 || isSpace(text.charCodeAt(i - 1)))) {
+      const newline = text.indexOf('\n', i);
+      if (newline < 0) break;
+      i = newline;
+    }
+  }
+  return quote !== 0 || backquoted || substitutions > 0;
+}

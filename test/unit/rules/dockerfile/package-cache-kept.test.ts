@@ -31,6 +31,18 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: 'apt in a heredoc never closed (its delimiter misspelt): no fix, the appended line would be more of it',
+      code: 'FROM debian:12\nRUN <<EOF\napt-get update\napt-get install -y curl\nEOF`',
+      findings: [{ line: 4, messageId: 'aptLists' }],
+      output: null,
+    },
+    {
+      name: 'apt in a RUN with an unclosed quote: no fix, which fix-all appended ten times inside the quote (issue 12)',
+      code: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl && echo "done\n',
+      findings: [{ line: 2, messageId: 'aptLists' }],
+      output: null,
+    },
+    {
       name: 'apt: append the cleanup to the RUN',
       code: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl\n',
       findings: [{ line: 2, column: 23, endColumn: 38, messageId: 'aptLists' }],

@@ -17,6 +17,54 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: 'last line ends with a continuation: the suggestion drops the dangling `\\` instead of appending USER into the RUN (issue 12)',
+      code: 'FROM node:20\nRUN npm ci \\',
+      findings: [{ line: 1, messageId: 'noUser', suggestions: [{ output: 'FROM node:20\nRUN npm ci \nUSER node\n' }] }],
+      output: null,
+    },
+    {
+      name: 'a final `FROM x\\`, with a line break after it and a comment inside the continuation',
+      code: 'FROM alpine:3.20 \\\n# still the FROM\n',
+      findings: [
+        {
+          line: 1,
+          messageId: 'noUser',
+          suggestions: [{ output: 'FROM alpine:3.20 \n# still the FROM\nRUN addgroup -S app && adduser -S -G app app\nUSER app\n' }],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'the escape directive decides what continues: a backquote',
+      code: '# escape=`\nFROM node:20\nRUN npm ci `\r\n',
+      findings: [{ line: 2, messageId: 'noUser', suggestions: [{ output: '# escape=`\nFROM node:20\nRUN npm ci \r\nUSER node\n' }] }],
+      output: null,
+    },
+    {
+      name: 'a heredoc never closed: the USER lines would be more of its body, so no suggestion',
+      code: 'FROM node:20\nRUN <<EOF\nnpm ci\n',
+      findings: [{ line: 1, messageId: 'noUser' }],
+      output: null,
+    },
+    {
+      name: 'heredocs declared on the last line, bodies not started: no suggestion',
+      code: 'FROM node:20\nRUN cat > /x <<E1 && sh <<E2',
+      findings: [{ line: 1, messageId: 'noUser' }],
+      output: null,
+    },
+    {
+      name: 'two escape characters ending the last line still continue it: no suggestion',
+      code: 'FROM node:20\nRUN echo a\\\\\r\n',
+      findings: [{ line: 1, messageId: 'noUser' }],
+      output: null,
+    },
+    {
+      name: 'a closed heredoc at the end takes the USER after it',
+      code: 'FROM node:20\nRUN <<EOF\nnpm ci\nEOF',
+      findings: [{ line: 1, messageId: 'noUser', suggestions: [{ output: 'FROM node:20\nRUN <<EOF\nnpm ci\nEOF\nUSER node\n' }] }],
+      output: null,
+    },
+    {
       name: 'no USER on an Alpine image: BusyBox adduser before CMD',
       code: 'FROM alpine:3.20\nRUN apk add --no-cache curl\nCMD ["sh"]\n',
       findings: [

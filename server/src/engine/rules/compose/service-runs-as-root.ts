@@ -4,7 +4,8 @@ import { mapPair } from '../../documents/compose-merge-keys';
 import { insertIntoService, quoted, replaceScalar } from '../../documents/compose-edits';
 import { hasUnknown, interpolate } from '../../documents/compose-interpolation';
 import { ownsNode, scalarString } from '../../documents/compose-values';
-import { isRootUser, parseDockerfile, type DockerfileModel } from '../../documents/dockerfile';
+import { isRootUser, parseDockerfile, type DockerfileModel, type Stage } from '../../documents/dockerfile';
+import { isAnalysable } from '../../input-limits';
 import { stageRunsAsRoot } from '../../knowledge/runs-as-root';
 import { defineComposeRule } from '../../rule';
 import type { TextEdit } from '../../types';
@@ -40,9 +41,19 @@ export default defineComposeRule({
       if (inline !== undefined) return parseDockerfile(inline);
       if (!dockerfiles.has(path)) {
         const text = readFile(path);
-        dockerfiles.set(path, text === undefined ? undefined : parseDockerfile(text));
+        // What analyze would not read itself (too large, binary) is not read through a reference either.
+        dockerfiles.set(path, text === undefined || !isAnalysable(text) ? undefined : parseDockerfile(text));
       }
       return dockerfiles.get(path);
+    };
+    const stageNames = new Map<DockerfileModel, Map<string, Stage>>();
+    const stageNamed = (dockerfile: DockerfileModel, name: string) => {
+      let byName = stageNames.get(dockerfile);
+      if (!byName) {
+        stageNames.set(dockerfile, (byName = new Map()));
+        for (const stage of dockerfile.stages) if (stage.name !== undefined && !byName.has(stage.name)) byName.set(stage.name, stage);
+      }
+      return byName.get(name);
     };
 
     for (const service of model.services) {
@@ -66,7 +77,7 @@ export default defineComposeRule({
       const build = dockerfileOf(model, service);
       if (!build) continue;
       const dockerfile = load(build.path, build.inline);
-      const stage = build.target ? dockerfile?.stages.find((s) => s.name === build.target) : dockerfile?.finalStage;
+      const stage = build.target ? dockerfile && stageNamed(dockerfile, build.target) : dockerfile?.finalStage;
       if (!stage?.image.written) continue;
       const verdict = stageRunsAsRoot(stage);
       if (!verdict.root) continue;

@@ -1,4 +1,4 @@
-import { stageChain, type Stage } from '../../documents/dockerfile';
+import { stageBuildsOn, type Stage } from '../../documents/dockerfile';
 import type { ShellSource } from '../../documents/shell-source';
 import { hasOption, insertOptionAfter, isInstall, packageCommand, type PackageCommand } from '../../knowledge/packages';
 import { defineDockerfileRule } from '../../rule';
@@ -55,6 +55,6 @@ function recommendsOff(call: PackageCommand): boolean {
 /** True when this RUN, or an earlier one its image builds on, turned recommends off in apt's configuration. */
 function configuredFor(source: ShellSource, configuring: ShellSource[]): boolean {
   if (configuring.length === 0) return false;
-  const chain: (Stage | undefined)[] = source.stage ? stageChain(source.stage) : [undefined];
-  return configuring.some((earlier) => earlier.offset <= source.offset && chain.includes(earlier.stage) && (!earlier.onbuild || source.onbuild));
+  const inChain = (stage: Stage | undefined) => (source.stage && stage ? stageBuildsOn(source.stage, stage) : stage === source.stage);
+  return configuring.some((earlier) => earlier.offset <= source.offset && inChain(earlier.stage) && (!earlier.onbuild || source.onbuild));
 }

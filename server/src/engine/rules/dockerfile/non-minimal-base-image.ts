@@ -49,11 +49,7 @@ export default defineDockerfileRule({
     // Everything built on the same external image changes with it, builder stages included; an edited
     // `ARG BASE=` default also changes every other stage that starts `FROM ${BASE}`.
     const argName = image.argDefault?.name;
-    const affected = model.stages.filter((stage) => {
-      const own = stageChain(stage);
-      const origin = own[own.length - 1];
-      return origin === root || (argName !== undefined && origin.image.argDefault?.name === argName);
-    });
+    const affected = model.stages.filter(({ origin }) => origin === root || (argName !== undefined && origin.image.argDefault?.name === argName));
     const usage = imageUsage(model, affected);
     const start = startCommand(chain);
     const fixes: Fix[] = [];

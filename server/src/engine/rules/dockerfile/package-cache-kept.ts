@@ -1,9 +1,10 @@
 import { Run, type Instruction } from 'dockerfile-ast';
 import { stageChain, type DockerfileModel, type Stage } from '../../documents/dockerfile';
+import { instructionEnd } from '../../documents/instruction-end';
 import type { ShellSource } from '../../documents/shell-source';
 import { insertAt } from '../../fixes';
 import { hasOption, insertOptionAfter, isInstall, packageCommand, type PackageCommand } from '../../knowledge/packages';
-import { commandArgs, commandName, type SimpleCommand } from '../../knowledge/shell';
+import { commandArgs, commandName, isOpenAtEnd, type SimpleCommand } from '../../knowledge/shell';
 import { defineDockerfileRule, type Report } from '../../rule';
 import type { Fix } from '../../types';
 
@@ -48,14 +49,17 @@ export default defineDockerfileRule({
     // Caches in a builder stage never reach the image; only the final stage and the stages it builds on count.
     const shipped = new Set<Stage | undefined>(model.finalStage ? stageChain(model.finalStage) : []);
     const runs = runsOf(model).filter((r) => shipped.has(r.stage));
-    // Stages with a later RUN that installs with apt without updating: it relies on the lists left behind.
-    const relyingLater = new Set<Stage>();
+    // Stages that a later RUN installing with apt without updating builds on (its own included): that RUN relies on
+    // the lists left behind. Marked up each chain as far as it is not marked yet, so every stage is marked once.
+    const listsNeeded = new Set<Stage>();
     for (let i = runs.length - 1; i >= 0; i--) {
       const code = runs[i];
       checkApk(code, report);
-      checkApt(model, code, relyingLater, report);
+      checkApt(model, code, listsNeeded, report);
       checkDnf(model, code, report);
-      if (code.stage && installsWithoutUpdate(code)) relyingLater.add(code.stage);
+      if (code.stage && installsWithoutUpdate(code)) {
+        for (let stage: Stage | undefined = code.stage; stage && !listsNeeded.has(stage); stage = stage.image.stage) listsNeeded.add(stage);
+      }
     }
   },
 });
@@ -74,12 +78,12 @@ function checkApk(code: RunCode, report: (r: Report<'apkCache' | 'aptLists' | 'd
 }
 
 /** `apt-get install` needs `rm -rf /var/lib/apt/lists/*` in the same RUN: a later RUN cannot shrink this layer. */
-function checkApt(model: DockerfileModel, code: RunCode, relyingLater: Set<Stage>, report: (r: Report<'apkCache' | 'aptLists' | 'dnfCache'>) => void): void {
+function checkApt(model: DockerfileModel, code: RunCode, listsNeeded: Set<Stage>, report: (r: Report<'apkCache' | 'aptLists' | 'dnfCache'>) => void): void {
   if (cacheMounted(code.run, CACHE_MOUNTS.apt) || removes(code, APT_LISTS)) return;
   const install = code.commands.find(({ call }) => call?.manager === 'apt' && isInstall(call));
   if (!install) return;
   // Removing the lists breaks a later `apt-get install` that counts on them being there (no update of its own).
-  const laterNeedsLists = [...relyingLater].some((stage) => stageChain(stage).includes(code.stage!));
+  const laterNeedsLists = listsNeeded.has(code.stage!);
   const fix = laterNeedsLists ? undefined : appendCommand(model, code, APT_CLEANUP);
   report({
     range: install.source.rangeOf(install.call!.program.start, install.call!.subcommand!.end),
@@ -158,12 +162,15 @@ function appendCommand(model: DockerfileModel, code: RunCode, command: string): 
   const title = `Append \`${command}\` to this RUN`;
   const heredoc = [...code.sources].reverse().find((s) => s.heredoc);
   if (heredoc) {
+    // A heredoc never closed: its last line is not the script's last command, and a line appended is more of it.
+    if (!instructionEnd(code.run, model.lines).closable) return undefined;
     const end = heredoc.text.trimEnd().length;
     if (end === 0) return undefined;
     return { title, kind: 'fix', edits: [insertAt(heredoc.rangeOf(end, end).start, `${model.lines.eol}${command}`)] };
   }
   if (code.run.getOpeningBracket()) return undefined;
   const main = code.sources[0];
+  if (isOpenAtEnd(main.text)) return undefined; // inside an unclosed quote the command would never run
   const pipelines = main.pipelines;
   const lastCommand = pipelines[pipelines.length - 1]?.commands.at(-1);
   const lastWord = lastCommand?.words.at(-1);

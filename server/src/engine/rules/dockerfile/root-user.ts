@@ -1,6 +1,7 @@
 import { Cmd, Entrypoint, Instruction } from 'dockerfile-ast';
 import { isRootUser, rootImage, type DockerfileModel, type Stage } from '../../documents/dockerfile';
-import { insertAt } from '../../fixes';
+import { instructionEnd } from '../../documents/instruction-end';
+import { insertAt, remove } from '../../fixes';
 import { commandArgs, commandName } from '../../knowledge/shell';
 import { imageFamily, type ImageFamily } from '../../knowledge/image-family';
 import { stageRunsAsRoot } from '../../knowledge/runs-as-root';
@@ -34,7 +35,8 @@ export default defineDockerfileRule({
     if (!stage || !stage.image.written) return;
     const verdict = stageRunsAsRoot(stage);
     if (!verdict.root) return;
-    const fixes = [addNonRootUser(model, stage)];
+    const fix = addNonRootUser(model, stage);
+    const fixes = fix ? [fix] : [];
 
     if (verdict.reason === 'user') {
       report({
@@ -52,13 +54,19 @@ export default defineDockerfileRule({
   },
 });
 
-function addNonRootUser(model: DockerfileModel, stage: Stage): Fix {
-  const { position, atEnd } = insertionPoint(model, stage);
+/** Undefined when nothing can follow the stage's end as an instruction of its own (a heredoc never closed). */
+function addNonRootUser(model: DockerfileModel, stage: Stage): Fix | undefined {
+  const { position, atEnd, after } = insertionPoint(model, stage);
+  const end = after ? instructionEnd(after, model.lines) : undefined;
+  if (end && !end.closable) return undefined;
   const eol = model.lines.eol;
   const lines = userLines(imageFamily(rootImage(stage)), existingUserName(model, stage));
   const block = lines.join(eol) + eol;
-  const text = atEnd && !model.text.endsWith('\n') ? eol + block : block;
-  return { title: `Run as a non-root user (${lines[lines.length - 1]})`, kind: 'suggestion', preferred: true, edits: [insertAt(position, text)] };
+  const text = atEnd && !/[\r\n]$/.test(model.text) ? eol + block : block;
+  const edits = [insertAt(position, text)];
+  // `RUN make \` as the last line would continue into the USER lines: the escape continues nothing, so it goes.
+  if (end && end.danglingEscape >= 0) edits.unshift(remove(model.lines.rangeAt(end.danglingEscape, end.danglingEscape + 1)));
+  return { title: `Run as a non-root user (${lines[lines.length - 1]})`, kind: 'suggestion', preferred: true, edits };
 }
 
 function userLines(family: ImageFamily, existing: string | undefined): string[] {
@@ -105,7 +113,7 @@ function existingUserName(model: DockerfileModel, stage: Stage): string | undefi
  * Before the first CMD/ENTRYPOINT when only metadata follows it (above any comment describing it),
  * otherwise at the end of the stage, so no later RUN silently changes user.
  */
-function insertionPoint(model: DockerfileModel, stage: Stage): { position: Position; atEnd: boolean } {
+function insertionPoint(model: DockerfileModel, stage: Stage): { position: Position; atEnd: boolean; after?: Instruction } {
   const instructions = stage.instructions;
   const first = instructions.findIndex((i) => i instanceof Cmd || i instanceof Entrypoint);
   const buildStepAfter = first >= 0 && instructions.slice(first).some(isBuildStep);
@@ -116,8 +124,8 @@ function insertionPoint(model: DockerfileModel, stage: Stage): { position: Posit
   }
   const last = instructions[instructions.length - 1] ?? stage.from;
   const endLine = last.getRange().end.line;
-  if (endLine + 1 < model.lines.lineCount) return { position: { line: endLine + 1, character: 0 }, atEnd: false };
-  return { position: model.lines.positionAt(model.text.length), atEnd: true };
+  if (endLine + 1 < model.lines.lineCount) return { position: { line: endLine + 1, character: 0 }, atEnd: false, after: last };
+  return { position: model.lines.positionAt(model.text.length), atEnd: true, after: last };
 }
 
 function isBuildStep(instruction: Instruction): boolean {

@@ -1,0 +1,131 @@
+// The time budget: every family of bench/support/hostile-inputs.ts analysed at n and 4n characters (growth
+// beyond 4x flags a super-linear path) and at the size limit, each size in a process of its own (time, and the
+// peak memory the analysis added). Not part of `npm run bench` (the issue's old cases take minutes on a
+// baseline); run it as
+//   node --import tsx bench/scaling.ts [--engine <tree>] [--family <text>] [--limit <chars>] [--timeout <s>]
+// where --engine names another checkout (e.g. a `git archive` of a baseline commit, with node_modules linked)
+// whose engine is measured instead, on the same inputs.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { MAX_ANALYSED_CHARS } from '../server/src/engine';
+import { FAMILIES } from './support/hostile-inputs';
+import { emitSection, progress } from './support/report';
+import { formatMs, renderTable } from './support/table';
+
+const argument = (name: string) => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+};
+const BUDGET_MS = 200;
+/** Growth over 4x between n and 4n, beyond what n log n and noise give. */
+const SUPERLINEAR = 5.5;
+
+interface Measure {
+  ms: number;
+  mb: number;
+  findings: number;
+  timedOut?: boolean;
+}
+
+if (process.argv.includes('--child')) {
+  void child();
+} else {
+  parent();
+}
+
+/** One family at one size, in this process: a warm-up on a quarter of it, then the best of up to three runs. */
+async function child(): Promise<void> {
+  const [index, chars, engine] = process.argv.slice(process.argv.indexOf('--child') + 1);
+  const family = FAMILIES[Number(index)];
+  const { analyze, fixAll } = await loadEngine(engine);
+  const run = (text: string) => (family.fixAll ? fixAll(text, { kind: family.kind }).applied : analyze(text, { kind: family.kind }).length);
+  const text = family.make(Number(chars));
+  run(family.make(Math.max(1_000, Math.floor(Number(chars) / 16))));
+  const before = process.memoryUsage().rss;
+  let best = Infinity;
+  let findings = 0;
+  for (let i = 0; i < 3 && (i === 0 || best < 2_000); i++) {
+    const start = performance.now();
+    findings = run(text);
+    best = Math.min(best, performance.now() - start);
+  }
+  const mb = (process.resourceUsage().maxRSS * 1024 - before) / 1024 / 1024;
+  process.stdout.write(JSON.stringify({ ms: best, mb: Math.max(0, mb), findings }));
+}
+
+function measure(index: number, chars: number, engine: string, timeoutS: number): Measure {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', __filename, '--child', String(index), String(chars), engine], {
+    encoding: 'utf8',
+    timeout: timeoutS * 1000,
+    maxBuffer: 1 << 20,
+  });
+  if (result.error || result.status !== 0) return { ms: timeoutS * 1000, mb: NaN, findings: NaN, timedOut: true };
+  return JSON.parse(result.stdout) as Measure;
+}
+
+function parent(): void {
+  const engine = path.resolve(argument('engine') ?? path.join(__dirname, '..'));
+  const only = argument('family');
+  const timeoutS = Number(argument('timeout') ?? 120);
+  const limit = Number(argument('limit') ?? MAX_ANALYSED_CHARS);
+  const rows: string[][] = [];
+  const flagged: string[] = [];
+  FAMILIES.forEach((family, index) => {
+    if (only && !family.name.includes(only)) return;
+    progress(family.name);
+    const small = measure(index, Math.floor(limit / 16), engine, timeoutS);
+    const large = small.timedOut ? small : measure(index, Math.floor(limit / 4), engine, timeoutS);
+    const atLimit = large.timedOut ? large : measure(index, limit, engine, timeoutS);
+    const ratio = large.ms / small.ms;
+    const superlinear = !large.timedOut && large.ms > 20 && ratio > SUPERLINEAR;
+    if (superlinear || atLimit.ms > BUDGET_MS) flagged.push(family.name);
+    const time = (m: Measure) => (m.timedOut ? `> ${timeoutS} s` : formatMs(m.ms));
+    rows.push([
+      family.name + (family.fixAll ? ' (fix-all)' : ''),
+      family.kind,
+      time(small),
+      time(large),
+      large.timedOut ? '' : `${ratio.toFixed(1)}x${superlinear ? ' !' : ''}`,
+      time(atLimit),
+      atLimit.timedOut ? '' : `${atLimit.mb.toFixed(0)} MB`,
+      atLimit.timedOut ? '' : String(atLimit.findings),
+      family.issue ?? '',
+    ]);
+  });
+  const kb = (chars: number) => `${Math.round(chars / 1024)} KB`;
+  emitSection(
+    [
+      `## Time budget (engine: ${path.relative(process.cwd(), engine) || '.'})`,
+      '',
+      renderTable(
+        [
+          { header: 'input', align: 'left' },
+          { header: 'kind', align: 'left' },
+          kb(limit / 16),
+          kb(limit / 4),
+          'growth',
+          kb(limit),
+          'memory',
+          'findings',
+          { header: 'issue 12', align: 'left' },
+        ],
+        rows,
+      ),
+      '',
+      `Best of up to three runs after a warm-up, each size in a fresh process; *growth* is the time at ${kb(limit / 4)} over the time at ${kb(limit / 16)} (4 is linear, ! marks more than ${SUPERLINEAR}); *memory* is the peak resident memory the analysis added at ${kb(limit)}. Budget: ${BUDGET_MS} ms.`,
+      flagged.length ? `\nOver the budget or super-linear: ${flagged.join('; ')}.` : '\nEvery input within the budget and linear.',
+    ].join('\n'),
+  );
+}
+
+type Engine = Pick<typeof import('../server/src/engine'), 'analyze' | 'fixAll'>;
+
+/** The engine of a tree: its index, or (a tree from before the index) the two modules themselves. */
+async function loadEngine(root: string): Promise<Engine> {
+  const engine = path.join(root, 'server/src/engine');
+  if (fs.existsSync(path.join(engine, 'index.ts'))) return (await import(path.join(engine, 'index.ts'))) as Engine;
+  const { analyze } = (await import(path.join(engine, 'analyze.ts'))) as Engine;
+  const { fixAll } = (await import(path.join(engine, 'fix-all.ts'))) as Engine;
+  return { analyze, fixAll };
+}
