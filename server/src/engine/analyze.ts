@@ -84,6 +84,7 @@ function* analyzeText(
   let findings: Finding[] = [];
   let extents: () => Extents;
   let lines: LineIndex;
+  let broken = false;
   if (options.kind === 'dockerfile') {
     const model = parseDockerfile(text);
     yield;
@@ -96,12 +97,14 @@ function* analyzeText(
     yield;
     reportSyntaxErrors(model, config, findings);
     yield* runRules((options.rules ?? composeRules) as ComposeRule[], model, config, options, onError, findings);
-    // Edits computed on a broken document could make it worse: offer fixes only once it parses.
-    if (model.syntaxErrors.length) for (const finding of findings) finding.fixes = [];
+    broken = model.syntaxErrors.length > 0;
     lines = model.lines;
     extents = () => composeExtents(model);
   }
   if (mayHaveSuppressions(text)) findings = suppress(findings, lines, extents, config, options);
+  // Edits computed on a broken document could make it worse, the removal of an unused suppression included:
+  // offer fixes only once it parses.
+  if (broken) for (const finding of findings) finding.fixes = [];
   return findings.sort((a, b) => comparePositions(a.range.start, b.range.start) || a.code.localeCompare(b.code));
 }
 
@@ -132,7 +135,7 @@ function suppress(findings: Finding[], lines: LineIndex, extents: () => Extents,
         range: u.suppression.range,
         messageId: u.messageId,
         data: u.data,
-        fixes: removeSuppressionFix(lines, u.suppression, unusedNames.get(u.suppression)!),
+        fixes: removeSuppressionFix(lines, u.suppression, unusedNames.get(u.suppression)!, options.kind === 'compose'),
       }),
     ),
   ];

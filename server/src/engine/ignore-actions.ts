@@ -56,11 +56,13 @@ function ignoreComments(text: string, kind: DocumentKind, finding: Finding): Fix
 }
 
 /** Removes a suppression that does nothing (`unusedCount` of its names are unused): the whole comment line, when all are. */
-export function removeSuppressionFix(lines: LineIndex, suppression: Suppression, unusedCount: number): Fix[] {
+export function removeSuppressionFix(lines: LineIndex, suppression: Suppression, unusedCount: number, yaml: boolean): Fix[] {
   const line = suppression.range.start.line;
   const everythingUnused = suppression.names.length === 0 || unusedCount >= suppression.names.length;
   if (!everythingUnused) return []; // rewriting a comment that still does something is left to the user
   const start = lines.lineStartOffset(line);
-  const end = line + 1 < lines.lineCount ? lines.lineStartOffset(line + 1) : lines.text.length;
+  // To the line break that ends the comment: in YAML a lone CR ends no line, so what follows it is comment too.
+  const lineFeed = lines.text.indexOf('\n', lines.lineEndOffset(line));
+  const end = yaml ? (lineFeed < 0 ? lines.text.length : lineFeed + 1) : line + 1 < lines.lineCount ? lines.lineStartOffset(line + 1) : lines.text.length;
   return [{ title: 'Remove the unused suppression', kind: 'fix', edits: [{ range: lines.rangeAt(start, end), newText: '' }] }];
 }

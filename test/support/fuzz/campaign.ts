@@ -45,6 +45,8 @@ export interface CampaignOptions {
   fixesPerInput?: number;
   /** Check one input in this many for time linear in size (0: none). */
   growthEvery?: number;
+  /** Inputs longer than this are drawn but not judged (the unit-test slice keeps to small ones). */
+  maxChars?: number;
   onProgress?: (done: number, result: CampaignResult) => void;
 }
 
@@ -110,6 +112,7 @@ export function runCampaign(seeds: Seeds, options: CampaignOptions): CampaignRes
   };
   for (let i = 0; i < options.inputs; i++) {
     const input = makeInput(seeds, pools, rng);
+    if (options.maxChars !== undefined && input.text.length > options.maxChars) continue;
     const verdict = judge(input.text, input.options, true, (all) => sample(all, options.fixesPerInput ?? 6, rng));
     result.inputs++;
     result.characters += input.text.length;

@@ -1,7 +1,50 @@
 import type { DocumentKind } from '../../../server/src/engine/types';
 
 /**
- * Inputs the fuzzer (or the issue it was built for) found failing, kept as seeds and checked by
- * test/unit/engine/fuzz.test.ts on every run: each must now pass the fuzzer's checks.
+ * Inputs the fuzzer (or issue 12, which it was built for) found failing, kept as seeds and checked by
+ * test/unit/engine/fuzz.test.ts on every run: each must now pass the fuzzer's checks (no exception, every fix
+ * and suggestion takes and breaks nothing, fix-all converges and is idempotent).
  */
-export const FUZZ_REGRESSIONS: { kind: DocumentKind; note: string; text: string }[] = [];
+export const FUZZ_REGRESSIONS: { kind: DocumentKind; note: string; text: string }[] = [
+  // Issue 12: fixes that broke the file they fixed, or never took.
+  { kind: 'dockerfile', note: 'last line ends with a continuation: USER appended into the RUN', text: 'FROM node:20\nRUN npm ci \\' },
+  { kind: 'dockerfile', note: 'a final FROM x\\', text: 'FROM alpine:3.20\\' },
+  { kind: 'dockerfile', note: 'an open heredoc swallowed the USER lines', text: 'FROM node:20\nRUN <<EOF\nnpm ci\n' },
+  {
+    kind: 'dockerfile',
+    note: 'unclosed quote: the apt cleanup appended ten times',
+    text: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl && echo "done\n',
+  },
+  { kind: 'compose', note: 'compose file ending in a lone CR', text: 'services:\n  web:\n    image: nginx:1.27\r' },
+  { kind: 'compose', note: 'byte-order mark before the first key', text: '\uFEFFservices:\n  web:\n    image: nginx:1.27\n' },
+  {
+    kind: 'compose',
+    note: 'unused suppression in a compose file with a syntax error',
+    text: 'services:\n  web:\n    # dockguard-ignore privileged\n    image: "nginx\n',
+  },
+  // Issue 12: inputs that threw, overflowed the stack or hung.
+  { kind: 'compose', note: '2,000 `    k: 1` without a line break', text: '    k: 1'.repeat(2_000) },
+  { kind: 'compose', note: 'block sequences nested on one line', text: '- '.repeat(8_000) + 'x\n' },
+  { kind: 'compose', note: 'flow sequences 50,000 deep', text: 'services:\n  a: ' + '['.repeat(50_000) + ']'.repeat(50_000) + '\n' },
+  { kind: 'dockerfile', note: 'a Dockerfile of # only', text: '#'.repeat(50_000) },
+  { kind: 'dockerfile', note: 'parser directives on one line', text: '#a=b '.repeat(5_000) + '\nFROM alpine:3.20\n' },
+  // Found by the fuzzer.
+  { kind: 'dockerfile', note: 'heredocs declared on a continued last line', text: 'FROM node:20\nRUN curlat > /x <<E1 && sh <<E2\\\n' },
+  { kind: 'dockerfile', note: 'two escape characters end the last line', text: 'FROM debian:12\nRUN apt-get install -y --allow-unauthenticated curl\\\\\r\n' },
+  { kind: 'dockerfile', note: 'heredocs and lone CR line ends', text: 'FROM node:22-alpine\rCOPY . .\rRUN <<A <<B\rA\r\r' },
+  {
+    kind: 'dockerfile',
+    note: 'a heredoc whose delimiter line is misspelt',
+    text: 'FROM debian:12\nRUN <<EOF\nset -e\napt-get update\napt-get install --no-install-recommends -y curl\nEOF`',
+  },
+  {
+    kind: 'compose',
+    note: 'a suppression comment with a lone CR inside',
+    text: 'services:\n  web:\n    ports:\n      # dockguard-ignore p\rrt-on-all-interfaces -- reason\n      - "8080:80"\n',
+  },
+  {
+    kind: 'compose',
+    note: 'a line of 20,000 quotes (40,000 YAML errors)',
+    text: 'services:\n  web:\n   ' + '"'.repeat(20_000) + ' volumes:\n      - .:/app:z\n',
+  },
+];

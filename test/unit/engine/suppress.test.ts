@@ -73,6 +73,29 @@ describe('suppression comments: effect', () => {
     assert.equal(dockerfile('# dockguard-ignore\n' + ROOT)[0].messageId, 'noRule');
   });
 
+  it('offers no removal of an unused suppression in a compose file with a YAML error (issue 12: it made the file worse)', () => {
+    const text = 'services:\n  web:\n    # dockguard-ignore privileged -- stale\n    image: "nginx:1.27\n    read_only: true\n';
+    const findings = analyze(text, { kind: 'compose', config: resolveConfig({}) });
+    const unused = findings.filter((f) => f.ruleId === 'unused-suppression');
+    assert.equal(unused.length, 1);
+    assert.deepEqual(unused[0].fixes, []);
+    assert.ok(findings.some((f) => f.ruleId === 'yaml-syntax'));
+  });
+
+  it('removes a compose suppression comment to its YAML line end: a lone CR inside it ends no YAML line', () => {
+    const text = 'services:\n  web:\n    ports:\n      # dockguard-ignore p\rrt-on-all-interfaces -- reason\n      - "127.0.0.1:8080:80"\n';
+    const findings = analyze(text, { kind: 'compose', config: resolveConfig({}) }).filter((f) => f.ruleId === 'unused-suppression');
+    assert.equal(findings.length, 1);
+    assert.equal(applyEdits(text, findings[0].fixes[0].edits), 'services:\n  web:\n    ports:\n      - "127.0.0.1:8080:80"\n');
+  });
+
+  it('matches 20,000 suppressions above one instruction to its findings', () => {
+    const text = 'FROM alpine:3.20\n' + '# dockguard-ignore root-user -- needs root\n'.repeat(20_000) + 'USER root\n';
+    assert.deepEqual(codes(dockerfile(text)), [], 'each comment covers the finding on USER root, so none is unused');
+    const elsewhere = 'FROM alpine:3.20\n' + '# dockguard-ignore root-user -- needs root\n'.repeat(20_000) + 'CMD ["sh"]\n';
+    assert.equal(codes(dockerfile(elsewhere)).filter((c) => c.endsWith('DG004')).length, 20_000, 'the finding is on FROM: every comment is unused');
+  });
+
   it('does not call a hadolint comment unused: hadolint may still need it', () => {
     assert.deepEqual(codes(dockerfile('FROM alpine:3.20\n# hadolint ignore=DL3002,DL3008\nUSER app\n')), []);
   });

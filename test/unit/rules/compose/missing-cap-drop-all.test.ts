@@ -32,6 +32,12 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: 'a file ending in a lone CR (issue 12: cap_drop went after the CR, on the same YAML line)',
+      code: 'services:\n  web:\n    image: nginx:1.27\r',
+      findings: [{ line: 2, messageId: 'noCapDrop' }],
+      output: 'services:\n  web:\n    image: nginx:1.27\r\n    cap_drop: [ALL]\n',
+    },
+    {
       name: 'no cap_drop: the fix adds cap_drop: [ALL] after the last value, comments kept',
       code: '# the app\nservices:\n  web:\n    image: nginx:1.27 # pinned\n    ports:\n      - "127.0.0.1:8080:80" # local only\n\n  # the database\n  db:\n    image: postgres:16\n',
       findings: [

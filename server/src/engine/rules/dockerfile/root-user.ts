@@ -1,12 +1,14 @@
 import { Cmd, Entrypoint, Instruction } from 'dockerfile-ast';
 import { isRootUser, rootImage, type DockerfileModel, type Stage } from '../../documents/dockerfile';
 import { instructionEnd } from '../../documents/instruction-end';
-import { insertAt, remove } from '../../fixes';
+import { applyEdits, insertAt, remove } from '../../fixes';
+import { parseDockerfileAst } from '../../documents/dockerfile-parse';
+import { escapeCharOf } from '../../documents/instruction-args';
 import { commandArgs, commandName } from '../../knowledge/shell';
 import { imageFamily, type ImageFamily } from '../../knowledge/image-family';
 import { stageRunsAsRoot } from '../../knowledge/runs-as-root';
 import { defineDockerfileRule } from '../../rule';
-import type { Fix, Position } from '../../types';
+import type { Fix, Position, TextEdit } from '../../types';
 
 const USER_NAME = 'app';
 const NUMERIC_USER = '10001:10001';
@@ -66,7 +68,21 @@ function addNonRootUser(model: DockerfileModel, stage: Stage): Fix | undefined {
   const edits = [insertAt(position, text)];
   // `RUN make \` as the last line would continue into the USER lines: the escape continues nothing, so it goes.
   if (end && end.danglingEscape >= 0) edits.unshift(remove(model.lines.rangeAt(end.danglingEscape, end.danglingEscape + 1)));
+  if (after && !readAsInstructions(model, after, edits, lines.length)) return undefined;
   return { title: `Run as a non-root user (${lines[lines.length - 1]})`, kind: 'suggestion', preferred: true, edits };
+}
+
+/**
+ * The last guard of a suggestion appended after the file's last instruction: that instruction and what follows it,
+ * fixed, parsed again, must read as that instruction and then the added lines, each an instruction of its own
+ * (heredoc names continued onto a next line, and whatever else a half-typed file holds, can swallow them).
+ */
+function readAsInstructions(model: DockerfileModel, last: Instruction, edits: TextEdit[], added: number): boolean {
+  const start = model.lines.offsetAt(last.getRange().start);
+  const tail = applyEdits(model.text, edits).slice(start);
+  const escape = escapeCharOf(last);
+  const parsed = parseDockerfileAst((escape === '\\' ? '' : `# escape=${escape}\n`) + tail).getInstructions();
+  return parsed.length === 1 + added && parsed[parsed.length - 1].getKeyword() === 'USER';
 }
 
 function userLines(family: ImageFamily, existing: string | undefined): string[] {
