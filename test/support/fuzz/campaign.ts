@@ -8,7 +8,7 @@ import type { DocumentKind } from '../../../server/src/engine/types';
 import { Random } from '../seeded-random';
 import { mutateDocument } from './mutations';
 import { checkGrowth, type Growth } from './growth';
-import { judge, type Failure } from './oracle';
+import { judge, type Failure, type Verdict } from './oracle';
 import { fromPieces, type Seeds } from './seeds';
 
 export interface FuzzInput {
@@ -113,7 +113,18 @@ export function runCampaign(seeds: Seeds, options: CampaignOptions): CampaignRes
   for (let i = 0; i < options.inputs; i++) {
     const input = makeInput(seeds, pools, rng);
     if (options.maxChars !== undefined && input.text.length > options.maxChars) continue;
-    const verdict = judge(input.text, input.options, true, (all) => sample(all, options.fixesPerInput ?? 6, rng));
+    let verdict: Verdict;
+    try {
+      verdict = judge(input.text, input.options, true, (all) => sample(all, options.fixesPerInput ?? 6, rng));
+    } catch (error) {
+      // Something outside analyze threw (fix-all, applying edits, the syntax check): as much a failure.
+      verdict = {
+        failures: [{ kind: 'exception', detail: `the checks threw ${(error as Error)?.stack ?? String(error)}` }],
+        analyzeMs: 0,
+        findings: 0,
+        applied: 0,
+      };
+    }
     result.inputs++;
     result.characters += input.text.length;
     result.fixesApplied += verdict.applied;

@@ -47,4 +47,11 @@ export const FUZZ_REGRESSIONS: { kind: DocumentKind; note: string; text: string 
     note: 'a line of 20,000 quotes (40,000 YAML errors)',
     text: 'services:\n  web:\n   ' + '"'.repeat(20_000) + ' volumes:\n      - .:/app:z\n',
   },
+  {
+    kind: 'dockerfile',
+    note: 'a heredoc script ending inside a parenthesis',
+    text: '\uFEFFFROM debian:12\nRUN <<EOF\nset -e\nRUN <<EOF\nunterminated\napt-get update\napt-get install -y curl(rm -rf /var/lib/apt/lists/*\nEOF\n',
+  },
+  { kind: 'compose', note: 'implicit keys nested in a flow mapping', text: 'services:\n  web: {image: "a:1", user: ro' + 'k: '.repeat(6_000) + '}\n' },
+  { kind: 'compose', note: 'an anchor before the first key of a service', text: 'services:\n  hardened:\n   &x  image: a:1\n' },
 ];

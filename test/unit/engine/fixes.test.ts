@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { resolveConfig } from '../../../server/src/engine/config';
 import { fixAll } from '../../../server/src/engine/fix-all';
 import { applyFixes } from '../../../server/src/engine/fixes';
 import { defineDockerfileRule } from '../../../server/src/engine/rule';
@@ -79,12 +80,12 @@ describe('fixAll', () => {
     assert.deepEqual(result.stalled, ['Append a line']);
   });
 
-  it('still runs the passes that fixes need (a skipped overlapping fix applies on the next pass)', () => {
-    const text = 'services:\n  web:\n    image: nginx:1.27\n';
-    const result = fixAll(text, { kind: 'compose' });
-    assert.ok(result.passes >= 1);
+  it('still runs the passes that fixes need, and has nothing left to do on its own result', () => {
+    const text = 'FROM alpine:3.20\n# dockguard-ignore root-user -- stale\nRUN apk add curl\nADD app.py /app/\nUSER app\n';
+    const result = fixAll(text, { kind: 'dockerfile', config: resolveConfig({ profile: 'strict' }) });
+    assert.equal(result.text, 'FROM alpine:3.20\nRUN apk add --no-cache curl\nCOPY app.py /app/\nUSER app\n');
     assert.deepEqual(result.stalled, []);
-    assert.equal(fixAll(result.text, { kind: 'compose' }).applied, 0);
+    assert.equal(fixAll(result.text, { kind: 'dockerfile', config: resolveConfig({ profile: 'strict' }) }).applied, 0);
   });
 
   it('removes 20,000 unused suppressions in one pass (overlaps are found by position, not by pairs)', () => {

@@ -37,6 +37,16 @@ function column(model: ComposeModel, offset: number): number {
 }
 
 /**
+ * The column a mapping's keys are written at, from its first key: where that key starts, or where the node
+ * properties before it on its line start (`&base image: x`: YAML aligns the next keys with the `&`).
+ */
+function keyColumn(model: ComposeModel, keyStart: number): number {
+  const lineStart = model.lines.lineStartOffset(model.lines.positionAt(keyStart).line);
+  const properties = /(?:[&!]\S*[ \t]+)+$/.exec(model.text.slice(lineStart, keyStart));
+  return column(model, properties ? lineStart + properties.index : keyStart);
+}
+
+/**
  * Offset where a new line goes after `node`: just past the line break that ends its last line. YAML breaks
  * lines at `\n` and `\r\n` only: a lone `\r` (the last line of a file saved with old Mac line ends, or inside a
  * comment) does not end the line, so text inserted after it would continue that line.
@@ -65,7 +75,7 @@ export function insertIntoMap(model: ComposeModel, map: unknown, entries: Entry[
   const first = map.items[0] as Pair<Node, Node | null>;
   const last = map.items[map.items.length - 1] as Pair<Node, Node | null>;
   if (!first.key?.range) return undefined;
-  const indent = ' '.repeat(column(model, first.key.range[0]));
+  const indent = ' '.repeat(keyColumn(model, first.key.range[0]));
   return insertLines(model, (last.value ?? last.key) as Node, renderEntries(model, entries, indent));
 }
 
@@ -154,7 +164,7 @@ export function insertSequence(model: ComposeModel, map: unknown, key: string, i
   const first = map.items[0] as Pair<Node, Node | null>;
   const last = map.items[map.items.length - 1] as Pair<Node, Node | null>;
   if (!first.key?.range) return undefined;
-  const indent = ' '.repeat(column(model, first.key.range[0]));
+  const indent = ' '.repeat(keyColumn(model, first.key.range[0]));
   return insertLines(model, (last.value ?? last.key) as Node, [`${indent}${key}:`, ...items.map((item) => `${indent}${model.indentUnit}- ${item}`)]);
 }
 

@@ -111,7 +111,8 @@ function reportDuplicateKeys(doc: Document.Parsed, text: string): void {
  * An upper bound of the nesting at each token. In block context a collection nested in another starts further
  * right, or at the same column as a sequence under a key (`a:` then `- b`), or after an indicator on the same
  * line (`- - x`, `? `, `k: k: 1` which yaml nests while reporting it): so at most twice the indentation plus the
- * line's indicators. Flow collections add their bracket depth.
+ * line's indicators. Flow collections add their bracket depth, and the indicators of the item each is in
+ * (`{a: b: c}` nests too).
  */
 class NestingGuard {
   tooDeep = false;
@@ -120,30 +121,50 @@ class NestingGuard {
   private atLineStart = true;
   private flow = 0;
   private blockAtFlowStart = 0;
+  /** Indicators of the enclosing flow items, and of the current one. */
+  private flowEnclosing = 0;
+  private flowItem = 0;
+  private readonly flowStack: number[] = [];
 
   exceeded(lexeme: string): boolean {
     switch (lexeme) {
       case '\n':
       case '\r\n':
-        this.indent = 0;
-        this.indicators = 0;
-        this.atLineStart = true;
+        if (this.flow === 0) {
+          this.indent = 0;
+          this.indicators = 0;
+          this.atLineStart = true;
+        }
         return false;
       case '-':
       case '?':
       case ':':
         if (this.flow === 0) this.indicators++;
+        else this.flowItem++;
         break;
       case '[':
       case '{':
         if (this.flow++ === 0) this.blockAtFlowStart = 2 * this.indent + this.indicators;
+        this.flowStack.push(this.flowEnclosing, this.flowItem);
+        this.flowEnclosing += this.flowItem;
+        this.flowItem = 0;
         break;
       case ']':
       case '}':
-        if (this.flow > 0) this.flow--;
+        if (this.flow > 0) {
+          this.flow--;
+          this.flowItem = this.flowStack.pop()!;
+          this.flowEnclosing = this.flowStack.pop()!;
+        }
+        break;
+      case ',':
+        this.flowItem = 0;
         break;
       case '\x18': // the lexer gave up on a flow collection
         this.flow = 0;
+        this.flowStack.length = 0;
+        this.flowEnclosing = 0;
+        this.flowItem = 0;
         break;
       default: {
         const first = lexeme.charCodeAt(0);
@@ -153,7 +174,7 @@ class NestingGuard {
           return false;
         }
         // A block scalar's or a multi-line scalar's text comes as one token: the line it ends on starts afresh.
-        const lastBreak = lexeme.length > 1 ? lexeme.lastIndexOf('\n') : -1;
+        const lastBreak = this.flow === 0 && lexeme.length > 1 ? lexeme.lastIndexOf('\n') : -1;
         if (lastBreak >= 0) {
           this.indicators = 0;
           this.indent = lexeme.length - 1 - lastBreak;
@@ -163,7 +184,7 @@ class NestingGuard {
       }
     }
     this.atLineStart = false;
-    const depth = (this.flow > 0 ? this.blockAtFlowStart : 2 * this.indent + this.indicators) + this.flow;
+    const depth = this.flow > 0 ? this.blockAtFlowStart + this.flow + this.flowEnclosing + this.flowItem : 2 * this.indent + this.indicators;
     if (depth > MAX_YAML_NESTING) this.tooDeep = true;
     return this.tooDeep;
   }

@@ -323,7 +323,7 @@ export const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh'
 
 /**
  * Whether text appended at the end of `text` would land inside something still open there: a quote, a
- * backquote, a `$(`, or a trailing backslash. Fixes that append a command check it: inside an unclosed quote
+ * backquote, a parenthesis (`$(`, a subshell), or a trailing backslash. Fixes that append a command check it: inside an unclosed quote
  * the command would be more of the quoted word, and the fix would never take.
  */
 export function isOpenAtEnd(text: string): boolean {
@@ -343,9 +343,8 @@ export function isOpenAtEnd(text: string): boolean {
       quote = code;
     } else if (code === BACKTICK) {
       backquoted = !backquoted;
-    } else if (code === DOLLAR && text.charCodeAt(i + 1) === OPEN_PAREN) {
-      substitutions++;
-      i++;
+    } else if (code === OPEN_PAREN) {
+      substitutions++; // `$(`, a subshell, or `<(` and `x=(` inside a word, which the lexer reads to the `)`
     } else if (code === CLOSE_PAREN && substitutions > 0) {
       substitutions--;
     } else if (code === HASH && (i === 0 || isSpace(text.charCodeAt(i - 1)))) {

@@ -34,8 +34,8 @@ testRule(rule, {
     {
       name: 'a file ending in a lone CR (issue 12: cap_drop went after the CR, on the same YAML line)',
       code: 'services:\n  web:\n    image: nginx:1.27\r',
-      findings: [{ line: 2, messageId: 'noCapDrop' }],
-      output: 'services:\n  web:\n    image: nginx:1.27\r\n    cap_drop: [ALL]\n',
+      findings: [{ line: 2, messageId: 'noCapDrop', suggestions: [{ output: 'services:\n  web:\n    image: nginx:1.27\r\n    cap_drop: [ALL]\n' }] }],
+      output: null,
     },
     {
       name: 'no cap_drop: the fix adds cap_drop: [ALL] after the last value, comments kept',

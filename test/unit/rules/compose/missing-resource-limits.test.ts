@@ -42,17 +42,38 @@ testRule(rule, {
       output: null,
     },
     {
-      name: 'a byte-order mark before the first key takes no column: nesting stays two spaces (issue 12)',
+      name: 'a byte-order mark before the first key takes no column: the suggestion nests by two spaces (issue 12)',
       code: '\uFEFFservices:\n  web:\n    image: nginx:1.27\n',
-      findings: [{ line: 2, messageId: 'noLimits' }],
-      output:
-        '\uFEFFservices:\n  web:\n    image: nginx:1.27\n    deploy:\n      resources:\n        limits:\n          cpus: "0.50"\n          memory: 512M\n',
+      findings: [
+        {
+          line: 2,
+          messageId: 'noLimits',
+          suggestions: [
+            {
+              output:
+                '\uFEFFservices:\n  web:\n    image: nginx:1.27\n    deploy:\n      resources:\n        limits:\n          cpus: "0.50"\n          memory: 512M\n',
+            },
+          ],
+        },
+      ],
+      output: null,
     },
     {
       name: 'a file ending in a lone CR: the keys go after a line break YAML reads, not after the CR (issue 12)',
       code: 'services:\n  web:\n    image: nginx:1.27\r',
-      findings: [{ line: 2, messageId: 'noLimits' }],
-      output: 'services:\n  web:\n    image: nginx:1.27\r\n    deploy:\n      resources:\n        limits:\n          cpus: "0.50"\n          memory: 512M\n',
+      findings: [
+        {
+          line: 2,
+          messageId: 'noLimits',
+          suggestions: [
+            {
+              output:
+                'services:\n  web:\n    image: nginx:1.27\r\n    deploy:\n      resources:\n        limits:\n          cpus: "0.50"\n          memory: 512M\n',
+            },
+          ],
+        },
+      ],
+      output: null,
     },
     {
       name: '4-space indentation, the configured limits',

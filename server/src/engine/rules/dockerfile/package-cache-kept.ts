@@ -163,7 +163,7 @@ function appendCommand(model: DockerfileModel, code: RunCode, command: string): 
   const heredoc = [...code.sources].reverse().find((s) => s.heredoc);
   if (heredoc) {
     // A heredoc never closed: its last line is not the script's last command, and a line appended is more of it.
-    if (!instructionEnd(code.run, model.lines).closable) return undefined;
+    if (!instructionEnd(code.run, model.lines).closable || isOpenAtEnd(heredoc.text)) return undefined;
     const end = heredoc.text.trimEnd().length;
     if (end === 0) return undefined;
     return { title, kind: 'fix', edits: [insertAt(heredoc.rangeOf(end, end).start, `${model.lines.eol}${command}`)] };
