@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { analyze, type AnalyzeOptions, type Finding, fixAll, resolveConfig, SEVERITY_RANK } from './engine';
+import { analyze, type AnalyzeOptions, type FileReader, type Finding, fixAll, MAX_ANALYSED_CHARS, resolveConfig, SEVERITY_RANK } from './engine';
 import { colors, shouldColor } from './cli/color';
 import { describeError, discover, type Target } from './cli/discover';
 import { formatGithub } from './cli/format-github';
@@ -11,7 +11,9 @@ import { formatJson } from './cli/format-json';
 import { formatSarif } from './cli/format-sarif';
 import { formatText } from './cli/format-text';
 import { parseCliArgs, STDIN_PATH, USAGE, UsageError, type CliOptions } from './cli/options';
-import { InputTooLarge, readInput, readReferencedFile, sniffKind, type Input } from './cli/read-input';
+import { InputTooLarge, readInput, sniffKind, type Input } from './cli/read-input';
+import { readReferencedFile } from './node/file-reader';
+import { repositoryPath } from './cli/report-paths';
 import type { FileResult, Problem, Report } from './cli/results';
 import { NotWritten, writeFixed, WriteScope } from './cli/safe-write';
 import { isIgnoredPath, ProjectConfigLoader, type ProjectConfig } from './project-config';
@@ -23,13 +25,35 @@ import { VERSION } from './version';
  */
 const NOT_CHECKED = new Set(['not-analyzed', 'analysis-failed']);
 
-/** Lets compose rules read the Dockerfile a service builds from; nothing else is ever read. The engine names files by URI. */
-function readLocalFile(uri: string): string | undefined {
-  try {
-    return readReferencedFile(uri.startsWith('file:') ? fileURLToPath(uri) : uri);
-  } catch {
+/** A UTF-8 character is at most 4 bytes: a referenced file over this cannot be analysed anyway. */
+const MAX_REFERENCED_BYTES = MAX_ANALYSED_CHARS * 4;
+
+/**
+ * What cross-file checks may read (a compose service's Dockerfile): regular files, bounded, inside the paths
+ * given on the command line (a file's own folder for a file, the working directory for unnamed standard input).
+ */
+function analysedRoots(options: CliOptions): string[] {
+  return options.paths.map((given) => {
+    if (given === STDIN_PATH) return path.dirname(path.resolve(options.stdinFilename ?? '<stdin>'));
+    try {
+      return fs.statSync(given).isDirectory() ? path.resolve(given) : path.dirname(path.resolve(given));
+    } catch {
+      return path.resolve(given);
+    }
+  });
+}
+
+/** The engine's file reader for one target: a refused reference (outside the roots, a device) is a note, never read. */
+function referenceReader(target: Target, run: Run): FileReader {
+  return (uri) => {
+    const outcome = readReferencedFile(uri, { roots: run.roots, maxBytes: MAX_REFERENCED_BYTES });
+    if ('text' in outcome) return outcome.text;
+    if ('refused' in outcome) {
+      const file = uri.startsWith('file:') ? repositoryPath(fileURLToPath(uri)) : uri;
+      run.notes.add(`${target.name}: did not read ${file}: ${outcome.refused.replace('the workspace', 'the paths given')}`);
+    }
     return undefined;
-  }
+  };
 }
 
 /** The engine functions the CLI calls; tests pass their own to check how a failing analysis is reported. */
@@ -63,7 +87,9 @@ interface Run {
   /** Configuration files with mistakes, reported once each. */
   configs: Map<string, ProjectConfig>;
   /** What the user should know but that is not a failure. */
-  notes: string[];
+  notes: Set<string>;
+  /** Where cross-file checks may read. */
+  roots: string[];
   fixed: number;
 }
 
@@ -89,7 +115,7 @@ function analyzeTarget(target: Target, run: Run): FileResult | undefined {
   const location = locationOf(target);
   if (project && location && isIgnoredPath(location, project.config.ignorePaths ?? [], path.dirname(project.file))) {
     // Named on the command line and then not analysed: say so, or a check would pass on input it never read.
-    if (target.named) run.notes.push(`skipped ${target.name}: ignorePaths in ${project.file} excludes it`);
+    if (target.named) run.notes.add(`skipped ${target.name}: ignorePaths in ${project.file} excludes it`);
     return undefined;
   }
   let input: Input;
@@ -103,7 +129,7 @@ function analyzeTarget(target: Target, run: Run): FileResult | undefined {
     kind: target.kind ?? sniffKind(input.text),
     uri: location ? pathToFileURL(path.resolve(location)).href : undefined,
     config: resolveConfig(project?.config),
-    readFile: readLocalFile,
+    readFile: referenceReader(target, run),
   };
   let text = input.text;
   let findings: Finding[];
@@ -188,7 +214,8 @@ export function main(argv: string[], io: Io = NODE_IO, engine: Engine = { analyz
     scope: new WriteScope(options.paths),
     problems: discovery.problems,
     configs: new Map(),
-    notes: [],
+    notes: new Set(),
+    roots: analysedRoots(options),
     fixed: 0,
   };
   if (explicit?.problems.length) run.configs.set(explicit.file, explicit);

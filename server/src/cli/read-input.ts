@@ -62,28 +62,6 @@ function readAll(fd: number): Buffer {
   return Buffer.concat(chunks, total);
 }
 
-/**
- * Reads a file an analysis refers to (a compose service's Dockerfile): a regular file only, never past the size
- * bound, opened without blocking (a FIFO named there cannot hang the run, a device such as /dev/zero is refused).
- */
-export function readReferencedFile(file: string): string | undefined {
-  let fd: number;
-  try {
-    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
-  } catch {
-    return undefined;
-  }
-  try {
-    const stat = fs.fstatSync(fd);
-    if (!stat.isFile() || stat.size > MAX_INPUT_BYTES) return undefined;
-    return readAll(fd).toString('utf8');
-  } catch {
-    return undefined;
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
 /** A file whose name says nothing of its kind: compose when it has a top-level `services:` key. */
 export function sniffKind(text: string): DocumentKind {
   return /^services\s*:/m.test(text.slice(0, 64 * 1024)) ? 'compose' : 'dockerfile';

@@ -62,5 +62,24 @@ describe('CLI: compose files and the Dockerfiles their services build from', () 
     assert.ok(Date.now() - started < 20_000);
     const files = new Set((JSON.parse(run.stdout) as { file: string }[]).map((f) => f.file));
     assert.deepEqual([...files].sort(), ['compose.fifo.yaml', 'compose.yaml']);
+    assert.match(run.stderr, /compose\.yaml: did not read \/dev\/zero: it is outside the paths given/);
+    assert.match(run.stderr, /compose\.fifo\.yaml: did not read pipe: it is not a regular file/);
+  });
+
+  it('reports, and does not read, a Dockerfile outside the paths given; reads it once its folder is given', () => {
+    const dir = workspace({
+      'shared/Dockerfile': 'FROM node:20-alpine\nCMD ["node", "index.js"]\n',
+      'app/compose.yaml': 'services:\n  api:\n    build:\n      context: ../shared\n    read_only: true\n',
+    });
+    const narrow = runCli(['-f', 'json', 'app'], { cwd: dir });
+    assert.equal(narrow.code, 0, narrow.stderr);
+    assert.ok(!(JSON.parse(narrow.stdout) as { ruleId: string }[]).some((f) => f.ruleId === 'service-runs-as-root'));
+    assert.match(narrow.stderr, /app\/compose\.yaml: did not read shared\/Dockerfile: it is outside the paths given/);
+    const wide = runCli(['-f', 'json', 'app', 'shared'], { cwd: dir });
+    assert.ok(
+      (JSON.parse(wide.stdout) as { ruleId: string }[]).some((f) => f.ruleId === 'service-runs-as-root'),
+      wide.stdout,
+    );
+    assert.doesNotMatch(wide.stderr, /did not read/);
   });
 });
