@@ -8,6 +8,7 @@ import { resolveRelative } from './paths';
 import type { ComposeRule, DockerfileRule, Report, RuleContext } from './rule';
 import { composeRules, dockerfileRules } from './rules';
 import { analysisFailed } from './rules/meta/analysis-failed';
+import { fileNotRead } from './rules/meta/file-not-read';
 import { notAnalyzed } from './rules/meta/not-analyzed';
 import { yamlSyntax } from './rules/meta/yaml-syntax';
 import { composeExtents, dockerfileExtents, type Extents } from './documents/extents';
@@ -18,8 +19,12 @@ import { applySuppressions, findSuppressions, mayHaveSuppressions, type Suppress
 import { comparePositions, type LineIndex } from './text';
 import type { DocumentKind, Finding, Range, RuleMeta } from './types';
 
-/** Reads a file by absolute URI or path; undefined when it does not exist or cannot be read. */
-export type FileReader = (uriOrPath: string) => string | undefined;
+/**
+ * Reads a file by absolute URI or path: its text; undefined when it does not exist or cannot be read; `refused`
+ * when the host would not read it (outside the workspace, not a regular file, too large), which the analysis
+ * reports as a file-not-read finding where the reference is written.
+ */
+export type FileReader = (uriOrPath: string) => string | undefined | { refused: string };
 
 export interface AnalyzeOptions {
   kind: DocumentKind;
@@ -85,10 +90,11 @@ function* analyzeText(
   let extents: () => Extents;
   let lines: LineIndex;
   let broken = false;
+  const notRead: NotRead[] = [];
   if (options.kind === 'dockerfile') {
     const model = parseDockerfile(text);
     yield;
-    yield* runRules((options.rules ?? dockerfileRules) as DockerfileRule[], model, config, options, onError, findings);
+    yield* runRules((options.rules ?? dockerfileRules) as DockerfileRule[], model, config, options, onError, findings, notRead);
     lines = model.lines;
     extents = () => dockerfileExtents(model);
   } else {
@@ -96,7 +102,8 @@ function* analyzeText(
     if (model.nestedTooDeep) return notAnalyzedFinding(TOO_DEEP, config);
     yield;
     reportSyntaxErrors(model, config, findings);
-    yield* runRules((options.rules ?? composeRules) as ComposeRule[], model, config, options, onError, findings);
+    yield* runRules((options.rules ?? composeRules) as ComposeRule[], model, config, options, onError, findings, notRead);
+    reportNotRead(notRead, config, findings);
     broken = model.syntaxErrors.length > 0;
     lines = model.lines;
     extents = () => composeExtents(model);
@@ -148,14 +155,19 @@ function* runRules<Model>(
   options: AnalyzeOptions,
   onRuleError: (ruleId: string, error: unknown) => void,
   findings: Finding[],
+  notRead: NotRead[],
 ): Generator<void, void, void> {
-  const readFile = (relative: string) => {
+  const readFile = (relative: string, reference?: Range) => {
     if (!options.readFile || !options.uri) return undefined;
+    let read: ReturnType<FileReader>;
     try {
-      return options.readFile(resolveRelative(options.uri, relative));
+      read = options.readFile(resolveRelative(options.uri, relative));
     } catch {
       return undefined;
     }
+    if (typeof read !== 'object') return read;
+    if (reference) notRead.push({ range: reference, path: relative, reason: read.refused });
+    return undefined;
   };
   for (const rule of rules) {
     const severity = severityOf(rule.meta, config);
@@ -171,6 +183,25 @@ function* runRules<Model>(
       onRuleError(rule.meta.id, error);
     }
     yield;
+  }
+}
+
+/** A reference to a file the host refused to read, where it is written. */
+interface NotRead {
+  range: Range;
+  path: string;
+  reason: string;
+}
+
+function reportNotRead(notRead: NotRead[], config: ResolvedConfig, findings: Finding[]): void {
+  const severity = severityOf(fileNotRead, config);
+  if (severity === 'off') return;
+  const seen = new Set<string>();
+  for (const { range, path, reason } of notRead) {
+    const key = `${range.start.line}:${range.start.character}:${path}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    findings.push(toFinding(fileNotRead, severity, { range, messageId: 'notRead', data: { path, reason } }));
   }
 }
 

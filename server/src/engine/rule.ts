@@ -26,9 +26,10 @@ export interface RuleContext<Model, Id extends string = string> {
   uri?: string;
   /**
    * Reads a local file the analysed one refers to (a compose `build:` Dockerfile), by URI or path relative to
-   * `uri`; undefined when unavailable. Supplied by the host (server, CLI); the engine itself does no I/O.
+   * `uri`; undefined when unavailable. Supplied by the host (server, CLI); the engine itself does no I/O. Given
+   * `reference` (where the path is written in this document), a file the host refuses to read is reported there.
    */
-  readFile(relativePath: string): string | undefined;
+  readFile(relativePath: string, reference?: Range): string | undefined;
   report(report: Report<Id>): void;
 }
 

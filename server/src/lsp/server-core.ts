@@ -14,7 +14,17 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ruleDocsUrl } from '../docs-location';
-import { analysisSteps, detectKind, findRule, invalidConfig, type AnalyzeOptions, type DocumentKind, type Finding, type ResolvedConfig } from '../engine';
+import {
+  analysisSteps,
+  detectKind,
+  findRule,
+  invalidConfig,
+  type AnalyzeOptions,
+  type DocumentKind,
+  type FileReader,
+  type Finding,
+  type ResolvedConfig,
+} from '../engine';
 import { VERSION } from '../version';
 import { codeActions, FIX_ALL_KIND, SHOW_DOCS_COMMAND } from './code-actions';
 import { Configuration, type DocumentConfig } from './configuration';
@@ -143,7 +153,7 @@ export function createServer(connection: Connection, host: ServerHost): ServerCo
    * The engine reads synchronously: open documents give their text, other files come from the cache. A miss is
    * noted, fetched through the host, and the analysis runs again before anything is published.
    */
-  function reader(misses?: Set<string>): (uri: string) => string | undefined {
+  function reader(misses?: Set<string>): FileReader {
     return (uri) => {
       const open = documents.get(uri);
       if (open) return open.getText();
@@ -152,7 +162,8 @@ export function createServer(connection: Connection, host: ServerHost): ServerCo
         misses?.add(uri);
         return undefined;
       }
-      return 'text' in read ? read.text : undefined;
+      // A refusal (outside the workspace, not a regular file) is reported where the reference is written.
+      return 'text' in read ? read.text : 'refused' in read ? { refused: read.refused } : undefined;
     };
   }
 

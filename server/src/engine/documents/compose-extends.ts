@@ -6,6 +6,7 @@ import { hasUnknown, interpolate } from './compose-interpolation';
 import { scalarString } from './compose-values';
 import { isOverrideFile } from './compose-runtime';
 import { dirnamePath, joinPath, normalizePath } from '../paths';
+import type { Range } from '../types';
 
 /**
  * The services whose runtime settings the hardening rules judge, each with the chain of services it inherits
@@ -28,7 +29,7 @@ export interface RuntimeService {
 export interface RuntimeContext {
   model: ComposeModel;
   uri?: string;
-  readFile(relativePath: string): string | undefined;
+  readFile(relativePath: string, reference?: Range): string | undefined;
 }
 
 const MAX_LINKS = 10;
@@ -96,7 +97,8 @@ export function extendsChain(context: RuntimeContext, service: Service): ChainLi
     if (target.file !== undefined) {
       const absolute = target.file.startsWith('/') || /^[A-Za-z]:\//.test(target.file);
       const file = absolute ? target.file : normalizePath(joinPath(dir, target.file));
-      const other = parsedFile(context, file);
+      // Where the reference is written in the analysed file: its first service's `extends`.
+      const other = parsedFile(context, file, chain.length === 1 ? service.reportRange('extends') : undefined);
       if (!other) return undefined;
       model = other;
       dir = dirnamePath(file);
@@ -132,11 +134,11 @@ function extendsTarget(model: ComposeModel, service: Service): { service: string
   return { service: name, file };
 }
 
-function parsedFile(context: RuntimeContext, file: string): ComposeModel | undefined {
+function parsedFile(context: RuntimeContext, file: string, reference?: Range): ComposeModel | undefined {
   // Parsed files per analysed document, shared by the rules of one analysis (each file is parsed once).
   const cache = shared(context.model, 'parsed-files', () => new Map<string, ComposeModel | undefined>());
   if (!cache.has(file)) {
-    const text = context.readFile(file);
+    const text = context.readFile(file, reference);
     const usable = text !== undefined && text.length <= MAX_ANALYSED_CHARS && !looksBinary(text);
     cache.set(file, usable ? parseCompose(text) : undefined);
   }

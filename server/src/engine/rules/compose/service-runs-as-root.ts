@@ -8,7 +8,7 @@ import { isRootUser, parseDockerfile, type DockerfileModel, type Stage } from '.
 import { isAnalysable } from '../../input-limits';
 import { stageRunsAsRoot } from '../../knowledge/runs-as-root';
 import { defineComposeRule } from '../../rule';
-import type { TextEdit } from '../../types';
+import type { Range, TextEdit } from '../../types';
 
 const NON_ROOT = '10001:10001';
 
@@ -37,10 +37,10 @@ export default defineComposeRule({
   check({ model, report, readFile }) {
     const seen = new Set<Node>();
     const dockerfiles = new Map<string, DockerfileModel | undefined>();
-    const load = (path: string, inline?: string) => {
+    const load = (path: string, inline: string | undefined, reference: Range) => {
       if (inline !== undefined) return parseDockerfile(inline);
       if (!dockerfiles.has(path)) {
-        const text = readFile(path);
+        const text = readFile(path, reference);
         // What analyze would not read itself (too large, binary) is not read through a reference either.
         dockerfiles.set(path, text === undefined || !isAnalysable(text) ? undefined : parseDockerfile(text));
       }
@@ -76,7 +76,7 @@ export default defineComposeRule({
       // An image that is only pulled is not guessed at: whether `nginx` runs as root is the image's business.
       const build = dockerfileOf(model, service);
       if (!build) continue;
-      const dockerfile = load(build.path, build.inline);
+      const dockerfile = load(build.path, build.inline, service.reportRange('build'));
       const stage = build.target ? dockerfile && stageNamed(dockerfile, build.target) : dockerfile?.finalStage;
       if (!stage?.image.written) continue;
       const verdict = stageRunsAsRoot(stage);
