@@ -63,6 +63,15 @@ export function removeSuppressionFix(lines: LineIndex, suppression: Suppression,
   const start = lines.lineStartOffset(line);
   // To the line break that ends the comment: in YAML a lone CR ends no line, so what follows it is comment too.
   const lineFeed = lines.text.indexOf('\n', lines.lineEndOffset(line));
-  const end = yaml ? (lineFeed < 0 ? lines.text.length : lineFeed + 1) : line + 1 < lines.lineCount ? lines.lineStartOffset(line + 1) : lines.text.length;
+  let end = yaml ? (lineFeed < 0 ? lines.text.length : lineFeed + 1) : line + 1 < lines.lineCount ? lines.lineStartOffset(line + 1) : lines.text.length;
+  // Among a Dockerfile's first comments, this one may be what ends the parser directives above it: leave an empty
+  // line, which ends them the same way, so the next line is not read as a directive's continuation.
+  if (!yaml && onlyCommentsAbove(lines, line)) end = lines.lineEndOffset(line);
   return [{ title: 'Remove the unused suppression', kind: 'fix', edits: [{ range: lines.rangeAt(start, end), newText: '' }] }];
+}
+
+function onlyCommentsAbove(lines: LineIndex, line: number): boolean {
+  if (line === 0) return false;
+  for (let above = 0; above < line; above++) if (!/^\s*#/.test(lines.lineText(above))) return false;
+  return true;
 }
