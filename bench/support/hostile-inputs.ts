@@ -130,7 +130,13 @@ export const FAMILIES: Family[] = [
   { name: 'compose flow mappings', kind: 'compose', make: nested('services:\n  a: ', '{a: ', '}', '\n') },
   { name: 'compose block sequences on one line', kind: 'compose', make: repeat('', '- ', 'x\n') },
   { name: 'compose of quotes', kind: 'compose', make: repeat('services:\n  web:\n   ', '"', ' volumes:\n      - .:/app:z\n') },
-  { name: 'compose anchors and aliases', kind: 'compose', make: repeat('x: &a {privileged: true}\nservices:\n', '  s: {<<: *a, image: "x:1"}\n') },
+  {
+    name: 'compose services merging an anchor',
+    kind: 'compose',
+    make: (chars) =>
+      'x: &a {privileged: true}\nservices:\n' +
+      Array.from({ length: Math.max(1, Math.floor(chars / 34)) }, (_, i) => `  s${i}: {<<: *a, image: "x:1"}\n`).join(''),
+  },
   {
     name: 'compose services extending each other',
     kind: 'compose',

@@ -58,12 +58,11 @@ export function parseYamlDocument(text: string, options: YamlOptions): Document.
         break;
       }
     }
+    if (doc && !guard.tooDeep && uniqueKeys) reportDuplicateKeys(doc, text);
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
   }
-  if (guard.tooDeep || !doc) return undefined;
-  if (uniqueKeys) reportDuplicateKeys(doc, text);
-  return doc;
+  return guard.tooDeep ? undefined : doc;
 }
 
 /**
