@@ -43,10 +43,32 @@ function readTransferArgs(instruction: Add | Copy, lines: LineIndex): TransferAr
       .slice(flags.length)
       // With heredocs, only the instruction's own line holds arguments; the rest are bodies and delimiters.
       .filter((a) => !heredoc || (lines.positionAt(a.start).line === firstLine && !a.value.startsWith('<<')))
-      .map((a) => ({ value: a.value, range: lines.rangeAt(a.start, a.end) }));
+      .map((a) => ({ value: unquote(a.value), range: lines.rangeAt(a.start, a.end) }));
   }
   const sources = heredoc ? args.slice(0, -1) : args.length > 1 ? args.slice(0, -1) : args;
   return { keyword, flags, sources, heredoc };
+}
+
+/**
+ * A shell-form source as BuildKit reads it: quotes removed (`ADD "app.tgz" /` adds app.tgz, an archive, which ADD
+ * unpacks). Escapes were resolved by the argument split already; `\$` keeps its backslash, as there.
+ */
+export function unquote(word: string): string {
+  if (!word.includes('"') && !word.includes("'")) return word;
+  let out = '';
+  let quote = '';
+  for (let i = 0; i < word.length; i++) {
+    const char = word[i];
+    if (quote) {
+      if (char === quote) quote = '';
+      else out += char;
+    } else if (char === '"' || char === "'") {
+      quote = char;
+    } else {
+      out += char;
+    }
+  }
+  return out;
 }
 
 /** `https://…`, `http://…`: fetched by ADD at build time. */

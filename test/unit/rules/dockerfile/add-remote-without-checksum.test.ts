@@ -21,6 +21,12 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: 'a quoted URL is still downloaded',
+      code: 'FROM alpine:3.20\nADD "https://github.com/tianon/gosu/releases/download/1.17/gosu-amd64" /usr/local/bin/gosu\n',
+      findings: [{ line: 2, column: 5, endColumn: 71, messageId: 'noChecksum' }],
+      output: null,
+    },
+    {
       name: 'https download',
       code: 'FROM alpine:3.20\nADD https://github.com/tianon/gosu/releases/download/1.17/gosu-amd64 /usr/local/bin/gosu\n',
       findings: [{ line: 2, column: 5, endColumn: 69, messageId: 'noChecksum' }],

@@ -27,6 +27,12 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: 'a quoted source: BuildKit removes the quotes',
+      code: 'FROM alpine:3.20\nCOPY "id_rsa" /root/.ssh/id_rsa\n',
+      findings: [{ line: 2, column: 6, endColumn: 14, messageId: 'sensitiveFile', data: { source: 'id_rsa', what: 'an SSH private key', keyword: 'COPY' } }],
+      output: null,
+    },
+    {
       name: 'an SSH private key',
       code: 'FROM alpine:3.20\nCOPY id_rsa /root/.ssh/id_rsa\n',
       findings: [{ line: 2, column: 6, endColumn: 12, messageId: 'sensitiveFile', data: { source: 'id_rsa', what: 'an SSH private key', keyword: 'COPY' } }],
