@@ -7,6 +7,15 @@ testRule(rule, {
       name: 'download, verify, run',
       code: 'FROM debian:12\nRUN curl -fsSL -o /tmp/setup.sh https://example.com/setup.sh \\\n && echo "abc  /tmp/setup.sh" | sha256sum -c - \\\n && bash /tmp/setup.sh\n',
     },
+    {
+      name: 'the download goes to a file, nothing through the pipe (issue 12)',
+      code: 'FROM debian:12\nRUN curl -o setup.sh https://example.com/setup.sh | bash\nRUN curl -fsSLo /tmp/x.sh https://a | sh\nRUN curl --output=/tmp/x https://a | sh\nRUN curl -O https://a/x.sh | sh\nRUN curl --remote-name https://a/x.sh | sh\n',
+    },
+    {
+      name: 'wget and fetch save to a file unless told to print',
+      code: 'FROM debian:12\nRUN wget https://example.com/install.sh | sh\nRUN wget -q -O /tmp/i.sh https://a | sh\nRUN wget --output-document=/tmp/i https://a | sh\nRUN fetch https://a | sh\n',
+    },
+    { name: 'a substitution of a download saved to a file', code: 'FROM debian:12\nRUN bash <(curl -so /tmp/x https://a)\nRUN sh -c "$(wget https://a)"\n' },
     { name: 'a download unpacked by tar', code: 'FROM debian:12\nRUN curl -fsSL https://example.com/tool.tgz | tar xz -C /usr/local/bin\n' },
     {
       name: 'JSON parsed by python -c',
@@ -33,6 +42,18 @@ testRule(rule, {
       name: 'curl | sh',
       code: 'FROM debian:12\nRUN curl -fsSL https://get.example.com | sh\n',
       findings: [{ line: 2, column: 5, endColumn: 44, messageId: 'pipe', data: { program: 'sh' } }],
+      output: null,
+    },
+    {
+      name: 'told to print after all: curl -o -, curl -o /dev/stdout, wget --output-document=-, fetch -o -, HTTPie',
+      code: 'FROM debian:12\nRUN curl -fsSLo - https://a | sh\nRUN curl --output /dev/stdout https://b | bash\nRUN wget --output-document=- https://c | sh\nRUN fetch -o - https://d | sh\nRUN http https://e | sh\n',
+      findings: [
+        { line: 2, messageId: 'pipe', data: { program: 'sh' } },
+        { line: 3, messageId: 'pipe', data: { program: 'bash' } },
+        { line: 4, messageId: 'pipe', data: { program: 'sh' } },
+        { line: 5, messageId: 'pipe', data: { program: 'sh' } },
+        { line: 6, messageId: 'pipe', data: { program: 'sh' } },
+      ],
       output: null,
     },
     {

@@ -92,9 +92,18 @@ class SourceFindings {
   ) {}
 
   add(start: number, end: number, messageId: MessageId, program?: string): void {
+    // Reported stretches never overlap, so by start they are by end too: the one that could overlap this one is
+    // found by a binary search (a loop over all was quadratic on a RUN of thousands of `curl | sh`).
     const reported = this.reported;
-    for (let i = 0; i < reported.length; i += 2) if (reported[i] < end && start < reported[i + 1]) return;
-    reported.push(start, end);
+    let low = 0;
+    let high = reported.length / 2;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (reported[2 * mid + 1] <= start) low = mid + 1;
+      else high = mid;
+    }
+    if (low < reported.length / 2 && reported[2 * low] < end) return;
+    reported.splice(2 * low, 0, start, end);
     this.report({ range: this.source.rangeOf(start, end), messageId, data: program === undefined ? undefined : { program } });
   }
 }
@@ -116,9 +125,54 @@ function checkPipe(pipeline: Pipeline, quoted: string, findings: SourceFindings)
   }
 }
 
+/** A download that writes what it fetched to standard output, where a pipe or a substitution takes it. */
 function isDownload(command: SimpleCommand): boolean {
   const program = programOf(command);
-  return program !== undefined && DOWNLOADERS.has(program.name);
+  if (program === undefined || !DOWNLOADERS.has(program.name)) return false;
+  return toStandardOutput(program.name, command.words.slice(program.index + 1).map((w) => w.value));
+}
+
+const STDOUT = new Set(['-', '/dev/stdout', '/dev/fd/1']);
+/** curl's short options that take a value: in `-sSLH x`, the letters after H are not options. */
+const CURL_VALUE_LETTERS = new Set([...'AbcCdDeEFhHKmoPQrtTuUwxXyYz']);
+
+/**
+ * Where a download's body goes. curl and HTTPie print it unless told to save it (`curl -o file`, `-O`,
+ * `http --download`); wget and fetch save it to a file unless told to print it (`wget -O-`, `fetch -o -`).
+ * `curl -o setup.sh https://… | sh` pipes nothing into the shell.
+ */
+function toStandardOutput(program: string, args: string[]): boolean {
+  if (program === 'curl') return !curlSavesToFile(args);
+  if (program === 'http' || program === 'https') return !args.some((a) => a === '-d' || a === '--download' || a === '-o' || a.startsWith('--output'));
+  // wget -O file / -O- / -qO- / --output-document=-; fetch -o file / -o -.
+  const option = program === 'wget' ? 'O' : 'o';
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    const long = /^--output-document(?:=(.*))?$/.exec(arg);
+    if (program === 'wget' && long) return STDOUT.has(long[1] ?? args[i + 1] ?? '');
+    // A group of short options (`-qO-`): the letter, then its value, attached or in the next word.
+    const short = /^-([A-Za-z]+)(.*)$/.exec(arg);
+    const at = short ? short[1].indexOf(option) : -1;
+    if (at >= 0) return STDOUT.has(arg.slice(at + 2) || args[i + 1] || '');
+  }
+  return false;
+}
+
+function curlSavesToFile(args: string[]): boolean {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--') break;
+    if (arg === '--remote-name' || arg === '--remote-name-all' || arg === '-O') return true;
+    if (arg === '--output' || arg.startsWith('--output=')) return !STDOUT.has(arg.includes('=') ? arg.slice(9) : (args[i + 1] ?? ''));
+    if (!/^-[A-Za-z]/.test(arg)) continue;
+    for (let j = 1; j < arg.length; j++) {
+      const letter = arg[j];
+      if (letter === 'O') return true;
+      if (letter === 'o') return !STDOUT.has(arg.slice(j + 1) || args[i + 1] || '');
+      if (CURL_VALUE_LETTERS.has(letter)) break;
+    }
+  }
+  return false;
 }
 
 /** A download, or `echo "$(curl …)"` which passes one on. */
