@@ -54,6 +54,32 @@ describe('packageCommand', () => {
     assert.equal(call('apt-get')?.subcommand, undefined);
   });
 
+  it("knows the documented aliases of each manager's install commands (issue 12: dnf in and dnf rei were missed)", () => {
+    for (const text of [
+      'dnf in -y x',
+      'dnf rei x',
+      'dnf localinstall ./x.rpm',
+      'dnf install-n x',
+      'dnf install-na x.x86_64',
+      'dnf install-nevra x-1.0-1.el9.x86_64',
+      'dnf5 in x',
+      'dnf5 rei x',
+      'yum localinstall x.rpm',
+      'dnf group install "Development Tools"',
+      'dnf5 grp install development-tools',
+      'apt reinstall x',
+      'zypper inr',
+      'zypper install-new-recommends',
+    ])
+      assert.ok(isInstall(call(text)!), text);
+    for (const text of ['dnf info x', 'dnf group list', 'dnf5 rq x', 'zypper si x', 'apt-get indextargets']) assert.ok(!isInstall(call(text)!), text);
+    assert.deepEqual(
+      installedPackages(call('dnf -y group install openssh-server')!).map((p) => p.name),
+      ['openssh-server'],
+      'after `group install`, the groups',
+    );
+  });
+
   it('strips version pins and architectures from package names', () => {
     assert.equal(packageName('apt', 'openssh-server=1:9.6p1-3'), 'openssh-server');
     assert.equal(packageName('apt', 'libc6:amd64'), 'libc6');

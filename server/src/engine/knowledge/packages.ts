@@ -62,14 +62,26 @@ const OPTIONS_WITH_VALUE: Record<PackageManager, Set<string>> = {
   zypper: new Set(['-r', '--repo', '--root', '-R']),
 };
 
-/** What installs packages, per manager. */
+/**
+ * What installs packages, per manager, with the aliases each documents: dnf 4's `in`, `localinstall`,
+ * `install-n`/`-na`/`-nevra` and `rei` (its install and reinstall commands), dnf5's `in` and `rei`
+ * (compatibility aliases), `groupinstall`; apt's `reinstall`; zypper's `in` and `install-new-recommends` (`inr`).
+ * `dnf group install` and dnf5's `grp install` install too (see isInstall).
+ */
 const INSTALL: Record<PackageManager, Set<string>> = {
-  apt: new Set(['install']),
+  apt: new Set(['install', 'reinstall']),
   apk: new Set(['add']),
-  dnf: new Set(['install', 'groupinstall', 'reinstall']),
+  dnf: new Set(['install', 'in', 'localinstall', 'install-n', 'install-na', 'install-nevra', 'reinstall', 'rei', 'groupinstall']),
   microdnf: new Set(['install', 'reinstall']),
-  zypper: new Set(['install', 'in']),
+  zypper: new Set(['install', 'in', 'install-new-recommends', 'inr']),
 };
+
+/** `dnf group install`, `dnf groups install`, dnf5's `dnf grp install`. */
+const GROUP = new Set(['group', 'groups', 'grp']);
+
+function isGroupInstall(call: PackageCommand): boolean {
+  return call.manager === 'dnf' && call.subcommand !== undefined && GROUP.has(call.subcommand.value) && call.operands[0]?.value === 'install';
+}
 
 /** Reads a simple command as a package-manager call; undefined for any other program. */
 export function packageCommand(command: SimpleCommand): PackageCommand | undefined {
@@ -107,7 +119,7 @@ function isRedirection(value: string): boolean {
 }
 
 export function isInstall(call: PackageCommand): boolean {
-  return call.subcommand !== undefined && INSTALL[call.manager].has(call.subcommand.value);
+  return call.subcommand !== undefined && (INSTALL[call.manager].has(call.subcommand.value) || isGroupInstall(call));
 }
 
 /** True when the command has this option, as `--name` or `--name=value`. */
@@ -118,7 +130,7 @@ export function hasOption(call: PackageCommand, ...names: string[]): boolean {
 /** The package names an install names, without version pins, architectures or release suffixes. */
 export function installedPackages(call: PackageCommand): { name: string; word: Word }[] {
   if (!isInstall(call)) return [];
-  return call.operands
+  return (isGroupInstall(call) ? call.operands.slice(1) : call.operands)
     .filter((word) => !word.value.includes('$') && !word.value.startsWith('/'))
     .map((word) => ({ name: packageName(call.manager, word.value), word }));
 }

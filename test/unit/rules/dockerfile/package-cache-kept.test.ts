@@ -26,10 +26,51 @@ testRule(rule, {
       code: 'FROM debian:12 AS build\nRUN apt-get update && apt-get install -y gcc\nRUN apk add gcc\nFROM gcr.io/distroless/static-debian12\nCOPY --from=build /out /out\n',
     },
     { name: 'no install', code: 'FROM debian:12\nRUN apt-get purge -y curl && apk del curl && dnf remove -y curl\n' },
+    {
+      name: 'apt-get dist-clean removes the lists (Debian trixie images end with it)',
+      code: 'FROM debian:13\nRUN apt-get update && apt-get install -y curl && apt-get dist-clean\n',
+    },
+    { name: 'apk add --no-network downloads nothing to keep', code: 'FROM alpine:3.20\nRUN apk add --no-network /tmp/pkgs/*.apk\n' },
+    {
+      name: 'a tmpfs on the cache folder keeps it out of the layer, as a cache mount does',
+      code: 'FROM debian:12\nRUN --mount=type=tmpfs,target=/var/lib/apt/lists apt-get update && apt-get install -y curl\nRUN --mount=type=tmpfs,target=/var/cache/apk apk add curl\n',
+    },
+    { name: "dnf5's cache folder removed", code: 'FROM fedora:41\nRUN dnf5 install -y curl && rm -rf /var/cache/libdnf5\n' },
+    { name: 'the aliases of dnf install, cleaned', code: 'FROM fedora:40\nRUN dnf in -y curl && dnf rei -y jq && dnf clean all\n' },
     { name: 'half-typed', code: 'FROM debian:12\nRUN apt-get' },
     { name: 'no FROM', code: 'RUN apt-get install -y curl\n' },
   ],
   invalid: [
+    {
+      name: 'lists removed before the install, which fetches them again (issue 12)',
+      code: 'FROM debian:12\nRUN rm -rf /var/lib/apt/lists/* && apt-get update && apt-get install -y curl\n',
+      findings: [{ line: 2, messageId: 'aptLists' }],
+      output: 'FROM debian:12\nRUN rm -rf /var/lib/apt/lists/* && apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n',
+    },
+    {
+      name: 'apk and dnf caches cleaned before the install',
+      code: 'FROM alpine:3.20\nRUN rm -rf /var/cache/apk/* && apk add curl\nRUN dnf clean all && dnf install -y jq\n',
+      findings: [
+        { line: 2, messageId: 'apkCache' },
+        { line: 3, messageId: 'dnfCache', data: { program: 'dnf' } },
+      ],
+      output: 'FROM alpine:3.20\nRUN rm -rf /var/cache/apk/* && apk add --no-cache curl\nRUN dnf clean all && dnf install -y jq && dnf clean all\n',
+    },
+    {
+      name: 'a cache mount on /var/cache/apt only: the lists in /var/lib/apt stay in the layer (issue 12)',
+      code: 'FROM debian:12\nRUN --mount=type=cache,target=/var/cache/apt apt-get update && apt-get install -y curl\n',
+      findings: [{ line: 2, messageId: 'aptLists' }],
+      output: 'FROM debian:12\nRUN --mount=type=cache,target=/var/cache/apt apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n',
+    },
+    {
+      name: 'dnf in and dnf rei install too (issue 12)',
+      code: 'FROM fedora:40\nRUN dnf in -y curl\nRUN dnf rei -y jq\n',
+      findings: [
+        { line: 2, column: 5, endColumn: 11, messageId: 'dnfCache', data: { program: 'dnf' } },
+        { line: 3, column: 5, endColumn: 12, messageId: 'dnfCache', data: { program: 'dnf' } },
+      ],
+      output: 'FROM fedora:40\nRUN dnf in -y curl && dnf clean all\nRUN dnf rei -y jq && dnf clean all\n',
+    },
     {
       name: 'apt in a heredoc never closed (its delimiter misspelt): no fix, the appended line would be more of it',
       code: 'FROM debian:12\nRUN <<EOF\napt-get update\napt-get install -y curl\nEOF`',

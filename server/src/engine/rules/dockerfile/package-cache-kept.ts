@@ -11,9 +11,13 @@ import type { Fix } from '../../types';
 const APT_LISTS = '/var/lib/apt/lists';
 const APT_CLEANUP = `rm -rf ${APT_LISTS}/*`;
 
-/** Cache folders a `RUN --mount=type=cache` keeps out of the layer, per manager. */
-const CACHE_MOUNTS: Record<'apt' | 'apk' | 'dnf', string[]> = {
-  apt: ['/var/cache/apt', '/var/lib/apt'],
+/**
+ * Where each manager keeps what a cleanup must remove; a `RUN --mount=type=cache` or `type=tmpfs` on one of
+ * them (or on a folder above) keeps it out of the layer. apt's finding is about its lists; yum keeps its cache in
+ * /var/cache/yum (EL7) or /var/cache/dnf (EL8 on, where yum is dnf), dnf5 in /var/cache/libdnf5.
+ */
+const CACHE_FOLDERS: Record<'apt' | 'apk' | 'dnf', string[]> = {
+  apt: [APT_LISTS],
   apk: ['/var/cache/apk', '/etc/apk/cache'],
   dnf: ['/var/cache/dnf', '/var/cache/yum', '/var/cache/libdnf5'],
 };
@@ -64,24 +68,38 @@ export default defineDockerfileRule({
   },
 });
 
-/** `apk add` without `--no-cache` keeps the index it downloaded in /var/cache/apk. */
+/**
+ * `apk add` without `--no-cache` keeps the index it downloaded in /var/cache/apk, unless a later command of the
+ * RUN removes it; `--no-network` downloads nothing to keep.
+ */
 function checkApk(code: RunCode, report: (r: Report<'apkCache' | 'aptLists' | 'dnfCache'>) => void): void {
-  if (cacheMounted(code.run, CACHE_MOUNTS.apk) || removes(code, '/var/cache/apk')) return;
-  for (const { source, call } of code.commands) {
-    if (!call || call.manager !== 'apk' || !isInstall(call) || hasOption(call, '--no-cache')) continue;
+  if (keptOut(code.run, CACHE_FOLDERS.apk)) return;
+  code.commands.forEach(({ source, call }, index) => {
+    if (!call || call.manager !== 'apk' || !isInstall(call) || hasOption(call, '--no-cache', '--no-network')) return;
+    if (removesAfter(code, index, CACHE_FOLDERS.apk)) return;
     report({
       range: source.rangeOf(call.program.start, call.subcommand!.end),
       messageId: 'apkCache',
       fixes: [{ title: 'Add --no-cache', kind: 'fix', edits: [insertOptionAfter(source, call.subcommand!, '--no-cache')] }],
     });
-  }
+  });
 }
 
-/** `apt-get install` needs `rm -rf /var/lib/apt/lists/*` in the same RUN: a later RUN cannot shrink this layer. */
+/**
+ * `apt-get install` needs its lists removed in the same RUN, after the last command that fetches them or
+ * installs (`rm -rf /var/lib/apt/lists/*`, or `apt-get dist-clean`): a later RUN cannot shrink this layer, and a
+ * removal before the install removes nothing the install leaves.
+ */
 function checkApt(model: DockerfileModel, code: RunCode, listsNeeded: Set<Stage>, report: (r: Report<'apkCache' | 'aptLists' | 'dnfCache'>) => void): void {
-  if (cacheMounted(code.run, CACHE_MOUNTS.apt) || removes(code, APT_LISTS)) return;
+  if (keptOut(code.run, CACHE_FOLDERS.apt)) return;
   const install = code.commands.find(({ call }) => call?.manager === 'apt' && isInstall(call));
   if (!install) return;
+  let last = -1;
+  code.commands.forEach(({ call }, index) => {
+    if (call?.manager === 'apt' && (isInstall(call) || call.subcommand?.value === 'update')) last = index;
+  });
+  const distClean = code.commands.some(({ call }, index) => index > last && call?.manager === 'apt' && call.subcommand?.value === 'dist-clean');
+  if (distClean || removesAfter(code, last, CACHE_FOLDERS.apt)) return;
   // Removing the lists breaks a later `apt-get install` that counts on them being there (no update of its own).
   const laterNeedsLists = listsNeeded.has(code.stage!);
   const fix = laterNeedsLists ? undefined : appendCommand(model, code, APT_CLEANUP);
@@ -92,24 +110,23 @@ function checkApt(model: DockerfileModel, code: RunCode, listsNeeded: Set<Stage>
   });
 }
 
-/** yum, dnf and microdnf keep metadata and packages in /var/cache until `clean all` runs in the same RUN. */
+/** yum, dnf and microdnf keep metadata and packages in /var/cache until `clean all` runs after them in the same RUN. */
 function checkDnf(model: DockerfileModel, code: RunCode, report: (r: Report<'apkCache' | 'aptLists' | 'dnfCache'>) => void): void {
-  if (cacheMounted(code.run, CACHE_MOUNTS.dnf) || removes(code, '/var/cache/dnf') || removes(code, '/var/cache/yum')) return;
+  if (keptOut(code.run, CACHE_FOLDERS.dnf)) return;
   const reported = new Set<string>();
-  for (const { call } of code.commands) {
-    if (!call || (call.manager !== 'dnf' && call.manager !== 'microdnf') || !isInstall(call)) continue;
+  code.commands.forEach(({ source, call }, index) => {
+    if (!call || (call.manager !== 'dnf' && call.manager !== 'microdnf') || !isInstall(call)) return;
     const program = call.program.value.slice(call.program.value.lastIndexOf('/') + 1);
-    if (reported.has(program) || cleansAll(code, program)) continue;
+    if (reported.has(program) || cleansAllAfter(code, index, program) || removesAfter(code, index, CACHE_FOLDERS.dnf)) return;
     reported.add(program);
-    const install = code.commands.find((c) => c.call === call)!;
     const fix = appendCommand(model, code, `${program} clean all`);
     report({
-      range: install.source.rangeOf(call.program.start, call.subcommand!.end),
+      range: source.rangeOf(call.program.start, call.subcommand!.end),
       messageId: 'dnfCache',
       data: { program },
       fixes: fix ? [fix] : [],
     });
-  }
+  });
 }
 
 function runsOf(model: DockerfileModel): RunCode[] {
@@ -124,26 +141,34 @@ function runsOf(model: DockerfileModel): RunCode[] {
   return [...byRun.values()];
 }
 
-/** `--mount=type=cache,target=/var/cache/apt` keeps the cache outside the layer. */
-function cacheMounted(run: Run, folders: string[]): boolean {
+/**
+ * A `--mount=type=cache` or `type=tmpfs` on one of the folders, or on a folder above it: what is written there
+ * is not part of the layer (a cache mount on /var/cache/apt keeps the archives out, not the lists in /var/lib/apt).
+ */
+function keptOut(run: Run, folders: string[]): boolean {
   return run.getFlags().some((flag) => {
     if (flag.getName() !== 'mount') return false;
     const options = new Map(flag.getOptions().map((o) => [o.getName(), o.getValue() ?? '']));
-    const target = options.get('target') ?? options.get('dst') ?? options.get('destination') ?? '';
-    return options.get('type') === 'cache' && folders.some((folder) => target === folder || target.startsWith(`${folder}/`));
+    const type = options.get('type');
+    if (type !== 'cache' && type !== 'tmpfs') return false;
+    const target = (options.get('target') ?? options.get('dst') ?? options.get('destination') ?? '').replace(/\/+$/, '');
+    return target !== '' && folders.some((folder) => folder === target || folder.startsWith(`${target}/`));
   });
 }
 
-/** An `rm` of this folder or something inside it, anywhere in the RUN. */
-function removes(code: RunCode, folder: string): boolean {
+/** An `rm` of one of the folders, or of something inside it, after the command at `index`. */
+function removesAfter(code: RunCode, index: number, folders: string[]): boolean {
   return code.commands.some(
-    ({ command }) => commandName(command) === 'rm' && commandArgs(command).some((a) => a.value === folder || a.value.startsWith(`${folder}/`)),
+    ({ command }, i) =>
+      i > index &&
+      commandName(command) === 'rm' &&
+      commandArgs(command).some((a) => folders.some((folder) => a.value === folder || a.value.startsWith(`${folder}/`))),
   );
 }
 
-function cleansAll(code: RunCode, program: string): boolean {
-  return code.commands.some(({ call }) => {
-    if (!call || call.subcommand?.value !== 'clean') return false;
+function cleansAllAfter(code: RunCode, index: number, program: string): boolean {
+  return code.commands.some(({ call }, i) => {
+    if (i <= index || !call || call.subcommand?.value !== 'clean') return false;
     const name = call.program.value.slice(call.program.value.lastIndexOf('/') + 1);
     return (name === program || call.manager === 'dnf') && call.operands.some((o) => o.value === 'all' || o.value === 'packages' || o.value === 'metadata');
   });
