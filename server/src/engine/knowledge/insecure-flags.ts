@@ -219,9 +219,33 @@ export function findInsecureText(text: string): TextHit[] {
   const hits: TextHit[] = [];
   for (const { pattern, description, kind } of INSECURE_TEXT) {
     pattern.lastIndex = 0;
-    for (let m = pattern.exec(text); m; m = pattern.exec(text)) hits.push({ start: m.index, end: m.index + m[0].length, description, kind });
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      if (!forLocalRepository(text, m.index, m.index + m[0].length)) hits.push({ start: m.index, end: m.index + m[0].length, description, kind });
+    }
   }
   return hits.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A repository on this machine has no signature to check: the packages in it were built, or copied, by the
+ * build itself. `deb [trusted=yes] file:///tmp/repo ./` (how the official postgres images install what they
+ * built), `copy:` and `cdrom:` sources; a yum/dnf repository whose `baseurl` is a `file:` URL, for `gpgcheck=0`.
+ */
+function forLocalRepository(text: string, start: number, end: number): boolean {
+  if (/^\s*(?:trusted|allow-)/i.test(text.slice(start, end))) {
+    const close = text.indexOf(']', end);
+    return close >= 0 && close - end < 200 && /^\s*(?:file|copy|cdrom):/i.test(text.slice(close + 1, close + 40));
+  }
+  if (/^gpgcheck/i.test(text.slice(start, end))) {
+    // The repository section around the setting: from its `[name]` header to the next one (a few lines at most:
+    // the search is bounded, so a text of thousands of settings stays linear).
+    const before = text.slice(Math.max(0, start - 2_000), start);
+    const after = text.slice(end, end + 2_000);
+    const next = after.indexOf('[');
+    const section = before.slice(Math.max(0, before.lastIndexOf('['))) + after.slice(0, next < 0 ? after.length : next);
+    return /baseurl[ \t]*=[ \t]*["']?file:/i.test(section) && !/(?:baseurl[ \t]*=[ \t]*["']?(?!file:)\w+:|mirrorlist|metalink)/i.test(section);
+  }
+  return false;
 }
 
 const nonEmpty = (v: string) => v !== '';

@@ -25,7 +25,7 @@ export interface PackageCommand {
   operands: Word[];
 }
 
-const PROGRAMS: Record<string, PackageManager> = {
+export const PROGRAMS: Record<string, PackageManager> = {
   'apt-get': 'apt',
   apt: 'apt',
   apk: 'apk',
@@ -61,6 +61,11 @@ const OPTIONS_WITH_VALUE: Record<PackageManager, Set<string>> = {
   microdnf: new Set(['--enablerepo', '--disablerepo', '--setopt', '--installroot', '--releasever', '--config']),
   zypper: new Set(['-r', '--repo', '--root', '-R']),
 };
+
+/** The options of a manager written apart from their value, e.g. `--repository <dir>`. */
+export function optionsWithValue(manager: PackageManager): ReadonlySet<string> {
+  return OPTIONS_WITH_VALUE[manager];
+}
 
 /**
  * What installs packages, per manager, with the aliases each documents: dnf 4's `in`, `localinstall`,

@@ -3,6 +3,26 @@ import { testRule } from '../../../support/rule-tester';
 
 testRule(rule, {
   valid: [
+    {
+      name: 'a repository of packages the build made itself: deb [trusted=yes] file:/// (the official postgres images, issue 12)',
+      code: 'FROM debian:12\nRUN echo "deb [ trusted=yes ] file:///tmp/packages ./" > /etc/apt/sources.list.d/temp.list\nRUN echo \'deb [trusted=yes] copy:/var/local/repo ./\' >> /etc/apt/sources.list\n',
+    },
+    {
+      name: 'apk index --allow-untrusted over the packages just built (issue 12)',
+      code: 'FROM alpine:3.20\nRUN abuild -r && apk index --allow-untrusted -o /tmp/packages/APKINDEX.tar.gz /tmp/packages/*.apk\n',
+    },
+    {
+      name: 'a downloaded package checked with gpg --verify before apk add --allow-untrusted (issue 12)',
+      code: 'FROM alpine:3.20\nRUN curl -fsSLo x.apk https://example.com/x.apk && curl -fsSLo x.apk.asc https://example.com/x.apk.asc \\\n && gpg --batch --verify x.apk.asc x.apk && apk add --allow-untrusted ./x.apk\n',
+    },
+    {
+      name: 'a downloaded package checked with its checksum, and local packages of every manager',
+      code: 'FROM fedora:40\nRUN wget -q https://example.com/z.rpm && echo "abc  z.rpm" | sha256sum -c - && rpm -i --nosignature z.rpm\nCOPY x.rpm /tmp/\nRUN dnf install -y --nogpgcheck /tmp/x.rpm && zypper --no-gpg-checks in ./y.rpm\n',
+    },
+    {
+      name: 'gpgcheck=0 for a repository on this machine',
+      code: 'FROM fedora:40\nRUN printf "[local]\\nname=local\\nbaseurl=file:///tmp/repo\\ngpgcheck=0\\n" > /etc/yum.repos.d/local.repo\n',
+    },
     { name: 'curl with ordinary flags', code: 'FROM debian:12\nRUN curl -fsSL https://example.com -o /tmp/x\n' },
     { name: '-k as the value of -o is a file name', code: 'FROM debian:12\nRUN curl -o -k https://example.com\n' },
     { name: 'a k inside an option value', code: 'FROM debian:12\nRUN curl -sSL -H "X-Flag: -k" -A kube https://example.com -o k\n' },
@@ -26,6 +46,42 @@ testRule(rule, {
     { name: 'empty', code: '' },
   ],
   invalid: [
+    {
+      name: 'a local package file that was downloaded and never checked',
+      code: 'FROM alpine:3.20\nRUN curl -fsSLo x.apk https://example.com/x.apk && apk add --allow-untrusted ./x.apk\nADD https://example.com/y.apk /tmp/\nRUN apk add --allow-untrusted /tmp/y.apk\n',
+      findings: [
+        {
+          line: 2,
+          messageId: 'signature',
+          suggestions: [
+            {
+              output:
+                'FROM alpine:3.20\nRUN curl -fsSLo x.apk https://example.com/x.apk && apk add ./x.apk\nADD https://example.com/y.apk /tmp/\nRUN apk add --allow-untrusted /tmp/y.apk\n',
+            },
+          ],
+        },
+        {
+          line: 4,
+          messageId: 'signature',
+          suggestions: [
+            {
+              output:
+                'FROM alpine:3.20\nRUN curl -fsSLo x.apk https://example.com/x.apk && apk add --allow-untrusted ./x.apk\nADD https://example.com/y.apk /tmp/\nRUN apk add /tmp/y.apk\n',
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'trusted=yes and gpgcheck=0 for remote repositories',
+      code: 'FROM debian:12\nRUN echo "deb [trusted=yes] https://repo.example.com ./" > /etc/apt/sources.list.d/x.list\nRUN printf "[x]\\nbaseurl=file:///tmp/a\\n[y]\\nbaseurl=https://example.com/\\ngpgcheck=0\\n" > /etc/yum.repos.d/y.repo\n',
+      findings: [
+        { line: 2, messageId: 'signature' },
+        { line: 3, messageId: 'signature' },
+      ],
+      output: null,
+    },
     {
       name: 'curl -k: the suggestion removes the flag and its space',
       code: 'FROM debian:12\nRUN curl -k https://example.com/x -o /x\n',
@@ -152,8 +208,8 @@ testRule(rule, {
       output: null,
     },
     {
-      name: 'more package managers',
-      code: 'FROM rockylinux:9\nRUN apt-get -y --force-yes install x && apt-get update --allow-insecure-repositories && apk add --allow-untrusted /tmp/x.apk && yum install -y --nogpgcheck x && microdnf install --nogpgcheck y && zypper --no-gpg-checks in z && rpm -i --nosignature z.rpm\n',
+      name: 'more package managers, packages from repositories and URLs',
+      code: 'FROM rockylinux:9\nRUN apt-get -y --force-yes install x && apt-get update --allow-insecure-repositories && apk add --allow-untrusted x && yum install -y --nogpgcheck x && microdnf install --nogpgcheck y && zypper --no-gpg-checks in z && rpm -i --nosignature https://example.com/z.rpm\n',
       findings: [
         {
           line: 2,
@@ -162,7 +218,7 @@ testRule(rule, {
           suggestions: [
             {
               output:
-                'FROM rockylinux:9\nRUN apt-get -y install x && apt-get update --allow-insecure-repositories && apk add --allow-untrusted /tmp/x.apk && yum install -y --nogpgcheck x && microdnf install --nogpgcheck y && zypper --no-gpg-checks in z && rpm -i --nosignature z.rpm\n',
+                'FROM rockylinux:9\nRUN apt-get -y install x && apt-get update --allow-insecure-repositories && apk add --allow-untrusted x && yum install -y --nogpgcheck x && microdnf install --nogpgcheck y && zypper --no-gpg-checks in z && rpm -i --nosignature https://example.com/z.rpm\n',
             },
           ],
         },
@@ -173,7 +229,7 @@ testRule(rule, {
           suggestions: [
             {
               output:
-                'FROM rockylinux:9\nRUN apt-get -y --force-yes install x && apt-get update && apk add --allow-untrusted /tmp/x.apk && yum install -y --nogpgcheck x && microdnf install --nogpgcheck y && zypper --no-gpg-checks in z && rpm -i --nosignature z.rpm\n',
+                'FROM rockylinux:9\nRUN apt-get -y --force-yes install x && apt-get update && apk add --allow-untrusted x && yum install -y --nogpgcheck x && microdnf install --nogpgcheck y && zypper --no-gpg-checks in z && rpm -i --nosignature https://example.com/z.rpm\n',
             },
           ],
         },
@@ -184,7 +240,7 @@ testRule(rule, {
           suggestions: [
             {
               output:
-                'FROM rockylinux:9\nRUN apt-get -y --force-yes install x && apt-get update --allow-insecure-repositories && apk add /tmp/x.apk && yum install -y --nogpgcheck x && microdnf install --nogpgcheck y && zypper --no-gpg-checks in z && rpm -i --nosignature z.rpm\n',
+                'FROM rockylinux:9\nRUN apt-get -y --force-yes install x && apt-get update --allow-insecure-repositories && apk add x && yum install -y --nogpgcheck x && microdnf install --nogpgcheck y && zypper --no-gpg-checks in z && rpm -i --nosignature https://example.com/z.rpm\n',
             },
           ],
         },
@@ -195,7 +251,7 @@ testRule(rule, {
           suggestions: [
             {
               output:
-                'FROM rockylinux:9\nRUN apt-get -y --force-yes install x && apt-get update --allow-insecure-repositories && apk add --allow-untrusted /tmp/x.apk && yum install -y x && microdnf install --nogpgcheck y && zypper --no-gpg-checks in z && rpm -i --nosignature z.rpm\n',
+                'FROM rockylinux:9\nRUN apt-get -y --force-yes install x && apt-get update --allow-insecure-repositories && apk add --allow-untrusted x && yum install -y x && microdnf install --nogpgcheck y && zypper --no-gpg-checks in z && rpm -i --nosignature https://example.com/z.rpm\n',
             },
           ],
         },
@@ -206,7 +262,7 @@ testRule(rule, {
           suggestions: [
             {
               output:
-                'FROM rockylinux:9\nRUN apt-get -y --force-yes install x && apt-get update --allow-insecure-repositories && apk add --allow-untrusted /tmp/x.apk && yum install -y --nogpgcheck x && microdnf install y && zypper --no-gpg-checks in z && rpm -i --nosignature z.rpm\n',
+                'FROM rockylinux:9\nRUN apt-get -y --force-yes install x && apt-get update --allow-insecure-repositories && apk add --allow-untrusted x && yum install -y --nogpgcheck x && microdnf install y && zypper --no-gpg-checks in z && rpm -i --nosignature https://example.com/z.rpm\n',
             },
           ],
         },
@@ -217,7 +273,7 @@ testRule(rule, {
           suggestions: [
             {
               output:
-                'FROM rockylinux:9\nRUN apt-get -y --force-yes install x && apt-get update --allow-insecure-repositories && apk add --allow-untrusted /tmp/x.apk && yum install -y --nogpgcheck x && microdnf install --nogpgcheck y && zypper in z && rpm -i --nosignature z.rpm\n',
+                'FROM rockylinux:9\nRUN apt-get -y --force-yes install x && apt-get update --allow-insecure-repositories && apk add --allow-untrusted x && yum install -y --nogpgcheck x && microdnf install --nogpgcheck y && zypper in z && rpm -i --nosignature https://example.com/z.rpm\n',
             },
           ],
         },
@@ -228,7 +284,7 @@ testRule(rule, {
           suggestions: [
             {
               output:
-                'FROM rockylinux:9\nRUN apt-get -y --force-yes install x && apt-get update --allow-insecure-repositories && apk add --allow-untrusted /tmp/x.apk && yum install -y --nogpgcheck x && microdnf install --nogpgcheck y && zypper --no-gpg-checks in z && rpm -i z.rpm\n',
+                'FROM rockylinux:9\nRUN apt-get -y --force-yes install x && apt-get update --allow-insecure-repositories && apk add --allow-untrusted x && yum install -y --nogpgcheck x && microdnf install --nogpgcheck y && zypper --no-gpg-checks in z && rpm -i https://example.com/z.rpm\n',
             },
           ],
         },

@@ -16,6 +16,8 @@ import {
   type Insecurity,
   type VerificationKind,
 } from '../../knowledge/insecure-flags';
+import { downloadsOf, onlyLocalPackages, packageOperands, type Downloads } from '../../knowledge/local-packages';
+import { optionsWithValue, PROGRAMS } from '../../knowledge/packages';
 import { commandIndex, type SimpleCommand, type Word } from '../../knowledge/shell';
 import { isExecForm, programOf, quotedText, shellScopes } from '../../knowledge/shell-scopes';
 import { defineDockerfileRule, type Report } from '../../rule';
@@ -54,7 +56,10 @@ export default defineDockerfileRule({
   },
   check({ model, report }) {
     checkEnvironment(model, report);
-    for (const source of model.shellSources) checkShell(model, source, report);
+    // Which package files the Dockerfile downloads and checks: only read for a flag that concerns packages.
+    let downloads: Downloads | undefined;
+    const context: Context = { model, downloads: () => (downloads ??= downloadsOf(model)) };
+    for (const source of model.shellSources) checkShell(context, source, report);
     checkDataHeredocs(model, report);
   },
 });
@@ -97,7 +102,12 @@ interface Hit extends Insecurity {
   fix?: Fix;
 }
 
-function checkShell(model: DockerfileModel, source: ShellSource, report: (r: Report<MessageId>) => void): void {
+interface Context {
+  model: DockerfileModel;
+  downloads(): Downloads;
+}
+
+function checkShell({ model, downloads }: Context, source: ShellSource, report: (r: Report<MessageId>) => void): void {
   const quoted = quotedText(source, model.text);
   // Every word is a part of the source: when the whole source holds no insecure spelling, no word does.
   const wordText = mayHoldInsecureText(quoted);
@@ -108,7 +118,7 @@ function checkShell(model: DockerfileModel, source: ShellSource, report: (r: Rep
         const program = programOf(command);
         checkAssignments(command, hits);
         if (program) {
-          checkFlags(model, source, quoted, command, program, hits);
+          checkFlags(model, source, quoted, command, program, hits, downloads);
           checkSettings(command, program, hits);
         }
         if (wordText) checkWordText(command, program, quoted, hits);
@@ -154,7 +164,15 @@ function checkAssignments(command: SimpleCommand, hits: Hit[]): void {
 }
 
 /** `curl -fsSLk`, `wget --no-check-certificate`, `apk add --allow-untrusted`, `python -m pip` included. */
-function checkFlags(model: DockerfileModel, source: ShellSource, quoted: string, command: SimpleCommand, program: Program, hits: Hit[]): void {
+function checkFlags(
+  model: DockerfileModel,
+  source: ShellSource,
+  quoted: string,
+  command: SimpleCommand,
+  program: Program,
+  hits: Hit[],
+  downloads: () => Downloads,
+): void {
   const flags = INSECURE_FLAGS[program.name];
   if (!flags || !Object.hasOwn(INSECURE_FLAGS, program.name)) return;
   const words = command.words;
@@ -168,6 +186,7 @@ function checkFlags(model: DockerfileModel, source: ShellSource, quoted: string,
     if (Object.hasOwn(flags.long, name)) {
       // `--disable-content-trust=false` turns the check back on.
       if (equals >= 0 && /^(?:false|0|no)$/i.test(value.slice(equals + 1))) continue;
+      if (LOCAL_PACKAGE_FLAGS.has(name) && installsOnlyLocalPackages(command, program, downloads)) continue;
       const flag = flags.long[name];
       addHit(hits, { ...flag, start: word.start, end: word.end, fix: flag.removable ? removeWordFix(model, source, word, flag) : undefined });
       continue;
@@ -199,6 +218,26 @@ function letterHit(model: DockerfileModel, source: ShellSource, quoted: string, 
     ? { title: `Remove -${letter} from ${word.value} (${checkName(flag)} back on)`, kind: 'suggestion', edits: [remove(source.rangeOf(at, at + 1))] }
     : undefined;
   return { start: at, end: at + 1, fix };
+}
+
+/** The flags that only matter for packages from a repository: a package built with the image has no signature to check. */
+const LOCAL_PACKAGE_FLAGS = new Set(['--allow-untrusted', '--allow-unauthenticated', '--nogpgcheck', '--no-gpgchecks', '--no-gpg-checks', '--nosignature', '--nodigest']);
+const RPM_VALUE_OPTIONS = ['--root', '--dbpath', '--define', '-D', '--macros', '--excludepath', '--prefix', '--relocate'];
+
+/**
+ * `apk index --allow-untrusted` (it indexes packages the build made), and an install whose packages are all local
+ * files that were not downloaded, or whose download was checked (`gpg --verify`, `sha256sum -c`): nothing comes
+ * from a repository whose signature the flag skips.
+ */
+function installsOnlyLocalPackages(command: SimpleCommand, program: Program, downloads: () => Downloads): boolean {
+  const manager = program.name === 'rpm' ? undefined : PROGRAMS[program.name === 'aptitude' ? 'apt' : program.name === 'tdnf' ? 'dnf' : program.name];
+  if (program.name !== 'rpm' && !manager) return false;
+  const valueOptions = manager ? [...optionsWithValue(manager)] : RPM_VALUE_OPTIONS;
+  const { subcommand, operands } = packageOperands(command, program.index, valueOptions);
+  if (manager === 'apk' && subcommand === 'index') return true;
+  // rpm takes its mode as an option (`rpm -i`, `-Uvh`): every word that is not an option is a package.
+  const packages = program.name === 'rpm' ? (subcommand === undefined ? [] : [subcommand, ...operands]) : operands;
+  return packages.length > 0 && onlyLocalPackages(packages, downloads());
 }
 
 /** `npm config set strict-ssl false`, `git config --global http.sslVerify false`, `pip install --trusted-host h`. */
