@@ -13,7 +13,8 @@ export function formatMessage(meta: RuleMeta, messageId: string, data: MessageDa
   return template.replace(PLACEHOLDER, (_all, name: string) => {
     const value = data?.[name];
     if (value === undefined) throw new Error(`${meta.id} reported "${messageId}" without data.${name}`);
-    return String(value);
+    // A NUL is how compose interpolation marks a part known only from the environment: never print it.
+    return String(value).replaceAll('\u0000', '${…}');
   });
 }
 

@@ -17,6 +17,8 @@ export interface PortMapping {
   hostIp?: string;
   /** Host port or range; undefined or '' when Docker picks a random one. */
   published?: string;
+  /** The host port as written, variables and all (`${WEB_PORT}`), for messages. */
+  publishedWritten?: string;
   /** Container port or range. */
   target?: string;
   protocol?: string;
@@ -85,15 +87,26 @@ export function readPorts(model: ComposeModel, ports: unknown): PortMapping[] {
       const text = written === undefined ? undefined : interpolate(written);
       const parsed = text === undefined ? undefined : parsePortSpec(text);
       if (!parsed) continue;
-      mappings.push({ node: item, long: false, inFlow, ...parsed, hostIpSpan: text === written ? parsed.hostIpSpan : undefined });
+      const publishedWritten = text === written ? parsed.published : writtenPart(written!, parsed.parts);
+      mappings.push({ node: item, long: false, inFlow, ...parsed, publishedWritten, hostIpSpan: text === written ? parsed.hostIpSpan : undefined });
     } else if (isMap(item)) {
       const pairs = { hostIp: mapPair(model, item, 'host_ip'), published: mapPair(model, item, 'published'), target: mapPair(model, item, 'target') };
+      const publishedWritten = pairs.published && scalarString(model, pairs.published.value);
+      let hostIp = pairs.hostIp && interpolateValue(scalarString(model, pairs.hostIp.value));
+      let published = interpolateValue(publishedWritten);
+      // `published: 127.0.0.1:8080` names the host IP too, as the short syntax does.
+      const withIp = published === undefined ? undefined : parsePortSpec(`${published}:0`);
+      if (withIp?.hostIp !== undefined && published!.includes(':')) {
+        hostIp ??= withIp.hostIp;
+        published = withIp.published;
+      }
       mappings.push({
         node: item,
         long: true,
         inFlow,
-        hostIp: pairs.hostIp && interpolateValue(scalarString(model, pairs.hostIp.value)),
-        published: pairs.published && interpolateValue(scalarString(model, pairs.published.value)),
+        hostIp,
+        published,
+        publishedWritten,
         target: pairs.target && interpolateValue(scalarString(model, pairs.target.value)),
         protocol: scalarString(model, mapPair(model, item, 'protocol')?.value),
         pairs,
@@ -109,6 +122,28 @@ export function readPorts(model: ComposeModel, ports: unknown): PortMapping[] {
  */
 export function allServicePorts(model: ComposeModel): { service: Service; port: PortMapping; own: boolean }[] {
   return shared(model, 'service-ports', () => serviceListItems(model, 'ports', readPorts, (service, port, own) => ({ service, port, own })));
+}
+
+/**
+ * The host port part of a short-syntax spec as written, when its variables hold no `:` of their own (so the
+ * written spec splits into as many parts as the interpolated one); undefined otherwise.
+ */
+function writtenPart(written: string, parts: number): string | undefined {
+  if (parts === 0) return undefined;
+  const spec = written.trim().replace(/\/[^/:}]*$/, '');
+  const pieces: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < spec.length; i++) {
+    if (spec[i] === '{') depth++;
+    else if (spec[i] === '}') depth--;
+    else if (spec[i] === ':' && depth === 0) {
+      pieces.push(spec.slice(start, i));
+      start = i + 1;
+    }
+  }
+  pieces.push(spec.slice(start));
+  return pieces.length >= 2 && (parts === 1 ? pieces.length === 2 : pieces.length >= 3) ? pieces[pieces.length - 2] : undefined;
 }
 
 function interpolateValue(text: string | undefined): string | undefined {

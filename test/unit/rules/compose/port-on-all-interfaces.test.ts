@@ -8,6 +8,10 @@ import { testRule } from '../../../support/rule-tester';
 testRule(rule, {
   valid: [
     {
+      name: 'long syntax with the host IP in published (issue 12: read as host port "127.0.0.1:8080" on every interface)',
+      code: 'services:\n  web:\n    ports:\n      - target: 80\n        published: 127.0.0.1:8080\n      - target: 443\n        published: "[::1]:8443"\n',
+    },
+    {
       name: 'loopback, IPv4 and IPv6',
       code: 'services:\n  web:\n    ports:\n      - "127.0.0.1:8080:80"\n      - "[::1]:8443:443"\n      - 127.0.0.1::9000\n',
     },
@@ -22,6 +26,39 @@ testRule(rule, {
     { name: 'half-typed', code: 'services:\n  web:\n    ports:\n      -\n' },
   ],
   invalid: [
+    {
+      name: 'a host port from the environment is named as written (issue 12: the message held a NUL)',
+      code: 'services:\n  web:\n    ports:\n      - "${WEB_PORT}:8080"\n      - "${HOST:-0.0.0.0}:${PORT}:9090"\n      - target: 3000\n        published: ${APP_PORT}\n',
+      findings: [
+        { line: 4, messageId: 'public', data: { port: '8080', hostPort: '${WEB_PORT}' } },
+        { line: 5, messageId: 'public', data: { port: '9090', hostPort: '${PORT}' } },
+        {
+          line: 7,
+          messageId: 'public',
+          data: { port: '3000', hostPort: '${APP_PORT}' },
+          suggestions: [
+            {
+              output:
+                'services:\n  web:\n    ports:\n      - "${WEB_PORT}:8080"\n      - "${HOST:-0.0.0.0}:${PORT}:9090"\n      - target: 3000\n        published: ${APP_PORT}\n        host_ip: 127.0.0.1\n',
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'long syntax with 0.0.0.0 in published',
+      code: 'services:\n  web:\n    ports:\n      - target: 80\n        published: 0.0.0.0:8080\n',
+      findings: [
+        {
+          line: 5,
+          messageId: 'public',
+          data: { port: '80', hostPort: '8080' },
+          suggestions: [{ output: 'services:\n  web:\n    ports:\n      - target: 80\n        published: 0.0.0.0:8080\n        host_ip: 127.0.0.1\n' }],
+        },
+      ],
+      output: null,
+    },
     {
       name: 'short syntax: the host IP goes in front, inside the quotes; comments and other lines untouched',
       code: '# web\nservices:\n  web:\n    image: nginx:1.27 # pinned\n    ports:\n      - "8080:80" # http\n      - "127.0.0.1:9000:9000"\n',

@@ -2,6 +2,7 @@ import { isMap, type Node } from 'yaml';
 import type { ComposeModel } from '../../documents/compose';
 import { insertIntoMap, replaceScalar } from '../../documents/compose-edits';
 import { allServicePorts, isAllInterfaces, portRange, type PortMapping } from '../../documents/compose-ports';
+import { displayValue, hasUnknown } from '../../documents/compose-interpolation';
 import { scalarSliceRange, scalarString } from '../../documents/compose-values';
 import { privateService } from '../../knowledge/ports';
 import { defineComposeRule, type Report } from '../../rule';
@@ -47,12 +48,14 @@ function message(
   port: PortMapping,
   sensitive: { port: number; what: string } | undefined,
 ): Pick<Report<'public' | 'publicRandomPort' | 'publicSensitive' | 'publicSensitiveRandomPort'>, 'messageId' | 'data'> {
+  // A host port from the environment is named as written (`${WEB_PORT}`), not as what interpolation left of it.
+  const hostPort = port.published && (hasUnknown(port.published) ? (port.publishedWritten ?? displayValue(port.published)) : port.published);
   if (sensitive) {
     const data = { what: sensitive.what, port: sensitive.port };
-    return port.published ? { messageId: 'publicSensitive', data: { ...data, hostPort: port.published } } : { messageId: 'publicSensitiveRandomPort', data };
+    return hostPort ? { messageId: 'publicSensitive', data: { ...data, hostPort } } : { messageId: 'publicSensitiveRandomPort', data };
   }
-  const data = { port: port.target ?? '?' };
-  return port.published ? { messageId: 'public', data: { ...data, hostPort: port.published } } : { messageId: 'publicRandomPort', data };
+  const data = { port: port.target === undefined ? '?' : displayValue(port.target) };
+  return hostPort ? { messageId: 'public', data: { ...data, hostPort } } : { messageId: 'publicRandomPort', data };
 }
 
 function rangeOf(model: ComposeModel, port: PortMapping): Range {
