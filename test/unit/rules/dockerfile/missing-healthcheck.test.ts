@@ -16,10 +16,34 @@ testRule(rule, {
     { name: 'a base image without a command', code: 'FROM debian:12-slim\nRUN apt-get update\n' },
     { name: 'builder stages need no healthcheck', code: 'FROM node:20 AS build\nCMD ["npm", "test"]\nFROM scratch\nCOPY --from=build /app /app\n' },
     { name: 'a half-typed HEALTHCHECK is not reported', code: 'FROM node:20\nHEALTHCHECK \nCMD ["node"]\n' },
+    {
+      name: 'an interactive shell or REPL runs no service to probe (issue 12)',
+      code: 'FROM php:8.3-cli\nCMD ["php", "-a"]\n',
+    },
+    {
+      name: 'python3, irb, bash, node without a script',
+      code: 'FROM python:3.12\nCMD ["python3"]\nFROM ruby:3.3\nCMD irb\nFROM debian:12\nCMD ["/bin/bash", "-l"]\nFROM node:22\nCMD ["node"]\n',
+    },
+    {
+      name: 'through an entrypoint wrapper, tini or sh -c',
+      code: 'FROM php:8.3-cli\nENTRYPOINT ["docker-php-entrypoint"]\nCMD ["php", "-a"]\nFROM alpine:3.20\nENTRYPOINT ["/sbin/tini", "--"]\nCMD ["sh", "-c", "exec python3 -q"]\n',
+    },
     { name: 'half-typed FROM', code: 'FROM ' },
     { name: 'empty file', code: '' },
   ],
   invalid: [
+    {
+      name: 'the interpreters run a program: a service',
+      code: 'FROM python:3.12\nCMD ["python3", "-m", "http.server"]\n',
+      findings: [{ line: 1, messageId: 'noHealthcheck' }],
+      output: null,
+    },
+    {
+      name: 'a shell running a script, node running a file, php serving',
+      code: 'FROM node:22\nENTRYPOINT ["tini", "--"]\nCMD ["sh", "-c", "node server.js"]\n',
+      findings: [{ line: 1, messageId: 'noHealthcheck' }],
+      output: null,
+    },
     {
       name: 'CMD without HEALTHCHECK: reported on the final FROM',
       code: 'FROM node:20-alpine AS build\nRUN npm ci\nFROM node:20-alpine\nCOPY --from=build /app /app\nCMD ["node", "/app/index.js"]\n',
@@ -64,7 +88,7 @@ testRule(rule, {
     },
     {
       name: 'a healthcheck in a builder stage does not count',
-      code: 'FROM node:20 AS build\nHEALTHCHECK CMD true\nFROM node:20-alpine\nCMD ["node"]\n',
+      code: 'FROM node:20 AS build\nHEALTHCHECK CMD true\nFROM node:20-alpine\nCMD ["node", "server.js"]\n',
       findings: [{ line: 3, messageId: 'noHealthcheck' }],
       output: null,
     },

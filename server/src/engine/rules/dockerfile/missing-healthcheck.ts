@@ -2,6 +2,7 @@ import { Healthcheck } from 'dockerfile-ast';
 import { rootImage, stageChain, type Stage } from '../../documents/dockerfile';
 import { runsServiceByDefault } from '../../knowledge/base-images';
 import { healthcheckCommand, startCommand } from '../../knowledge/image-usage';
+import { startsInteractively } from '../../knowledge/interactive';
 import { defineDockerfileRule } from '../../rule';
 
 export default defineDockerfileRule({
@@ -43,6 +44,8 @@ export default defineDockerfileRule({
     const start = startCommand(chain);
     const root = rootImage(final);
     if (!start.cmd && !start.entrypoint && !(root.ref && runsServiceByDefault(root.ref))) return;
+    // An interactive shell or REPL (`php -a`, `python3`, `irb`) is no service: there is nothing to probe.
+    if (startsInteractively(start)) return;
     report({
       range: final.from.getRange(),
       messageId: 'noHealthcheck',
