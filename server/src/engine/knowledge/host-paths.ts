@@ -6,13 +6,60 @@
 
 export type HostPathRisk = { kind: 'socket'; what: string } | { kind: 'sensitive'; path: string; what: string };
 
+const HOST_CONFIGURATION = 'host configuration: users, password hashes, sudoers, cron, SSH';
+
+/**
+ * The host's own configuration under /etc: the whole of /etc, and what in it configures the system itself. An
+ * application's folder there (`/etc/pihole`, `/etc/nginx/conf.d`, `/etc/traefik`) holds that application's
+ * configuration, the files the container is meant to read.
+ */
+const ETC_SYSTEM: [path: string, what: string][] = [
+  ['/etc/passwd', 'host users'],
+  ['/etc/shadow', 'host password hashes'],
+  ['/etc/gshadow', 'host group password hashes'],
+  ['/etc/group', 'host groups'],
+  ['/etc/sudoers', 'who may become root on the host'],
+  ['/etc/sudoers.d', 'who may become root on the host'],
+  ['/etc/ssh', "the host's SSH server configuration and host keys"],
+  ['/etc/pam.d', 'how the host authenticates users'],
+  ['/etc/security', 'how the host authenticates users'],
+  ['/etc/crontab', 'jobs the host runs as root'],
+  ['/etc/cron.d', 'jobs the host runs as root'],
+  ['/etc/cron.hourly', 'jobs the host runs as root'],
+  ['/etc/cron.daily', 'jobs the host runs as root'],
+  ['/etc/cron.weekly', 'jobs the host runs as root'],
+  ['/etc/cron.monthly', 'jobs the host runs as root'],
+  ['/etc/systemd', 'the services the host runs'],
+  ['/etc/init.d', 'the services the host runs'],
+  ['/etc/profile', 'what every login shell of the host runs'],
+  ['/etc/profile.d', 'what every login shell of the host runs'],
+  ['/etc/environment', "the host's environment"],
+  ['/etc/ld.so.preload', 'libraries every host program loads'],
+  ['/etc/ld.so.conf', 'where host programs load libraries from'],
+  ['/etc/ld.so.conf.d', 'where host programs load libraries from'],
+  ['/etc/docker', "the Docker daemon's configuration"],
+  ['/etc/containerd', "containerd's configuration"],
+  ['/etc/kubernetes', "the cluster's configuration and credentials"],
+  ['/etc/sysctl.conf', "the host kernel's settings"],
+  ['/etc/sysctl.d', "the host kernel's settings"],
+  ['/etc/modprobe.d', 'the kernel modules the host loads'],
+  ['/etc/fstab', 'what the host mounts'],
+  ['/etc/apt', 'where the host installs packages from'],
+  ['/etc/yum.repos.d', 'where the host installs packages from'],
+  ['/etc/ssl/private', "the host's TLS private keys"],
+  ['/etc/letsencrypt', "the host's TLS certificates and private keys"],
+  ['/etc/selinux', "the host's SELinux policy"],
+  ['/etc/apparmor.d', "the host's AppArmor profiles"],
+];
+
 /** Sensitive host paths and what mounting them exposes; anything below them counts too. */
 const SENSITIVE: [path: string, what: string][] = [
   ['/', "the host's whole filesystem"],
-  ['/etc', 'host configuration: users, password hashes, sudoers, cron, SSH'],
   ['/proc', 'host processes and kernel settings'],
   ['/sys', 'kernel, cgroup and device settings'],
   ['/boot', 'the kernel and boot loader'],
+  ['/dev/shm', "the host's shared memory, where its processes exchange data"],
+  ['/dev/log', "the host's log socket: the container can forge the host's logs"],
   ['/dev', 'host devices: disks, memory, terminals'],
   ['/root', "root's home: SSH keys and credentials"],
   ['/usr', 'host programs and libraries'],
@@ -46,7 +93,18 @@ const HOME_CREDENTIALS: [path: string, what: string][] = [
 const HOME = /^(~|\/home(?:\/[^/]+)?)(\/.*)?$/;
 
 /** Read-only system files that applications commonly need and that reveal nothing: not reported. */
-const HARMLESS = ['/etc/localtime', '/etc/timezone', '/usr/share/zoneinfo', '/etc/ssl/certs', '/etc/pki/ca-trust', '/usr/share/ca-certificates'];
+const HARMLESS = [
+  '/etc/localtime',
+  '/etc/timezone',
+  '/usr/share/zoneinfo',
+  '/etc/ssl/certs',
+  '/etc/pki/ca-trust',
+  '/usr/share/ca-certificates',
+  '/dev/null',
+  '/dev/zero',
+  '/dev/random',
+  '/dev/urandom',
+];
 
 /** Container runtime control sockets (paths under `/var/run` are read as under `/run`, which it links to). */
 const SOCKETS: [path: string, what: string][] = [
@@ -126,6 +184,10 @@ export function hostPathRisk(source: string): HostPathRisk | undefined {
       if (within(rest, '/' + store)) return { kind: 'sensitive', path: `${homeDir}/${store}`, what };
     }
     return undefined;
+  }
+  if (path === '/etc') return { kind: 'sensitive', path, what: HOST_CONFIGURATION };
+  for (const [sensitive, what] of ETC_SYSTEM) {
+    if (within(path, sensitive)) return { kind: 'sensitive', path: sensitive, what: `${HOST_CONFIGURATION.split(':')[0]}: ${what}` };
   }
   for (const [sensitive, what] of SENSITIVE) {
     if (within(path, sensitive)) return { kind: 'sensitive', path: sensitive, what };

@@ -16,6 +16,10 @@ testRule(rule, {
       code: 'services:\n  web:\n    volumes:\n      - etc:/etc\n      - proc:/data\nvolumes:\n  etc: {}\n  proc: {}\n',
     },
     { name: 'the Docker socket is DG212', code: 'services:\n  web:\n    volumes:\n      - /var/run/docker.sock:/var/run/docker.sock\n' },
+    {
+      name: "an application's own folder under /etc is its configuration, not the host's (issue 12)",
+      code: 'services:\n  pihole:\n    volumes:\n      - /etc/pihole:/etc/pihole\n      - /etc/dnsmasq.d:/etc/dnsmasq.d\n  web:\n    volumes:\n      - /etc/nginx/conf.d:/etc/nginx/conf.d:ro\n      - /dev/null:/app/.env:ro\n',
+    },
     { name: 'a container path that looks sensitive is fine: only the host side matters', code: 'services:\n  web:\n    volumes:\n      - ./config:/etc/app\n' },
     {
       name: 'a named volume with a local driver and a plain device',
@@ -43,8 +47,19 @@ testRule(rule, {
       findings: [
         { line: 4, messageId: 'mountReadOnly', data: { path: '/proc' } },
         { line: 5, messageId: 'mountReadOnly' },
-        { line: 6, messageId: 'mount', data: { path: '/etc/shadow', what: 'host configuration: users, password hashes, sudoers, cron, SSH' } },
+        { line: 6, messageId: 'mount', data: { path: '/etc/shadow', what: 'host configuration: host password hashes' } },
         { line: 7, messageId: 'mount' },
+      ],
+      output: null,
+    },
+    {
+      name: "the host's system configuration under /etc, and /dev/shm named for what it is (issue 12)",
+      code: 'services:\n  app:\n    volumes:\n      - /etc/ssh:/etc/ssh\n      - /etc/cron.d:/cron\n      - /etc/docker/daemon.json:/daemon.json:ro\n      - /dev/shm:/dev/shm\n',
+      findings: [
+        { line: 4, messageId: 'mount', data: { path: '/etc/ssh', what: "host configuration: the host's SSH server configuration and host keys" } },
+        { line: 5, messageId: 'mount', data: { path: '/etc/cron.d', what: 'host configuration: jobs the host runs as root' } },
+        { line: 6, messageId: 'mountReadOnly', data: { path: '/etc/docker/daemon.json' } },
+        { line: 7, messageId: 'mount', data: { path: '/dev/shm', what: "the host's shared memory, where its processes exchange data" } },
       ],
       output: null,
     },
