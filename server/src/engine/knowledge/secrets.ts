@@ -234,7 +234,7 @@ interface NameMatch {
 /** Every secret word (PASSWORD, PASSWD, PASSPHRASE, PASS, PWD, SECRET, TOKEN, CREDENTIALS, CREDS, KEY) holds one of these. */
 const MAY_NAME_SECRET = /pass|pwd|secret|token|cred|key/i;
 
-function secretName(name: string): NameMatch | undefined {
+export function secretName(name: string): NameMatch | undefined {
   if (!MAY_NAME_SECRET.test(name)) return undefined; // most names: no need to split them into words
   const tokens = nameTokens(name);
   if (tokens.some((t) => PUBLIC_TOKENS.has(t))) return undefined;

@@ -5,6 +5,11 @@ const GITHUB_TOKEN = `ghp_${'A1b2C3d4E5'.repeat(3)}abcdef`;
 
 testRule(rule, {
   valid: [
+    {
+      name: 'a build argument of a builder stage, and a non-secret one copied to ENV',
+      code: 'FROM node:22 AS build\nARG NPM_TOKEN\nENV NPM_TOKEN=${NPM_TOKEN}\nRUN npm ci\nFROM node:22-alpine\nARG APP_VERSION\nENV APP_VERSION=${APP_VERSION}\nCOPY --from=build /app /app\n',
+    },
+    { name: 'a global ARG not declared in the stage is empty there', code: 'ARG DB_PASSWORD\nFROM postgres:16\nENV DB_PASSWORD=${DB_PASSWORD}\n' },
     { name: 'secret files by convention', code: 'FROM postgres:16\nENV POSTGRES_PASSWORD_FILE=/run/secrets/db_password PASSWORD_PATH=/etc/app/pw\n' },
     {
       name: 'switches and settings',
@@ -12,8 +17,8 @@ testRule(rule, {
     },
     { name: 'build arguments without a default', code: 'FROM node:22-alpine\nARG NPM_TOKEN\nARG GITHUB_TOKEN=\n' },
     {
-      name: 'references to other variables',
-      code: 'FROM node:22-alpine\nARG GITHUB_TOKEN\nENV TOKEN=${GITHUB_TOKEN} API_KEY=$API_KEY DATABASE_URL=postgres://app:${DB_PASSWORD}@db/app\n',
+      name: 'references to variables of the environment, not build arguments',
+      code: 'FROM node:22-alpine\nENV TOKEN=${GITHUB_TOKEN} API_KEY=$API_KEY DATABASE_URL=postgres://app:${DB_PASSWORD}@db/app\n',
     },
     {
       name: 'names that describe a secret',
@@ -43,6 +48,27 @@ testRule(rule, {
     { name: 'empty', code: '' },
   ],
   invalid: [
+    {
+      name: 'a build argument among references: only it is reported',
+      code: 'FROM node:22-alpine\nARG GITHUB_TOKEN\nENV TOKEN=${GITHUB_TOKEN} API_KEY=$API_KEY DATABASE_URL=postgres://app:${DB_PASSWORD}@db/app\n',
+      findings: [{ line: 3, column: 11, messageId: 'buildArgInEnv', data: { name: 'TOKEN', arg: 'GITHUB_TOKEN', what: 'a token', id: 'github_token' } }],
+      output: null,
+    },
+    {
+      name: 'ENV DB_PASSWORD=${DB_PASSWORD} after ARG DB_PASSWORD writes the build argument into the image (issue 12)',
+      code: 'FROM postgres:16\nARG DB_PASSWORD\nENV DB_PASSWORD=${DB_PASSWORD}\nARG API_KEY\nENV TOKEN="$API_KEY" LOG_LEVEL=info\n',
+      findings: [
+        {
+          line: 3,
+          column: 17,
+          endColumn: 31,
+          messageId: 'buildArgInEnv',
+          data: { name: 'DB_PASSWORD', arg: 'DB_PASSWORD', what: 'a password', id: 'db_password' },
+        },
+        { line: 5, messageId: 'buildArgInEnv', data: { name: 'TOKEN', arg: 'API_KEY', what: 'an API key', id: 'api_key' } },
+      ],
+      output: null,
+    },
     {
       name: 'ENV read by a later RUN: moved to a secret mount on that RUN',
       code: 'FROM node:22-alpine\nENV NPM_TOKEN=s3cr3t-value\nRUN echo "//registry.npmjs.org/:_authToken=${NPM_TOKEN}" > .npmrc && npm ci\nCMD ["node", "index.js"]\n',

@@ -2,8 +2,8 @@ import { Arg, Env, Run, type Instruction, type Property } from 'dockerfile-ast';
 import type { DockerfileModel, Stage } from '../../documents/dockerfile';
 import { propertiesOf } from '../../documents/dockerfile-properties';
 import { insertAt, remove } from '../../fixes';
-import { classifySecret, findCredentials, type SecretMatch } from '../../knowledge/secrets';
-import { defineDockerfileRule } from '../../rule';
+import { classifySecret, findCredentials, secretName, type SecretMatch } from '../../knowledge/secrets';
+import { defineDockerfileRule, type Report } from '../../rule';
 import type { Fix, Range, TextEdit } from '../../types';
 
 type Entry = DockerfileModel['instructions'][number];
@@ -26,6 +26,8 @@ export default defineDockerfileRule({
         '`{{name}}` holds what looks like {{what}}, which {{exposure}}; pass it as a build secret instead: `docker build --secret id={{id}},env={{name}}` with `RUN --mount=type=secret,id={{id}},env={{name}}`.',
       valueRunTime:
         '`{{name}}` holds what looks like {{what}}, which {{exposure}}; pass it when the container starts instead (docker run -e, or a compose secret).',
+      buildArgInEnv:
+        '`{{name}}` copies the build argument `{{arg}}` ({{what}}) into the image environment, where anyone with the image reads it (docker inspect); pass it as a build secret to the RUN that needs it (`RUN --mount=type=secret,id={{id}},env={{arg}}`), or when the container starts.',
       credentialInRun:
         'This looks like {{what}}, written into a RUN that the image history keeps; read it from a build secret instead (`RUN --mount=type=secret,id=…,env=…` with `docker build --secret id=…,env=…`).',
     },
@@ -57,6 +59,7 @@ export default defineDockerfileRule({
         });
       }
     }
+    checkBuildArgsInEnv(model, report);
     for (const source of model.shellSources) {
       for (const hit of findCredentials(source.text)) {
         report({
@@ -68,6 +71,37 @@ export default defineDockerfileRule({
     }
   },
 });
+
+/**
+ * `ARG DB_PASSWORD` then `ENV DB_PASSWORD=${DB_PASSWORD}`: the value passed with `--build-arg` is written into the
+ * image's configuration for good. Reported in the stages the image ships, for an ARG or an ENV named like a
+ * secret; the ARG itself has no value here (a hard-coded default is reported on the ARG).
+ */
+function checkBuildArgsInEnv(model: DockerfileModel, report: (r: Report<'buildArgInEnv'>) => void): void {
+  for (const stage of model.stages) {
+    if (!shipped(model, stage)) continue;
+    const args = new Set<string>();
+    for (const instruction of stage.instructions) {
+      if (instruction instanceof Arg) for (const property of realProperties(instruction)) args.add(property.getName());
+      if (!(instruction instanceof Env) || args.size === 0) continue;
+      for (const property of realProperties(instruction)) {
+        const value = property.getValue() ?? '';
+        if (!value.includes('$') || classifySecret(property.getName(), value)) continue;
+        for (const arg of args) {
+          if (!referencesVariable(value, arg)) continue;
+          const what = secretName(arg)?.what ?? secretName(property.getName())?.what;
+          if (!what) continue;
+          report({
+            range: property.getValueRange() ?? property.getRange(),
+            messageId: 'buildArgInEnv',
+            data: { name: property.getName(), arg, what: withArticle(what), id: secretId(arg) },
+          });
+          break;
+        }
+      }
+    }
+  }
+}
 
 /** The value without its quotes; for a credential-shaped value, just the credential (the password of a URL). */
 function valueRange(model: DockerfileModel, property: Property, match: SecretMatch): Range {
