@@ -16,7 +16,23 @@ export interface Downloads {
   checked: Set<string>;
 }
 
-const CHECKERS = new Set(['gpg', 'gpg2', 'gpgv', 'gpgv2', 'sha256sum', 'sha512sum', 'sha384sum', 'sha224sum', 'sha1sum', 'md5sum', 'b2sum', 'shasum', 'cosign', 'minisign', 'signify']);
+const CHECKERS = new Set([
+  'gpg',
+  'gpg2',
+  'gpgv',
+  'gpgv2',
+  'sha256sum',
+  'sha512sum',
+  'sha384sum',
+  'sha224sum',
+  'sha1sum',
+  'md5sum',
+  'b2sum',
+  'shasum',
+  'cosign',
+  'minisign',
+  'signify',
+]);
 
 export function downloadsOf(model: DockerfileModel): Downloads {
   const downloads: Downloads = { fetched: new Set(), checked: new Set() };

@@ -9,7 +9,7 @@ testRule(rule, {
       name: 'a quoted local archive: BuildKit removes the quotes and ADD unpacks it (issue 12: the fix to COPY broke the build)',
       code: 'FROM alpine:3.20\nADD "file.tgz" /dir/\nADD \'rootfs.tar.xz\' /\n',
     },
-    { name: 'a quoted remote URL is the checksum rule\'s business', code: 'FROM alpine:3.20\nADD "https://example.com/tool" /usr/local/bin/tool\n' },
+    { name: "a quoted remote URL is the checksum rule's business", code: 'FROM alpine:3.20\nADD "https://example.com/tool" /usr/local/bin/tool\n' },
     {
       name: 'every archive spelling',
       code: 'FROM scratch\nADD a.tar /a\nADD b.tgz /b\nADD c.tar.bz2 /c\nADD d.tbz2 /d\nADD e.tar.xz /e\nADD f.txz /f\nADD g.tar.zst /g\nADD h.TAR.GZ /h\n',

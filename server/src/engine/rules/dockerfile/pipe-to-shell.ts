@@ -129,7 +129,10 @@ function checkPipe(pipeline: Pipeline, quoted: string, findings: SourceFindings)
 function isDownload(command: SimpleCommand): boolean {
   const program = programOf(command);
   if (program === undefined || !DOWNLOADERS.has(program.name)) return false;
-  return toStandardOutput(program.name, command.words.slice(program.index + 1).map((w) => w.value));
+  return toStandardOutput(
+    program.name,
+    command.words.slice(program.index + 1).map((w) => w.value),
+  );
 }
 
 const STDOUT = new Set(['-', '/dev/stdout', '/dev/fd/1']);

@@ -221,7 +221,15 @@ function letterHit(model: DockerfileModel, source: ShellSource, quoted: string, 
 }
 
 /** The flags that only matter for packages from a repository: a package built with the image has no signature to check. */
-const LOCAL_PACKAGE_FLAGS = new Set(['--allow-untrusted', '--allow-unauthenticated', '--nogpgcheck', '--no-gpgchecks', '--no-gpg-checks', '--nosignature', '--nodigest']);
+const LOCAL_PACKAGE_FLAGS = new Set([
+  '--allow-untrusted',
+  '--allow-unauthenticated',
+  '--nogpgcheck',
+  '--no-gpgchecks',
+  '--no-gpg-checks',
+  '--nosignature',
+  '--nodigest',
+]);
 const RPM_VALUE_OPTIONS = ['--root', '--dbpath', '--define', '-D', '--macros', '--excludepath', '--prefix', '--relocate'];
 
 /**
