@@ -1,5 +1,5 @@
 import { commands, ProgressLocation, window, workspace, type CancellationToken } from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { analysedFilesGlob } from '../../server/src/engine';
 import { ANALYZE_FILES_REQUEST, type AnalyzeFilesParams, type AnalyzeFilesResult } from '../../server/src/lsp/protocol';
 
@@ -15,7 +15,7 @@ const MAX_BYTES = 16 * 1024 * 1024;
  * Problems panel. Files are read through VS Code (virtual workspaces work too); the server applies the
  * ignore paths and the project configuration.
  */
-export async function scanWorkspace(client: LanguageClient): Promise<void> {
+export async function scanWorkspace(client: BaseLanguageClient): Promise<void> {
   await window.withProgress(
     { location: ProgressLocation.Notification, title: 'dockguard: scanning the workspace', cancellable: true },
     async (progress, token: CancellationToken) => {

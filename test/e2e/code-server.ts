@@ -30,6 +30,8 @@ const USER_SETTINGS = {
 
 export interface CodeServer {
   port: number;
+  /** Where the extension is installed (unique to this instance). */
+  extensionsDir: string;
   /** The workbench address with the workspace folder open. */
   url: string;
   /** Everything code-server printed, for failure messages. */
@@ -45,6 +47,8 @@ export interface StartOptions {
   workspace: string;
   /** A port to listen on; when absent, a free one. */
   port?: number;
+  /** User settings over the defaults above. */
+  settings?: Record<string, unknown>;
 }
 
 /** Installs the extension into a fresh profile and serves the workspace; resolves once it is listening. */
@@ -53,7 +57,7 @@ export async function startCodeServer(options: StartOptions): Promise<CodeServer
   const userDataDir = path.join(session, 'user-data');
   const extensionsDir = path.join(session, 'extensions');
   mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
-  writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...options.settings }, null, 2));
   // code-server's own config, logs and sockets stay in the session folder, not in the user's home.
   const env = { ...process.env, XDG_CONFIG_HOME: path.join(session, 'config'), XDG_DATA_HOME: path.join(session, 'data'), TMPDIR: path.join(session, 'tmp') };
   mkdirSync(env.TMPDIR, { recursive: true });
@@ -95,6 +99,7 @@ export async function startCodeServer(options: StartOptions): Promise<CodeServer
     const exited = new Promise<void>((resolve) => running.once('exit', () => resolve()));
     return {
       port,
+      extensionsDir,
       exited,
       url: `http://127.0.0.1:${port}/?folder=${encodeURIComponent(options.workspace).replace(/%2F/g, '/')}`,
       output: () => output,

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
-import { openWorkspace, screenshotName, waitForFileContent, type Session } from './harness';
+import { nodeLanguageServers, openWorkspace, screenshotName, waitForFileContent, type Session } from './harness';
 
 const FIX_TITLE = 'Run as a non-root user';
 const FIXED_BLOCK = ['COPY app.sh /usr/local/bin/app.sh', 'RUN addgroup -S app && adduser -S -G app app', 'USER app', 'CMD ["/usr/local/bin/app.sh"]'].join(
@@ -28,6 +28,8 @@ describe('Dockerfile quick fix in VS Code (code-server), Restricted Mode', { tim
     await workbench.openProblems();
     const problems = await workbench.waitForProblems({ contains: ['DG101', 'runs as root'] });
     assert.match(problems, /dockguard/);
+    // By default code-server runs the extension on Node, with its Node language server (web-extension.test.ts: none).
+    assert.equal(nodeLanguageServers(session.extensionsDir).length, 1, 'one Node language server runs');
   });
 
   it('applies the non-root USER quick fix from the keyboard and the finding goes away', async () => {

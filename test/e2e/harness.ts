@@ -1,6 +1,6 @@
 // What an end-to-end scenario starts from: a fixture workspace copied to a temporary folder, opened in code-server
 // with the packaged extension, in headless Chromium. `close()` ends everything `openWorkspace` started.
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -38,6 +38,8 @@ export interface Session {
   workbench: Workbench;
   /** The temporary copy of the fixture that is open in the workbench. */
   workspace: string;
+  /** Where code-server installed the extension (unique to the session). */
+  extensionsDir: string;
   close(): Promise<void>;
 }
 
@@ -45,7 +47,7 @@ export interface Session {
  * Opens a copy of `folder` (relative to the repository, e.g. `test/fixtures/e2e-workspace` or `examples`) in a
  * fresh code-server with the packaged extension; the tests may edit the copy freely.
  */
-export async function openWorkspace(folder: string): Promise<Session> {
+export async function openWorkspace(folder: string, options: { settings?: Record<string, unknown> } = {}): Promise<Session> {
   const { install, vsix } = await prepared();
   const workspace = path.join(mkdtempSync(path.join(os.tmpdir(), 'dockguard-e2e-')), path.basename(folder));
   cpSync(path.join(REPO_ROOT, folder), workspace, { recursive: true });
@@ -59,10 +61,10 @@ export async function openWorkspace(folder: string): Promise<Session> {
     rmSync(path.dirname(workspace), { recursive: true, force: true });
   };
   try {
-    server = await startCodeServer({ install, vsix, workspace });
+    server = await startCodeServer({ install, vsix, workspace, settings: options.settings });
     browser = await launchBrowser();
     const workbench = await Workbench.open(browser, server.url);
-    return { workbench, workspace, close };
+    return { workbench, workspace, extensionsDir: server.extensionsDir, close };
   } catch (error) {
     const output = server?.output() ?? '';
     await close();
@@ -82,6 +84,24 @@ export async function waitForFileContent(file: string, expected: string, timeout
     if (Date.now() > deadline) throw new Error(`${file} never contained:\n${expected}\nlast read:\n${content}`);
     await delay(50);
   }
+}
+
+/**
+ * The command lines of the Node language servers (dist/server.js) running from the extension installed in
+ * `extensionsDir`: one while the extension runs in code-server's Node extension host, none when it runs on the web.
+ */
+export function nodeLanguageServers(extensionsDir: string): string[] {
+  const servers: string[] = [];
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    let args: string[];
+    try {
+      args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    } catch {
+      continue; // gone meanwhile
+    }
+    if (args.some((arg) => arg.startsWith(extensionsDir + path.sep) && arg.endsWith(path.join('dist', 'server.js')))) servers.push(args.join(' ').trim());
+  }
+  return servers;
 }
 
 /** A screenshot file name for a test: `<prefix>-<the-test-name>`. */

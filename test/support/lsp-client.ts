@@ -10,6 +10,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { InProcessServer, type MemoryHost } from './in-process-server';
 import { StdioServer, type StdioServerOptions } from './stdio-server';
+import { WorkerServer, type WorkerServerOptions } from './worker-server';
 
 export const SERVER = path.resolve(__dirname, '..', '..', 'dist', 'server.js');
 
@@ -29,7 +30,7 @@ export class LspClient {
   readonly published: PublishDiagnosticsParams[] = [];
   private readonly waiters: Waiter[] = [];
   private readonly versions = new Map<string, number>();
-  private server!: StdioServer | InProcessServer;
+  private server!: StdioServer | InProcessServer | WorkerServer;
 
   get connection(): ProtocolConnection {
     return this.server.connection;
@@ -49,6 +50,13 @@ export class LspClient {
   static async inProcess(host: MemoryHost, options: ClientOptions = {}): Promise<LspClient> {
     const client = new LspClient();
     client.server = await InProcessServer.start(host, client.serverOptions(options));
+    return client;
+  }
+
+  /** The web worker bundle (dist/browser/server.js) in a browser-like worker scope (see worker-server.ts). */
+  static async inWorker(options: ClientOptions & Pick<WorkerServerOptions, 'readFile'> = {}): Promise<LspClient> {
+    const client = new LspClient();
+    client.server = await WorkerServer.start({ ...client.serverOptions(options), readFile: options.readFile });
     return client;
   }
 

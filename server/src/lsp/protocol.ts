@@ -14,3 +14,21 @@ export interface AnalyzeFilesResult {
   skipped: number;
   findings: number;
 }
+
+/**
+ * Server → client: read a file an analysis refers to (a compose `build:` Dockerfile, an `extends:` file, a
+ * `.dockguard.yaml`). The web worker server has no file system; the VS Code client reads through `workspace.fs`,
+ * so it works on virtual file systems too, and answers what it refused or could not find instead of failing.
+ */
+export const READ_FILE_REQUEST = 'dockguard/readFile';
+
+export interface ReadFileParams {
+  uri: string;
+  /** The folder URIs the read must stay inside (the workspace folders, or the open documents' folders). */
+  roots: string[];
+  /** Largest file read, in bytes: a larger one is refused. */
+  maxBytes: number;
+}
+
+/** The same outcomes as the server host's FileRead. */
+export type ReadFileResult = { text: string } | { missing: true } | { refused: string };

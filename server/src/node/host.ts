@@ -1,8 +1,9 @@
-// The server host for Node: files through node/file-reader (regular files inside the workspace folders, bounded),
-// rule pages from the docs shipped beside the bundle, logging to the client's console, Node's clock and queue.
+// The server host for Node: local files through node/file-reader (regular files inside the workspace folders,
+// bounded), other URIs (a virtual workspace) through the client's workspace.fs (lsp/client-files.ts), rule pages from the docs shipped beside the bundle, logging to the client's console, Node's clock and queue.
 import { fileURLToPath } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
 import { MAX_ANALYSED_CHARS } from '../engine';
+import { readThroughClient } from '../lsp/client-files';
 import type { FileRead, ServerHost } from '../lsp/host';
 import { readRulePage } from '../rule-pages';
 import { readReferencedFile } from './file-reader';
@@ -13,6 +14,7 @@ const MAX_READ_BYTES = MAX_ANALYSED_CHARS * 4;
 export function nodeHost(connection: Connection): ServerHost {
   return {
     async readFile(uri: string, workspaceFolders: readonly string[]): Promise<FileRead> {
+      if (!uri.startsWith('file:')) return readThroughClient(connection, uri, workspaceFolders, MAX_READ_BYTES);
       const roots = workspaceFolders.flatMap((folder) => {
         try {
           return folder.startsWith('file:') ? [fileURLToPath(folder)] : [];

@@ -29,7 +29,7 @@ describe('the .vsix', () => {
     assert.match(output, /DONE {2}Packaged: dockguard\.vsix/);
   });
 
-  it('contains only what runs: the two bundles, the rule pages, snippets, language files, schema, icon, docs', (t) => {
+  it('contains only what runs: the Node and web bundles, the rule pages, snippets, language files, schema, icon, docs', (t) => {
     const pages = readdirSync(join(REPO_ROOT, 'docs', 'rules'))
       .filter((name) => name.endsWith('.md'))
       .map((name) => `extension/docs/rules/${name}`);
@@ -40,6 +40,8 @@ describe('the .vsix', () => {
       'extension/changelog.md',
       'extension/client/language/compose-configuration.json',
       'extension/client/language/compose.tmLanguage.json',
+      'extension/dist/browser/extension.js',
+      'extension/dist/browser/server.js',
       'extension/dist/extension.js',
       'extension/dist/server.js',
       ...pages,
