@@ -1,7 +1,8 @@
 // `npm run demo`: serves a copy of examples/ in a real VS Code (code-server) with the freshly packaged extension,
 // on 127.0.0.1, until Ctrl+C. On a fresh machine it installs what it needs first (npm ci, code-server into .e2e/),
 // with the same setup code as the end-to-end tests. Fixes applied in the browser change the copy, never
-// examples/, whose files the tests read. `--dry-run` prints the workspace it would serve, and stops.
+// examples/, whose files the tests read. `--web` runs the extension's browser entry in the web worker extension
+// host, as VS Code for the web does. `--dry-run` prints the workspace and settings it would serve, and stops.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync } from 'node:fs';
 import * as os from 'node:os';
@@ -19,10 +20,7 @@ function copyExamples() {
 }
 
 const workspace = copyExamples();
-if (process.argv.includes('--dry-run')) {
-  console.log(JSON.stringify({ workspace }));
-  process.exit(0);
-}
+const web = process.argv.includes('--web');
 
 if (!existsSync(path.join(root, 'node_modules'))) {
   console.log('▶ npm ci (first run)');
@@ -33,7 +31,12 @@ if (!existsSync(path.join(root, 'node_modules'))) {
 // Only importable once node_modules exists.
 const { tsImport } = await import('tsx/esm/api');
 const { ensureCodeServer, packageExtension } = await tsImport('../test/e2e/setup.ts', import.meta.url);
-const { startCodeServer, portIsFree, freePort } = await tsImport('../test/e2e/code-server.ts', import.meta.url);
+const { startCodeServer, portIsFree, freePort, WEB_WORKER_HOST_SETTINGS } = await tsImport('../test/e2e/code-server.ts', import.meta.url);
+const settings = web ? WEB_WORKER_HOST_SETTINGS : {};
+if (process.argv.includes('--dry-run')) {
+  console.log(JSON.stringify({ workspace, settings }));
+  process.exit(0);
+}
 
 let server;
 try {
@@ -42,13 +45,13 @@ try {
   const wanted = Number(process.env.PORT) || DEFAULT_PORT;
   const port = (await portIsFree(wanted)) ? wanted : await freePort();
   if (port !== wanted) console.log(`port ${wanted} is taken: using ${port}`);
-  server = await startCodeServer({ install, vsix, workspace, port });
+  server = await startCodeServer({ install, vsix, workspace, port, settings });
 } catch (error) {
   fail(error instanceof Error ? error.message : String(error));
 }
 
 console.log(`
-dockguard demo: VS Code with the extension, showing a copy of examples/ (in ${workspace})
+dockguard demo: VS Code with the extension${web ? ' running in the browser (its web entry, as in VS Code for the web)' : ''}, showing a copy of examples/ (in ${workspace})
 
   Open  ${server.url}
 

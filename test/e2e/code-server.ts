@@ -28,6 +28,13 @@ const USER_SETTINGS = {
   'git.openRepositoryInParentFolders': 'never',
 };
 
+/**
+ * Runs dockguard in the browser's web worker extension host, from its browser entry, as VS Code for the web
+ * (vscode.dev, github.dev) does: `remote.extensionKind` is VS Code's setting for where an extension runs. The
+ * README shows it as written here (a test compares them); `npm run demo -- --web` and the web e2e test use it.
+ */
+export const WEB_WORKER_HOST_SETTINGS = { 'remote.extensionKind': { 'dockguard.dockguard': ['web'] } };
+
 export interface CodeServer {
   port: number;
   /** Where the extension is installed (unique to this instance). */

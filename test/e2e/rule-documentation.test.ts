@@ -2,7 +2,6 @@
 // in the Markdown preview, from a finding's quick-fix menu and from the Command Palette.
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
-import type { Frame } from 'playwright-core';
 import { openWorkspace, screenshotName, type Session } from './harness';
 
 describe('Show rule documentation in VS Code (code-server), offline', { timeout: 20 * 60_000 }, () => {
@@ -10,26 +9,6 @@ describe('Show rule documentation in VS Code (code-server), offline', { timeout:
   before(async () => (session = await openWorkspace('test/fixtures/e2e-workspace')), { timeout: 15 * 60_000 });
   after(async () => session?.close());
   afterEach(async (t) => void (await session?.workbench.screenshot(screenshotName('rule-documentation', t.name))));
-
-  /** Waits for a Markdown preview tab titled `Preview <page>` whose rendered page contains `text`. */
-  async function waitForPreview(page: string, text: string): Promise<void> {
-    const { page: browserPage } = session.workbench;
-    await browserPage.locator('.tab.active', { hasText: `Preview ${page}` }).waitFor();
-    // The preview is a webview: its content lives in nested frames.
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      const frames: Frame[] = browserPage.frames();
-      for (const frame of frames) {
-        const body = await frame
-          .locator('body')
-          .innerText({ timeout: 1_000 })
-          .catch(() => '');
-        if (body.includes(text)) return;
-      }
-      if (Date.now() > deadline) throw new Error(`no Markdown preview showed "${text}"`);
-      await browserPage.waitForTimeout(250);
-    }
-  }
 
   it('opens the rule page of a finding from its quick-fix menu', async () => {
     const { workbench } = session;
@@ -46,7 +25,7 @@ describe('Show rule documentation in VS Code (code-server), offline', { timeout:
       titles.join(' | '),
     );
     await workbench.chooseQuickFix('Show documentation for root-user (DG101)');
-    await waitForPreview('root-user.md', 'Final stage runs as root');
+    await session.workbench.waitForMarkdownPreview('root-user.md', 'Final stage runs as root');
   });
 
   it('opens any rule page from the Command Palette, picked by code', async () => {
@@ -56,6 +35,6 @@ describe('Show rule documentation in VS Code (code-server), offline', { timeout:
     await workbench.page.keyboard.type('DG213');
     await quickInput.locator('.monaco-list-row.focused', { hasText: 'port-on-all-interfaces' }).waitFor();
     await workbench.press('Enter');
-    await waitForPreview('port-on-all-interfaces.md', 'Port published on every network interface');
+    await session.workbench.waitForMarkdownPreview('port-on-all-interfaces.md', 'Port published on every network interface');
   });
 });

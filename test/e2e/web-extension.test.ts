@@ -7,10 +7,10 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
+import { WEB_WORKER_HOST_SETTINGS } from './code-server';
 import { nodeLanguageServers, openWorkspace, screenshotName, waitForFileContent, type Session } from './harness';
 import { dockguardStatus } from './workbench';
 
-export const WEB_WORKER_SETTINGS = { 'remote.extensionKind': { 'dockguard.dockguard': ['web'] } };
 /** client/src/browser-extension.ts names the worker; VS Code's worker host prefixes the name with its own. */
 const SERVER_WORKER = /^ExtensionHostWorker -> dockguard-language-server$/;
 
@@ -21,7 +21,7 @@ const FIXED_BLOCK = ['COPY app.sh /usr/local/bin/app.sh', 'RUN addgroup -S app &
 
 describe('VS Code for the web: the browser entry in the web worker extension host (code-server), Restricted Mode', { timeout: 20 * 60_000 }, () => {
   let session: Session;
-  before(async () => (session = await openWorkspace('test/fixtures/e2e-web', { settings: WEB_WORKER_SETTINGS })), { timeout: 15 * 60_000 });
+  before(async () => (session = await openWorkspace('test/fixtures/e2e-web', { settings: WEB_WORKER_HOST_SETTINGS })), { timeout: 15 * 60_000 });
   after(async () => session?.close());
   afterEach(async (t) => void (await session?.workbench.screenshot(screenshotName('web-extension', t.name))));
 
@@ -97,5 +97,15 @@ describe('VS Code for the web: the browser entry in the web worker extension hos
     await workbench.page.locator('.notification-toast', { hasText: /dockguard: \d+ finding\(s\) in 1 file\(s\)/ }).waitFor();
     await workbench.page.locator('.markers-panel .monaco-list-row[aria-label="1 problems in file Dockerfile of folder api"]').waitFor();
     await workbench.waitForProblemSeverity('DG101', 'Warning');
+  });
+
+  it('opens a rule page bundled with the extension from the Command Palette', async () => {
+    const { workbench } = session;
+    await workbench.press('Escape'); // the scan's notification
+    await workbench.runCommand('dockguard: Show rule documentation', { opensQuickPick: 'Which dockguard rule?' });
+    await workbench.page.keyboard.type('DG219');
+    await workbench.page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'service-runs-as-root' }).waitFor();
+    await workbench.press('Enter');
+    await workbench.waitForMarkdownPreview('service-runs-as-root.md', 'Service runs as root');
   });
 });

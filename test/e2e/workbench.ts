@@ -233,6 +233,24 @@ export class Workbench {
     await this.page.locator(QUICK_FIX_ROW).first().waitFor({ state: 'hidden' });
   }
 
+  /** Waits for a Markdown preview tab titled `Preview <page>` whose rendered page contains `text`. */
+  async waitForMarkdownPreview(page: string, text: string): Promise<void> {
+    await this.page.locator('.tab.active', { hasText: `Preview ${page}` }).waitFor();
+    // The preview is a webview: its content lives in nested frames.
+    const deadline = Date.now() + TIMEOUT;
+    for (;;) {
+      for (const frame of this.page.frames()) {
+        const body = await frame
+          .locator('body')
+          .innerText({ timeout: 1_000 })
+          .catch(() => '');
+        if (body.includes(text)) return;
+      }
+      if (Date.now() > deadline) throw new Error(`no Markdown preview showed "${text}"`);
+      await this.page.waitForTimeout(250);
+    }
+  }
+
   /** Saves the active editor (Ctrl+S) and waits until its tab is no longer marked modified. */
   async save(): Promise<void> {
     await this.press('Control+S');

@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import { parse } from 'yaml';
 import { parseCliArgs, USAGE } from '../../server/src/cli/options';
 import { REPOSITORY_URL } from '../../server/src/docs-location';
+import { WEB_WORKER_HOST_SETTINGS } from '../e2e/code-server';
 import { readAction, runCompositeAction } from '../support/actions-runner';
 import { REPO_ROOT, runCli, workspace } from '../support/cli';
 import { codeBlock, codeBlocks, README } from '../support/readme';
@@ -37,6 +38,10 @@ describe('README', () => {
 
   it('never tells a workflow to run npx dockguard (it is not on npm yet)', () => {
     for (const block of codeBlocks().filter((b) => b.language === 'yaml')) assert.doesNotMatch(block.code, /npx\s+dockguard/, block.section);
+  });
+
+  it('shows the setting that runs dockguard in the web worker host as the web e2e test and the demo use it', () => {
+    assert.deepEqual(JSON.parse(`{${codeBlock('json', 'remote.extensionKind')}}`), WEB_WORKER_HOST_SETTINGS);
   });
 
   it('documents every CLI option the CLI has', () => {

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { describe, it } from 'node:test';
+import { WEB_WORKER_HOST_SETTINGS } from '../../e2e/code-server';
 import { REPO_ROOT } from '../../support/cli';
 import { tempDir } from '../../support/temp-dir';
 
@@ -28,6 +29,16 @@ describe('npm run demo', () => {
     } finally {
       rmSync(dirname(workspace), { recursive: true, force: true });
     }
+  });
+});
+
+describe('npm run demo -- --web', () => {
+  it('serves VS Code with dockguard in the web worker extension host', () => {
+    const result = spawnSync(process.execPath, ['scripts/demo.mjs', '--web', '--dry-run'], { cwd: REPO_ROOT, encoding: 'utf8' });
+    assert.equal(result.status, 0, result.stderr);
+    const { workspace, settings } = JSON.parse(result.stdout) as { workspace: string; settings: unknown };
+    rmSync(dirname(workspace), { recursive: true, force: true });
+    assert.deepEqual(settings, WEB_WORKER_HOST_SETTINGS);
   });
 });
 
