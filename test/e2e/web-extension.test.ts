@@ -4,7 +4,7 @@
 // an extension runs) sends dockguard to the web worker host, as vscode.dev and github.dev would run it. Files other
 // than the open one (a compose `build:` Dockerfile, `.dockguard.yaml`) are read through the client's workspace.fs.
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { WEB_WORKER_HOST_SETTINGS } from './code-server';
@@ -107,5 +107,21 @@ describe('VS Code for the web: the browser entry in the web worker extension hos
     await workbench.page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'service-runs-as-root' }).waitFor();
     await workbench.press('Enter');
     await workbench.waitForMarkdownPreview('service-runs-as-root.md', 'Service runs as root');
+  });
+
+  it('does not follow a symbolic link out of the workspace', async () => {
+    const { workbench } = session;
+    // linked/Dockerfile points at a root Dockerfile outside the workspace folder: DG219 if it were read.
+    const outside = path.join(path.dirname(session.workspace), 'outside.Dockerfile');
+    writeFileSync(outside, 'FROM alpine:3.20\nCMD ["/server"]\n');
+    mkdirSync(path.join(session.workspace, 'linked'));
+    symlinkSync(outside, path.join(session.workspace, 'linked', 'Dockerfile'));
+    // The same hardened service, built from ./linked, without pids_limit: DG206 shows the file was analysed.
+    const compose = readFileSync(path.join(session.workspace, 'compose.yaml'), 'utf8');
+    writeFileSync(path.join(session.workspace, 'compose.linked.yaml'), compose.replace('build: ./api', 'build: ./linked').replace(/ +pids_limit: \d+\n/, ''));
+    await workbench.openFile('compose.linked.yaml');
+    await workbench.waitForStatusBarItem('dockguard.status', dockguardStatus({ errors: 0, warnings: 0, infos: 1 }));
+    const problems = await workbench.waitForProblems({ contains: 'DG206' });
+    assert.doesNotMatch(problems, /linked\/Dockerfile/);
   });
 });
