@@ -88,6 +88,8 @@ describe('language server in a web worker (dist/browser/server.js)', () => {
     assert.ok(read.includes(`${ROOT}/api/Dockerfile`), read.join('\n'));
     assert.ok(read.includes(`${ROOT}/.dockguard.yaml`), read.join('\n'));
     assert.ok(!read.some((u) => u.includes('elsewhere')), `a build context outside the workspace is not asked for:\n${read.join('\n')}`);
+    const outside = published.diagnostics.find((d) => d.code === 'DG007');
+    assert.match(String(outside?.message), /`\.\.\/\.\.\/elsewhere\/Dockerfile` was not read: it is outside the workspace/);
     for (const request of requests) {
       assert.deepEqual(request.roots, [ROOT]);
       assert.equal(request.maxBytes, MAX_ANALYSED_CHARS * 4);
@@ -95,13 +97,22 @@ describe('language server in a web worker (dist/browser/server.js)', () => {
   });
 
   it('goes on without a file the client cannot read, refuses or answers wrongly', async () => {
-    for (const [i, reply] of [() => Promise.reject(new Error('EACCES')), () => ({ refused: 'it is a symbolic link' }), () => 'garbage'].entries()) {
-      answer = reply as () => unknown;
+    const replies: [() => unknown, string | undefined][] = [
+      [() => Promise.reject(new Error('EACCES')), undefined],
+      [() => 'garbage', undefined],
+      // What the VS Code client answers for a link, whose target it cannot check: noted where the reference is.
+      [() => ({ refused: 'it is a symbolic link' }), 'it is a symbolic link'],
+    ];
+    for (const [i, [reply, refusal]] of replies.entries()) {
+      answer = reply;
       const uri = `${ROOT}/broken-${i}/compose.yaml`;
       const published = await client.open(uri, 'dockercompose', 'services:\n  api:\n    build: .\n');
-      // Analysed to the end (DG205 of the service itself); the unread Dockerfile is reported neither way, nor a failure.
+      // Analysed to the end (DG205 of the service itself); nothing said of the unread Dockerfile's image, no failure.
       const codes = published.diagnostics.map((d) => d.code);
       assert.ok(codes.includes('DG205') && !codes.includes('DG219') && !codes.includes('DG001'), codes.join(', '));
+      const note = published.diagnostics.find((d) => d.code === 'DG007');
+      if (refusal) assert.match(String(note?.message), new RegExp(`was not read: ${refusal}`));
+      else assert.equal(note, undefined, 'a file that is not there is not a refusal');
       assert.ok(
         requests.some((r) => r.uri === `${ROOT}/broken-${i}/Dockerfile`),
         'the build Dockerfile was asked for',
