@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 // Order matters only for reading the report; each runs in a fresh process so one cannot slow the next.
-const BENCHMARKS = ['dockerfile-engine', 'compose-engine', 'lsp-latency'];
+const BENCHMARKS = ['dockerfile-engine', 'compose-engine', 'lsp-latency', 'compose-lsp-latency', 'lsp-memory', 'cli'];
 
 const selected = process.argv.slice(2);
 for (const name of selected) {
@@ -83,7 +83,7 @@ function machineTable(before, after) {
 }
 
 function dependencyVersions() {
-  return ['dockerfile-ast', 'dockerfile-language-server-nodejs']
+  return ['dockerfile-ast', 'yaml', 'dockerfile-language-server-nodejs', 'yaml-language-server', 'dockerfile-utils', 'dockerfilelint']
     .map((name) => `${name} ${JSON.parse(fs.readFileSync(`node_modules/${name}/package.json`, 'utf8')).version}`)
     .join(', ');
 }
