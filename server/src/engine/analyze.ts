@@ -1,6 +1,9 @@
 import { DEFAULT_CONFIG, severityIsConfigured, severityOf, type ResolvedConfig } from './config';
 import { parseCompose, type ComposeModel } from './documents/compose';
-import { parseDockerfile } from './documents/dockerfile';
+import { dockerfileModel, type DockerfileModel } from './documents/dockerfile';
+import { DockerfileUnits } from './documents/dockerfile-units';
+import type { AnalysisState } from './analysis-state';
+import { unitFindings } from './unit-findings';
 import { MAX_YAML_NESTING } from './documents/yaml-parse';
 import { looksBinary, MAX_ANALYSED_CHARS } from './input-limits';
 import { checkDeclaredFixes, findingData, formatMessage } from './messages';
@@ -40,6 +43,11 @@ export interface AnalyzeOptions {
    * kept; a handler that rethrows (the rule tester's) makes the error escape instead.
    */
   onRuleError?: (ruleId: string, error: unknown) => void;
+  /**
+   * What the previous analysis of the same document kept (createAnalysisState), for an analysis that re-parses
+   * and re-checks only what the edit changed. The findings are exactly those of an analysis without it.
+   */
+  state?: AnalysisState;
 }
 
 /**
@@ -92,7 +100,8 @@ function* analyzeText(
   let broken = false;
   const notRead: NotRead[] = [];
   if (options.kind === 'dockerfile') {
-    const model = parseDockerfile(text);
+    const units = options.state ? options.state.dockerfileUnits(text, config, options) : DockerfileUnits.parse(text);
+    const model = dockerfileModel(units);
     yield;
     yield* runRules((options.rules ?? dockerfileRules) as DockerfileRule[], model, config, options, onError, findings, notRead);
     lines = model.lines;
@@ -149,7 +158,7 @@ function suppress(findings: Finding[], lines: LineIndex, extents: () => Extents,
 }
 
 function* runRules<Model>(
-  rules: { meta: RuleMeta; check(context: RuleContext<Model>): void }[],
+  rules: { meta: RuleMeta; check?(context: RuleContext<Model>): void }[],
   model: Model,
   config: ResolvedConfig,
   options: AnalyzeOptions,
@@ -177,8 +186,18 @@ function* runRules<Model>(
       checkDeclaredFixes(rule.meta, r.fixes);
       findings.push(toFinding(rule.meta, configured ? severity : (r.severity ?? severity), r));
     };
+    const dockerfileRule = rule as DockerfileRule;
+    if (dockerfileRule.checkInstruction || dockerfileRule.checkShellSource) {
+      const dockerfile = model as unknown as DockerfileModel;
+      const unitContext = { text: dockerfile.text, lines: dockerfile.lines, config };
+      const toUnitFinding = (r: Report) => {
+        checkDeclaredFixes(rule.meta, r.fixes);
+        return toFinding(rule.meta, configured ? severity : (r.severity ?? severity), r);
+      };
+      unitFindings(dockerfileRule, dockerfile, unitContext, toUnitFinding, findings, (error) => onRuleError(rule.meta.id, error));
+    }
     try {
-      rule.check({ model, config, uri: options.uri, readFile, report });
+      rule.check?.({ model, config, uri: options.uri, readFile, report });
     } catch (error) {
       onRuleError(rule.meta.id, error);
     }
@@ -220,9 +239,14 @@ function toFinding(meta: RuleMeta, severity: Finding['severity'], report: Report
     message: formatMessage(meta, report.messageId, report.data),
     messageId: report.messageId,
     ...(report.data ? { data: findingData(report.data) } : {}),
-    range: report.range,
-    fixes: report.fixes ?? [],
+    // Copies: a range may be a node's own (instruction.getRange()), and an incremental analysis moves nodes.
+    range: copyRange(report.range),
+    fixes: (report.fixes ?? []).map((fix) => ({ ...fix, edits: fix.edits.map((edit) => ({ ...edit, range: copyRange(edit.range) })) })),
   };
+}
+
+function copyRange(range: Range): Range {
+  return { start: { line: range.start.line, character: range.start.character }, end: { line: range.end.line, character: range.end.character } };
 }
 
 function checkInput(text: string, config: ResolvedConfig): Finding[] | undefined {

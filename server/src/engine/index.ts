@@ -4,6 +4,7 @@
 
 // Analysis
 export { analysisSteps, analyze, type AnalyzeOptions, type FileReader } from './analyze';
+export { AnalysisState, createAnalysisState } from './analysis-state';
 export { fixAll, minimalEdit, type FixAllResult } from './fix-all';
 export { applyEdits, applyFixes, safeFixes, type AppliedFixes } from './fixes';
 export { ignoreFixes } from './ignore-actions';
@@ -36,3 +37,4 @@ export { minimalAlternatives, variantReference } from './knowledge/base-images';
 export { parseDockerfile, type DockerfileModel } from './documents/dockerfile';
 export { parseCompose, type ComposeModel } from './documents/compose';
 export { shellScopes } from './knowledge/shell-scopes';
+export { checkWholeModel } from './unit-findings';

@@ -1,7 +1,10 @@
+import type { Instruction } from 'dockerfile-ast';
 import type { ResolvedConfig } from './config';
 import type { ComposeModel } from './documents/compose';
 import type { DockerfileModel } from './documents/dockerfile';
+import type { LocalShellSource } from './documents/shell-source';
 import type { MessageData } from './messages';
+import type { LineIndex } from './text';
 import type { Fix, Range, RuleMeta, Severity } from './types';
 
 export interface Report<Id extends string = string> {
@@ -33,9 +36,57 @@ export interface RuleContext<Model, Id extends string = string> {
   report(report: Report<Id>): void;
 }
 
+/**
+ * DESIGN: what a check reads decides when it runs again.
+ *
+ * Analysis runs on every keystroke, and a keystroke changes one instruction. A rule says what each of its checks
+ * reads by where it puts it, and the engine runs each check only where its input changed, reusing the findings
+ * of everything else:
+ *
+ * - `checkInstruction` sees one instruction (an ONBUILD's trigger on its own, with `onbuild` set) and the shell
+ *   code it holds. Its findings are kept with the instruction and reused, moved with it, until the instruction's
+ *   own text changes. Most Dockerfile rules are about what one ADD, COPY, ENV or EXPOSE says.
+ * - `checkShellSource` sees one piece of shell code: a RUN's line, or a heredoc script it runs. Kept the same way.
+ *   The shell rules (downloads, sudo, package managers, flags) live here.
+ * - `check` sees the whole model: stages, the final stage's user, what one instruction implies for another. It
+ *   runs on every analysis, so keep it to what really spans instructions, and let it read the per-instruction
+ *   readings the model keeps (shell sources and their commands are lexed once per RUN, not per analysis).
+ *
+ * A rule may have any of the three; the per-instruction ones are what keep a growing catalogue cheap.
+ *
+ * The contract for the per-instruction checks, which the types enforce where they can: read only the instruction
+ * (or source) given, through `text` and `lines` at its own offsets, never the model or another instruction (no
+ * stage, no other RUN), and report ranges and edits inside the instruction's own lines. A check that breaks the
+ * last rule still gives correct findings (the engine then runs it again every time, never reusing them), but one
+ * that reads elsewhere would keep stale findings: test/unit/engine/incremental-replay.test.ts replays random edits
+ * and compares every incremental analysis with a full one, for every rule.
+ */
 export interface DockerfileRule {
   meta: RuleMeta & { kind: 'dockerfile' };
-  check(context: RuleContext<DockerfileModel>): void;
+  check?(context: RuleContext<DockerfileModel>): void;
+  checkInstruction?(context: InstructionContext): void;
+  checkShellSource?(context: ShellSourceContext): void;
+}
+
+/** What a per-instruction check may read: the document's text and line index (at its own offsets) and the settings. */
+export interface UnitContext<Id extends string = string> {
+  /** The whole document; read only the part the instruction or source covers. */
+  text: string;
+  lines: LineIndex;
+  config: ResolvedConfig;
+  report(report: Report<Id>): void;
+}
+
+export interface InstructionContext<Id extends string = string> extends UnitContext<Id> {
+  instruction: Instruction;
+  /** The instruction is an ONBUILD's trigger: it runs in the builds of images built on this one. */
+  onbuild: boolean;
+  /** The shell code of this instruction (a RUN's line and the heredoc scripts it runs), as model.shellSources has it. */
+  shellSources: readonly LocalShellSource[];
+}
+
+export interface ShellSourceContext<Id extends string = string> extends UnitContext<Id> {
+  source: LocalShellSource;
 }
 
 export interface ComposeRule {
@@ -53,9 +104,16 @@ type MetaInput<K, Id extends string> = Omit<RuleMeta, 'kind' | 'profile' | 'refe
 
 export function defineDockerfileRule<Id extends string>(rule: {
   meta: MetaInput<'dockerfile', Id>;
-  check(context: RuleContext<DockerfileModel, Id>): void;
+  check?(context: RuleContext<DockerfileModel, Id>): void;
+  checkInstruction?(context: InstructionContext<Id>): void;
+  checkShellSource?(context: ShellSourceContext<Id>): void;
 }): DockerfileRule {
-  return { meta: { profile: 'recommended', references: {}, ...rule.meta, kind: 'dockerfile' }, check: rule.check as DockerfileRule['check'] };
+  return {
+    meta: { profile: 'recommended', references: {}, ...rule.meta, kind: 'dockerfile' },
+    check: rule.check as DockerfileRule['check'],
+    checkInstruction: rule.checkInstruction as DockerfileRule['checkInstruction'],
+    checkShellSource: rule.checkShellSource as DockerfileRule['checkShellSource'],
+  };
 }
 
 export function defineComposeRule<Id extends string>(rule: {

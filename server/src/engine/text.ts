@@ -5,7 +5,8 @@ import type { Position, Range } from './types';
  * JavaScript strings are UTF-16, which is exactly what LSP characters count, so no re-encoding is needed.
  */
 export class LineIndex {
-  private readonly lineStarts: number[] = [0];
+  /** Offset of the start of each line (after `\n`, `\r\n` or a lone `\r`), as vscode-languageserver-textdocument counts them. */
+  readonly lineStarts: number[] = [0];
 
   constructor(readonly text: string) {
     // Most files break lines with \n alone: indexOf finds them several times faster than a loop over every character.

@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import { main, type Engine, type Io } from '../../../server/src/cli';
 import { analyze } from '../../../server/src/engine/analyze';
 import { fixAll } from '../../../server/src/engine/fix-all';
+import type { DockerfileRule } from '../../../server/src/engine/rule';
 import { dockerfileRules } from '../../../server/src/engine/rules';
 import { workspace } from '../../support/cli';
 
@@ -67,7 +68,7 @@ describe('CLI: a failure in one file is contained', () => {
 
   it('reports a rule that throws as a failed analysis (exit 2), keeping the other rules findings', (t) => {
     const rule = dockerfileRules.find((r) => r.meta.id === 'unpinned-base-image')!;
-    t.mock.method(rule, 'check', () => {
+    t.mock.method(rule as Required<DockerfileRule>, 'check', () => {
       throw new TypeError("Cannot read properties of undefined (reading 'tag')");
     });
     const run = inProcess(['-f', 'json', 'b'], dir());

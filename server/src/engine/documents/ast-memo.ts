@@ -66,6 +66,15 @@ function getRawArguments(this: Memoized): unknown[] {
   return this.memoRawArguments.slice();
 }
 
+/**
+ * An incremental analysis moved the instruction (documents/dockerfile-units): what is remembered as document
+ * offsets (the heredoc spans) no longer holds and is read again when asked. Everything else remembered here holds
+ * positions, which the move shifts.
+ */
+export function forgetOffsets(instruction: Instruction): void {
+  (instruction as unknown as Memoized).memoHeredocSpans = undefined;
+}
+
 export function memoizeScans(instruction: Instruction): void {
   const target = instruction as unknown as Memoized;
   target.memoRawArguments = undefined;

@@ -1,9 +1,8 @@
 import { From, Instruction, Onbuild, Arg, User } from 'dockerfile-ast';
 import type { Dockerfile } from 'dockerfile-ast';
-import { LineIndex } from '../text';
+import type { LineIndex } from '../text';
 import type { Range } from '../types';
-import { memoizeScans } from './ast-memo';
-import { parseDockerfileAst } from './dockerfile-parse';
+import { DockerfileUnits } from './dockerfile-units';
 import { parseImageRef, type ImageRef } from './image-ref';
 import { singleReference, substitute, type Scope } from './variables';
 import { shellSourcesOf, type ShellSource } from './shell-source';
@@ -57,7 +56,7 @@ export interface DockerfileModel {
   kind: 'dockerfile';
   text: string;
   lines: LineIndex;
-  ast: Dockerfile;
+  readonly ast: Dockerfile;
   stages: Stage[];
   finalStage?: Stage;
   /** Global ARG defaults (before the first FROM), which FROM lines may use. */
@@ -69,12 +68,21 @@ export interface DockerfileModel {
   instructions: { instruction: Instruction; stage?: Stage; onbuild: boolean }[];
   /** Shell code of every RUN, heredoc bodies and ONBUILD RUN included; computed once on first use. */
   readonly shellSources: ShellSource[];
+  /** The parsed instructions, with what the engine keeps per instruction between analyses. */
+  readonly units: DockerfileUnits;
 }
 
 export function parseDockerfile(text: string): DockerfileModel {
-  const ast = parseDockerfileAst(text);
-  const lines = new LineIndex(text);
-  const all = ast.getInstructions();
+  return dockerfileModel(DockerfileUnits.parse(text));
+}
+
+/**
+ * The model of the units' current text. Built anew for every analysis, cheaply: it only links the instructions
+ * (kept between analyses by an incremental one, see documents/dockerfile-units) into stages and scopes.
+ */
+export function dockerfileModel(parsed: DockerfileUnits): DockerfileModel {
+  const lines = parsed.lines;
+  const text = lines.text;
 
   const globalScope = new Map<string, string | undefined>();
   const globalArgRanges = new Map<string, Range>();
@@ -83,8 +91,8 @@ export function parseDockerfile(text: string): DockerfileModel {
   const instructions: DockerfileModel['instructions'] = [];
   let current: Stage | undefined;
 
-  for (const instruction of all) {
-    memoizeScans(instruction);
+  for (const unit of parsed.units) {
+    const instruction = unit.instruction;
     if (instruction instanceof From) {
       current = createStage(instruction, stages, stagesByName, globalScope, globalArgRanges);
       stages.push(current);
@@ -103,21 +111,15 @@ export function parseDockerfile(text: string): DockerfileModel {
     }
     current?.instructions.push(instruction);
     instructions.push({ instruction, stage: current, onbuild: false });
-    if (instruction instanceof Onbuild) {
-      const trigger = instruction.getTriggerInstruction();
-      if (trigger) {
-        memoizeScans(trigger);
-        instructions.push({ instruction: trigger, stage: current, onbuild: true });
-      }
-    }
+    if (instruction instanceof Onbuild && unit.trigger) instructions.push({ instruction: unit.trigger, stage: current, onbuild: true });
   }
 
-  for (const stage of stages) stage.user = effectiveUser(stage, ast);
+  for (const stage of stages) stage.user = effectiveUser(stage, parsed);
   walkStageTree(stages);
   const finalStage = stages[stages.length - 1];
   if (finalStage) finalStage.isFinal = true;
 
-  return new Model(text, lines, ast, stages, finalStage, globalScope, instructions);
+  return new Model(text, lines, parsed, stages, finalStage, globalScope, instructions);
 }
 
 /** A class, not an object literal with a getter: see ShellSource for what such a literal costs. */
@@ -128,15 +130,23 @@ class Model implements DockerfileModel {
   constructor(
     readonly text: string,
     readonly lines: LineIndex,
-    readonly ast: Dockerfile,
+    private readonly parsed: DockerfileUnits,
     readonly stages: Stage[],
     readonly finalStage: Stage | undefined,
     readonly globalScope: Scope,
     readonly instructions: DockerfileModel['instructions'],
   ) {}
 
+  get ast(): Dockerfile {
+    return this.parsed.ast;
+  }
+
+  get units(): DockerfileUnits {
+    return this.parsed;
+  }
+
   get shellSources(): ShellSource[] {
-    this.sources ??= shellSourcesOf(this.instructions, this.lines);
+    this.sources ??= shellSourcesOf(this.parsed, this.instructions);
     return this.sources;
   }
 }
@@ -238,22 +248,23 @@ export function stageChain(stage: Stage): Stage[] {
   return chain;
 }
 
-function effectiveUser(stage: Stage, ast: Dockerfile): UserSetting | undefined {
+function effectiveUser(stage: Stage, parsed: DockerfileUnits): UserSetting | undefined {
   for (let i = stage.instructions.length - 1; i >= 0; i--) {
     const instruction = stage.instructions[i];
     if (instruction instanceof User) {
       const written = instruction.getArgumentsContent()?.trim();
       if (!written) continue; // a half-typed USER changes nothing yet
       const line = instruction.getRange().start.line;
-      const user = substituteInStage(written.split(':')[0], ast, line);
+      const user = substituteInStage(written.split(':')[0], parsed, line);
       return { instruction, written, user };
     }
   }
   return stage.image.stage?.user;
 }
 
-function substituteInStage(text: string, ast: Dockerfile, line: number): string | undefined {
+function substituteInStage(text: string, parsed: DockerfileUnits, line: number): string | undefined {
   if (!text.includes('$')) return text;
+  const ast = parsed.ast;
   const names = text.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? [];
   const scope = new Map<string, string | undefined>();
   for (const name of names) {

@@ -5,6 +5,7 @@ import type { ShellScope } from '../knowledge/shell-scopes';
 import { argumentSpans, escapeCharOf, firstArgumentOffset, heredocsOf } from './instruction-args';
 import type { Range } from '../types';
 import type { Stage } from './dockerfile';
+import type { DockerfileUnits, InstructionUnit } from './dockerfile-units';
 
 /**
  * Shell code taken from a RUN, laid over the document so that offset `i` of `text` is document offset
@@ -22,13 +23,16 @@ export class ShellSource {
 
   constructor(
     readonly instruction: Instruction,
-    readonly stage: Stage | undefined,
+    /** Set for each analysis: the source itself is kept while its RUN is unchanged (documents/dockerfile-units). */
+    public stage: Stage | undefined,
     readonly onbuild: boolean,
     /** A heredoc body run by the shell, rather than the RUN line itself. */
     readonly heredoc: boolean,
     readonly text: string,
-    readonly offset: number,
-    private readonly lines: LineIndex,
+    /** Where `text` starts in the document; moved with the RUN when an edit above it changes the text's length. */
+    public offset: number,
+    /** The current document's line index, set for each analysis. */
+    public lines: LineIndex,
   ) {}
 
   /** Lexed on first use and then kept, so several rules share one lexing. */
@@ -42,14 +46,56 @@ export class ShellSource {
   }
 }
 
+/**
+ * A shell source as a per-instruction check sees it (rule.ts): everything but the stage, which depends on the
+ * instructions around it.
+ */
+export type LocalShellSource = Omit<ShellSource, 'stage'>;
+
 type InstructionEntry = { instruction: Instruction; stage?: Stage; onbuild: boolean };
 
-export function shellSourcesOf(instructions: InstructionEntry[], lines: LineIndex): ShellSource[] {
+/** A unit's shell sources, kept with it between analyses and moved with it. */
+class UnitSources {
+  constructor(readonly list: ShellSource[]) {}
+
+  move(delta: number): void {
+    for (const source of this.list) source.offset += delta;
+  }
+}
+
+const SOURCES = Symbol('shell sources');
+
+/**
+ * Every RUN's shell code in file order, from `entries` (the model's instructions: one per unit, then its ONBUILD
+ * trigger). What each unit gave is kept with it; only its stage and the line index are brought up to date.
+ */
+export function shellSourcesOf(parsed: DockerfileUnits, entries: InstructionEntry[]): ShellSource[] {
+  const lines = parsed.lines;
   const sources: ShellSource[] = [];
-  for (const entry of instructions) {
-    if (entry.instruction instanceof Run) collectRun(entry, entry.instruction, lines, sources);
+  let next = 0;
+  for (const unit of parsed.units) {
+    const entry = entries[next++];
+    const triggerEntry = unit.trigger ? entries[next++] : undefined;
+    let kept = unit.derived.get(SOURCES) as UnitSources | undefined;
+    if (!kept) {
+      const list: ShellSource[] = [];
+      if (entry.instruction instanceof Run) collectRun(entry, entry.instruction, lines, list);
+      if (triggerEntry && triggerEntry.instruction instanceof Run) collectRun(triggerEntry, triggerEntry.instruction, lines, list);
+      kept = new UnitSources(list);
+      unit.derived.set(SOURCES, kept);
+    }
+    for (const source of kept.list) {
+      source.stage = source.onbuild ? triggerEntry?.stage : entry.stage;
+      source.lines = lines;
+      sources.push(source);
+    }
   }
   return sources;
+}
+
+/** The shell sources of one unit (its RUN, or its ONBUILD RUN), as shellSourcesOf keeps them. */
+export function unitShellSources(unit: InstructionUnit): readonly ShellSource[] {
+  return (unit.derived.get(SOURCES) as UnitSources | undefined)?.list ?? [];
 }
 
 function collectRun(entry: InstructionEntry, run: Run, lines: LineIndex, sources: ShellSource[]): void {

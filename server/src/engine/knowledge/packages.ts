@@ -1,5 +1,5 @@
 import { JSONInstruction } from 'dockerfile-ast';
-import type { ShellSource } from '../documents/shell-source';
+import type { LocalShellSource } from '../documents/shell-source';
 import { insertAt } from '../fixes';
 import type { TextEdit } from '../types';
 import { commandArgs, commandIndex, memoOf, type SimpleCommand, type Word } from './shell';
@@ -160,7 +160,7 @@ export function namesPackage(installed: string, wanted: string): boolean {
  * An edit that adds an option right after a word of a RUN: ` --no-cache` in shell form, `, "--no-cache"` after
  * the closing quote in exec form (`RUN ["apk", "add", "curl"]`).
  */
-export function insertOptionAfter(source: ShellSource, word: Word, option: string): TextEdit {
+export function insertOptionAfter(source: LocalShellSource, word: Word, option: string): TextEdit {
   const exec = !source.heredoc && source.instruction instanceof JSONInstruction && source.instruction.getOpeningBracket() !== null;
   if (exec) return insertAt(source.rangeOf(word.end + 1, word.end + 1).start, `, "${option}"`);
   return insertAt(source.rangeOf(word.end, word.end).start, ` ${option}`);

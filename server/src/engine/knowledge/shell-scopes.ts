@@ -1,5 +1,5 @@
 import { Run } from 'dockerfile-ast';
-import type { ShellSource } from '../documents/shell-source';
+import type { LocalShellSource } from '../documents/shell-source';
 import { commandIndex, lexShell, memoOf, SHELLS, type Pipeline, type SimpleCommand, type Word } from './shell';
 
 /**
@@ -18,7 +18,7 @@ const MAX_SCOPES = 256;
  * The top-level scope of a source followed by every nested one; computed once per source and shared.
  * `documentText` is the whole document, for the quoting that the exec form's blanked text has lost.
  */
-export function shellScopes(source: ShellSource, documentText: string): ShellScope[] {
+export function shellScopes(source: LocalShellSource, documentText: string): ShellScope[] {
   if (!source.scopes) {
     const scopes: ShellScope[] = [];
     const raw = quotedText(source, documentText);
@@ -30,7 +30,7 @@ export function shellScopes(source: ShellSource, documentText: string): ShellSco
 }
 
 /** Every simple command of a source, nested ones included. */
-export function* allCommands(source: ShellSource, documentText: string): Generator<SimpleCommand> {
+export function* allCommands(source: LocalShellSource, documentText: string): Generator<SimpleCommand> {
   for (const scope of shellScopes(source, documentText)) for (const pipeline of scope.pipelines) yield* pipeline.commands;
 }
 
@@ -38,7 +38,7 @@ export function* allCommands(source: ShellSource, documentText: string): Generat
  * The source with its quotes, at the same offsets as `source.text`: the shell form's text keeps them (only line
  * continuations are blanked), the exec form's blanks the JSON quotes, so it is read from the document.
  */
-export function quotedText(source: ShellSource, documentText: string): string {
+export function quotedText(source: LocalShellSource, documentText: string): string {
   return isExecForm(source) ? documentText.slice(source.offset, source.offset + source.text.length) : source.text;
 }
 
@@ -61,7 +61,7 @@ function baseName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
 
-export function isExecForm(source: ShellSource): boolean {
+export function isExecForm(source: LocalShellSource): boolean {
   return source.instruction instanceof Run && !source.heredoc && source.instruction.getOpeningBracket() !== null;
 }
 

@@ -21,24 +21,22 @@ export default defineDockerfileRule({
     fixable: true,
     hasSuggestions: false,
   },
-  check({ model, report }) {
-    for (const { instruction } of model.instructions) {
-      const args = transferArgs(instruction, model.lines);
-      if (!args || args.keyword !== 'ADD' || args.heredoc || args.sources.length === 0) continue;
-      // URLs and git sources are the remote rules' business; archives are what ADD is for.
-      if (args.sources.some(({ value }) => isRemoteUrl(value) || isGitSource(value) || mayBeArchive(value))) continue;
-      const keyword = instruction.getInstructionRange();
-      const written = model.text.slice(model.lines.offsetAt(keyword.start), model.lines.offsetAt(keyword.end));
-      const addOnly = args.flags.map((f) => f.getName()).filter((name) => !COPY_FLAGS.has(name));
-      const fixes: Fix[] = addOnly.length
-        ? []
-        : [{ title: 'Use COPY instead of ADD', kind: 'fix', edits: [replace(keyword, written === written.toLowerCase() ? 'copy' : 'COPY')] }];
-      report({
-        range: keyword,
-        ...(addOnly.length ? { messageId: 'useCopyWithoutFlags', data: { flags: addOnly.join(', --') } } : { messageId: 'useCopy' }),
-        fixes,
-      });
-    }
+  checkInstruction({ instruction, text, lines, report }) {
+    const args = transferArgs(instruction, lines);
+    if (!args || args.keyword !== 'ADD' || args.heredoc || args.sources.length === 0) return;
+    // URLs and git sources are the remote rules' business; archives are what ADD is for.
+    if (args.sources.some(({ value }) => isRemoteUrl(value) || isGitSource(value) || mayBeArchive(value))) return;
+    const keyword = instruction.getInstructionRange();
+    const written = text.slice(lines.offsetAt(keyword.start), lines.offsetAt(keyword.end));
+    const addOnly = args.flags.map((f) => f.getName()).filter((name) => !COPY_FLAGS.has(name));
+    const fixes: Fix[] = addOnly.length
+      ? []
+      : [{ title: 'Use COPY instead of ADD', kind: 'fix', edits: [replace(keyword, written === written.toLowerCase() ? 'copy' : 'COPY')] }];
+    report({
+      range: keyword,
+      ...(addOnly.length ? { messageId: 'useCopyWithoutFlags', data: { flags: addOnly.join(', --') } } : { messageId: 'useCopy' }),
+      fixes,
+    });
   },
 });
 

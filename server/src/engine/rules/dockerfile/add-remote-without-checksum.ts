@@ -20,19 +20,17 @@ export default defineDockerfileRule({
     fixable: false,
     hasSuggestions: false,
   },
-  check({ model, report }) {
-    for (const { instruction } of model.instructions) {
-      const args = transferArgs(instruction, model.lines);
-      if (!args || args.keyword !== 'ADD') continue;
-      if (args.flags.some((flag) => flag.getName() === 'checksum' && (flag.getValue() ?? '').includes(':'))) continue;
-      for (const source of args.sources) {
-        if (!isRemoteUrl(source.value) || isGitSource(source.value)) continue;
-        report({
-          range: source.range,
-          messageId: /^http:/i.test(source.value) ? 'noChecksumPlainHttp' : 'noChecksum',
-          data: { url: source.value },
-        });
-      }
+  checkInstruction({ instruction, lines, report }) {
+    const args = transferArgs(instruction, lines);
+    if (!args || args.keyword !== 'ADD') return;
+    if (args.flags.some((flag) => flag.getName() === 'checksum' && (flag.getValue() ?? '').includes(':'))) return;
+    for (const source of args.sources) {
+      if (!isRemoteUrl(source.value) || isGitSource(source.value)) continue;
+      report({
+        range: source.range,
+        messageId: /^http:/i.test(source.value) ? 'noChecksumPlainHttp' : 'noChecksum',
+        data: { url: source.value },
+      });
     }
   },
 });

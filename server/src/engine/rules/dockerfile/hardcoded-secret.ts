@@ -60,14 +60,14 @@ export default defineDockerfileRule({
       }
     }
     checkBuildArgsInEnv(model, report);
-    for (const source of model.shellSources) {
-      for (const hit of findCredentials(source.text)) {
-        report({
-          range: source.rangeOf(hit.start, hit.end),
-          messageId: 'credentialInRun',
-          data: { what: withArticle(hit.what) },
-        });
-      }
+  },
+  checkShellSource({ source, report }) {
+    for (const hit of findCredentials(source.text)) {
+      report({
+        range: source.rangeOf(hit.start, hit.end),
+        messageId: 'credentialInRun',
+        data: { what: withArticle(hit.what) },
+      });
     }
   },
 });

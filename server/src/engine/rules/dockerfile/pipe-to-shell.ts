@@ -1,5 +1,4 @@
-import type { DockerfileModel } from '../../documents/dockerfile';
-import type { ShellSource } from '../../documents/shell-source';
+import type { LocalShellSource } from '../../documents/shell-source';
 import { lexShell, SHELLS, type Pipeline, type SimpleCommand, type Word } from '../../knowledge/shell';
 import { closingParen, programOf, quotedText, scriptWord, shellScopes } from '../../knowledge/shell-scopes';
 import { defineDockerfileRule, type Report } from '../../rule';
@@ -58,17 +57,17 @@ export default defineDockerfileRule({
     fixable: false,
     hasSuggestions: false,
   },
-  check({ model, report }) {
-    for (const source of model.shellSources) checkSource(model, source, report);
+  checkShellSource({ source, text, report }) {
+    checkSource(text, source, report);
   },
 });
 
-function checkSource(model: DockerfileModel, source: ShellSource, report: (r: Report<MessageId>) => void): void {
-  const quoted = quotedText(source, model.text);
+function checkSource(text: string, source: LocalShellSource, report: (r: Report<MessageId>) => void): void {
+  const quoted = quotedText(source, text);
   const findings = new SourceFindings(source, report);
   // Running a download's output needs `$(` or a backquote somewhere in the source.
   const substitutes = quoted.includes('$(') || quoted.includes('`');
-  for (const scope of shellScopes(source, model.text)) {
+  for (const scope of shellScopes(source, text)) {
     const pipelines = scope.pipelines;
     for (let index = 0; index < pipelines.length; index++) {
       checkPipe(pipelines[index], quoted, findings);
@@ -87,7 +86,7 @@ class SourceFindings {
   private readonly reported: number[] = []; // start, end, start, end…
 
   constructor(
-    private readonly source: ShellSource,
+    private readonly source: LocalShellSource,
     private readonly report: (r: Report<MessageId>) => void,
   ) {}
 

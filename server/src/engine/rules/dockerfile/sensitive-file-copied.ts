@@ -19,19 +19,17 @@ export default defineDockerfileRule({
     fixable: false,
     hasSuggestions: false,
   },
-  check({ model, report }) {
-    for (const { instruction } of model.instructions) {
-      const args = transferArgs(instruction, model.lines);
-      if (!args) continue;
-      for (const source of args.sources) {
-        const what = classifySensitivePath(source.value);
-        if (!what) continue;
-        report({
-          range: source.range,
-          messageId: 'sensitiveFile',
-          data: { source: source.value, what, keyword: args.keyword },
-        });
-      }
+  checkInstruction({ instruction, lines, report }) {
+    const args = transferArgs(instruction, lines);
+    if (!args) return;
+    for (const source of args.sources) {
+      const what = classifySensitivePath(source.value);
+      if (!what) continue;
+      report({
+        range: source.range,
+        messageId: 'sensitiveFile',
+        data: { source: source.value, what, keyword: args.keyword },
+      });
     }
   },
 });

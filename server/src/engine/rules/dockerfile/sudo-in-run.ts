@@ -23,18 +23,16 @@ export default defineDockerfileRule({
     fixable: false,
     hasSuggestions: false,
   },
-  check({ model, report }) {
-    for (const source of model.shellSources) {
-      for (const pipeline of source.pipelines) {
-        for (const command of pipeline.commands) {
-          const word = escalator(command);
-          if (!word) continue;
-          report({
-            range: source.rangeOf(word.start, word.end),
-            messageId: 'sudo',
-            data: { command: word.value },
-          });
-        }
+  checkShellSource({ source, report }) {
+    for (const pipeline of source.pipelines) {
+      for (const command of pipeline.commands) {
+        const word = escalator(command);
+        if (!word) continue;
+        report({
+          range: source.rangeOf(word.start, word.end),
+          messageId: 'sudo',
+          data: { command: word.value },
+        });
       }
     }
   },

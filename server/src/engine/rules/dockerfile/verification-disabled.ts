@@ -1,8 +1,9 @@
-import { Add, Arg, Copy, Env, Run } from 'dockerfile-ast';
+import { Add, Arg, Copy, Env, Run, type Instruction } from 'dockerfile-ast';
 import type { DockerfileModel } from '../../documents/dockerfile';
 import { heredocsOf } from '../../documents/instruction-args';
 import { propertiesOf } from '../../documents/dockerfile-properties';
-import type { ShellSource } from '../../documents/shell-source';
+import type { LocalShellSource } from '../../documents/shell-source';
+import type { LineIndex } from '../../text';
 import { remove } from '../../fixes';
 import {
   findInsecureText,
@@ -54,13 +55,20 @@ export default defineDockerfileRule({
     fixable: false,
     hasSuggestions: true,
   },
+  checkInstruction({ instruction, shellSources, lines, report }) {
+    checkEnvironment(instruction, report);
+    checkDataHeredocs(instruction, shellSources, lines, report);
+  },
+  checkShellSource({ source, text, lines, report }) {
+    // A flag that concerns packages depends on what the rest of the file downloads: checked with the whole file below.
+    if (mentionsLocalPackageFlag(source, text)) return;
+    checkShell({ model: { text, lines }, downloads: noDownloadsAsked }, source, report);
+  },
   check({ model, report }) {
-    checkEnvironment(model, report);
-    // Which package files the Dockerfile downloads and checks: only read for a flag that concerns packages.
+    // Which package files the Dockerfile downloads and checks, read once, for the sources that need it.
     let downloads: Downloads | undefined;
     const context: Context = { model, downloads: () => (downloads ??= downloadsOf(model)) };
-    for (const source of model.shellSources) checkShell(context, source, report);
-    checkDataHeredocs(model, report);
+    for (const source of model.shellSources) if (mentionsLocalPackageFlag(source, model.text)) checkShell(context, source, report);
   },
 });
 
@@ -85,15 +93,30 @@ function capitalize(text: string): string {
 }
 
 /** `ENV NODE_TLS_REJECT_UNAUTHORIZED=0`, `ARG GOSUMDB=off`. */
-function checkEnvironment(model: DockerfileModel, report: (r: Report<MessageId>) => void): void {
-  for (const { instruction } of model.instructions) {
-    if (!(instruction instanceof Env || instruction instanceof Arg)) continue;
-    for (const property of propertiesOf(instruction)) {
-      const value = property.getValue();
-      const insecurity = insecureEnvironment(property.getName(), value ?? undefined);
-      if (insecurity) report({ range: property.getRange(), ...message(insecurity) });
-    }
+function checkEnvironment(instruction: Instruction, report: (r: Report<MessageId>) => void): void {
+  if (!(instruction instanceof Env || instruction instanceof Arg)) return;
+  for (const property of propertiesOf(instruction)) {
+    const value = property.getValue();
+    const insecurity = insecureEnvironment(property.getName(), value ?? undefined);
+    if (insecurity) report({ range: property.getRange(), ...message(insecurity) });
   }
+}
+
+/** The document as the shell checks read it: its text and line index. */
+type Document = Pick<DockerfileModel, 'text' | 'lines'>;
+
+/** Whether a word of the source is one of the flags judged by what the whole file downloads (LOCAL_PACKAGE_FLAGS). */
+function mentionsLocalPackageFlag(source: LocalShellSource, text: string): boolean {
+  return shellScopes(source, text).some((scope) =>
+    scope.pipelines.some((pipeline) =>
+      pipeline.commands.some((command) => command.words.some((word) => word.value.startsWith('-') && LOCAL_PACKAGE_FLAGS.has(word.value.split('=')[0]))),
+    ),
+  );
+}
+
+/** For sources without such a flag, which never ask. */
+function noDownloadsAsked(): Downloads {
+  return { fetched: new Set(), checked: new Set() };
 }
 
 interface Hit extends Insecurity {
@@ -103,11 +126,11 @@ interface Hit extends Insecurity {
 }
 
 interface Context {
-  model: DockerfileModel;
+  model: Document;
   downloads(): Downloads;
 }
 
-function checkShell({ model, downloads }: Context, source: ShellSource, report: (r: Report<MessageId>) => void): void {
+function checkShell({ model, downloads }: Context, source: LocalShellSource, report: (r: Report<MessageId>) => void): void {
   const quoted = quotedText(source, model.text);
   // Every word is a part of the source: when the whole source holds no insecure spelling, no word does.
   const wordText = mayHoldInsecureText(quoted);
@@ -165,8 +188,8 @@ function checkAssignments(command: SimpleCommand, hits: Hit[]): void {
 
 /** `curl -fsSLk`, `wget --no-check-certificate`, `apk add --allow-untrusted`, `python -m pip` included. */
 function checkFlags(
-  model: DockerfileModel,
-  source: ShellSource,
+  model: Document,
+  source: LocalShellSource,
   quoted: string,
   command: SimpleCommand,
   program: Program,
@@ -207,7 +230,7 @@ function checkFlags(
 }
 
 /** A letter inside `-fsSLk`: the finding covers the letter, the suggestion removes just it (or the whole `-k`). */
-function letterHit(model: DockerfileModel, source: ShellSource, quoted: string, word: Word, index: number, flag: InsecureFlag): Omit<Hit, keyof Insecurity> {
+function letterHit(model: Document, source: LocalShellSource, quoted: string, word: Word, index: number, flag: InsecureFlag): Omit<Hit, keyof Insecurity> {
   if (word.value.length === 2) return { start: word.start, end: word.end, fix: flag.removable ? removeWordFix(model, source, word, flag) : undefined };
   const written = quoted.slice(word.start, word.end);
   const shift = written === word.value ? 0 : written.slice(1, -1) === word.value ? 1 : -1;
@@ -310,18 +333,20 @@ function sedReplacement(written: string): [number, number] | undefined {
 }
 
 /** Heredoc bodies that are data, not shell: `RUN cat > /etc/yum.repos.d/x.repo <<EOF`, `COPY <<EOF /etc/apt/…`. */
-function checkDataHeredocs(model: DockerfileModel, report: (r: Report<MessageId>) => void): void {
-  let shellBodies: Set<number> | undefined;
-  for (const { instruction } of model.instructions) {
-    if (!(instruction instanceof Run || instruction instanceof Copy || instruction instanceof Add)) continue;
-    for (const { bodyStart: start, bodyEnd } of heredocsOf(instruction, model.lines)) {
-      if (start < 0) continue;
-      shellBodies ??= new Set(model.shellSources.filter((s) => s.heredoc).map((s) => s.offset));
-      if (shellBodies.has(start)) continue;
-      const body = model.text.slice(start, bodyEnd);
-      for (const hit of findInsecureText(body)) {
-        report({ range: model.lines.rangeAt(start + hit.start, start + hit.end), ...message(hit) });
-      }
+function checkDataHeredocs(
+  instruction: Instruction,
+  shellSources: readonly LocalShellSource[],
+  lines: LineIndex,
+  report: (r: Report<MessageId>) => void,
+): void {
+  if (!(instruction instanceof Run || instruction instanceof Copy || instruction instanceof Add)) return;
+  for (const { bodyStart: start, bodyEnd } of heredocsOf(instruction, lines)) {
+    if (start < 0) continue;
+    // A body the shell runs is checked as shell code.
+    if (shellSources.some((s) => s.heredoc && s.offset === start)) continue;
+    const body = lines.text.slice(start, bodyEnd);
+    for (const hit of findInsecureText(body)) {
+      report({ range: lines.rangeAt(start + hit.start, start + hit.end), ...message(hit) });
     }
   }
 }
@@ -330,7 +355,7 @@ function checkDataHeredocs(model: DockerfileModel, report: (r: Report<MessageId>
  * Removes a whole flag word and one separating space, keeping the line structure: a flag alone on a
  * continuation line takes its line with it, an exec-form element takes its quotes and comma.
  */
-function removeWordFix(model: DockerfileModel, source: ShellSource, word: Word, flag: InsecureFlag): Fix {
+function removeWordFix(model: Document, source: LocalShellSource, word: Word, flag: InsecureFlag): Fix {
   const text = model.text;
   let start = source.offset + word.start;
   let end = source.offset + word.end;
@@ -381,6 +406,6 @@ function checkName(flag: InsecureFlag): string {
   return flag.kind === 'signature' ? 'signature checks' : 'certificate checks';
 }
 
-function suggestion(model: DockerfileModel, title: string, start: number, end: number): Fix {
+function suggestion(model: Document, title: string, start: number, end: number): Fix {
   return { title, kind: 'suggestion', edits: [remove(model.lines.rangeAt(start, end))] };
 }

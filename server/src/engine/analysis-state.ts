@@ -1,0 +1,40 @@
+import type { ResolvedConfig } from './config';
+import { DockerfileUnits } from './documents/dockerfile-units';
+
+/**
+ * What one document keeps between its analyses, so the next analysis re-parses and re-checks only what the edit
+ * changed (documents/dockerfile-units, rule.ts). The language server keeps one per open document and drops it
+ * when the document closes; the CLI analyses each file once and keeps none. Everything kept was made under one
+ * configuration and one set of rules: when either changes, the next analysis starts afresh.
+ */
+export class AnalysisState {
+  private units?: DockerfileUnits;
+  private key?: string;
+  private config?: ResolvedConfig;
+  private rules?: unknown;
+
+  /** The document's instructions for `text`, updated from the previous analysis's when it is compatible. */
+  dockerfileUnits(text: string, config: ResolvedConfig, options: { rules?: unknown }): DockerfileUnits {
+    const compatible = this.compatible(config, options.rules);
+    if (this.units && compatible) {
+      this.units.update(text);
+      return this.units;
+    }
+    this.units = DockerfileUnits.parse(text);
+    return this.units;
+  }
+
+  private compatible(config: ResolvedConfig, rules: unknown): boolean {
+    if (config === this.config && rules === this.rules) return true;
+    const key = JSON.stringify(config);
+    const same = key === this.key && rules === this.rules;
+    this.config = config;
+    this.rules = rules;
+    this.key = key;
+    return same;
+  }
+}
+
+export function createAnalysisState(): AnalysisState {
+  return new AnalysisState();
+}
