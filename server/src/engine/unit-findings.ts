@@ -17,6 +17,8 @@ export function unitFindings(
   findings: Finding[],
   onError: (error: unknown) => void,
 ): void {
+  // The model reads every unit's shell sources once, and keeps them with the unit, where the checks find them.
+  void model.shellSources;
   for (const unit of model.units.units) {
     let kept = unit.derived.get(rule) as KeptFindings | undefined;
     if (!kept) {

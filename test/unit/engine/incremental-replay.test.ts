@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { resolveConfig } from '../../../server/src/engine/config';
+import { describeDifference, replay } from '../../support/replay';
+
+// Every rule on, so every check's reuse is compared; a trusted-registry list for the registry rules.
+const CONFIG = resolveConfig({ profile: 'strict', trustedRegistries: ['docker.io', 'gcr.io/distroless'] });
+
+const read = (path: string) => readFileSync(path, 'utf8');
+const EXAMPLE = read('examples/Dockerfile');
+const DOCKERFILES = [
+  EXAMPLE,
+  read('test/fixtures/e2e-workspace/Dockerfile'),
+  read('test/fixtures/e2e-suppression/Dockerfile'),
+  // A longer file: edits far from each other, and instructions moved by many lines.
+  [EXAMPLE, read('test/fixtures/e2e-project-config/Dockerfile'), EXAMPLE].join('\n'),
+];
+const DOCKERFILE_POOL = DOCKERFILES.join('\n').split('\n');
+
+describe('incremental analysis gives exactly the findings of a full analysis', () => {
+  // A seeded slice here; `npm run replay` runs many more (scripts/replay.ts).
+  for (const seed of [1, 2, 3]) {
+    it(`Dockerfiles, seed ${seed}: after every random edit`, () => {
+      const result = replay({ kind: 'dockerfile', starts: DOCKERFILES, pool: DOCKERFILE_POOL, seed, steps: 90, config: CONFIG });
+      assert.equal(result.edits, DOCKERFILES.length * 90);
+      assert.ok(result.findings > result.edits, 'the edited files still have findings to compare');
+      assert.deepEqual(result.differences.map(describeDifference), []);
+    });
+  }
+});
