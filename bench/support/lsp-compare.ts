@@ -1,4 +1,4 @@
-import type { Diagnostic, Position, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol/node';
+import type { Diagnostic, Position, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol/node';
 import { LspSession } from './lsp-session';
 import { Random } from '../../test/support/seeded-random';
 import { progress } from './report';
@@ -100,11 +100,17 @@ export async function compareServers(specs: ServerSpec[], uri: string, text: str
     const hoverTimes: number[][] = sessions.map(() => []);
     const spots = hoverPositions(text, plan.requests, seed + 1);
     const rng = new Random(seed + 2);
+    // Code actions where ours reports something (a peer may report nothing on these files): each server is asked
+    // for that range with its own diagnostics there, as an editor asks when the cursor rests on a squiggle.
+    const ours: Diagnostic[] = sessions[0].latest.get(uri) ?? [];
     for (let i = 0; i < plan.requests; i++) {
+      const target = ours.length ? rng.pick(ours) : undefined;
       for (let k = 0; k < sessions.length; k++) {
         const index = (i + k) % sessions.length;
-        const diagnostics: Diagnostic[] = sessions[index].latest.get(uri) ?? [];
-        if (diagnostics.length) actionTimes[index].push((await sessions[index].codeAction(uri, rng.pick(diagnostics))).latency);
+        if (target) {
+          const own = (sessions[index].latest.get(uri) ?? []).filter((d) => rangesOverlap(d.range, target.range));
+          actionTimes[index].push((await sessions[index].codeAction(uri, target.range, own)).latency);
+        }
         hoverTimes[index].push((await sessions[index].hover(uri, spots[i])).latency);
       }
     }
@@ -121,6 +127,11 @@ export async function compareServers(specs: ServerSpec[], uri: string, text: str
   } finally {
     for (const session of sessions) await session.stop();
   }
+}
+
+function rangesOverlap(a: Range, b: Range): boolean {
+  const before = (p: Position, q: Position) => p.line < q.line || (p.line === q.line && p.character <= q.character);
+  return before(a.start, b.end) && before(b.start, a.end);
 }
 
 const mb = (value: number | undefined) => (value === undefined ? 'n/a' : `${value.toFixed(0)} MB`);

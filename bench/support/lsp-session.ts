@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import type { PublishDiagnosticsParams, TextDocumentContentChangeEvent, Diagnostic, Position } from 'vscode-languageserver-protocol/node';
+import type { PublishDiagnosticsParams, TextDocumentContentChangeEvent, Diagnostic, Position, Range } from 'vscode-languageserver-protocol/node';
 import { StdioServer } from '../../test/support/stdio-server';
 import { nowMs } from './timing';
 
@@ -134,12 +134,12 @@ export class LspSession {
   }
 
   /** Code actions for a diagnostic, as an editor asks when the cursor rests on it: the time to the answer and how many. */
-  async codeAction(uri: string, diagnostic: Diagnostic): Promise<{ latency: number; count: number }> {
+  async codeAction(uri: string, range: Range, diagnostics: Diagnostic[]): Promise<{ latency: number; count: number }> {
     const sent = nowMs();
     const actions = (await this.server.connection.sendRequest('textDocument/codeAction', {
       textDocument: { uri },
-      range: diagnostic.range,
-      context: { diagnostics: [diagnostic], triggerKind: 1 },
+      range,
+      context: { diagnostics, triggerKind: 1 },
     })) as unknown[] | null;
     return { latency: nowMs() - sent, count: actions?.length ?? 0 };
   }

@@ -1,4 +1,6 @@
 import type { ResolvedConfig } from './config';
+import type { ComposeModel } from './documents/compose';
+import type { DockerfileModel } from './documents/dockerfile';
 import { DockerfileUnits } from './documents/dockerfile-units';
 
 /**
@@ -12,6 +14,20 @@ export class AnalysisState {
   private key?: string;
   private config?: ResolvedConfig;
   private rules?: unknown;
+  private lastModel?: DockerfileModel | ComposeModel;
+
+  /**
+   * The model the last analysis built, when it was of `text`: code actions and hovers on the analysed version
+   * read it instead of parsing the document again.
+   */
+  modelOf(text: string): DockerfileModel | ComposeModel | undefined {
+    return this.lastModel?.text === text ? this.lastModel : undefined;
+  }
+
+  /** Called by the analysis with the model it built. */
+  remember(model: DockerfileModel | ComposeModel): void {
+    this.lastModel = model;
+  }
 
   /** The document's instructions for `text`, updated from the previous analysis's when it is compatible. */
   dockerfileUnits(text: string, config: ResolvedConfig, options: { rules?: unknown }): DockerfileUnits {

@@ -102,6 +102,7 @@ function* analyzeText(
   if (options.kind === 'dockerfile') {
     const units = options.state ? options.state.dockerfileUnits(text, config, options) : DockerfileUnits.parse(text);
     const model = dockerfileModel(units);
+    options.state?.remember(model);
     yield;
     yield* runRules((options.rules ?? dockerfileRules) as DockerfileRule[], model, config, options, onError, findings, notRead);
     lines = model.lines;
@@ -109,6 +110,7 @@ function* analyzeText(
   } else {
     const model = parseCompose(text);
     if (model.nestedTooDeep) return notAnalyzedFinding(TOO_DEEP, config);
+    options.state?.remember(model);
     yield;
     reportSyntaxErrors(model, config, findings);
     yield* runRules((options.rules ?? composeRules) as ComposeRule[], model, config, options, onError, findings, notRead);

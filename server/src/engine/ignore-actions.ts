@@ -1,5 +1,6 @@
-import { parseCompose } from './documents/compose';
-import { parseDockerfile } from './documents/dockerfile';
+import type { AnalysisState } from './analysis-state';
+import { parseCompose, type ComposeModel } from './documents/compose';
+import { parseDockerfile, type DockerfileModel } from './documents/dockerfile';
 import { composeExtents, dockerfileExtents } from './documents/extents';
 import { insertAt } from './fixes';
 import { isAnalysable } from './input-limits';
@@ -15,17 +16,17 @@ export const REASON_PLACEHOLDER = 'reason';
  * YAML entry holding the finding (indented like it), or at the top of the file, below Dockerfile parser
  * directives, which must stay first.
  */
-export function ignoreFixes(text: string, kind: DocumentKind, finding: Finding): Fix[] {
+export function ignoreFixes(text: string, kind: DocumentKind, finding: Finding, state?: AnalysisState): Fix[] {
   if (!isAnalysable(text)) return [];
   try {
-    return ignoreComments(text, kind, finding);
+    return ignoreComments(text, kind, finding, state);
   } catch {
     return []; // analyze reports the failure
   }
 }
 
-function ignoreComments(text: string, kind: DocumentKind, finding: Finding): Fix[] {
-  const model = kind === 'dockerfile' ? parseDockerfile(text) : parseCompose(text);
+function ignoreComments(text: string, kind: DocumentKind, finding: Finding, state?: AnalysisState): Fix[] {
+  const model = modelOf(text, kind, state);
   const extents = model.kind === 'dockerfile' ? dockerfileExtents(model) : composeExtents(model);
   const lines = model.lines;
   const eol = lines.eol;
@@ -74,4 +75,11 @@ function onlyCommentsAbove(lines: LineIndex, line: number): boolean {
   if (line === 0) return false;
   for (let above = 0; above < line; above++) if (!/^\s*#/.test(lines.lineText(above))) return false;
   return true;
+}
+
+/** The model of `text`: the one its last analysis built, or a fresh parse. */
+export function modelOf(text: string, kind: DocumentKind, state?: AnalysisState): DockerfileModel | ComposeModel {
+  const kept = state?.modelOf(text);
+  if (kept?.kind === kind) return kept;
+  return kind === 'dockerfile' ? parseDockerfile(text) : parseCompose(text);
 }

@@ -1,7 +1,8 @@
-import { parseCompose } from './documents/compose';
+import type { AnalysisState } from './analysis-state';
 import { hasUnknown, interpolate } from './documents/compose-interpolation';
 import { scalarString } from './documents/compose-values';
-import { parseDockerfile, type BaseImage } from './documents/dockerfile';
+import type { BaseImage } from './documents/dockerfile';
+import { modelOf } from './ignore-actions';
 import { parseImageRef, registryOf, type ImageRef } from './documents/image-ref';
 import { isAnalysable } from './input-limits';
 import { comparePositions } from './text';
@@ -23,18 +24,18 @@ function contains(range: Range, position: Position): boolean {
 }
 
 /** The image reference under the cursor: a Dockerfile FROM image or a compose `image:`. */
-export function imageAt(text: string, kind: DocumentKind, position: Position): ImageInfo | undefined {
+export function imageAt(text: string, kind: DocumentKind, position: Position, state?: AnalysisState): ImageInfo | undefined {
   if (!isAnalysable(text)) return undefined;
   try {
-    return findImage(text, kind, position);
+    return findImage(text, kind, position, state);
   } catch {
     return undefined; // analyze reports the failure; a hover has nothing to add
   }
 }
 
-function findImage(text: string, kind: DocumentKind, position: Position): ImageInfo | undefined {
-  if (kind === 'dockerfile') {
-    const model = parseDockerfile(text);
+function findImage(text: string, kind: DocumentKind, position: Position, state?: AnalysisState): ImageInfo | undefined {
+  const model = modelOf(text, kind, state);
+  if (model.kind === 'dockerfile') {
     for (const stage of model.stages) {
       const image: BaseImage = stage.image;
       if (image.range && image.written && contains(image.range, position)) {
@@ -43,7 +44,6 @@ function findImage(text: string, kind: DocumentKind, position: Position): ImageI
     }
     return undefined;
   }
-  const model = parseCompose(text);
   for (const service of model.services) {
     const entry = service.get('image');
     if (!entry?.own || !entry.value) continue;

@@ -1,6 +1,16 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { type AnalyzeOptions, type DocumentKind, type Finding, type Fix, fixAll, ignoreFixes, minimalEdit, rangesIntersect } from '../engine';
+import {
+  type AnalysisState,
+  type AnalyzeOptions,
+  type DocumentKind,
+  type Finding,
+  type Fix,
+  fixAll,
+  ignoreFixes,
+  minimalEdit,
+  rangesIntersect,
+} from '../engine';
 import { SOURCE, toDiagnostic } from './diagnostics';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.dockguard`;
@@ -46,6 +56,8 @@ export interface ActionContext {
   findings: Finding[];
   /** Options for re-analysis (fix all runs the analysis again after each pass). */
   analyzeOptions: AnalyzeOptions;
+  /** The document's analysis state, whose model of the analysed version the "ignore" actions read. */
+  state?: AnalysisState;
 }
 
 /**
@@ -72,7 +84,7 @@ export function codeActions(params: CodeActionParams, context: ActionContext): C
           suggestions.push(toAction(uri, finding, fix, fix.preferred === true && !preferredGiven));
         }
       }
-      for (const ignore of ignoreFixes(document.getText(), context.kind, finding)) {
+      for (const ignore of ignoreFixes(document.getText(), context.kind, finding, context.state)) {
         const action = toAction(uri, finding, ignore, false);
         const line = ignore.edits[0].range.start.line;
         action.command = { title: 'Type the reason', command: SELECT_REASON_COMMAND, arguments: [uri, line] };

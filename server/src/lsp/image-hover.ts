@@ -1,9 +1,9 @@
 import type { Position } from 'vscode-languageserver';
-import { type DocumentKind, imageAt, minimalAlternatives, registryOf, variantReference } from '../engine';
+import { type AnalysisState, type DocumentKind, imageAt, minimalAlternatives, registryOf, variantReference } from '../engine';
 
 /** What an image reference resolves to and how well it is pinned, for a hover on FROM or `image:` (markdown). */
-export function imageHover(text: string, kind: DocumentKind, position: Position): string | undefined {
-  const info = imageAt(text, kind, position);
+export function imageHover(text: string, kind: DocumentKind, position: Position, state?: AnalysisState): string | undefined {
+  const info = imageAt(text, kind, position, state);
   if (!info) return undefined;
   const lines: string[] = [];
   if (info.stage) {

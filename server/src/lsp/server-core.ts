@@ -16,9 +16,11 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ruleDocsUrl } from '../docs-location';
 import {
   analysisSteps,
+  createAnalysisState,
   detectKind,
   findRule,
   invalidConfig,
+  type AnalysisState,
   type AnalyzeOptions,
   type DocumentKind,
   type FileReader,
@@ -61,6 +63,8 @@ interface DocumentState {
   analysis?: Analysis;
   run?: Run;
   deferred?: boolean;
+  /** What the engine keeps between analyses of this document, so each re-analyses only what an edit changed. */
+  engine: AnalysisState;
 }
 
 export interface ServerCore {
@@ -145,7 +149,7 @@ export function createServer(connection: Connection, host: ServerHost): ServerCo
 
   function stateOf(uri: string): DocumentState {
     let state = states.get(uri);
-    if (!state) states.set(uri, (state = {}));
+    if (!state) states.set(uri, (state = { engine: createAnalysisState() }));
     return state;
   }
 
@@ -193,10 +197,17 @@ export function createServer(connection: Connection, host: ServerHost): ServerCo
   }
 
   /** Findings of `text`, with every file it refers to read first (rounds of cache misses, fetched together). */
-  async function findingsOf(uri: string, text: string, kind: DocumentKind, config: ResolvedConfig, run: Run): Promise<Finding[] | undefined> {
+  async function findingsOf(
+    uri: string,
+    text: string,
+    kind: DocumentKind,
+    config: ResolvedConfig,
+    run: Run,
+    state?: AnalysisState,
+  ): Promise<Finding[] | undefined> {
     for (let round = 0; ; round++) {
       const misses = new Set<string>();
-      const findings = await stepped(text, analyzeOptions(uri, kind, config, misses), run);
+      const findings = await stepped(text, { ...analyzeOptions(uri, kind, config, misses), state }, run);
       if (findings === undefined || misses.size === 0 || round === MAX_READ_ROUNDS) return findings;
       await Promise.all([...misses].map((missing) => files.fetch(missing)));
       if (run.cancelled) return undefined;
@@ -216,7 +227,7 @@ export function createServer(connection: Connection, host: ServerHost): ServerCo
     const kind = detectKind(uri, document.languageId);
     let findings: Finding[] = [];
     if (kind && settings.enabled) {
-      const found = await findingsOf(uri, document.getText(), kind, settings.config, run);
+      const found = await findingsOf(uri, document.getText(), kind, settings.config, run, states.get(uri)?.engine);
       if (found === undefined) return undefined;
       findings = found;
     }
@@ -394,6 +405,7 @@ export function createServer(connection: Connection, host: ServerHost): ServerCo
         kind: analysis.kind,
         findings: analysis.findings,
         analyzeOptions: analyzeOptions(current.uri, analysis.kind, analysis.settings.config),
+        state: states.get(current.uri)?.engine,
       });
     }),
   );
@@ -406,7 +418,7 @@ export function createServer(connection: Connection, host: ServerHost): ServerCo
       // Both can apply at once: a finding on an image, and what that image resolves to.
       const parts = [
         findingHover(analysis.findings, params.position, (ruleId) => host.rulePage(ruleId), sections),
-        imageHover(document.getText(), analysis.kind, params.position),
+        imageHover(document.getText(), analysis.kind, params.position, states.get(document.uri)?.engine),
       ].filter((h) => h !== undefined);
       if (parts.length === 0) return null;
       return { contents: { kind: 'markdown' as const, value: parts.join('\n\n---\n\n') } };
