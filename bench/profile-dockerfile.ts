@@ -1,10 +1,13 @@
 // Where analyze() spends its time on a generated Dockerfile: a CPU profile summarised by function and by file.
-// `node --import tsx bench/profile-dockerfile.ts [lines=2000] [seconds=5] [analyze|parse]`
+// `node --import tsx bench/profile-dockerfile.ts [lines=2000] [seconds=5] [analyze|parse|keystroke]`
+// `keystroke` profiles what the language server does per keystroke: an analysis with the document's kept state
+// after a character typed (and deleted again) at seeded random spots, as bench/lsp-latency.ts types.
 // Also writes the raw .cpuprofile (open it in Chrome DevTools or VS Code) to the temp folder.
 import { DockerfileParser } from 'dockerfile-ast';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { analyze, resolveConfig } from '../server/src/engine';
+import { analyze, createAnalysisState, resolveConfig } from '../server/src/engine';
+import { typingEdits } from './support/lsp-compare';
 import { profile, saveProfile, selfTimes } from './support/cpu-profile';
 import { generateDockerfile } from './support/generate-dockerfile';
 import { formatCount, formatMs, renderTable } from './support/table';
@@ -12,10 +15,29 @@ import { consume, nowMs } from './support/timing';
 
 const lines = Number(process.argv[2] ?? 2_000);
 const seconds = Number(process.argv[3] ?? 5);
-const what = process.argv[4] === 'parse' ? 'parse' : 'analyze';
+const what = process.argv[4] === 'parse' || process.argv[4] === 'keystroke' ? process.argv[4] : 'analyze';
 const config = resolveConfig({ profile: 'strict', trustedRegistries: ['docker.io', 'gcr.io/distroless'] });
 const text = generateDockerfile(lines);
-const run = what === 'parse' ? () => DockerfileParser.parse(text) : () => analyze(text, { kind: 'dockerfile', config });
+const run = what === 'parse' ? () => DockerfileParser.parse(text) : what === 'keystroke' ? keystrokes() : () => analyze(text, { kind: 'dockerfile', config });
+
+/** One keystroke per call: the edits of the latency benchmark applied in turn, analysed with the kept state. */
+function keystrokes(): () => unknown {
+  const state = createAnalysisState();
+  const edits = typingEdits(text, 2_000, lines);
+  const lineStarts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  let current = text;
+  let next = 0;
+  analyze(current, { kind: 'dockerfile', config, state });
+  return () => {
+    // Every other edit restores the original text, so offsets into it stay right for the next pair.
+    const edit = edits[next++ % edits.length] as { range: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string };
+    const start = lineStarts[edit.range.start.line] + edit.range.start.character;
+    const end = lineStarts[edit.range.end.line] + edit.range.end.character;
+    current = current.slice(0, start) + edit.text + current.slice(end);
+    return analyze(current, { kind: 'dockerfile', config, state });
+  };
+}
 
 async function main(): Promise<void> {
   const warmEnd = nowMs() + 1_000;

@@ -3,7 +3,7 @@ import { parseCompose, type ComposeModel } from './documents/compose';
 import { dockerfileModel, type DockerfileModel } from './documents/dockerfile';
 import { DockerfileUnits } from './documents/dockerfile-units';
 import type { AnalysisState } from './analysis-state';
-import { unitFindings } from './unit-findings';
+import { unitFindings, type UnitCheck } from './unit-findings';
 import { MAX_YAML_NESTING } from './documents/yaml-parse';
 import { looksBinary, MAX_ANALYSED_CHARS } from './input-limits';
 import { checkDeclaredFixes, findingData, formatMessage } from './messages';
@@ -180,26 +180,36 @@ function* runRules<Model>(
     if (reference) notRead.push({ range: reference, path: relative, reason: read.refused });
     return undefined;
   };
+  const unitChecks: UnitCheck[] = [];
   for (const rule of rules) {
+    const dockerfileRule = rule as DockerfileRule;
+    if (!dockerfileRule.checkInstruction && !dockerfileRule.checkShellSource) continue;
     const severity = severityOf(rule.meta, config);
     if (severity === 'off') continue;
+    const configured = severityIsConfigured(rule.meta, config);
+    unitChecks.push({
+      rule: dockerfileRule,
+      toFinding: (r: Report) => {
+        checkDeclaredFixes(rule.meta, r.fixes);
+        return toFinding(rule.meta, configured ? severity : (r.severity ?? severity), r);
+      },
+      onError: (error) => onRuleError(rule.meta.id, error),
+    });
+  }
+  if (unitChecks.length) {
+    const dockerfile = model as unknown as DockerfileModel;
+    yield* unitFindings(unitChecks, dockerfile, { text: dockerfile.text, lines: dockerfile.lines, config }, findings);
+  }
+  for (const rule of rules) {
+    const severity = severityOf(rule.meta, config);
+    if (severity === 'off' || !rule.check) continue;
     const configured = severityIsConfigured(rule.meta, config);
     const report = (r: Report) => {
       checkDeclaredFixes(rule.meta, r.fixes);
       findings.push(toFinding(rule.meta, configured ? severity : (r.severity ?? severity), r));
     };
-    const dockerfileRule = rule as DockerfileRule;
-    if (dockerfileRule.checkInstruction || dockerfileRule.checkShellSource) {
-      const dockerfile = model as unknown as DockerfileModel;
-      const unitContext = { text: dockerfile.text, lines: dockerfile.lines, config };
-      const toUnitFinding = (r: Report) => {
-        checkDeclaredFixes(rule.meta, r.fixes);
-        return toFinding(rule.meta, configured ? severity : (r.severity ?? severity), r);
-      };
-      unitFindings(dockerfileRule, dockerfile, unitContext, toUnitFinding, findings, (error) => onRuleError(rule.meta.id, error));
-    }
     try {
-      rule.check?.({ model, config, uri: options.uri, readFile, report });
+      rule.check({ model, config, uri: options.uri, readFile, report });
     } catch (error) {
       onRuleError(rule.meta.id, error);
     }

@@ -41,7 +41,7 @@ function ignoreComments(text: string, kind: DocumentKind, finding: Finding, stat
 
   let top = 0;
   if (model.kind === 'dockerfile') {
-    for (const directive of model.ast.getDirectives()) top = Math.max(top, directive.getRange().end.line + 1);
+    for (const directive of model.units.directives) top = Math.max(top, directive.getRange().end.line + 1);
   }
   const atEnd = top >= lines.lineCount;
   const forFile: Fix = {

@@ -4,32 +4,50 @@ import { unitShellSources } from './documents/shell-source';
 import type { DockerfileRule, Report, RuleContext, UnitContext } from './rule';
 import type { Finding, Position, Range } from './types';
 
+/** A rule's per-instruction checks (rule.ts), with how its reports become findings under the configuration. */
+export interface UnitCheck {
+  rule: DockerfileRule;
+  toFinding(report: Report): Finding;
+  onError(error: unknown): void;
+}
+
+/** Units checked between two steps of a stepped analysis (a step of about a millisecond on a large file). */
+const UNITS_PER_STEP = 500;
+
 /**
- * The per-instruction checks of a rule (rule.ts) on every unit, reusing what each unit found before: findings
+ * The per-instruction checks of every rule on every unit, reusing what each unit found before: its findings
  * are kept with the unit, with the line of its instruction when they were made, and moved by however many lines
- * the instruction has moved since. A unit whose findings reach outside its own lines is checked anew every time.
+ * the instruction has moved since. A unit whose findings reach outside its own lines (or whose check failed) is
+ * checked anew every time. The checks and the rules that run are fixed for the life of the kept state
+ * (AnalysisState starts afresh when the configuration or the rules change).
+ *
+ * The order of findings across rules does not matter: analyze sorts them by position and code.
  */
-export function unitFindings(
-  rule: DockerfileRule,
+export function* unitFindings(
+  checks: UnitCheck[],
   model: DockerfileModel,
   base: Omit<UnitContext, 'report'>,
-  toFinding: (report: Report) => Finding,
   findings: Finding[],
-  onError: (error: unknown) => void,
-): void {
+): Generator<void, void, void> {
   // The model reads every unit's shell sources once, and keeps them with the unit, where the checks find them.
   void model.shellSources;
-  for (const unit of model.units.units) {
-    let kept = unit.derived.get(rule) as KeptFindings | undefined;
+  const units = model.units.units;
+  for (let i = 0; i < units.length; i++) {
+    const unit = units[i];
+    let kept = unit.derived.get(KEPT) as KeptFindings | undefined;
     if (!kept) {
-      kept = checkUnit(rule, unit, base, toFinding, onError);
-      if (kept.cacheable) unit.derived.set(rule, kept);
+      kept = checkUnit(checks, unit, base);
+      if (kept.cacheable) unit.derived.set(KEPT, kept);
     }
-    const line = unit.instruction.getRange().start.line;
-    const delta = line - kept.line;
-    for (const finding of kept.findings) findings.push(delta === 0 ? finding : moveFinding(finding, delta));
+    if (kept.findings.length) {
+      const delta = unit.instruction.getRange().start.line - kept.line;
+      for (const finding of kept.findings) findings.push(delta === 0 ? finding : moveFinding(finding, delta));
+    }
+    if (i % UNITS_PER_STEP === UNITS_PER_STEP - 1) yield;
   }
 }
+
+const KEPT = Symbol('findings of the per-instruction checks');
 
 interface KeptFindings {
   line: number;
@@ -37,35 +55,28 @@ interface KeptFindings {
   cacheable: boolean;
 }
 
-function checkUnit(
-  rule: DockerfileRule,
-  unit: InstructionUnit,
-  base: Omit<UnitContext, 'report'>,
-  toFinding: (report: Report) => Finding,
-  onError: (error: unknown) => void,
-): KeptFindings {
+function checkUnit(checks: UnitCheck[], unit: InstructionUnit, base: Omit<UnitContext, 'report'>): KeptFindings {
   const found: Finding[] = [];
-  const report = (r: Report) => found.push(toFinding(r));
   const sources = unitShellSources(unit);
+  const own = unit.trigger ? sources.filter((s) => !s.onbuild) : sources;
+  const triggered = unit.trigger ? sources.filter((s) => s.onbuild) : [];
   const range = unit.instruction.getRange();
-  try {
-    if (rule.checkInstruction) {
-      rule.checkInstruction({
-        ...base,
-        report,
-        instruction: unit.instruction,
-        onbuild: false,
-        shellSources: unit.trigger ? sources.filter((s) => !s.onbuild) : sources,
-      });
-      if (unit.trigger) rule.checkInstruction({ ...base, report, instruction: unit.trigger, onbuild: true, shellSources: sources.filter((s) => s.onbuild) });
+  let failed = false;
+  for (const { rule, toFinding, onError } of checks) {
+    const report = (r: Report) => found.push(toFinding(r));
+    try {
+      if (rule.checkInstruction) {
+        rule.checkInstruction({ ...base, report, instruction: unit.instruction, onbuild: false, shellSources: own });
+        if (unit.trigger) rule.checkInstruction({ ...base, report, instruction: unit.trigger, onbuild: true, shellSources: triggered });
+      }
+      if (rule.checkShellSource) for (const source of sources) rule.checkShellSource({ ...base, report, source });
+    } catch (error) {
+      failed = true;
+      onError(error);
     }
-    if (rule.checkShellSource) for (const source of sources) rule.checkShellSource({ ...base, report, source });
-  } catch (error) {
-    onError(error);
-    return { line: range.start.line, findings: found, cacheable: false };
   }
   const inside = (p: Position) => p.line >= range.start.line && p.line <= range.end.line;
-  const cacheable = found.every((f) => within(f.range, inside) && f.fixes.every((fix) => fix.edits.every((edit) => within(edit.range, inside))));
+  const cacheable = !failed && found.every((f) => within(f.range, inside) && f.fixes.every((fix) => fix.edits.every((edit) => within(edit.range, inside))));
   return { line: range.start.line, findings: found, cacheable };
 }
 

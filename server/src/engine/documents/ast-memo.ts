@@ -30,7 +30,21 @@ type Memoized = Record<Scan, () => unknown[]> & {
   memoRawArguments?: unknown[];
   memoTransfer?: unknown;
   memoHeredocSpans?: unknown;
+  memoReadings?: Map<symbol, unknown>;
 };
+
+/**
+ * A reading of the instruction's own text that a rule's whole-file check asks for on every analysis (the
+ * variables a RUN references), kept with the instruction: an incremental analysis keeps the instruction, and with
+ * it the reading, for as long as its text is unchanged. It must hold neither offsets nor positions, which change
+ * when the instruction moves.
+ */
+export function textReading<T>(instruction: Instruction, key: symbol, read: () => T): T {
+  const target = instruction as unknown as Memoized;
+  const readings = (target.memoReadings ??= new Map());
+  if (!readings.has(key)) readings.set(key, read());
+  return readings.get(key) as T;
+}
 
 /**
  * A slot for one derived reading of the instruction that several rules share (knowledge/copy-add's COPY/ADD
@@ -80,5 +94,6 @@ export function memoizeScans(instruction: Instruction): void {
   target.memoRawArguments = undefined;
   target.memoTransfer = undefined;
   target.memoHeredocSpans = undefined;
+  target.memoReadings = undefined;
   target.getRawArguments = getRawArguments;
 }

@@ -1,4 +1,4 @@
-import type { Instruction, Onbuild } from 'dockerfile-ast';
+import { From, type Instruction, type Onbuild } from 'dockerfile-ast';
 import { Dockerfile as AstDockerfile } from 'dockerfile-ast/lib/dockerfile';
 import { Parser } from 'dockerfile-ast/lib/parser';
 import type { ParserDirective } from 'dockerfile-ast/lib/parserDirective';
@@ -86,10 +86,15 @@ export class DockerfileUnits {
     if (!this.astCache) {
       const ast = new AstDockerfile(this.document as never);
       ast.setDirectives(this.directives);
+      const froms: From[] = [];
       for (const unit of this.units) {
         ast.addInstruction(unit.instruction);
         (unit.instruction as unknown as { dockerfile: AstDockerfile }).dockerfile = ast;
+        if (unit.instruction instanceof From) froms.push(unit.instruction);
       }
+      // dockerfile-ast filters every instruction for the FROMs on each resolveVariable: once per stage's USER
+      // with a variable, over the whole file. The list does not change while this object lives.
+      ast.getFROMs = () => froms.slice();
       this.astCache = ast;
     }
     return this.astCache;

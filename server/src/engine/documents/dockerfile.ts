@@ -1,7 +1,8 @@
-import { From, Instruction, Onbuild, Arg, User } from 'dockerfile-ast';
+import { From, Instruction, Onbuild, Arg, Env, User } from 'dockerfile-ast';
 import type { Dockerfile } from 'dockerfile-ast';
 import type { LineIndex } from '../text';
 import type { Range } from '../types';
+import { textReading } from './ast-memo';
 import { DockerfileUnits } from './dockerfile-units';
 import { parseImageRef, type ImageRef } from './image-ref';
 import { singleReference, substitute, type Scope } from './variables';
@@ -89,6 +90,7 @@ export function dockerfileModel(parsed: DockerfileUnits): DockerfileModel {
   const stages: Stage[] = [];
   const stagesByName = new Map<string, Stage>();
   const instructions: DockerfileModel['instructions'] = [];
+  const globalArgs: Arg[] = [];
   let current: Stage | undefined;
 
   for (const unit of parsed.units) {
@@ -100,6 +102,7 @@ export function dockerfileModel(parsed: DockerfileUnits): DockerfileModel {
       continue;
     }
     if (!current && instruction instanceof Arg) {
+      globalArgs.push(instruction);
       const property = instruction.getProperty();
       if (property) {
         const value = property.getValue();
@@ -114,7 +117,7 @@ export function dockerfileModel(parsed: DockerfileUnits): DockerfileModel {
     if (instruction instanceof Onbuild && unit.trigger) instructions.push({ instruction: unit.trigger, stage: current, onbuild: true });
   }
 
-  for (const stage of stages) stage.user = effectiveUser(stage, parsed);
+  for (const stage of stages) stage.user = effectiveUser(stage, globalArgs);
   walkStageTree(stages);
   const finalStage = stages[stages.length - 1];
   if (finalStage) finalStage.isFinal = true;
@@ -248,30 +251,64 @@ export function stageChain(stage: Stage): Stage[] {
   return chain;
 }
 
-function effectiveUser(stage: Stage, parsed: DockerfileUnits): UserSetting | undefined {
+function effectiveUser(stage: Stage, globalArgs: Arg[]): UserSetting | undefined {
   for (let i = stage.instructions.length - 1; i >= 0; i--) {
     const instruction = stage.instructions[i];
     if (instruction instanceof User) {
-      const written = instruction.getArgumentsContent()?.trim();
+      const written = textReading(instruction, WRITTEN_USER, () => instruction.getArgumentsContent()?.trim());
       if (!written) continue; // a half-typed USER changes nothing yet
       const line = instruction.getRange().start.line;
-      const user = substituteInStage(written.split(':')[0], parsed, line);
+      const user = substituteInStage(written.split(':')[0], stage, globalArgs, line);
       return { instruction, written, user };
     }
   }
   return stage.image.stage?.user;
 }
 
-function substituteInStage(text: string, parsed: DockerfileUnits, line: number): string | undefined {
+const WRITTEN_USER = Symbol('USER as written');
+
+function substituteInStage(text: string, stage: Stage, globalArgs: Arg[], line: number): string | undefined {
   if (!text.includes('$')) return text;
-  const ast = parsed.ast;
   const names = text.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? [];
   const scope = new Map<string, string | undefined>();
   for (const name of names) {
-    const value = ast.resolveVariable(name, line);
+    const value = resolveVariable(name, line, stage, globalArgs);
     if (typeof value === 'string') scope.set(name, value);
   }
   return substitute(text, scope);
+}
+
+/**
+ * dockerfile-ast's `Dockerfile.resolveVariable(name, line)` for a line inside a stage (past its FROM), step for
+ * step without its whole-file scans: the stage's last ENV before the line that sets the name wins, then its last
+ * ARG; a value-less match (null) falls back to the ARGs before the first FROM.
+ */
+function resolveVariable(name: string, line: number, stage: Stage, globalArgs: Arg[]): string | null | undefined {
+  let value: string | null | undefined = undefined;
+  found: {
+    for (let i = stage.instructions.length - 1; i >= 0; i--) {
+      const instruction = stage.instructions[i];
+      if (!(instruction instanceof Env) || instruction.getRange().start.line >= line) continue;
+      for (const property of instruction.getProperties()) {
+        if (property.getName() === name) {
+          value = property.getValue();
+          break found;
+        }
+      }
+    }
+    value = lastArgValue(stage.instructions, name, line);
+  }
+  return value === null ? lastArgValue(globalArgs, name, line) : value;
+}
+
+function lastArgValue(instructions: Instruction[], name: string, line: number): string | null | undefined {
+  for (let i = instructions.length - 1; i >= 0; i--) {
+    const instruction = instructions[i];
+    if (!(instruction instanceof Arg) || instruction.getRange().start.line >= line) continue;
+    const property = instruction.getProperty();
+    if (property && property.getName() === name) return property.getValue();
+  }
+  return undefined;
 }
 
 /** True for `root`, `0`, and their `:group` forms; the user part is what counts. */

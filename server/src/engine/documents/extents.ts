@@ -38,7 +38,7 @@ function fromUnits(units: Extent[]): Extents {
 
 export function dockerfileExtents(model: DockerfileModel): Extents {
   return fromUnits(
-    model.ast.getInstructions().map((instruction) => {
+    model.units.units.map(({ instruction }) => {
       const range = instruction.getRange();
       return { start: range.start.line, end: range.end.line };
     }),

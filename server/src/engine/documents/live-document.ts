@@ -1,10 +1,10 @@
 import type { LineIndex } from '../text';
-import type { Position } from '../types';
+import type { Position, Range } from '../types';
 
 /**
  * The document every dockerfile-ast node of an analysed file reads: the file's current text. dockerfile-ast keeps
- * a TextDocument in each node and asks it for the text, offsets and positions (only `getText`, `offsetAt` and
- * `positionAt`: the pinned 0.7.1, see ast-memo.ts). An incremental analysis keeps the nodes of the instructions an
+ * a TextDocument in each node and asks it for the text (all of it, or a range's), offsets and positions (only
+ * `getText`, `offsetAt` and `positionAt`: the pinned 0.7.1, see ast-memo.ts). An incremental analysis keeps the nodes of the instructions an
  * edit did not touch and hands them this one object, which it points at the new text after every edit, so what
  * they compute from then on is computed on the current text; the positions they computed earlier are moved with
  * their instruction (documents/dockerfile-units).
@@ -27,8 +27,11 @@ export class LiveDocument {
     return this.current;
   }
 
-  getText(): string {
-    return this.current.text;
+  /** The text, or the part of it a range covers (dockerfile-ast asks for both). */
+  getText(range?: Range): string {
+    const text = this.current.text;
+    if (!range) return text;
+    return text.substring(this.offsetAt(range.start), this.offsetAt(range.end));
   }
 
   positionAt(offset: number): Position {

@@ -20,6 +20,7 @@ export class ShellSource {
   private lexed?: Pipeline[];
   /** Nested scopes (`sh -c '…'`, `$(…)`), kept by knowledge/shell-scopes for the rules that share them. */
   scopes?: ShellScope[];
+  private readings?: Map<symbol, unknown>;
 
   constructor(
     readonly instruction: Instruction,
@@ -39,6 +40,16 @@ export class ShellSource {
   get pipelines(): Pipeline[] {
     this.lexed ??= lexShell(this.text);
     return this.lexed;
+  }
+
+  /**
+   * A reading of this source's text that a whole-file check asks for on every analysis, kept with the source
+   * (and so for as long as its RUN is unchanged). Offsets in it must be into `text`, never into the document.
+   */
+  reading<T>(key: symbol, read: () => T): T {
+    const readings = (this.readings ??= new Map());
+    if (!readings.has(key)) readings.set(key, read());
+    return readings.get(key) as T;
   }
 
   rangeOf(startInText: number, endInText: number): Range {

@@ -29,24 +29,35 @@ export default defineDockerfileRule({
   check({ model, report }) {
     let configuring: ShellSource[] | undefined;
     for (const source of model.shellSources) {
-      for (const pipeline of source.pipelines) {
-        for (const command of pipeline.commands) {
-          const call = packageCommand(command);
-          if (!call || call.manager !== 'apt' || !isInstall(call) || recommendsOff(call)) continue;
-          configuring ??= model.shellSources.filter((s) => RECOMMENDS_OFF_CONFIG.test(s.text));
-          if (configuredFor(source, configuring)) continue;
-          const subcommand = call.subcommand!;
-          report({
-            range: source.rangeOf(call.program.start, subcommand.end),
-            messageId: 'recommends',
-            data: { program: call.program.value },
-            fixes: [{ title: `Add ${OPTION}`, kind: 'suggestion', preferred: true, edits: [insertOptionAfter(source, subcommand, OPTION)] }],
-          });
-        }
+      for (const call of source.reading(INSTALLS, () => aptInstalls(source))) {
+        configuring ??= model.shellSources.filter((s) => s.reading(CONFIGURES, () => RECOMMENDS_OFF_CONFIG.test(s.text)));
+        if (configuredFor(source, configuring)) continue;
+        const subcommand = call.subcommand!;
+        report({
+          range: source.rangeOf(call.program.start, subcommand.end),
+          messageId: 'recommends',
+          data: { program: call.program.value },
+          fixes: [{ title: `Add ${OPTION}`, kind: 'suggestion', preferred: true, edits: [insertOptionAfter(source, subcommand, OPTION)] }],
+        });
       }
     }
   },
 });
+
+const INSTALLS = Symbol('apt installs that keep recommends on');
+const CONFIGURES = Symbol('turns recommends off in apt configuration');
+
+/** The source's `apt-get install` calls without an option that turns recommends off, in order. */
+function aptInstalls(source: ShellSource): PackageCommand[] {
+  const calls: PackageCommand[] = [];
+  for (const pipeline of source.pipelines) {
+    for (const command of pipeline.commands) {
+      const call = packageCommand(command);
+      if (call && call.manager === 'apt' && isInstall(call) && !recommendsOff(call)) calls.push(call);
+    }
+  }
+  return calls;
+}
 
 function recommendsOff(call: PackageCommand): boolean {
   return hasOption(call, OPTION) || [...call.options, ...call.optionValues].some((word) => RECOMMENDS_OFF_OPTION.test(word.value));

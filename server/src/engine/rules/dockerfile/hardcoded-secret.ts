@@ -1,5 +1,6 @@
 import { Arg, Env, Run, type Instruction, type Property } from 'dockerfile-ast';
 import type { DockerfileModel, Stage } from '../../documents/dockerfile';
+import { textReading } from '../../documents/ast-memo';
 import { propertiesOf } from '../../documents/dockerfile-properties';
 import { insertAt, remove } from '../../fixes';
 import { classifySecret, findCredentials, secretName, type SecretMatch } from '../../knowledge/secrets';
@@ -160,12 +161,13 @@ function runsUsing(model: DockerfileModel, all: VariableUse[], declaration: Entr
   const line = declaration.instruction.getRange().end.line;
   const inherits = declaration.instruction instanceof Env && declaration.stage ? descendants(model, declaration.stage) : new Set<Stage>();
   const runs: Run[] = [];
+  if (!VARIABLE_NAME.test(name)) return runs;
   for (const use of all) {
-    if (!referencesVariable(use.text, name)) continue;
+    if (!use.names.has(name)) continue;
     const visible = declaration.stage
       ? (use.stage === declaration.stage && use.line > line) || inherits.has(use.stage)
       : redeclaresBefore(use.stage, name, use.line);
-    if (visible && !use.text.includes(`env=${name}`)) runs.push(use.run);
+    if (visible && !runText(model, use.run).includes(`env=${name}`)) runs.push(use.run);
   }
   return runs;
 }
@@ -174,31 +176,42 @@ interface VariableUse {
   run: Run;
   stage: Stage;
   line: number;
-  text: string;
+  /** The names the RUN references (see referencedNames). */
+  names: ReadonlySet<string>;
 }
 
-/** Every RUN of a stage, with its text, in file order. */
+/** Every RUN of a stage, with the variables it references, in file order. */
 function runTexts(model: DockerfileModel): VariableUse[] {
   const runs: VariableUse[] = [];
   for (const { instruction, stage } of model.instructions) {
     if (!(instruction instanceof Run) || !stage) continue;
-    const range = instruction.getRange();
-    const text = model.text.slice(model.lines.offsetAt(range.start), model.lines.offsetAt(range.end));
-    runs.push({ run: instruction, stage, line: range.start.line, text });
+    const names = textReading(instruction, REFERENCED_NAMES, () => referencedNames(runText(model, instruction)));
+    runs.push({ run: instruction, stage, line: instruction.getRange().start.line, names });
   }
   return runs;
 }
 
-const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+function runText(model: DockerfileModel, run: Run): string {
+  const range = run.getRange();
+  return model.text.slice(model.lines.offsetAt(range.start), model.lines.offsetAt(range.end));
+}
 
-/** The text references the variable: `$NAME`, `${NAME}`, `${NAME:-x}`, not `$NAME_2`. */
-function referencesVariable(text: string, name: string): boolean {
-  if (!VARIABLE_NAME.test(name)) return false;
+const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const REFERENCED_NAMES = Symbol('variables a RUN references');
+
+/**
+ * The names a text references: `$NAME`, `${NAME}`, `${NAME:-x}` give NAME, `$NAME_2` gives NAME_2 (the longest
+ * run of name characters after `$` or `${`). Read once per RUN, kept while its text is unchanged.
+ */
+function referencedNames(text: string): Set<string> {
+  const names = new Set<string>();
   for (let at = text.indexOf('$'); at >= 0; at = text.indexOf('$', at + 1)) {
     const start = text.charCodeAt(at + 1) === 123 /* { */ ? at + 2 : at + 1;
-    if (text.startsWith(name, start) && !isNameChar(text.charCodeAt(start + name.length))) return true;
+    let end = start;
+    while (end < text.length && isNameChar(text.charCodeAt(end))) end++;
+    if (end > start) names.add(text.slice(start, end));
   }
-  return false;
+  return names;
 }
 
 function isNameChar(code: number): boolean {

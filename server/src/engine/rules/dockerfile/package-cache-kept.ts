@@ -129,6 +129,14 @@ function checkDnf(model: DockerfileModel, code: RunCode, report: (r: Report<'apk
   });
 }
 
+const COMMANDS = Symbol('commands with their package manager calls');
+
+function commandsOf(source: ShellSource): RunCode['commands'] {
+  const commands: RunCode['commands'] = [];
+  for (const pipeline of source.pipelines) for (const command of pipeline.commands) commands.push({ source, command, call: packageCommand(command) });
+  return commands;
+}
+
 function runsOf(model: DockerfileModel): RunCode[] {
   const byRun = new Map<Instruction, RunCode>();
   for (const source of model.shellSources) {
@@ -136,7 +144,7 @@ function runsOf(model: DockerfileModel): RunCode[] {
     let code = byRun.get(source.instruction);
     if (!code) byRun.set(source.instruction, (code = { run: source.instruction, stage: source.stage, sources: [], commands: [] }));
     code.sources.push(source);
-    for (const pipeline of source.pipelines) for (const command of pipeline.commands) code.commands.push({ source, command, call: packageCommand(command) });
+    for (const command of source.reading(COMMANDS, () => commandsOf(source))) code.commands.push(command);
   }
   return [...byRun.values()];
 }
