@@ -31,7 +31,10 @@ function keystrokes(): () => unknown {
   analyze(current, { kind: 'dockerfile', config, state });
   return () => {
     // Every other edit restores the original text, so offsets into it stay right for the next pair.
-    const edit = edits[next++ % edits.length] as { range: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string };
+    const edit = edits[next++ % edits.length] as {
+      range: { start: { line: number; character: number }; end: { line: number; character: number } };
+      text: string;
+    };
     const start = lineStarts[edit.range.start.line] + edit.range.start.character;
     const end = lineStarts[edit.range.end.line] + edit.range.end.character;
     current = current.slice(0, start) + edit.text + current.slice(end);

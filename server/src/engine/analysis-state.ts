@@ -33,9 +33,16 @@ export class AnalysisState {
   dockerfileUnits(text: string, config: ResolvedConfig, options: { rules?: unknown }): DockerfileUnits {
     const compatible = this.compatible(config, options.rules);
     if (this.units && compatible) {
-      this.units.update(text);
-      return this.units;
+      try {
+        this.units.update(text);
+        return this.units;
+      } catch {
+        // Whatever failed may have left the units half updated: start afresh (a parse that fails again is
+        // reported by analyze as a failed analysis).
+        this.units = undefined;
+      }
     }
+    this.units = undefined;
     this.units = DockerfileUnits.parse(text);
     return this.units;
   }

@@ -4,6 +4,7 @@ import { Parser } from 'dockerfile-ast/lib/parser';
 import type { ParserDirective } from 'dockerfile-ast/lib/parserDirective';
 import { LineIndex } from '../text';
 import { forgetOffsets, memoizeScans } from './ast-memo';
+import { linearlyScannedText } from './dockerfile-parse';
 import { LiveDocument } from './live-document';
 
 /**
@@ -66,6 +67,11 @@ export class DockerfileUnits {
   units: InstructionUnit[] = [];
   /** The dockerfile-ast view of the current instructions, for what still asks dockerfile-ast's Dockerfile. */
   private astCache?: AstDockerfile;
+  /**
+   * The nodes read a text other than the document's (dockerfile-parse's linear-time substitute for a head that
+   * would make dockerfile-ast's directive scan quadratic): such a file is parsed whole on every change.
+   */
+  private substituted = false;
 
   private constructor(text: string) {
     this.lines = new LineIndex(text);
@@ -104,6 +110,12 @@ export class DockerfileUnits {
   update(text: string): UnitsUpdate {
     const old = this.lines;
     if (text === old.text) return { fullParse: false, reparsed: 0, moved: 0 };
+    if (this.substituted) {
+      this.lines = new LineIndex(text);
+      this.astCache = undefined;
+      this.parseAll();
+      return { fullParse: true, reparsed: this.units.length, moved: 0 };
+    }
     const lines = new LineIndex(text);
     const prefix = commonPrefix(old.text, text);
     const suffix = commonSuffix(old.text, text, prefix);
@@ -142,7 +154,10 @@ export class DockerfileUnits {
 
   private parseAll(): void {
     const parser = new Parser() as unknown as ParserInternals;
-    const text = this.text;
+    // What dockerfile-ast reads: the text itself, unless its directive scan would be quadratic on it.
+    const text = linearlyScannedText(this.text);
+    this.substituted = text !== this.text;
+    this.document.update(this.substituted ? new LineIndex(text) : this.lines);
     this.directives = parser.getParserDirectives(this.document, text);
     const probe = new AstDockerfile(this.document as never);
     probe.setDirectives(this.directives);
@@ -158,7 +173,7 @@ export class DockerfileUnits {
    */
   private parseFrom(from: number, resumeAt: (offset: number) => number): { units: InstructionUnit[]; resumeAt: number } {
     const parser = new Parser() as unknown as ParserInternals;
-    const text = this.text;
+    const text = this.document.getText();
     parser.document = this.document;
     parser.buffer = text;
     parser.escapeChar = this.escapeChar;

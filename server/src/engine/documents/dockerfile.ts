@@ -284,21 +284,19 @@ function substituteInStage(text: string, stage: Stage, globalArgs: Arg[], line: 
  * ARG; a value-less match (null) falls back to the ARGs before the first FROM.
  */
 function resolveVariable(name: string, line: number, stage: Stage, globalArgs: Arg[]): string | null | undefined {
-  let value: string | null | undefined = undefined;
-  found: {
-    for (let i = stage.instructions.length - 1; i >= 0; i--) {
-      const instruction = stage.instructions[i];
-      if (!(instruction instanceof Env) || instruction.getRange().start.line >= line) continue;
-      for (const property of instruction.getProperties()) {
-        if (property.getName() === name) {
-          value = property.getValue();
-          break found;
-        }
-      }
-    }
-    value = lastArgValue(stage.instructions, name, line);
-  }
+  const env = lastEnvValue(stage.instructions, name, line);
+  const value = env !== undefined ? env : lastArgValue(stage.instructions, name, line);
   return value === null ? lastArgValue(globalArgs, name, line) : value;
+}
+
+/** The value the stage's last ENV before the line gives the name (null: set without a value); undefined when none sets it. */
+function lastEnvValue(instructions: Instruction[], name: string, line: number): string | null | undefined {
+  for (let i = instructions.length - 1; i >= 0; i--) {
+    const instruction = instructions[i];
+    if (!(instruction instanceof Env) || instruction.getRange().start.line >= line) continue;
+    for (const property of instruction.getProperties()) if (property.getName() === name) return property.getValue();
+  }
+  return undefined;
 }
 
 function lastArgValue(instructions: Instruction[], name: string, line: number): string | null | undefined {
