@@ -199,6 +199,11 @@ function runText(model: DockerfileModel, run: Run): string {
 const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const REFERENCED_NAMES = Symbol('variables a RUN references');
 
+/** The text references the variable: `$NAME`, `${NAME}`, `${NAME:-x}`, not `$NAME_2`. */
+function referencesVariable(text: string, name: string): boolean {
+  return VARIABLE_NAME.test(name) && referencedNames(text).has(name);
+}
+
 /**
  * The names a text references: `$NAME`, `${NAME}`, `${NAME:-x}` give NAME, `$NAME_2` gives NAME_2 (the longest
  * run of name characters after `$` or `${`). Read once per RUN, kept while its text is unchanged.
