@@ -62,6 +62,15 @@ export interface RuleReferences {
   hadolint?: string[];
   /** The compose specification key the rule reads, e.g. "services.<name>.privileged". */
   compose?: string;
+  /**
+   * The peers' checks this rule covers, so a team that switches sees what it keeps (docs/rules/README.md's
+   * mapping table). KICS queries by name (`healthcheck_not_set`), Trivy by id (`DS002`), Checkov by id
+   * (`CKV_DOCKER_3`), compose-lint by id (`CL-0001`).
+   */
+  kics?: string[];
+  trivy?: string[];
+  checkov?: string[];
+  composeLint?: string[];
 }
 
 export interface RuleMeta {
