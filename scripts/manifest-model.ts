@@ -71,6 +71,19 @@ const FIX_POLICY = [
   'The *Fix* column below and the *Fix* row of each page say which kinds a rule offers.',
 ];
 
+/** For rule authors: the hooks a rule's checks go in, and what each may read (engine/rule.ts has the contract). */
+const WRITING_A_RULE = [
+  '## Writing a rule: what a check reads',
+  '',
+  'Analysis runs on every keystroke, so the engine re-checks only what an edit changed, and a rule says what each of its checks reads by the hook it puts it in (`defineDockerfileRule` in `server/src/engine/rule.ts`, where the contract is spelt out):',
+  '',
+  "- `checkInstruction({ instruction, onbuild, shellSources, text, lines, report })` sees one instruction (an `ONBUILD`'s trigger on its own, with `onbuild` set). Its findings are kept with the instruction and reused, moved with it, until that instruction's text changes. Most Dockerfile checks belong here: what one `ADD`, `COPY`, `ENV`, `EXPOSE` or `HEALTHCHECK` says.",
+  '- `checkShellSource({ source, text, lines, report })` sees one piece of shell code: a `RUN` line, or a heredoc script it runs, lexed once (`source.pipelines`). Kept the same way. Shell checks (downloads, `sudo`, package managers, flags) belong here.',
+  "- `check({ model, config, report, readFile })` sees the whole model and runs on every analysis: keep it for what really spans instructions (stages, the final stage's user, what a later `RUN` does to an earlier `ENV`), and read per-instruction facts through readings the engine keeps (`textReading` for an instruction, `source.reading` for a shell source) rather than re-deriving them every time.",
+  '',
+  "A per-instruction check reads only its instruction or source (through `text` and `lines` at their own offsets) and reports ranges and edits inside the instruction's lines; it gets no model, no stage and no other instruction, so it cannot depend on them by accident. The replay test (`test/unit/engine/incremental-replay.test.ts`, and `npm run replay` for a long run) applies thousands of random edits and fails on any difference between an incremental analysis and a full one, rule by rule. Compose rules have only `check` for now: a compose analysis re-parses just the top-level entry or service an edit is in (`documents/compose-chunks.ts`), and then runs every compose rule.",
+];
+
 export function buildRulesIndex(): string {
   const lines = [
     '# dockguard rules',
@@ -95,5 +108,6 @@ export function buildRulesIndex(): string {
     }
     lines.push('');
   }
+  lines.push(...WRITING_A_RULE, '');
   return lines.join('\n');
 }

@@ -1,7 +1,8 @@
 import type { ResolvedConfig } from './config';
-import type { ComposeModel } from './documents/compose';
 import type { DockerfileModel } from './documents/dockerfile';
 import { DockerfileUnits } from './documents/dockerfile-units';
+import { ComposeChunks } from './documents/compose-chunks';
+import { COMPOSE_YAML_OPTIONS, type ComposeModel } from './documents/compose';
 
 /**
  * What one document keeps between its analyses, so the next analysis re-parses and re-checks only what the edit
@@ -11,6 +12,7 @@ import { DockerfileUnits } from './documents/dockerfile-units';
  */
 export class AnalysisState {
   private units?: DockerfileUnits;
+  private chunks?: ComposeChunks;
   private key?: string;
   private config?: ResolvedConfig;
   private rules?: unknown;
@@ -45,6 +47,12 @@ export class AnalysisState {
     this.units = undefined;
     this.units = DockerfileUnits.parse(text);
     return this.units;
+  }
+
+  /** The compose file's chunks as the previous analysis parsed them, for one that re-parses what changed. */
+  composeChunks(config: ResolvedConfig, options: { rules?: unknown }): ComposeChunks {
+    if (!this.compatible(config, options.rules) || !this.chunks) this.chunks = new ComposeChunks(COMPOSE_YAML_OPTIONS);
+    return this.chunks;
   }
 
   private compatible(config: ResolvedConfig, rules: unknown): boolean {

@@ -108,7 +108,7 @@ function* analyzeText(
     lines = model.lines;
     extents = () => dockerfileExtents(model);
   } else {
-    const model = parseCompose(text);
+    const model = parseCompose(text, options.state?.composeChunks(config, options));
     if (model.nestedTooDeep) return notAnalyzedFinding(TOO_DEEP, config);
     options.state?.remember(model);
     yield;

@@ -60,6 +60,15 @@ export interface RuleContext<Model, Id extends string = string> {
  * last rule still gives correct findings (the engine then runs it again every time, never reusing them), but one
  * that reads elsewhere would keep stale findings: test/unit/engine/incremental-replay.test.ts replays random edits
  * and compares every incremental analysis with a full one, for every rule.
+ *
+ * A whole-file check that needs a fact about every instruction reads it through a reading kept with the
+ * instruction (`textReading` in documents/ast-memo) or the shell source (`source.reading`), so the fact is derived
+ * once per edit of that instruction rather than once per keystroke.
+ *
+ * Compose rules have only `check` for now: a compose analysis re-parses only the top-level entry or service an
+ * edit is in (documents/compose-chunks) and runs every compose rule on the joined model; per-service checks kept
+ * per service would be the same design one level up (a service's inputs are its own mapping, the anchors it
+ * merges and the services it extends).
  */
 export interface DockerfileRule {
   meta: RuleMeta & { kind: 'dockerfile' };

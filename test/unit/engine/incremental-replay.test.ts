@@ -17,6 +17,37 @@ const DOCKERFILES = [
   [EXAMPLE, read('test/fixtures/e2e-project-config/Dockerfile'), EXAMPLE].join('\n'),
 ];
 const DOCKERFILE_POOL = DOCKERFILES.join('\n').split('\n');
+const COMPOSE_EXAMPLE = read('examples/compose.yaml');
+const COMPOSE_FILES = [
+  COMPOSE_EXAMPLE,
+  read('test/fixtures/e2e-compose/compose.yaml'),
+  // Anchors and merge keys across top-level entries, an extends chain, several services to move around.
+  [
+    'x-defaults: &defaults',
+    '  restart: unless-stopped',
+    '  privileged: true',
+    'x-limits: &limits',
+    '  deploy:',
+    '    resources: { limits: { memory: 512M } }',
+    'services:',
+    '  base:',
+    '    <<: *defaults',
+    '    image: nginx:1.27',
+    '  web:',
+    '    extends: base',
+    '    <<: [*defaults, *limits]',
+    '    ports: ["80:80"]',
+    '  # the worker',
+    '  worker:',
+    '    image: python:latest',
+    '    volumes:',
+    '      - /var/run/docker.sock:/var/run/docker.sock',
+    'volumes:',
+    '  data: {}',
+    '',
+  ].join('\n'),
+];
+const COMPOSE_POOL = COMPOSE_FILES.join('\n').split('\n');
 
 describe('incremental analysis gives exactly the findings of a full analysis', () => {
   // A seeded slice here; `npm run replay` runs many more (scripts/replay.ts).
@@ -24,6 +55,14 @@ describe('incremental analysis gives exactly the findings of a full analysis', (
     it(`Dockerfiles, seed ${seed}: after every random edit`, () => {
       const result = replay({ kind: 'dockerfile', starts: DOCKERFILES, pool: DOCKERFILE_POOL, seed, steps: 90, config: CONFIG });
       assert.equal(result.edits, DOCKERFILES.length * 90);
+      assert.ok(result.findings > result.edits, 'the edited files still have findings to compare');
+      assert.deepEqual(result.differences.map(describeDifference), []);
+    });
+  }
+  for (const seed of [1, 2]) {
+    it(`compose files, seed ${seed}: after every random edit`, () => {
+      const result = replay({ kind: 'compose', starts: COMPOSE_FILES, pool: COMPOSE_POOL, seed, steps: 90, config: CONFIG });
+      assert.equal(result.edits, COMPOSE_FILES.length * 90);
       assert.ok(result.findings > result.edits, 'the edited files still have findings to compare');
       assert.deepEqual(result.differences.map(describeDifference), []);
     });

@@ -1,6 +1,7 @@
 import { isAlias, isMap, isPair, isScalar, parseDocument, type Alias, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { LineIndex } from '../text';
 import { anchorsInDocumentOrder } from './compose-anchors';
+import type { ComposeChunks } from './compose-chunks';
 import { parseYamlDocument } from './yaml-parse';
 import { keyName, mapPair, type MergedMap } from './compose-merge-keys';
 import type { Range } from '../types';
@@ -70,8 +71,15 @@ export const MAX_SYNTAX_ERRORS = 100;
 /** Alias to alias hops followed; yaml anchors name nodes, not aliases, so one hop is the norm. */
 const ALIAS_HOPS = 50;
 
-export function parseCompose(text: string): ComposeModel {
-  const model = new ComposeDocument(text);
+/** yaml's options for compose files: merge keys stay plain keys (the model resolves them), duplicate keys are errors. */
+export const COMPOSE_YAML_OPTIONS = { merge: false, uniqueKeys: true, prettyErrors: false } as const;
+
+/**
+ * The model of a compose file. `chunks` (kept by an incremental analysis, documents/compose-chunks) parses only
+ * the top-level entry or service an edit changed, when the file's layout allows; otherwise yaml parses it whole.
+ */
+export function parseCompose(text: string, chunks?: ComposeChunks): ComposeModel {
+  const model = new ComposeDocument(text, chunks?.parse(text));
   model.services = readServices(model);
   return model;
 }
@@ -97,8 +105,11 @@ class ComposeDocument implements ComposeModel {
   private aliasTargets?: Map<Alias, Node | undefined>;
   private detectedQuote?: '"' | "'";
 
-  constructor(readonly text: string) {
-    const doc = parseYamlDocument(text, { merge: false, uniqueKeys: true, prettyErrors: false });
+  constructor(
+    readonly text: string,
+    parsed?: Document.Parsed,
+  ) {
+    const doc = parsed ?? parseYamlDocument(text, COMPOSE_YAML_OPTIONS);
     this.nestedTooDeep = !doc;
     this.doc = doc ?? parseDocument('');
     const lines = new LineIndex(text);
