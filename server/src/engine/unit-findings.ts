@@ -1,8 +1,8 @@
 import type { DockerfileModel } from './documents/dockerfile';
 import type { InstructionUnit } from './documents/dockerfile-units';
 import { unitShellSources } from './documents/shell-source';
-import type { DockerfileRule, Report, RuleContext, UnitContext } from './rule';
-import type { Finding, Position, Range } from './types';
+import type { DockerfileRule, InstructionContext, Report, RuleContext, ShellSourceContext, UnitContext } from './rule';
+import type { Finding, Range } from './types';
 
 /** A rule's per-instruction checks (rule.ts), with how its reports become findings under the configuration. */
 export interface UnitCheck {
@@ -58,30 +58,57 @@ interface KeptFindings {
 function checkUnit(checks: UnitCheck[], unit: InstructionUnit, base: Omit<UnitContext, 'report'>): KeptFindings {
   const found: Finding[] = [];
   const sources = unitShellSources(unit);
-  const own = unit.trigger ? sources.filter((s) => !s.onbuild) : sources;
-  const triggered = unit.trigger ? sources.filter((s) => s.onbuild) : [];
+  const trigger = unit.trigger;
   const range = unit.instruction.getRange();
+  // One context per kind for the unit, its report pointed at each rule in turn: a fresh object per rule and per
+  // unit made this loop the costliest part of a first analysis.
+  let check: UnitCheck = checks[0];
+  const report = (r: Report) => found.push(check.toFinding(r));
+  const instruction: InstructionContext = {
+    text: base.text,
+    lines: base.lines,
+    config: base.config,
+    report,
+    instruction: unit.instruction,
+    onbuild: false,
+    shellSources: trigger ? sources.filter((s) => !s.onbuild) : sources,
+  };
+  const triggered: InstructionContext | undefined = trigger
+    ? { ...instruction, instruction: trigger, onbuild: true, shellSources: sources.filter((s) => s.onbuild) }
+    : undefined;
+  const shell: ShellSourceContext = { text: base.text, lines: base.lines, config: base.config, report, source: sources[0] };
   let failed = false;
-  for (const { rule, toFinding, onError } of checks) {
-    const report = (r: Report) => found.push(toFinding(r));
+  for (check of checks) {
+    const rule = check.rule;
     try {
       if (rule.checkInstruction) {
-        rule.checkInstruction({ ...base, report, instruction: unit.instruction, onbuild: false, shellSources: own });
-        if (unit.trigger) rule.checkInstruction({ ...base, report, instruction: unit.trigger, onbuild: true, shellSources: triggered });
+        rule.checkInstruction(instruction);
+        if (triggered) rule.checkInstruction(triggered);
       }
-      if (rule.checkShellSource) for (const source of sources) rule.checkShellSource({ ...base, report, source });
+      if (rule.checkShellSource) {
+        for (const source of sources) {
+          shell.source = source;
+          rule.checkShellSource(shell);
+        }
+      }
     } catch (error) {
       failed = true;
-      onError(error);
+      check.onError(error);
     }
   }
-  const inside = (p: Position) => p.line >= range.start.line && p.line <= range.end.line;
-  const cacheable = !failed && found.every((f) => within(f.range, inside) && f.fixes.every((fix) => fix.edits.every((edit) => within(edit.range, inside))));
-  return { line: range.start.line, findings: found, cacheable };
+  const first = range.start.line;
+  const last = range.end.line;
+  let cacheable = !failed;
+  for (let i = 0; cacheable && i < found.length; i++) {
+    const finding = found[i];
+    if (!within(finding.range, first, last)) cacheable = false;
+    for (const fix of finding.fixes) for (const edit of fix.edits) if (!within(edit.range, first, last)) cacheable = false;
+  }
+  return { line: first, findings: found, cacheable };
 }
 
-function within(range: Range, inside: (p: Position) => boolean): boolean {
-  return inside(range.start) && inside(range.end);
+function within(range: Range, first: number, last: number): boolean {
+  return range.start.line >= first && range.start.line <= last && range.end.line >= first && range.end.line <= last;
 }
 
 function moveRange(range: Range, delta: number): Range {
