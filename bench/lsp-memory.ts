@@ -70,9 +70,11 @@ async function main(): Promise<void> {
         await session.stop();
       }
     };
+    // BENCH_NODE_FLAGS: node options for our server, to try V8's memory settings.
+    const flags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
     const ours = await measure(
       'dockguard',
-      [DOCKGUARD, '--stdio'],
+      [...flags, DOCKGUARD, '--stdio'],
       files,
       (k) => (k === 'compose' ? 'dockercompose' : 'dockerfile'),
       (s) => (s === 'dockguard' ? DOCKGUARD_SETTINGS : null),
