@@ -30,12 +30,21 @@ export type YamlOptions = ParseOptions & DocumentOptions & SchemaOptions;
  * MAX_YAML_NESTING.
  */
 export function parseYamlDocument(text: string, options: YamlOptions): Document.Parsed | undefined {
+  // yaml checks each key against every earlier key of its mapping (quadratic: a mapping of 25,000 services took
+  // seconds); the same check, with the same errors, is made here with one set per mapping. Where yaml places
+  // the error depends on the tokens before the key, kept (for a second parse) only when a key is repeated.
+  if (options.uniqueKeys !== true) return compose(text, options);
+  const doc = compose(text, { ...options, uniqueKeys: false });
+  if (!doc || !hasDuplicateKeys(doc)) return doc;
+  const withTokens = compose(text, { ...options, uniqueKeys: false, keepSourceTokens: true })!;
+  withStackTraces(0, () => reportDuplicateKeys(withTokens));
+  return withTokens;
+}
+
+function compose(text: string, options: YamlOptions): Document.Parsed | undefined {
   const guard = new NestingGuard();
   const parser = new Parser();
-  // yaml checks each key against every earlier key of its mapping (quadratic: a mapping of 25,000 services took
-  // seconds); the same check, with the same errors, is made below with one set per mapping.
-  const uniqueKeys = options.uniqueKeys === true;
-  const composer = new Composer(uniqueKeys ? { ...options, uniqueKeys: false } : options);
+  const composer = new Composer(options);
   function* tokens() {
     for (const lexeme of new Lexer().lex(text)) {
       if (guard.exceeded(lexeme)) return;
@@ -46,9 +55,7 @@ export function parseYamlDocument(text: string, options: YamlOptions): Document.
   let doc: Document.Parsed | undefined;
   // Every YAML error is an Error, and capturing its stack trace was most of the time of a file of 40,000 errors
   // (a line of quotes): nobody reads those traces.
-  const stackTraceLimit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
-  try {
+  withStackTraces(0, () => {
     for (const next of composer.compose(tokens(), true, text.length)) {
       if (!doc) {
         doc = next;
@@ -58,45 +65,68 @@ export function parseYamlDocument(text: string, options: YamlOptions): Document.
         break;
       }
     }
-    if (doc && !guard.tooDeep && uniqueKeys) reportDuplicateKeys(doc, text);
-  } finally {
-    Error.stackTraceLimit = stackTraceLimit;
-  }
+  });
   return guard.tooDeep ? undefined : doc;
 }
 
+function withStackTraces(limit: number, run: () => void): void {
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = limit;
+  try {
+    run();
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
+}
+
 /**
- * yaml's `uniqueKeys: true`, in linear time: a key equal to an earlier key of its mapping (the same node, or
- * scalars of the same value) is an error at the key's start, "Map keys must be unique". Errors are kept in
- * document order, as yaml reports them.
+ * Calls `found` for each key equal to an earlier key of its mapping (the same node, or scalars of the same value,
+ * as yaml compares them), with the position yaml gives the error: where the tokens before the key end (its
+ * indentation, comments, anchor), or without any, where the item before it ends.
  */
-function reportDuplicateKeys(doc: Document.Parsed, text: string): void {
-  const duplicates: YAMLParseError[] = [];
+function eachDuplicateKey(doc: Document.Parsed, found: (at: number) => boolean | void): void {
   const pending: unknown[] = [doc.contents];
   while (pending.length) {
     const node = pending.pop();
     if (!isCollection(node)) continue;
     const seen = isMap(node) ? new Set<unknown>() : undefined;
+    let itemEnd = node.range?.[0] ?? 0;
     for (const item of node.items as unknown[]) {
-      if (isPair(item)) {
-        const key = item.key as Node | null;
-        if (seen && isScalar(key) && !Number.isNaN(key.value)) {
-          if (seen.has(key.value)) {
-            const at = keyStart(text, key);
-            duplicates.push(new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
-          } else {
-            seen.add(key.value);
-          }
-        }
-        pending.push(item.value, item.key);
-      } else {
+      if (!isPair(item)) {
         pending.push(item);
+        continue;
       }
+      const key = item.key as Node | null;
+      const value = item.value as Node | null;
+      const source = (item as { srcToken?: { start?: SourceToken[]; sep?: SourceToken[] } }).srcToken;
+      if (seen && isScalar(key) && !Number.isNaN(key.value)) {
+        if (!seen.has(key.value)) seen.add(key.value);
+        else if (found(source?.start?.length ? tokenEnd(source.start[source.start.length - 1]) : itemEnd)) return;
+      }
+      itemEnd = value?.range ? value.range[2] : key?.range ? key.range[2] : itemEnd;
+      if (!value?.range && source?.sep?.length) itemEnd = tokenEnd(source.sep[source.sep.length - 1]);
+      pending.push(value, key);
     }
   }
-  if (duplicates.length === 0) return;
+}
+
+type SourceToken = { offset: number; source: string };
+
+function tokenEnd(token: SourceToken): number {
+  return token.offset + token.source.length;
+}
+
+function hasDuplicateKeys(doc: Document.Parsed): boolean {
+  let any = false;
+  eachDuplicateKey(doc, () => (any = true));
+  return any;
+}
+
+/** yaml's `uniqueKeys: true` errors, "Map keys must be unique", kept in document order with yaml's own errors. */
+function reportDuplicateKeys(doc: Document.Parsed): void {
+  const duplicates: YAMLParseError[] = [];
+  eachDuplicateKey(doc, (at) => void duplicates.push(new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique')));
   duplicates.sort((a, b) => a.pos[0] - b.pos[0]);
-  // Merged by position with yaml's own errors (each list is in document order already).
   const merged: YAMLParseError[] = [];
   let d = 0;
   for (const error of doc.errors) {
@@ -187,11 +217,4 @@ class NestingGuard {
     if (depth > MAX_YAML_NESTING) this.tooDeep = true;
     return this.tooDeep;
   }
-}
-
-/** Where yaml places a key's start: the key itself, or for an empty key (`: value`), the indicator after the indentation. */
-function keyStart(text: string, key: Node): number {
-  let at = key.range![0];
-  if (key.range![1] === at) while (text[at] === ' ' || text[at] === '\t') at++;
-  return at;
 }
