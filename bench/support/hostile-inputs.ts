@@ -120,6 +120,8 @@ export const FAMILIES: Family[] = [
     kind: 'dockerfile',
     make: (chars) => 'FROM alpine:3.20\n' + Array.from({ length: Math.max(1, Math.floor(chars / 26)) }, (_, i) => `ENV API_TOKEN${i}=abc${i}\n`).join(''),
   },
+  { name: 'FROM nested in `${A:-`', kind: 'dockerfile', make: nested('FROM ', '${A:-', '}', '\n') },
+  { name: 'ENV secret of unclosed `${A:-`', kind: 'dockerfile', make: repeat('FROM alpine:3.20\nENV DB_PASSWORD=', '${A:-', '\n') },
   { name: 'RUN nested in `$(`', kind: 'dockerfile', make: nested('FROM alpine:3.20\nRUN ', '$(', ')', '\n') },
   { name: 'RUN nested in backquotes and sh -c', kind: 'dockerfile', make: nested('FROM alpine:3.20\nRUN ', 'sh -c "', '"', '\n') },
   { name: 'exec form nested in `[`', kind: 'dockerfile', make: nested('FROM alpine:3.20\nCMD ', '[', ']', '\n') },

@@ -26,6 +26,8 @@ describe('classifySecret', () => {
     ['GOOGLE_APPLICATION_CREDENTIALS_JSON', '{"type":"service_account"}', 'credentials'],
     ['DB_PASSWORD', '12345678', 'password'],
     ['DB_PASSWORD', '${DB_PASSWORD:-changeme}', 'password'],
+    // The default of a default is as literal.
+    ['DB_PASSWORD', '${DB_PASSWORD:-${PW:-changeme}}', 'password'],
   ];
   for (const [name, value, what] of secret) {
     it(`${name}=${value} is a ${what}`, () => assert.deepEqual(classifySecret(name, value), { reason: 'name', what }));
@@ -58,6 +60,8 @@ describe('classifySecret', () => {
     ['DB_PASSWORD', '${DB_PASSWORD}'],
     ['DB_PASSWORD', '$DB_PASSWORD'],
     ['DB_PASSWORD', '${DB_PASSWORD:?required}'],
+    ['DB_PASSWORD', '${DB_PASSWORD:-$PW}'],
+    ['DB_PASSWORD', '${DB_PASSWORD:-${PW}}'],
     ['AUTH_HEADER', 'Bearer ${TOKEN}'],
     ['DB_PASSWORD_FILE', '/run/secrets/db'],
     ['TOKEN_PATH', '/var/run/token'],
@@ -114,5 +118,11 @@ describe('findCredentials', () => {
   it('finishes on long lines without credentials', { timeout: 60_000 }, () => {
     const long = `${'a'.repeat(300_000)}sk-${'b'.repeat(300_000)}://${'c:'.repeat(100_000)}`;
     assert.deepEqual(findCredentials(long), []);
+  });
+});
+
+describe('classifySecret on a value of unclosed references', () => {
+  it('reads `${A:-` repeated 20,000 times (the hostile-inputs benchmark times it)', () => {
+    assert.equal(classifySecret('DB_PASSWORD', '${A:-'.repeat(20_000)), undefined);
   });
 });

@@ -252,7 +252,9 @@ export function secretName(name: string): NameMatch | undefined {
 
 const SWITCH = /^(?:true|false|yes|no|on|off|y|n|enabled?|disabled?|none|null|nil|undefined|required|optional|random|empty|auto)$/i;
 const NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
-const REFERENCE = /\$\{[A-Za-z_][A-Za-z0-9_]*(?:(:?[-+?=])([^}]*))?\}|\$[A-Za-z_][A-Za-z0-9_]*/g;
+// A default holding a `$` is no literal anyway: stopping at it keeps the search linear (with `[^}]*`, every `${`
+// of an unclosed `${A:-${A:-…` read the rest of the value again).
+const REFERENCE = /\$\{[A-Za-z_][A-Za-z0-9_]*(?:(:?[-+?=])([^}$]*))?\}|\$[A-Za-z_][A-Za-z0-9_]*/g;
 
 function isPlaceholder(value: string): boolean {
   return /^(?:<[^<>]*>|\*+|[xX]+|\.{3}|\?+)$/.test(value);
@@ -268,7 +270,7 @@ function literalPart(value: string): string | undefined {
   REFERENCE.lastIndex = 0;
   for (let m = REFERENCE.exec(value); m; m = REFERENCE.exec(value)) {
     const [op, word] = [m[1], m[2]];
-    if (op && (op.endsWith('-') || op.endsWith('=')) && word && !word.includes('$')) defaults += word;
+    if (op && (op.endsWith('-') || op.endsWith('=')) && word) defaults += word;
   }
   return defaults || undefined;
 }
