@@ -15,6 +15,10 @@ import addInsteadOfCopy from './add-instead-of-copy';
 import addRemoteWithoutChecksum from './add-remote-without-checksum';
 import pipeToShell from './pipe-to-shell';
 import verificationDisabled from './verification-disabled';
+import runSecurityInsecure from './run-security-insecure';
+import runNetworkHost from './run-network-host';
+import untrustedSyntaxFrontend from './untrusted-syntax-frontend';
+import unpinnedSyntaxFrontend from './unpinned-syntax-frontend';
 
 /** Every Dockerfile rule, in code order. Meta-tests check that each file in this folder is listed here. */
 export const dockerfileRules: DockerfileRule[] = [
@@ -34,4 +38,8 @@ export const dockerfileRules: DockerfileRule[] = [
   sudoInRun,
   sshServer,
   missingHealthcheck,
+  runSecurityInsecure,
+  runNetworkHost,
+  untrustedSyntaxFrontend,
+  unpinnedSyntaxFrontend,
 ];
