@@ -20,6 +20,10 @@ import hostDevices from './host-devices';
 import healthcheckDisabled from './healthcheck-disabled';
 import loggingDisabled from './logging-disabled';
 import untrustedImageRegistry from './untrusted-image-registry';
+import cgroupParentSet from './cgroup-parent-set';
+import oomKillDisabled from './oom-kill-disabled';
+import mountPropagationShared from './mount-propagation-shared';
+import tmpfsExec from './tmpfs-exec';
 
 /** Every compose rule, in code order. Meta-tests check that each file in this folder is listed here. */
 export const composeRules: ComposeRule[] = [
@@ -44,4 +48,8 @@ export const composeRules: ComposeRule[] = [
   serviceRunsAsRoot,
   untrustedImageRegistry,
   loggingDisabled,
+  cgroupParentSet,
+  oomKillDisabled,
+  mountPropagationShared,
+  tmpfsExec,
 ];
