@@ -20,6 +20,12 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: 'a variable name too long for a secret key (YAML keys end at 1024 characters): reported, nothing moved',
+      code: `services:\n  a:\n    image: a:1\n    environment:\n      - ${'X'.repeat(1100)}_TOKEN=tok3n-value-here\n`,
+      findings: [{ line: 5, messageId: 'environmentName' }],
+      output: null,
+    },
+    {
       name: 'map form: moved to a new top-level secret, the entry removed, comments and blank lines kept',
       code: '# the API\nservices:\n  api:\n    image: registry.example.com/api:1.4 # pinned\n    environment:\n      LOG_LEVEL: info\n      API_TOKEN: "abcdef123456" # rotate me\n    restart: always\n\nvolumes:\n  data: {}\n',
       findings: [

@@ -46,6 +46,8 @@ export default defineComposeRule({
 });
 
 type Place = 'environment' | 'build-arg';
+
+const MAX_SECRET_NAME = 128;
 type MessageId = 'environmentName' | 'environmentValue' | 'buildArgName' | 'buildArgValue';
 type Reporter = (r: Report<MessageId>) => void;
 
@@ -84,7 +86,8 @@ function valueRange(model: ComposeModel, variable: KeyValue): Range {
  * that read `<VAR>_FILE`, renamed to point at `/run/secrets/<name>` so the application needs no change.
  */
 function moveToSecret(model: ComposeModel, service: Service, container: Node, variable: KeyValue, place: Place): Fix | undefined {
-  if (!canEdit(model) || !model.root || !service.map) return undefined;
+  // The name becomes a mapping key, and YAML limits implicit keys to 1024 characters: no real variable is that long.
+  if (!canEdit(model) || !model.root || !service.map || variable.name.length > MAX_SECRET_NAME) return undefined;
   const name = secretNameFor(variable.name);
   const file = `./secrets/${name}.txt`;
   const owner = place === 'environment' ? service.map : (model.resolve(service.get('build')?.value) as YAMLMap<Node, Node | null>);
