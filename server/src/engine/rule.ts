@@ -61,6 +61,11 @@ export interface RuleContext<Model, Id extends string = string> {
  * that reads elsewhere would keep stale findings: test/unit/engine/incremental-replay.test.ts replays random edits
  * and compares every incremental analysis with a full one, for every rule.
  *
+ * One fact from outside is part of a shell source's input: the SHELL in effect (`source.shell`, inherited through
+ * `FROM <stage>`). The engine checks a RUN again when it changes; PowerShell and cmd code has no POSIX pipelines.
+ * Read a source's commands with knowledge/shell-scopes (`orderedCommands`): it includes `sh -c '…'` scripts,
+ * the exec form (`["sh", "-c", "…"]` and direct argv) and command substitutions.
+ *
  * A whole-file check that needs a fact about every instruction reads it through a reading kept with the
  * instruction (`textReading` in documents/ast-memo) or the shell source (`source.reading`), so the fact is derived
  * once per edit of that instruction rather than once per keystroke.

@@ -3,6 +3,7 @@ import type { InstructionUnit } from './documents/dockerfile-units';
 import { unitShellSources } from './documents/shell-source';
 import type { DockerfileRule, InstructionContext, Report, RuleContext, ShellSourceContext, UnitContext } from './rule';
 import type { Finding, Range } from './types';
+import type { RunShell } from './documents/run-shell';
 
 /** A rule's per-instruction checks (rule.ts), with how its reports become findings under the configuration. */
 export interface UnitCheck {
@@ -35,7 +36,7 @@ export function* unitFindings(
   for (let i = 0; i < units.length; i++) {
     const unit = units[i];
     let kept = unit.derived.get(KEPT) as KeptFindings | undefined;
-    if (!kept) {
+    if (!kept || !sameShells(kept, unit)) {
       kept = checkUnit(checks, unit, base);
       if (kept.cacheable) unit.derived.set(KEPT, kept);
     }
@@ -53,6 +54,16 @@ interface KeptFindings {
   line: number;
   findings: Finding[];
   cacheable: boolean;
+  /** The shell each of the unit's sources ran in when checked: a SHELL added or changed above means a new check. */
+  shells?: RunShell[];
+}
+
+function sameShells(kept: KeptFindings, unit: InstructionUnit): boolean {
+  const shells = kept.shells;
+  if (!shells) return true;
+  const sources = unitShellSources(unit);
+  for (let i = 0; i < sources.length; i++) if (sources[i].shell !== shells[i]) return false;
+  return true;
 }
 
 function checkUnit(checks: UnitCheck[], unit: InstructionUnit, base: Omit<UnitContext, 'report'>): KeptFindings {
@@ -104,7 +115,7 @@ function checkUnit(checks: UnitCheck[], unit: InstructionUnit, base: Omit<UnitCo
     if (!within(finding.range, first, last)) cacheable = false;
     for (const fix of finding.fixes) for (const edit of fix.edits) if (!within(edit.range, first, last)) cacheable = false;
   }
-  return { line: first, findings: found, cacheable };
+  return { line: first, findings: found, cacheable, shells: sources.length ? sources.map((s) => s.shell) : undefined };
 }
 
 function within(range: Range, first: number, last: number): boolean {

@@ -15,6 +15,28 @@ const DOCKERFILES = [
   read('test/fixtures/e2e-suppression/Dockerfile'),
   // A longer file: edits far from each other, and instructions moved by many lines.
   [EXAMPLE, read('test/fixtures/e2e-project-config/Dockerfile'), EXAMPLE].join('\n'),
+  // SHELL changes (inherited through FROM <stage>, non-POSIX shells), exec forms and package managers: a SHELL
+  // added, moved or removed above a RUN changes what the RUN's unchanged text means.
+  [
+    'FROM debian:12 AS base',
+    'SHELL ["/bin/bash", "-o", "pipefail", "-c"]',
+    'RUN curl -fsSL https://x | bash',
+    'RUN ["sh", "-c", "apt-get install curl && curl https://x | sh"]',
+    'FROM base',
+    'SHELL ["pwsh", "-Command"]',
+    'RUN sudo apt-get install -y curl | tee log',
+    'RUN apt-get update',
+    'FROM alpine:3.20',
+    'RUN ["apk", "add", "curl"]',
+    'RUN pip install flask && npm install express',
+    'ONBUILD RUN wget -qO- https://x | sh',
+    'SHELL ["cmd", "/S", "/C"]',
+    'RUN yum install httpd && zypper in -y vim',
+    'RUN <<EOF',
+    'apt-get dist-upgrade',
+    'EOF',
+    '',
+  ].join('\n'),
 ];
 const DOCKERFILE_POOL = DOCKERFILES.join('\n').split('\n');
 const COMPOSE_EXAMPLE = read('examples/compose.yaml');

@@ -1,4 +1,4 @@
-import { From, Instruction, Onbuild, Arg, Env, User } from 'dockerfile-ast';
+import { From, Instruction, Onbuild, Arg, Env, Shell, User } from 'dockerfile-ast';
 import type { Dockerfile } from 'dockerfile-ast';
 import type { LineIndex } from '../text';
 import type { Range } from '../types';
@@ -7,6 +7,7 @@ import { DockerfileUnits } from './dockerfile-units';
 import { parseImageRef, type ImageRef } from './image-ref';
 import { singleReference, substitute, type Scope } from './variables';
 import { shellSourcesOf, type ShellSource } from './shell-source';
+import { DEFAULT_SHELL, shellOf, type RunShell } from './run-shell';
 
 /** The image a stage starts from, resolved as far as the file allows. */
 export interface BaseImage {
@@ -48,6 +49,8 @@ export interface Stage {
   isFinal: boolean;
   /** The first stage of stageChain(this): the one built on an external image (or on scratch, or an unknown one). */
   origin: Stage;
+  /** The shell in effect at the end of the stage (its last SHELL, or the one of the stage it is built FROM). */
+  shell: RunShell;
   /** Where a walk of the `FROM <stage>` tree enters and leaves this stage: see stageBuildsOn. */
   treeIn: number;
   treeOut: number;
@@ -64,9 +67,9 @@ export interface DockerfileModel {
   globalScope: Scope;
   /**
    * Every instruction in file order with its stage; ONBUILD triggers are included as the instruction they wrap,
-   * so rules that look at RUN or ADD also see `ONBUILD RUN` and `ONBUILD ADD`.
+   * so rules that look at RUN or ADD also see `ONBUILD RUN` and `ONBUILD ADD`. `shell` is the SHELL in effect there.
    */
-  instructions: { instruction: Instruction; stage?: Stage; onbuild: boolean }[];
+  instructions: { instruction: Instruction; stage?: Stage; onbuild: boolean; shell: RunShell }[];
   /** Shell code of every RUN, heredoc bodies and ONBUILD RUN included; computed once on first use. */
   readonly shellSources: ShellSource[];
   /** The parsed instructions, with what the engine keeps per instruction between analyses. */
@@ -98,9 +101,10 @@ export function dockerfileModel(parsed: DockerfileUnits): DockerfileModel {
     if (instruction instanceof From) {
       current = createStage(instruction, stages, stagesByName, globalScope, globalArgRanges);
       stages.push(current);
-      instructions.push({ instruction, stage: current, onbuild: false });
+      instructions.push({ instruction, stage: current, onbuild: false, shell: current.shell });
       continue;
     }
+    if (current && instruction instanceof Shell) current.shell = shellOf(instruction);
     if (!current && instruction instanceof Arg) {
       globalArgs.push(instruction);
       const property = instruction.getProperty();
@@ -113,8 +117,9 @@ export function dockerfileModel(parsed: DockerfileUnits): DockerfileModel {
       }
     }
     current?.instructions.push(instruction);
-    instructions.push({ instruction, stage: current, onbuild: false });
-    if (instruction instanceof Onbuild && unit.trigger) instructions.push({ instruction: unit.trigger, stage: current, onbuild: true });
+    const shell = current?.shell ?? DEFAULT_SHELL;
+    instructions.push({ instruction, stage: current, onbuild: false, shell });
+    if (instruction instanceof Onbuild && unit.trigger) instructions.push({ instruction: unit.trigger, stage: current, onbuild: true, shell });
   }
 
   for (const stage of stages) stage.user = effectiveUser(stage, globalArgs);
@@ -163,11 +168,13 @@ function createStage(from: From, earlier: Stage[], byName: Map<string, Stage>, s
     instructions: [],
     isFinal: false,
     origin: undefined as unknown as Stage,
+    shell: DEFAULT_SHELL,
     treeIn: 0,
     treeOut: 0,
   };
-  // A stage builds only on earlier ones, whose origin is known.
+  // A stage builds only on earlier ones, whose origin and last shell are known.
   stage.origin = stage.image.stage?.origin ?? stage;
+  stage.shell = stage.image.stage?.shell ?? DEFAULT_SHELL;
   // `FROM name` means the first stage of that name.
   if (stage.name !== undefined && !byName.has(stage.name)) byName.set(stage.name, stage);
   return stage;

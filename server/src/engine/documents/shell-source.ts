@@ -1,11 +1,12 @@
 import { Instruction, Run } from 'dockerfile-ast';
 import type { LineIndex } from '../text';
-import { commandName, lexShell, SHELLS, type Pipeline } from '../knowledge/shell';
+import { commandIndex, commandName, lexShell, SHELLS, type Pipeline } from '../knowledge/shell';
 import type { ShellScope } from '../knowledge/shell-scopes';
 import { argumentSpans, escapeCharOf, firstArgumentOffset, heredocsOf } from './instruction-args';
 import type { Range } from '../types';
 import type { Stage } from './dockerfile';
 import type { DockerfileUnits, InstructionUnit } from './dockerfile-units';
+import { DEFAULT_SHELL, EXEC_FORM, shellFromArgv, type RunShell } from './run-shell';
 
 /**
  * Shell code taken from a RUN, laid over the document so that offset `i` of `text` is document offset
@@ -21,6 +22,12 @@ export class ShellSource {
   /** Nested scopes (`sh -c '…'`, `$(…)`), kept by knowledge/shell-scopes for the rules that share them. */
   scopes?: ShellScope[];
   private readings?: Map<symbol, unknown>;
+  /**
+   * The shell that runs this code: the stage's SHELL where the RUN is (set for each analysis, like the stage), or
+   * the source's own (`ownShell`). A per-instruction check may read it: the engine checks the instruction again
+   * when it changes (unit-findings). PowerShell and cmd code has no POSIX pipelines (see `pipelines`).
+   */
+  shell: RunShell = DEFAULT_SHELL;
 
   constructor(
     readonly instruction: Instruction,
@@ -34,12 +41,23 @@ export class ShellSource {
     public offset: number,
     /** The current document's line index, set for each analysis. */
     public lines: LineIndex,
+    /** A shell the source names itself, whatever SHELL says: the exec form's, or `RUN bash <<EOF`'s for the body. */
+    readonly ownShell?: RunShell,
   ) {}
 
-  /** Lexed on first use and then kept, so several rules share one lexing. */
+  /** Lexed on first use and then kept, so several rules share one lexing; none for PowerShell or cmd code. */
   get pipelines(): Pipeline[] {
+    if (!this.shell.posix) return NO_PIPELINES;
     this.lexed ??= lexShell(this.text);
     return this.lexed;
+  }
+
+  /** A new shell in effect (a SHELL above was added or changed): what was read under the old one is dropped. */
+  setShell(shell: RunShell): void {
+    if (shell === this.shell) return;
+    this.shell = shell;
+    this.scopes = undefined;
+    this.readings = undefined;
   }
 
   /**
@@ -61,9 +79,11 @@ export class ShellSource {
  * A shell source as a per-instruction check sees it (rule.ts): everything but the stage, which depends on the
  * instructions around it.
  */
-export type LocalShellSource = Omit<ShellSource, 'stage'>;
+export type LocalShellSource = Omit<ShellSource, 'stage' | 'setShell'>;
 
-type InstructionEntry = { instruction: Instruction; stage?: Stage; onbuild: boolean };
+const NO_PIPELINES: Pipeline[] = [];
+
+type InstructionEntry = { instruction: Instruction; stage?: Stage; onbuild: boolean; shell: RunShell };
 
 /** A unit's shell sources, kept with it between analyses and moved with it. */
 class UnitSources {
@@ -96,7 +116,9 @@ export function shellSourcesOf(parsed: DockerfileUnits, entries: InstructionEntr
       unit.derived.set(SOURCES, kept);
     }
     for (const source of kept.list) {
-      source.stage = source.onbuild ? triggerEntry?.stage : entry.stage;
+      const from = source.onbuild ? triggerEntry : entry;
+      source.stage = from?.stage;
+      source.setShell(source.ownShell ?? from?.shell ?? DEFAULT_SHELL);
       source.lines = lines;
       sources.push(source);
     }
@@ -126,8 +148,9 @@ function collectRun(entry: InstructionEntry, run: Run, lines: LineIndex, sources
 
   if (heredocs.length === 0) {
     const raw = lines.text.slice(start, end);
-    const text = run.getOpeningBracket() ? blankJson(raw) : blankContinuations(raw, escapeCharOf(run));
-    sources.push(makeSource(entry, false, text, start, lines));
+    const exec = run.getOpeningBracket() !== null;
+    const text = exec ? blankJson(raw) : blankContinuations(raw, escapeCharOf(run));
+    sources.push(makeSource(entry, false, text, start, lines, exec ? EXEC_FORM : undefined));
     return;
   }
 
@@ -135,26 +158,33 @@ function collectRun(entry: InstructionEntry, run: Run, lines: LineIndex, sources
   const firstLineEnd = lines.lineEndOffset(lines.positionAt(start).line);
   const commandLine = lines.text.slice(start, firstLineEnd);
   sources.push(makeSource(entry, false, commandLine, start, lines));
-  if (!bodiesAreShell(commandLine)) return;
+  const runner = bodyRunner(commandLine);
+  if (runner === null) return;
   for (const { bodyStart, bodyEnd } of heredocs) {
     if (bodyStart < 0) continue;
     const body = lines.text.slice(bodyStart, bodyEnd);
     if (/^#!/.test(body) && !/^#!\S*\b(?:ba|da|z|k|a)?sh\b/.test(body)) continue; // e.g. #!/usr/bin/env python
-    sources.push(makeSource(entry, true, body, bodyStart, lines));
+    sources.push(makeSource(entry, true, body, bodyStart, lines, runner));
   }
 }
 
-/** `RUN <<EOF` and `RUN bash -e <<EOF` run their bodies as shell; `RUN python3 <<EOF` or `cat <<EOF` do not. */
-function bodiesAreShell(commandLine: string): boolean {
+/**
+ * What runs the heredoc bodies: `RUN <<EOF` the SHELL in effect (undefined), `RUN bash -e <<EOF` that shell
+ * with its options; null for `RUN python3 <<EOF` or `cat <<EOF`, whose bodies are not shell code.
+ */
+function bodyRunner(commandLine: string): RunShell | undefined | null {
   const withoutHeredocs = commandLine.replace(/<<-?\s*(["']?)[A-Za-z0-9_.-]+\1/g, ' ');
   const pipelines = lexShell(withoutHeredocs);
-  if (pipelines.length === 0) return true;
-  const name = commandName(pipelines[0].commands[0]);
-  return name === undefined || SHELLS.has(name);
+  if (pipelines.length === 0) return undefined;
+  const command = pipelines[0].commands[0];
+  const name = commandName(command);
+  if (name === undefined) return undefined;
+  if (!SHELLS.has(name)) return null;
+  return shellFromArgv(command.words.slice(commandIndex(command)).map((w) => w.value));
 }
 
-function makeSource(entry: InstructionEntry, heredoc: boolean, text: string, offset: number, lines: LineIndex): ShellSource {
-  return new ShellSource(entry.instruction, entry.stage, entry.onbuild, heredoc, text, offset, lines);
+function makeSource(entry: InstructionEntry, heredoc: boolean, text: string, offset: number, lines: LineIndex, ownShell?: RunShell): ShellSource {
+  return new ShellSource(entry.instruction, entry.stage, entry.onbuild, heredoc, text, offset, lines, ownShell);
 }
 
 /**

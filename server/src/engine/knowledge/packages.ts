@@ -158,10 +158,16 @@ export function namesPackage(installed: string, wanted: string): boolean {
 
 /**
  * An edit that adds an option right after a word of a RUN: ` --no-cache` in shell form, `, "--no-cache"` after
- * the closing quote in exec form (`RUN ["apk", "add", "curl"]`).
+ * the closing quote in exec form (`RUN ["apk", "add", "curl"]`), ` --no-cache` again for a word of a script inside
+ * one element (`RUN ["sh", "-c", "apk add curl"]`). `text` is the document.
  */
-export function insertOptionAfter(source: LocalShellSource, word: Word, option: string): TextEdit {
+export function insertOptionAfter(source: LocalShellSource, word: Word, option: string, text: string): TextEdit {
   const exec = !source.heredoc && source.instruction instanceof JSONInstruction && source.instruction.getOpeningBracket() !== null;
-  if (exec) return insertAt(source.rangeOf(word.end + 1, word.end + 1).start, `, "${option}"`);
+  if (exec && isWholeElement(source, word, text)) return insertAt(source.rangeOf(word.end + 1, word.end + 1).start, `, "${option}"`);
   return insertAt(source.rangeOf(word.end, word.end).start, ` ${option}`);
+}
+
+/** In exec form, the word is a whole JSON string (quotes right around it), not a word of a script inside one. */
+function isWholeElement(source: LocalShellSource, word: Word, text: string): boolean {
+  return text.charCodeAt(source.offset + word.start - 1) === 34 && text.charCodeAt(source.offset + word.end) === 34;
 }

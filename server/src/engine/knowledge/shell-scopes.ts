@@ -34,6 +34,23 @@ export function* allCommands(source: LocalShellSource, documentText: string): Ge
   for (const scope of shellScopes(source, documentText)) for (const pipeline of scope.pipelines) yield* pipeline.commands;
 }
 
+const ORDERED = Symbol('commands in text order');
+
+/**
+ * Every simple command of a source, nested ones included, in the order they appear in its text: `sh -c "a && b" && c`
+ * gives `sh`, `a`, `b`, `c`. Rules that ask what happens after what (a cleanup after an install) read this.
+ * Kept with the source, so the rules that share it sort once per edit of the RUN.
+ */
+export function orderedCommands(source: LocalShellSource, documentText: string): readonly SimpleCommand[] {
+  return source.reading(ORDERED, () => {
+    const scopes = shellScopes(source, documentText);
+    const commands: SimpleCommand[] = [];
+    for (const scope of scopes) for (const pipeline of scope.pipelines) for (const command of pipeline.commands) commands.push(command);
+    if (scopes.length > 1) commands.sort((a, b) => a.words[0].start - b.words[0].start);
+    return commands;
+  });
+}
+
 /**
  * The source with its quotes, at the same offsets as `source.text`: the shell form's text keeps them (only line
  * continuations are blanked), the exec form's blanks the JSON quotes, so it is read from the document.

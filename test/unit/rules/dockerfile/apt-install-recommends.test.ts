@@ -3,6 +3,7 @@ import { testRule } from '../../../support/rule-tester';
 
 testRule(rule, {
   valid: [
+    { name: 'PowerShell SHELL', code: 'FROM mcr.microsoft.com/powershell:7.4-debian-12\nSHELL ["pwsh", "-c"]\nRUN apt-get install -y curl\n' },
     { code: 'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n' },
     { name: 'option before the subcommand', code: 'FROM debian:12\nRUN apt-get --no-install-recommends install -y curl\n' },
     { name: 'apt config option', code: 'FROM debian:12\nRUN apt-get install -y -o APT::Install-Recommends=false curl\n' },
@@ -169,6 +170,45 @@ testRule(rule, {
       name: 'a half-typed install without packages yet',
       code: 'FROM debian:12\nRUN apt-get install',
       findings: [{ line: 2, messageId: 'recommends', suggestions: [{ output: 'FROM debian:12\nRUN apt-get install --no-install-recommends' }] }],
+      output: null,
+    },
+    {
+      name: 'exec form running bash -c: the option goes inside the script',
+      code: 'FROM debian:12\nRUN ["/bin/bash", "-c", "apt-get install -y curl"]\n',
+      findings: [
+        {
+          line: 2,
+          column: 26,
+          endColumn: 41,
+          messageId: 'recommends',
+          suggestions: [{ output: 'FROM debian:12\nRUN ["/bin/bash", "-c", "apt-get install --no-install-recommends -y curl"]\n' }],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'direct argv exec form: the option is a new element',
+      code: 'FROM debian:12\nRUN ["apt-get", "install", "-y", "python3"]\n',
+      findings: [
+        {
+          line: 2,
+          messageId: 'recommends',
+          suggestions: [{ output: 'FROM debian:12\nRUN ["apt-get", "install", "--no-install-recommends", "-y", "python3"]\n' }],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: "shell form sh -c '…' and a bash SHELL",
+      code: 'FROM debian:12\nSHELL ["/bin/bash", "-c"]\nRUN sh -c \'apt-get install -y curl\'\n',
+      findings: [
+        {
+          line: 3,
+          column: 12,
+          messageId: 'recommends',
+          suggestions: [{ output: 'FROM debian:12\nSHELL ["/bin/bash", "-c"]\nRUN sh -c \'apt-get install --no-install-recommends -y curl\'\n' }],
+        },
+      ],
       output: null,
     },
   ],

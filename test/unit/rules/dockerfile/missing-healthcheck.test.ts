@@ -3,6 +3,14 @@ import { testRule } from '../../../support/rule-tester';
 
 testRule(rule, {
   valid: [
+    {
+      name: 'hadolint DL3057: HEALTHCHECK inherited from a scratch stage through FROM base',
+      code: 'FROM scratch AS base\nHEALTHCHECK CMD /bin/bla\nFROM base\nCMD ["/bin/app"]\n',
+    },
+    {
+      name: 'inherited through two stages, with an exec-form HEALTHCHECK',
+      code: 'FROM alpine:3.20 AS base\nHEALTHCHECK CMD ["/bin/check"]\nFROM base AS mid\nRUN true\nFROM mid\nENTRYPOINT ["/bin/app"]\n',
+    },
     { code: 'FROM node:20-alpine\nHEALTHCHECK --interval=30s CMD wget -qO- http://127.0.0.1:3000/health || exit 1\nCMD ["node", "index.js"]\n' },
     { name: 'exec-form healthcheck', code: 'FROM alpine:3.20\nHEALTHCHECK CMD ["/app", "--health"]\nENTRYPOINT ["/app"]\n' },
     {
@@ -89,6 +97,12 @@ testRule(rule, {
     {
       name: 'a healthcheck in a builder stage does not count',
       code: 'FROM node:20 AS build\nHEALTHCHECK CMD true\nFROM node:20-alpine\nCMD ["node", "server.js"]\n',
+      findings: [{ line: 3, messageId: 'noHealthcheck' }],
+      output: null,
+    },
+    {
+      name: 'hadolint DL3057: a HEALTHCHECK in a stage the final one does not build on does not count',
+      code: 'FROM scratch AS base\nHEALTHCHECK CMD /bin/bla\nFROM scratch\nCOPY --from=base /bin/app /bin/app\nCMD ["/bin/app"]\n',
       findings: [{ line: 3, messageId: 'noHealthcheck' }],
       output: null,
     },

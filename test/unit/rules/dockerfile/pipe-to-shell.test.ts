@@ -4,6 +4,10 @@ import { testRule } from '../../../support/rule-tester';
 testRule(rule, {
   valid: [
     {
+      name: 'a PowerShell SHELL: POSIX pipes are not read (its own iwr | iex check still is)',
+      code: 'FROM mcr.microsoft.com/powershell:7.4-debian-12\nSHELL ["pwsh", "-Command"]\nRUN Get-Content x.txt | Select-String sh\n',
+    },
+    {
       name: 'download, verify, run',
       code: 'FROM debian:12\nRUN curl -fsSL -o /tmp/setup.sh https://example.com/setup.sh \\\n && echo "abc  /tmp/setup.sh" | sha256sum -c - \\\n && bash /tmp/setup.sh\n',
     },
@@ -145,6 +149,27 @@ testRule(rule, {
         { line: 2, column: 5, endColumn: 27, messageId: 'pipe' },
         { line: 2, column: 31, endColumn: 57, messageId: 'pipe' },
       ],
+      output: null,
+    },
+    {
+      name: 'the issue example: exec form running sh -c',
+      code: 'FROM debian:12\nRUN ["sh", "-c", "curl https://x | sh"]\n',
+      findings: [{ line: 2, column: 19, endColumn: 38, messageId: 'pipe' }],
+      output: null,
+    },
+    {
+      name: 'exec form through bash -lc and busybox sh -c',
+      code: 'FROM alpine:3.20\nRUN ["/bin/bash", "-lc", "wget -qO- https://x/i.sh | bash"]\nRUN ["busybox", "sh", "-c", "wget -qO- https://x/i.sh | sh"]\n',
+      findings: [
+        { line: 2, column: 27, messageId: 'pipe' },
+        { line: 3, column: 30, messageId: 'pipe' },
+      ],
+      output: null,
+    },
+    {
+      name: 'a SHELL changed to bash is still read as POSIX code',
+      code: 'FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://x | bash\n',
+      findings: [{ line: 3, column: 5, messageId: 'pipe' }],
       output: null,
     },
   ],

@@ -3,6 +3,11 @@ import { testRule } from '../../../support/rule-tester';
 
 testRule(rule, {
   valid: [
+    { name: 'cmd as SHELL: not POSIX code', code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["cmd", "/S", "/C"]\nRUN sudo x\n' },
+    {
+      name: 'PowerShell SHELL inherited through FROM <stage>',
+      code: 'FROM mcr.microsoft.com/powershell:7.4-debian-12 AS base\nSHELL ["pwsh", "-c"]\nFROM base\nRUN sudo x\n',
+    },
     { code: 'FROM debian:12\nUSER root\nRUN apt-get update\nUSER app\n' },
     { name: 'installing the sudo package is not running sudo', code: 'FROM debian:12\nRUN apt-get install -y sudo\n' },
     { name: 'sudo as an argument', code: 'FROM debian:12\nRUN echo sudo && grep sudo /etc/group && usermod -aG sudo app\n' },
@@ -46,6 +51,25 @@ testRule(rule, {
       findings: [
         { line: 2, column: 5, messageId: 'sudo', data: { command: 'doas' } },
         { line: 4, column: 13, messageId: 'sudo' },
+      ],
+      output: null,
+    },
+    {
+      name: 'inside sh -c, bash -lc in exec form, and a command substitution',
+      code: 'FROM debian:12\nRUN sh -c "sudo apt-get update"\nRUN ["/bin/bash", "-lc", "make && sudo make install"]\nRUN echo "$(sudo cat /etc/shadow)"\n',
+      findings: [
+        { line: 2, column: 12, endColumn: 16, messageId: 'sudo' },
+        { line: 3, column: 35, endColumn: 39, messageId: 'sudo' },
+        { line: 4, column: 13, endColumn: 17, messageId: 'sudo' },
+      ],
+      output: null,
+    },
+    {
+      name: 'a PowerShell SHELL does not carry into a stage built on another image; the exec form ignores SHELL',
+      code: 'FROM mcr.microsoft.com/powershell:7.4-debian-12 AS ps\nSHELL ["pwsh", "-c"]\nRUN ["sudo", "true"]\nFROM debian:12\nRUN sudo true\n',
+      findings: [
+        { line: 3, column: 7, messageId: 'sudo' },
+        { line: 5, column: 5, messageId: 'sudo' },
       ],
       output: null,
     },

@@ -1,6 +1,7 @@
 import { stageBuildsOn, type Stage } from '../../documents/dockerfile';
 import type { ShellSource } from '../../documents/shell-source';
 import { hasOption, insertOptionAfter, isInstall, packageCommand, type PackageCommand } from '../../knowledge/packages';
+import { orderedCommands } from '../../knowledge/shell-scopes';
 import { defineDockerfileRule } from '../../rule';
 
 const OPTION = '--no-install-recommends';
@@ -29,7 +30,7 @@ export default defineDockerfileRule({
   check({ model, report }) {
     let configuring: ShellSource[] | undefined;
     for (const source of model.shellSources) {
-      for (const call of source.reading(INSTALLS, () => aptInstalls(source))) {
+      for (const call of source.reading(INSTALLS, () => aptInstalls(source, model.text))) {
         configuring ??= model.shellSources.filter((s) => s.reading(CONFIGURES, () => RECOMMENDS_OFF_CONFIG.test(s.text)));
         if (configuredFor(source, configuring)) continue;
         const subcommand = call.subcommand!;
@@ -37,7 +38,7 @@ export default defineDockerfileRule({
           range: source.rangeOf(call.program.start, subcommand.end),
           messageId: 'recommends',
           data: { program: call.program.value },
-          fixes: [{ title: `Add ${OPTION}`, kind: 'suggestion', preferred: true, edits: [insertOptionAfter(source, subcommand, OPTION)] }],
+          fixes: [{ title: `Add ${OPTION}`, kind: 'suggestion', preferred: true, edits: [insertOptionAfter(source, subcommand, OPTION, model.text)] }],
         });
       }
     }
@@ -48,13 +49,11 @@ const INSTALLS = Symbol('apt installs that keep recommends on');
 const CONFIGURES = Symbol('turns recommends off in apt configuration');
 
 /** The source's `apt-get install` calls without an option that turns recommends off, in order. */
-function aptInstalls(source: ShellSource): PackageCommand[] {
+function aptInstalls(source: ShellSource, text: string): PackageCommand[] {
   const calls: PackageCommand[] = [];
-  for (const pipeline of source.pipelines) {
-    for (const command of pipeline.commands) {
-      const call = packageCommand(command);
-      if (call && call.manager === 'apt' && isInstall(call) && !recommendsOff(call)) calls.push(call);
-    }
+  for (const command of orderedCommands(source, text)) {
+    const call = packageCommand(command);
+    if (call && call.manager === 'apt' && isInstall(call) && !recommendsOff(call)) calls.push(call);
   }
   return calls;
 }

@@ -5,6 +5,7 @@ import type { ShellSource } from '../../documents/shell-source';
 import { insertAt } from '../../fixes';
 import { hasOption, insertOptionAfter, isInstall, packageCommand, type PackageCommand } from '../../knowledge/packages';
 import { commandArgs, commandName, isOpenAtEnd, type SimpleCommand } from '../../knowledge/shell';
+import { orderedCommands } from '../../knowledge/shell-scopes';
 import { defineDockerfileRule, type Report } from '../../rule';
 import type { Fix } from '../../types';
 
@@ -58,7 +59,7 @@ export default defineDockerfileRule({
     const listsNeeded = new Set<Stage>();
     for (let i = runs.length - 1; i >= 0; i--) {
       const code = runs[i];
-      checkApk(code, report);
+      checkApk(code, model.text, report);
       checkApt(model, code, listsNeeded, report);
       checkDnf(model, code, report);
       if (code.stage && installsWithoutUpdate(code)) {
@@ -72,7 +73,7 @@ export default defineDockerfileRule({
  * `apk add` without `--no-cache` keeps the index it downloaded in /var/cache/apk, unless a later command of the
  * RUN removes it; `--no-network` downloads nothing to keep.
  */
-function checkApk(code: RunCode, report: (r: Report<'apkCache' | 'aptLists' | 'dnfCache'>) => void): void {
+function checkApk(code: RunCode, text: string, report: (r: Report<'apkCache' | 'aptLists' | 'dnfCache'>) => void): void {
   if (keptOut(code.run, CACHE_FOLDERS.apk)) return;
   code.commands.forEach(({ source, call }, index) => {
     if (!call || call.manager !== 'apk' || !isInstall(call) || hasOption(call, '--no-cache', '--no-network')) return;
@@ -80,7 +81,7 @@ function checkApk(code: RunCode, report: (r: Report<'apkCache' | 'aptLists' | 'd
     report({
       range: source.rangeOf(call.program.start, call.subcommand!.end),
       messageId: 'apkCache',
-      fixes: [{ title: 'Add --no-cache', kind: 'fix', edits: [insertOptionAfter(source, call.subcommand!, '--no-cache')] }],
+      fixes: [{ title: 'Add --no-cache', kind: 'fix', edits: [insertOptionAfter(source, call.subcommand!, '--no-cache', text)] }],
     });
   });
 }
@@ -131,10 +132,8 @@ function checkDnf(model: DockerfileModel, code: RunCode, report: (r: Report<'apk
 
 const COMMANDS = Symbol('commands with their package manager calls');
 
-function commandsOf(source: ShellSource): RunCode['commands'] {
-  const commands: RunCode['commands'] = [];
-  for (const pipeline of source.pipelines) for (const command of pipeline.commands) commands.push({ source, command, call: packageCommand(command) });
-  return commands;
+function commandsOf(source: ShellSource, text: string): RunCode['commands'] {
+  return orderedCommands(source, text).map((command) => ({ source, command, call: packageCommand(command) }));
 }
 
 function runsOf(model: DockerfileModel): RunCode[] {
@@ -144,7 +143,7 @@ function runsOf(model: DockerfileModel): RunCode[] {
     let code = byRun.get(source.instruction);
     if (!code) byRun.set(source.instruction, (code = { run: source.instruction, stage: source.stage, sources: [], commands: [] }));
     code.sources.push(source);
-    for (const command of source.reading(COMMANDS, () => commandsOf(source))) code.commands.push(command);
+    for (const command of source.reading(COMMANDS, () => commandsOf(source, model.text))) code.commands.push(command);
   }
   return [...byRun.values()];
 }

@@ -7,6 +7,7 @@ import { escapeCharOf } from '../../documents/instruction-args';
 import { commandArgs, commandName } from '../../knowledge/shell';
 import { imageFamily, type ImageFamily } from '../../knowledge/image-family';
 import { stageRunsAsRoot } from '../../knowledge/runs-as-root';
+import { orderedCommands } from '../../knowledge/shell-scopes';
 import { defineDockerfileRule } from '../../rule';
 import type { Fix, Position, TextEdit } from '../../types';
 
@@ -112,14 +113,12 @@ function existingUserName(model: DockerfileModel, stage: Stage): string | undefi
   let found: string | undefined;
   for (const source of model.shellSources) {
     if (!source.stage || !chain.has(source.stage) || source.onbuild) continue;
-    for (const pipeline of source.pipelines) {
-      for (const command of pipeline.commands) {
-        const name = commandName(command);
-        if (name !== 'useradd' && name !== 'adduser') continue;
-        const args = commandArgs(command);
-        const last = args[args.length - 1]?.value;
-        if (last && /^[a-z_][a-z0-9_-]*$/i.test(last) && !isRootUser(last)) found = last;
-      }
+    for (const command of orderedCommands(source, model.text)) {
+      const name = commandName(command);
+      if (name !== 'useradd' && name !== 'adduser') continue;
+      const args = commandArgs(command);
+      const last = args[args.length - 1]?.value;
+      if (last && /^[a-z_][a-z0-9_-]*$/i.test(last) && !isRootUser(last)) found = last;
     }
   }
   return found;

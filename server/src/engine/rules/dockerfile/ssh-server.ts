@@ -1,6 +1,7 @@
 import { Instruction } from 'dockerfile-ast';
 import { stageChain } from '../../documents/dockerfile';
 import { installedPackages, namesPackage, packageCommand } from '../../knowledge/packages';
+import { orderedCommands } from '../../knowledge/shell-scopes';
 import { defineDockerfileRule } from '../../rule';
 
 const SSH_SERVERS = ['openssh-server', 'openssh', 'openssh-server-pam', 'dropbear'];
@@ -45,19 +46,17 @@ export default defineDockerfileRule({
 
     for (const source of model.shellSources) {
       if (!source.stage || !chain.includes(source.stage) || source.onbuild) continue;
-      for (const pipeline of source.pipelines) {
-        for (const command of pipeline.commands) {
-          const call = packageCommand(command);
-          if (!call) continue;
-          for (const { name, word } of installedPackages(call)) {
-            const server = SSH_SERVERS.find((wanted) => namesPackage(name, wanted));
-            if (!server) continue;
-            report({
-              range: source.rangeOf(word.start, word.end),
-              messageId: 'installsSshServer',
-              data: { server },
-            });
-          }
+      for (const command of orderedCommands(source, model.text)) {
+        const call = packageCommand(command);
+        if (!call) continue;
+        for (const { name, word } of installedPackages(call)) {
+          const server = SSH_SERVERS.find((wanted) => namesPackage(name, wanted));
+          if (!server) continue;
+          report({
+            range: source.rangeOf(word.start, word.end),
+            messageId: 'installsSshServer',
+            data: { server },
+          });
         }
       }
     }

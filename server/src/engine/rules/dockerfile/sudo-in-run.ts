@@ -1,3 +1,4 @@
+import { orderedCommands } from '../../knowledge/shell-scopes';
 import { defineDockerfileRule } from '../../rule';
 import type { SimpleCommand, Word } from '../../knowledge/shell';
 
@@ -23,17 +24,16 @@ export default defineDockerfileRule({
     fixable: false,
     hasSuggestions: false,
   },
-  checkShellSource({ source, report }) {
-    for (const pipeline of source.pipelines) {
-      for (const command of pipeline.commands) {
-        const word = escalator(command);
-        if (!word) continue;
-        report({
-          range: source.rangeOf(word.start, word.end),
-          messageId: 'sudo',
-          data: { command: word.value },
-        });
-      }
+  checkShellSource({ source, text, report }) {
+    if (!source.text.includes('sudo') && !source.text.includes('doas')) return;
+    for (const command of orderedCommands(source, text)) {
+      const word = escalator(command);
+      if (!word) continue;
+      report({
+        range: source.rangeOf(word.start, word.end),
+        messageId: 'sudo',
+        data: { command: word.value },
+      });
     }
   },
 });
