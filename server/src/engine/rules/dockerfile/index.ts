@@ -19,6 +19,8 @@ import runSecurityInsecure from './run-security-insecure';
 import runNetworkHost from './run-network-host';
 import untrustedSyntaxFrontend from './untrusted-syntax-frontend';
 import unpinnedSyntaxFrontend from './unpinned-syntax-frontend';
+import worldWritablePermissions from './world-writable-permissions';
+import setuidSetgidBit from './setuid-setgid-bit';
 
 /** Every Dockerfile rule, in code order. Meta-tests check that each file in this folder is listed here. */
 export const dockerfileRules: DockerfileRule[] = [
@@ -42,4 +44,6 @@ export const dockerfileRules: DockerfileRule[] = [
   runNetworkHost,
   untrustedSyntaxFrontend,
   unpinnedSyntaxFrontend,
+  worldWritablePermissions,
+  setuidSetgidBit,
 ];
