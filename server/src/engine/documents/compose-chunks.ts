@@ -21,16 +21,17 @@ import { parseYamlDocument, type YamlOptions } from './yaml-parse';
  */
 export class ComposeChunks {
   private kept = new Map<string, KeptChunk>();
+  /** How many chunks the last file read in chunks had. */
+  private chunkCount = 0;
 
   constructor(private readonly options: YamlOptions) {}
 
   /** The document of `text` from its chunks, or undefined when it must be parsed whole. */
   parse(text: string): Document.Parsed | undefined {
+    // A file that cannot be read in chunks is usually a keystroke that broke one line: the chunks kept stay for
+    // the keystroke that mends it, so that one re-parses only its own chunk again.
     const layout = chunkLayout(text);
-    if (!layout) {
-      this.kept.clear();
-      return undefined;
-    }
+    if (!layout) return undefined;
     const next = new Map<string, KeptChunk>();
     const pairOf = (from: number, to: number, indent: number, header = false): Pair<Node, Node | null> | undefined => {
       const chunkText = text.slice(from, to);
@@ -54,12 +55,12 @@ export class ComposeChunks {
     const top: Pair<Node, Node | null>[] = [];
     for (const entry of layout.entries) {
       const pair = pairOf(entry.from, entry.to, 0, entry.services !== undefined);
-      if (!pair) return this.fail();
+      if (!pair) return this.fail(next);
       if (entry.services) {
         const services: Pair<Node, Node | null>[] = [];
         for (const service of entry.services) {
           const servicePair = pairOf(service.from, service.to, layout.serviceIndent);
-          if (!servicePair) return this.fail();
+          if (!servicePair) return this.fail(next);
           services.push(servicePair);
         }
         pair.value = joinedMap(services);
@@ -67,16 +68,25 @@ export class ComposeChunks {
       top.push(pair);
     }
     this.kept = next;
+    this.chunkCount = next.size;
     const doc = new Document(null, this.options) as unknown as Document.Parsed;
     doc.contents = joinedMap(top) as never;
     return doc;
   }
 
-  private fail(): undefined {
-    this.kept.clear();
+  /**
+   * Keeps the chunks parsed so far with the others (each chunk's nodes stay where its `start` says), unless a
+   * long broken spell has piled up more than the file holds.
+   */
+  private fail(next: Map<string, KeptChunk>): undefined {
+    for (const [chunkText, chunk] of next) this.kept.set(chunkText, chunk);
+    if (this.kept.size > this.chunkCount + MAX_EXTRA_CHUNKS) this.kept.clear();
     return undefined;
   }
 }
+
+/** Chunks kept past the file's own while it cannot be read in chunks (edits of a broken file add one each). */
+const MAX_EXTRA_CHUNKS = 64;
 
 interface KeptChunk {
   start: number;
