@@ -50,6 +50,8 @@ interface Analysis {
   kind: DocumentKind | undefined;
   settings: DocumentConfig;
   findings: Finding[];
+  /** Every file the analysis asked for (open or not): an edit of another document matters only if it is here. */
+  reads: Set<string>;
 }
 
 /** An analysis in progress; a newer version of the document cancels it. */
@@ -157,8 +159,9 @@ export function createServer(connection: Connection, host: ServerHost): ServerCo
    * The engine reads synchronously: open documents give their text, other files come from the cache. A miss is
    * noted, fetched through the host, and the analysis runs again before anything is published.
    */
-  function reader(misses?: Set<string>): FileReader {
+  function reader(misses?: Set<string>, reads?: Set<string>): FileReader {
     return (uri) => {
+      reads?.add(uri);
       const open = documents.get(uri);
       if (open) return open.getText();
       const read = files.peek(uri);
@@ -171,8 +174,8 @@ export function createServer(connection: Connection, host: ServerHost): ServerCo
     };
   }
 
-  function analyzeOptions(uri: string, kind: DocumentKind, config: ResolvedConfig, misses?: Set<string>): AnalyzeOptions {
-    return { kind, uri, config, readFile: reader(misses), onRuleError: (ruleId, error) => log(`rule ${ruleId} failed on ${uri}`, error) };
+  function analyzeOptions(uri: string, kind: DocumentKind, config: ResolvedConfig, misses?: Set<string>, reads?: Set<string>): AnalyzeOptions {
+    return { kind, uri, config, readFile: reader(misses, reads), onRuleError: (ruleId, error) => log(`rule ${ruleId} failed on ${uri}`, error) };
   }
 
   /** Runs the analysis step by step, giving the event loop a turn every SLICE_MS; undefined once `run` is cancelled. */
@@ -204,10 +207,12 @@ export function createServer(connection: Connection, host: ServerHost): ServerCo
     config: ResolvedConfig,
     run: Run,
     state?: AnalysisState,
+    reads?: Set<string>,
   ): Promise<Finding[] | undefined> {
     for (let round = 0; ; round++) {
       const misses = new Set<string>();
-      const findings = await stepped(text, { ...analyzeOptions(uri, kind, config, misses), state }, run);
+      reads?.clear();
+      const findings = await stepped(text, { ...analyzeOptions(uri, kind, config, misses, reads), state }, run);
       if (findings === undefined || misses.size === 0 || round === MAX_READ_ROUNDS) return findings;
       await Promise.all([...misses].map((missing) => files.fetch(missing)));
       if (run.cancelled) return undefined;
@@ -226,15 +231,16 @@ export function createServer(connection: Connection, host: ServerHost): ServerCo
     if (settings.project && !documents.get(settings.project.uri)) showConfigProblems(settings.project.uri, settings.project.problems);
     const kind = detectKind(uri, document.languageId);
     let findings: Finding[] = [];
+    const reads = new Set<string>();
     if (kind && settings.enabled) {
-      const found = await findingsOf(uri, document.getText(), kind, settings.config, run, states.get(uri)?.engine);
+      const found = await findingsOf(uri, document.getText(), kind, settings.config, run, states.get(uri)?.engine, reads);
       if (found === undefined) return undefined;
       findings = found;
     }
     // Closed, or a newer version arrived, while this ran: publish nothing for it.
     const state = states.get(uri);
     if (run.cancelled || !state || documents.get(uri)?.version !== run.version) return undefined;
-    const analysis: Analysis = { version: run.version, kind, settings, findings };
+    const analysis: Analysis = { version: run.version, kind, settings, findings, reads };
     state.analysis = analysis;
     void connection.sendDiagnostics({ uri, version: run.version, diagnostics: findings.map(toDiagnostic) });
     return analysis;
@@ -340,11 +346,19 @@ export function createServer(connection: Connection, host: ServerHost): ServerCo
     }),
   );
 
-  /** Open compose files may depend on a file that just changed (a Dockerfile, an extended compose file). */
+  /**
+   * Open compose files may depend on a file that just changed (a Dockerfile, an extended compose file). One whose
+   * analysis of its current version is done and never asked for that file is left alone: re-analysing every open
+   * compose file on each keystroke in any Dockerfile was most of the server's work (and garbage) with a large
+   * compose file open.
+   */
   function recheckComposeFiles(changed: string): void {
     for (const other of documents.all()) {
       if (other.uri !== changed && detectKind(other.uri, other.languageId) === 'compose') {
-        stateOf(other.uri).analysis = undefined;
+        const state = stateOf(other.uri);
+        const done = state.analysis?.version === other.version && !state.deferred && (!state.run || state.run.cancelled || state.run.version === other.version);
+        if (done && !state.analysis!.reads.has(changed)) continue;
+        state.analysis = undefined;
         schedule(other.uri);
       }
     }
