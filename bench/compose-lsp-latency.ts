@@ -6,7 +6,15 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generateCompose } from './support/generate-compose';
-import { COMPARISON_COLUMNS, comparisonRows, compareServers, DOCKGUARD_SETTINGS, type ServerResult, type ServerSpec } from './support/lsp-compare';
+import {
+  COMPARISON_COLUMNS,
+  DOCKGUARD_NODE_FLAGS,
+  comparisonRows,
+  compareServers,
+  DOCKGUARD_SETTINGS,
+  type ServerResult,
+  type ServerSpec,
+} from './support/lsp-compare';
 import { emitSection } from './support/report';
 import { formatCount, renderTable } from './support/table';
 import { prepareYamlLanguageServer, YAML_LANGUAGE_SERVER, YAML_SETTINGS } from './support/yaml-language-server';
@@ -25,7 +33,7 @@ const COMPOSE_SERVERS: ServerSpec[] = [
   {
     name: 'dockguard',
     command: process.execPath,
-    args: [DOCKGUARD, '--stdio'],
+    args: [...DOCKGUARD_NODE_FLAGS, DOCKGUARD, '--stdio'],
     languageId: 'dockercompose',
     configuration: (section) => (section === 'dockguard' ? DOCKGUARD_SETTINGS : null),
   },

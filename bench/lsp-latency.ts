@@ -6,7 +6,15 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generateDockerfile } from './support/generate-dockerfile';
-import { COMPARISON_COLUMNS, comparisonRows, compareServers, DOCKGUARD_SETTINGS, type ServerResult, type ServerSpec } from './support/lsp-compare';
+import {
+  COMPARISON_COLUMNS,
+  DOCKGUARD_NODE_FLAGS,
+  comparisonRows,
+  compareServers,
+  DOCKGUARD_SETTINGS,
+  type ServerResult,
+  type ServerSpec,
+} from './support/lsp-compare';
 import { emitSection } from './support/report';
 import { formatCount, renderTable } from './support/table';
 
@@ -23,7 +31,7 @@ const SERVERS: ServerSpec[] = [
   {
     name: 'dockguard',
     command: process.execPath,
-    args: [DOCKGUARD, '--stdio'],
+    args: [...DOCKGUARD_NODE_FLAGS, DOCKGUARD, '--stdio'],
     languageId: 'dockerfile',
     configuration: (section) => (section === 'dockguard' ? DOCKGUARD_SETTINGS : null),
   },

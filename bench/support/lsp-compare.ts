@@ -8,6 +8,9 @@ import { formatCount, formatMs, formatRatio } from './table';
 /** Every dockguard rule (strict profile, a trusted-registry list), as in the engine benchmarks. */
 export const DOCKGUARD_SETTINGS = { enable: true, profile: 'strict', trustedRegistries: ['docker.io', 'gcr.io/distroless'] };
 
+/** Node options for our server (BENCH_NODE_FLAGS, to try V8's settings). */
+export const DOCKGUARD_NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+
 /** How to start one server, and what it is given. */
 export interface ServerSpec {
   name: string;
