@@ -2,7 +2,8 @@
 // catalogue costs on every keystroke. Each engine runs in its own worker process with the document's kept state
 // (as the language server keeps it); the two are asked for a batch of keystrokes in turn, alternating which goes
 // first, so load swings hit both alike. Then each rule's share of a keystroke, new rules marked.
-// `node --import tsx bench/keystroke-compare.ts [commit=4356a21] [dockerfile:200,dockerfile:2000,compose:30,compose:300]`
+// `node --import tsx bench/keystroke-compare.ts [commit=4356a21] [dockerfile:200,dockerfile:2000,compose:30,compose:300]`;
+// `BENCH_AGAINST=main` measures that commit instead of the working tree.
 import { fork, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { baselineTree, loadEngine, shortCommit } from './support/equivalence';
@@ -147,13 +148,15 @@ async function main(): Promise<void> {
   });
   const baseline = baselineTree(ROOT, commit, 'dockguard-keystroke');
   const label = shortCommit(ROOT, commit);
+  const against = process.env.BENCH_AGAINST ? baselineTree(ROOT, process.env.BENCH_AGAINST, 'dockguard-keystroke-current') : undefined;
+  const currentLabel = against ? shortCommit(ROOT, process.env.BENCH_AGAINST!) : 'working tree';
   const rows: string[][] = [];
   const phaseTables: string[] = [];
   try {
     for (const { kind, size } of cases) {
       const text = kind === 'dockerfile' ? generateDockerfile(size) : generateCompose(size);
       const plan = edits(text, size);
-      const workers = [new Worker(label, baseline.dir), new Worker('working tree', ROOT)];
+      const workers = [new Worker(label, baseline.dir), new Worker(currentLabel, against?.dir ?? ROOT)];
       try {
         const ready: { rules: string[] }[] = [];
         for (const w of workers) ready.push((await w.ask({ setup: { kind, text, edits: plan } })) as { rules: string[] });
@@ -192,15 +195,16 @@ async function main(): Promise<void> {
     }
   } finally {
     baseline.remove();
+    against?.remove();
   }
-  console.log(`\nPer keystroke, ${label} against the working tree (medians of ${ROUNDS} × ${BATCH} keystrokes each, alternating batches):\n`);
+  console.log(`\nPer keystroke, ${label} against ${currentLabel} (medians of ${ROUNDS} × ${BATCH} keystrokes each, alternating batches):\n`);
   console.log(
     renderTable(
-      [{ header: 'document', align: 'left' }, 'rules', label, 'working tree', 'ratio', 'median of round ratios', `${label} p95`, 'working tree p95'],
+      [{ header: 'document', align: 'left' }, 'rules', label, currentLabel, 'ratio', 'median of round ratios', `${label} p95`, `${currentLabel} p95`],
       rows,
     ),
   );
-  for (const table of phaseTables) console.log('\n' + table);
+  for (const table of phaseTables) console.log('\n' + table.replace('working tree', currentLabel));
 }
 
 function renderPhases(what: string, before: Record<string, number>, after: Record<string, number>): string {

@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 // Order matters only for reading the report; each runs in a fresh process so one cannot slow the next.
-const BENCHMARKS = ['dockerfile-engine', 'compose-engine', 'lsp-latency', 'compose-lsp-latency', 'lsp-memory', 'cli'];
+const BENCHMARKS = ['dockerfile-engine', 'compose-engine', 'lsp-latency', 'compose-lsp-latency', 'lsp-memory', 'startup', 'cli'];
 
 const selected = process.argv.slice(2);
 for (const name of selected) {
