@@ -21,6 +21,10 @@ import untrustedSyntaxFrontend from './untrusted-syntax-frontend';
 import unpinnedSyntaxFrontend from './unpinned-syntax-frontend';
 import worldWritablePermissions from './world-writable-permissions';
 import setuidSetgidBit from './setuid-setgid-bit';
+import insecureDownload from './insecure-download';
+import pipExtraIndexUrl from './pip-extra-index-url';
+import aptKeyGlobalTrust from './apt-key-global-trust';
+import npmUnsafePerm from './npm-unsafe-perm';
 
 /** Every Dockerfile rule, in code order. Meta-tests check that each file in this folder is listed here. */
 export const dockerfileRules: DockerfileRule[] = [
@@ -46,4 +50,8 @@ export const dockerfileRules: DockerfileRule[] = [
   unpinnedSyntaxFrontend,
   worldWritablePermissions,
   setuidSetgidBit,
+  insecureDownload,
+  pipExtraIndexUrl,
+  aptKeyGlobalTrust,
+  npmUnsafePerm,
 ];
