@@ -1,6 +1,6 @@
 import { Instruction, Run } from 'dockerfile-ast';
 import type { LineIndex } from '../text';
-import { commandIndex, commandName, lexShell, SHELLS, type Pipeline } from '../knowledge/shell';
+import { commandIndex, commandName, lexShell, SHELLS, type Pipeline, type SimpleCommand } from '../knowledge/shell';
 import type { ShellScope } from '../knowledge/shell-scopes';
 import { argumentSpans, escapeCharOf, firstArgumentOffset, heredocsOf } from './instruction-args';
 import type { Range } from '../types';
@@ -173,14 +173,19 @@ function collectRun(entry: InstructionEntry, run: Run, lines: LineIndex, sources
  * with its options; null for `RUN python3 <<EOF` or `cat <<EOF`, whose bodies are not shell code.
  */
 function bodyRunner(commandLine: string): RunShell | undefined | null {
-  const withoutHeredocs = commandLine.replace(/<<-?\s*(["']?)[A-Za-z0-9_.-]+\1/g, ' ');
-  const pipelines = lexShell(withoutHeredocs);
-  if (pipelines.length === 0) return undefined;
-  const command = pipelines[0].commands[0];
+  const pipelines = lexShell(commandLine);
+  const command = heredocReader(pipelines) ?? pipelines[0]?.commands[0];
+  if (!command) return undefined;
   const name = commandName(command);
-  if (name === undefined) return undefined;
+  if (name === undefined || name.startsWith('<<')) return undefined; // `RUN <<EOF`, `RUN X=1 <<EOF`
   if (!SHELLS.has(name)) return null;
   return shellFromArgv(command.words.slice(commandIndex(command)).map((w) => w.value));
+}
+
+/** The command a heredoc is redirected into: `apt-get update && bash <<EOF` gives bash. */
+function heredocReader(pipelines: Pipeline[]): SimpleCommand | undefined {
+  for (const pipeline of pipelines) for (const command of pipeline.commands) if (command.words.some((w) => w.value.startsWith('<<'))) return command;
+  return undefined;
 }
 
 function makeSource(entry: InstructionEntry, heredoc: boolean, text: string, offset: number, lines: LineIndex, ownShell?: RunShell): ShellSource {

@@ -9,7 +9,7 @@ import { commandArgs, commandIndex, memoOf, type SimpleCommand, type Word } from
  * Options that take a separate value (`apt-get -o X=y install`, `apk add --virtual .deps gcc`) are skipped
  * with their value, so the subcommand and the package list come out right.
  */
-export type PackageManager = 'apt' | 'apk' | 'dnf' | 'microdnf' | 'zypper';
+export type PackageManager = 'apt' | 'aptitude' | 'apk' | 'dnf' | 'microdnf' | 'zypper';
 
 export interface PackageCommand {
   manager: PackageManager;
@@ -28,6 +28,7 @@ export interface PackageCommand {
 export const PROGRAMS: Record<string, PackageManager> = {
   'apt-get': 'apt',
   apt: 'apt',
+  aptitude: 'aptitude',
   apk: 'apk',
   yum: 'dnf',
   dnf: 'dnf',
@@ -39,6 +40,7 @@ export const PROGRAMS: Record<string, PackageManager> = {
 /** Options written apart from their value (`-o value`, not `-o=value`). */
 const OPTIONS_WITH_VALUE: Record<PackageManager, Set<string>> = {
   apt: new Set(['-o', '--option', '-c', '--config-file', '-t', '--target-release', '--default-release', '-a', '--host-architecture']),
+  aptitude: new Set(['-o', '-t', '--target-release', '--default-release', '-F', '--display-format', '-w', '--width', '-S', '--sort']),
   apk: new Set(['-X', '--repository', '-p', '--root', '--arch', '--cache-dir', '--repositories-file', '--keys-dir', '-t', '--virtual']),
   dnf: new Set([
     '-c',
@@ -75,6 +77,7 @@ export function optionsWithValue(manager: PackageManager): ReadonlySet<string> {
  */
 const INSTALL: Record<PackageManager, Set<string>> = {
   apt: new Set(['install', 'reinstall']),
+  aptitude: new Set(['install', 'reinstall']),
   apk: new Set(['add']),
   dnf: new Set(['install', 'in', 'localinstall', 'install-n', 'install-na', 'install-nevra', 'reinstall', 'rei', 'groupinstall']),
   microdnf: new Set(['install', 'reinstall']),

@@ -25,6 +25,9 @@ import insecureDownload from './insecure-download';
 import pipExtraIndexUrl from './pip-extra-index-url';
 import aptKeyGlobalTrust from './apt-key-global-trust';
 import npmUnsafePerm from './npm-unsafe-perm';
+import packageManagerInteractive from './package-manager-interactive';
+import distributionUpgrade from './distribution-upgrade';
+import packageIndexUpdateAlone from './package-index-update-alone';
 
 /** Every Dockerfile rule, in code order. Meta-tests check that each file in this folder is listed here. */
 export const dockerfileRules: DockerfileRule[] = [
@@ -54,4 +57,7 @@ export const dockerfileRules: DockerfileRule[] = [
   pipExtraIndexUrl,
   aptKeyGlobalTrust,
   npmUnsafePerm,
+  packageManagerInteractive,
+  distributionUpgrade,
+  packageIndexUpdateAlone,
 ];
