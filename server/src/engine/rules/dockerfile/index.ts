@@ -28,6 +28,7 @@ import npmUnsafePerm from './npm-unsafe-perm';
 import packageManagerInteractive from './package-manager-interactive';
 import distributionUpgrade from './distribution-upgrade';
 import packageIndexUpdateAlone from './package-index-update-alone';
+import missingPipefail from './missing-pipefail';
 
 /** Every Dockerfile rule, in code order. Meta-tests check that each file in this folder is listed here. */
 export const dockerfileRules: DockerfileRule[] = [
@@ -60,4 +61,5 @@ export const dockerfileRules: DockerfileRule[] = [
   packageManagerInteractive,
   distributionUpgrade,
   packageIndexUpdateAlone,
+  missingPipefail,
 ];
