@@ -54,9 +54,9 @@ export const browserPatches = {
 };
 
 /** The page sections the hover quotes (server/src/lsp/hover.ts): only these are built into the worker. */
-const HOVER_SECTIONS = ['Why', 'Fix'];
+const HOVER_SECTIONS = ['Why'];
 
-/** A rule page cut down to the `## Why` and `## Fix` sections, in the page's own markdown. */
+/** A rule page cut down to the `## Why` section, in the page's own markdown. */
 export function hoverSections(page) {
   return page
     .split(/\n(?=## )/)

@@ -1,5 +1,5 @@
 // The rule pages that ship beside the bundles (docs/rules/<id>.md next to dist/), read from disk: SARIF embeds
-// them as help, hovers quote their Why and Fix. Node only; links go to ruleDocsUrl's https pages.
+// them as help, hovers summarise their Why. Node only; links go to ruleDocsUrl's https pages.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 

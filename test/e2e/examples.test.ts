@@ -9,28 +9,12 @@ import { openWorkspace, screenshotName, type Session } from './harness';
 /** Root final stage, latest tag, full image, secret in ENV, credential files, ADD, remote ADD, curl | sh, curl -k, SSH. */
 const CLASSIC_MISTAKES = ['DG101', 'DG102', 'DG103', 'DG105', 'DG106', 'DG107', 'DG108', 'DG109', 'DG110', 'DG115'];
 /**
- * compose.yaml: privileged, SYS_ADMIN, no cap_drop, writable root filesystem, no limits, no pids limit, no
- * no-new-privileges, seccomp unconfined, host network and pid, read-write bind mount, the host's /, the Docker
- * socket, ports on every interface (one a database), plaintext secrets, `latest`, built from the root Dockerfile.
+ * compose.yaml: privileged, SYS_ADMIN, services that miss several baseline settings (no cap_drop, writable root
+ * filesystem, no limits, no pids limit, no no-new-privileges: one DG008 each in the editor), seccomp unconfined,
+ * host network and pid, read-write bind mount, the host's /, the Docker socket, ports on every interface (one a
+ * database), plaintext secrets, `latest`, built from the root Dockerfile.
  */
-const COMPOSE_MISTAKES = [
-  'DG201',
-  'DG202',
-  'DG203',
-  'DG204',
-  'DG205',
-  'DG206',
-  'DG207',
-  'DG208',
-  'DG209',
-  'DG210',
-  'DG211',
-  'DG212',
-  'DG213',
-  'DG215',
-  'DG216',
-  'DG219',
-];
+const COMPOSE_MISTAKES = ['DG008', 'DG201', 'DG203', 'DG208', 'DG209', 'DG210', 'DG211', 'DG212', 'DG213', 'DG215', 'DG216', 'DG219'];
 
 describe('examples/ in VS Code (code-server)', { timeout: 20 * 60_000 }, () => {
   let session: Session;
@@ -77,6 +61,8 @@ describe('examples/ in VS Code (code-server)', { timeout: 20 * 60_000 }, () => {
     await workbench.waitForStatusBarItem('dockguard.status', /^shield\s+error\s+\d+\s+warning\s+\d+\s+info\s+\d+, dockguard: /);
     await workbench.runCommand('View: Toggle Maximized Panel');
     const problems = await workbench.waitForProblems({ contains: COMPOSE_MISTAKES });
+    // The five baseline rules stand behind DG008 in the editor, one finding per service, not five.
+    assert.doesNotMatch(problems, /DG20[24567]\)/);
     assert.match(problems, /Service app runs as root: it is built from \.\/Dockerfile/);
     // .dockguard.yaml makes every port on all interfaces an error, the app's port 8000 too (a warning by default).
     const ports = (await workbench.problemEntries()).filter((entry) => entry.includes('DG213'));
@@ -88,20 +74,22 @@ describe('examples/ in VS Code (code-server)', { timeout: 20 * 60_000 }, () => {
     await workbench.screenshot('examples-compose-problems');
     await workbench.runCommand('View: Toggle Maximized Panel');
 
-    // The resource-limit fix inserts the limits .dockguard.yaml sets, not dockguard's defaults.
-    const [, line, column] = /DG205\)?\s*\[Ln (\d+), Col (\d+)\]/.exec(problems) ?? [];
+    // Harden this service applies every baseline suggestion at once, with the limits .dockguard.yaml sets, not
+    // dockguard's defaults; each suggestion is offered on its own beside it.
+    const [, line, column] = /DG008\)?\s*\[Ln (\d+), Col (\d+)\]/.exec(problems) ?? [];
     assert.ok(line, problems);
     await workbench.focusEditor();
     await workbench.goTo(Number(line), Number(column));
     const titles = await workbench.openQuickFixMenu();
+    assert.equal(titles[0], 'Harden this service', titles.join(' | '));
     assert.ok(
       titles.some((title) => title.startsWith('Limit CPUs to 1.0 and memory to 256M')),
       titles.join(' | '),
     );
     await workbench.screenshot('examples-compose-quick-fix-menu');
-    // A suggestion (limits can starve a service), applied with one click: the limits .dockguard.yaml sets.
-    await workbench.chooseQuickFix('Limit CPUs to 1.0 and memory to 256M');
-    await workbench.waitForEditorText({ contains: ['          memory: 256M'] });
+    // Suggestions (limits can starve a service), applied with one click: the limits .dockguard.yaml sets.
+    await workbench.chooseQuickFix('Harden this service');
+    await workbench.waitForEditorText({ contains: ['          memory: 256M', '    pids_limit: 100', '    cap_drop: [ALL]'] });
   });
 
   it('"Fix all safe findings" applies only what keeps the container as it was: ADD becomes COPY, the root stage stays for a person', async () => {

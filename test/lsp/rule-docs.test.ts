@@ -14,7 +14,11 @@ describe('language server: rule pages from any editor', () => {
   after(async () => client.stop());
 
   it('links every diagnostic to the https page of its rule, a page the repository has', async () => {
-    const published = await client.open('file:///docs-test/compose.yaml', 'dockercompose', 'services:\n  a:\n    image: x\n    privileged: true\n');
+    const published = await client.open(
+      'file:///docs-test/compose.yaml',
+      'dockercompose',
+      'services:\n  a:\n    image: x\n    privileged: true\n    ports: ["5432:5432"]\n',
+    );
     assert.ok(published.diagnostics.length > 3);
     for (const diagnostic of published.diagnostics) {
       const match = PAGE.exec(diagnostic.codeDescription?.href ?? '');

@@ -33,7 +33,7 @@ export function parseDockguardConfig(text: string): ParsedConfig {
   if (!isMap(root))
     return {
       config,
-      problems: [...problems, { range: rangeOf(lines, root), message: 'The configuration must be a mapping of keys such as `rules:` and `profile:`.' }],
+      problems: [...problems, { range: rangeOf(lines, root), message: 'The configuration must be a mapping of keys such as rules: and profile:.' }],
     };
 
   for (const pair of root.items as Pair<Node, Node | null>[]) {
@@ -45,7 +45,7 @@ export function parseDockguardConfig(text: string): ParsedConfig {
       case 'profile': {
         const profile = scalar(value);
         if (profile === 'recommended' || profile === 'strict') config.profile = profile;
-        else problem(value, '`profile` must be `recommended` or `strict`.');
+        else problem(value, 'profile must be recommended or strict.');
         break;
       }
       case 'rules':
@@ -55,7 +55,7 @@ export function parseDockguardConfig(text: string): ParsedConfig {
       case 'ignorePaths': {
         const list = stringList(value);
         if (list) config[key] = list;
-        else problem(value, `\`${key}\` must be a list of strings.`);
+        else problem(value, `${key} must be a list of strings.`);
         break;
       }
       case 'limits':
@@ -63,10 +63,10 @@ export function parseDockguardConfig(text: string): ParsedConfig {
         break;
       case 'allowSuppressions':
         if (isScalar(value) && typeof value.value === 'boolean') config.allowSuppressions = value.value;
-        else problem(value, '`allowSuppressions` must be `true` or `false`.');
+        else problem(value, 'allowSuppressions must be true or false.');
         break;
       default:
-        problem(pair.key, `Unknown key \`${key}\`; expected one of profile, rules, trustedRegistries, limits, ignorePaths, allowSuppressions.`);
+        problem(pair.key, `Unknown key ${key}; expected one of profile, rules, trustedRegistries, limits, ignorePaths, allowSuppressions.`);
     }
   }
   return { config, problems };
@@ -75,19 +75,19 @@ export function parseDockguardConfig(text: string): ParsedConfig {
 function readRules(value: Node | null, lines: LineIndex, problems: ConfigProblem[]): Record<string, Severity | 'off' | 'on'> {
   const rules: Record<string, Severity | 'off' | 'on'> = {};
   if (!isMap(value)) {
-    problems.push({ range: rangeOf(lines, value), message: '`rules` must map rule ids or codes to error, warning, info, on or off.' });
+    problems.push({ range: rangeOf(lines, value), message: 'rules must map rule ids or codes to error, warning, info, on or off.' });
     return rules;
   }
   for (const pair of value.items as Pair<Node, Node | null>[]) {
     const name = isScalar(pair.key) ? String(pair.key.value) : '';
     const rule = findRule(name);
     if (!rule) {
-      problems.push({ range: rangeOf(lines, pair.key), message: `Unknown rule \`${name}\`${suggestRule(name) || '.'}` });
+      problems.push({ range: rangeOf(lines, pair.key), message: `Unknown rule ${name}${suggestRule(name) || '.'}` });
       continue;
     }
     const setting = scalar(pair.value);
     if (!setting || !SEVERITIES.includes(setting)) {
-      problems.push({ range: rangeOf(lines, pair.value ?? pair.key), message: `\`${name}\` must be one of error, warning, info, on, off.` });
+      problems.push({ range: rangeOf(lines, pair.value ?? pair.key), message: `${name} must be one of error, warning, info, on, off.` });
       continue;
     }
     rules[rule.id] = setting as Severity | 'off' | 'on';
@@ -98,7 +98,7 @@ function readRules(value: Node | null, lines: LineIndex, problems: ConfigProblem
 function readLimits(value: Node | null, lines: LineIndex, problems: ConfigProblem[]): DockguardConfig['limits'] {
   const limits: NonNullable<DockguardConfig['limits']> = {};
   if (!isMap(value)) {
-    problems.push({ range: rangeOf(lines, value), message: '`limits` must be a mapping with cpus, memory and pids.' });
+    problems.push({ range: rangeOf(lines, value), message: 'limits must be a mapping with cpus, memory and pids.' });
     return limits;
   }
   for (const pair of value.items as Pair<Node, Node | null>[]) {
@@ -107,16 +107,16 @@ function readLimits(value: Node | null, lines: LineIndex, problems: ConfigProble
     const bad = (message: string) => problems.push({ range: rangeOf(lines, pair.value ?? pair.key), message });
     if (key === 'cpus') {
       if ((typeof raw === 'number' || typeof raw === 'string') && Number(raw) > 0) limits.cpus = String(raw);
-      else bad('`limits.cpus` must be a positive number such as 0.5.');
+      else bad('limits.cpus must be a positive number such as 0.5.');
     } else if (key === 'memory') {
       if (typeof raw === 'string' && /^\d+(\.\d+)?\s*[bkmg]?b?$/i.test(raw)) limits.memory = raw;
       else if (typeof raw === 'number' && raw > 0) limits.memory = String(raw);
-      else bad('`limits.memory` must be a size such as 512M or 1G.');
+      else bad('limits.memory must be a size such as 512M or 1G.');
     } else if (key === 'pids') {
       if (typeof raw === 'number' && Number.isInteger(raw) && raw > 0) limits.pids = raw;
-      else bad('`limits.pids` must be a positive whole number.');
+      else bad('limits.pids must be a positive whole number.');
     } else {
-      problems.push({ range: rangeOf(lines, pair.key), message: `Unknown key \`limits.${key}\`; expected cpus, memory or pids.` });
+      problems.push({ range: rangeOf(lines, pair.key), message: `Unknown key limits.${key}; expected cpus, memory or pids.` });
     }
   }
   return limits;
@@ -193,7 +193,7 @@ function suggestRule(name: string): string {
     const distance = editDistance(lower, meta.id);
     if (!best || distance < best.distance) best = { id: meta.id, distance };
   }
-  return best && best.distance <= Math.max(2, Math.floor(lower.length / 4)) ? `; did you mean \`${best.id}\`?` : '';
+  return best && best.distance <= Math.max(2, Math.floor(lower.length / 4)) ? `; did you mean ${best.id}?` : '';
 }
 
 /** Levenshtein distance, for "did you mean" on misspelt rule names. */

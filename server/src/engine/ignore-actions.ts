@@ -33,10 +33,15 @@ function ignoreComments(text: string, kind: DocumentKind, finding: Finding, stat
 
   const anchor = extents.anchorFor(finding.range.start.line);
   const indent = lines.indentOf(anchor);
+  // A grouped finding is silenced through the rules it stands for: they are what suppressions and configuration name.
+  const names = finding.grouped ? finding.grouped.map((m) => m.ruleId).join(',') : finding.ruleId;
+  const label = finding.grouped
+    ? `these ${finding.grouped.length} rules (${finding.grouped.map((m) => m.code).join(', ')})`
+    : `${finding.ruleId} (${finding.code})`;
   const forLine: Fix = {
-    title: `Ignore ${finding.ruleId} (${finding.code}) for this ${kind === 'dockerfile' ? 'instruction' : 'entry'}`,
+    title: `Ignore ${label} for this ${kind === 'dockerfile' ? 'instruction' : 'entry'}`,
     kind: 'suggestion',
-    edits: [insertAt({ line: anchor, character: 0 }, `${indent}# dockguard-ignore ${finding.ruleId} -- ${REASON_PLACEHOLDER}${eol}`)],
+    edits: [insertAt({ line: anchor, character: 0 }, `${indent}# dockguard-ignore ${names} -- ${REASON_PLACEHOLDER}${eol}`)],
   };
 
   let top = 0;
@@ -45,12 +50,12 @@ function ignoreComments(text: string, kind: DocumentKind, finding: Finding, stat
   }
   const atEnd = top >= lines.lineCount;
   const forFile: Fix = {
-    title: `Ignore ${finding.ruleId} (${finding.code}) for this file`,
+    title: `Ignore ${label} for this file`,
     kind: 'suggestion',
     edits: [
       atEnd
         ? insertAt(lines.positionAt(text.length), `${text.endsWith('\n') ? '' : eol}# dockguard-ignore-file ${finding.ruleId} -- ${REASON_PLACEHOLDER}${eol}`)
-        : insertAt({ line: top, character: 0 }, `# dockguard-ignore-file ${finding.ruleId} -- ${REASON_PLACEHOLDER}${eol}`),
+        : insertAt({ line: top, character: 0 }, `# dockguard-ignore-file ${names} -- ${REASON_PLACEHOLDER}${eol}`),
     ],
   };
   return [forLine, forFile];

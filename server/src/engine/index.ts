@@ -8,6 +8,7 @@ export { AnalysisState, createAnalysisState } from './analysis-state';
 export { fixAll, minimalEdit, type FixAllResult } from './fix-all';
 export { applyEdits, applyFixes, safeFixes, type AppliedFixes } from './fixes';
 export { ignoreFixes } from './ignore-actions';
+export { BASELINE_HARDENING_RULES, groupHardening, HARDEN_SERVICE_TITLE, hardenServiceFix } from './hardening-group';
 export { MAX_ANALYSED_CHARS } from './input-limits';
 
 // Shapes

@@ -51,6 +51,11 @@ export interface Finding {
   data?: Record<string, string>;
   range: Range;
   fixes: Fix[];
+  /**
+   * The findings this one stands for, when the editor shows several as one (a service that misses several
+   * baseline-hardening settings: engine/hardening-group.ts); each keeps its own rule id, fixes and message.
+   */
+  grouped?: Finding[];
 }
 
 export type Category = 'privileges' | 'attack-surface' | 'supply-chain' | 'secrets' | 'isolation' | 'resources' | 'network' | 'hygiene' | 'configuration';

@@ -7,9 +7,11 @@ import {
   type Finding,
   type Fix,
   fixAll,
+  hardenServiceFix,
   ignoreFixes,
   minimalEdit,
   rangesIntersect,
+  type Range,
 } from '../engine';
 import { SOURCE, toDiagnostic } from './diagnostics';
 
@@ -27,11 +29,24 @@ function sameFinding(diagnostic: Diagnostic, finding: Finding): boolean {
   );
 }
 
-/** The findings a code-action request is about: those in its diagnostics, or else those under its range. */
+/**
+ * The findings a code-action request is about: those in its diagnostics, or else those under its range. A finding
+ * inside a requested one comes along (DG102 on a FROM line's tag, under DG101 on the whole line): the editor sends
+ * the outer diagnostic wherever the cursor is on the line, and the inner one's fixes must not hide behind it.
+ */
 export function findingsForRequest(params: CodeActionParams, findings: Finding[]): Finding[] {
   const requested = params.context.diagnostics.filter((d) => d.source === SOURCE);
-  if (requested.length) return findings.filter((f) => requested.some((d) => sameFinding(d, f)));
+  if (requested.length) {
+    const direct = findings.filter((f) => requested.some((d) => sameFinding(d, f)));
+    return findings.filter((f) => direct.includes(f) || direct.some((outer) => covers(outer.range, f.range)));
+  }
   return findings.filter((f) => rangesIntersect(f.range, params.range));
+}
+
+function covers(outer: Range, inner: Range): boolean {
+  const startsInside = outer.start.line < inner.start.line || (outer.start.line === inner.start.line && outer.start.character <= inner.start.character);
+  const endsInside = inner.end.line < outer.end.line || (inner.end.line === outer.end.line && inner.end.character <= outer.end.character);
+  return startsInside && endsInside;
 }
 
 function wants(params: CodeActionParams, kind: string): boolean {
@@ -61,8 +76,9 @@ export interface ActionContext {
 }
 
 /**
- * In order: each finding's safe fix (preferred), its suggestions, then "ignore" and "show documentation"
- * actions, then "fix all" when the file has more than one safe fix.
+ * In order: each finding's safe fix (preferred), its suggestions (for a grouped finding, the edit applying all of
+ * them first), then one "ignore" and one "show documentation" action per finding, then "fix all" when the file
+ * has more than one safe fix.
  */
 export function codeActions(params: CodeActionParams, context: ActionContext): CodeAction[] {
   const { document } = context;
@@ -76,6 +92,11 @@ export function codeActions(params: CodeActionParams, context: ActionContext): C
     for (const finding of findings) {
       // A finding's first safe fix is preferred, and so is a suggestion its rule marks as the right remedy.
       let preferredGiven = false;
+      const harden = finding.grouped && hardenServiceFix(document.getText(), finding);
+      if (harden) {
+        suggestions.push(toAction(uri, finding, harden, true));
+        preferredGiven = true;
+      }
       for (const fix of finding.fixes) {
         if (fix.kind === 'fix') {
           fixes.push(toAction(uri, finding, fix, !preferredGiven));
@@ -84,7 +105,9 @@ export function codeActions(params: CodeActionParams, context: ActionContext): C
           suggestions.push(toAction(uri, finding, fix, fix.preferred === true && !preferredGiven));
         }
       }
-      for (const ignore of ignoreFixes(document.getText(), context.kind, finding, context.state)) {
+      // One ignore entry (for the instruction or entry: the file-wide comment is the same with -file) and one docs entry.
+      const ignore = ignoreFixes(document.getText(), context.kind, finding, context.state)[0];
+      if (ignore) {
         const action = toAction(uri, finding, ignore, false);
         const line = ignore.edits[0].range.start.line;
         action.command = { title: 'Type the reason', command: SELECT_REASON_COMMAND, arguments: [uri, line] };

@@ -18,6 +18,7 @@ export function toDiagnostic(finding: Finding): Diagnostic {
     code: finding.code,
     codeDescription: { href: ruleDocsUrl(finding.ruleId) },
     message: finding.message,
-    data: { ruleId: finding.ruleId },
+    // A grouped finding names the rules it stands for, by code, for clients and tests to look into.
+    data: finding.grouped ? { ruleId: finding.ruleId, grouped: finding.grouped.map((m) => m.code) } : { ruleId: finding.ruleId },
   };
 }

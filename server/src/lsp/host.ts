@@ -18,7 +18,7 @@ export interface ServerHost {
    * this is not on the per-keystroke path.
    */
   readFile(uri: string, workspaceFolders: readonly string[]): Promise<FileRead>;
-  /** A rule page's markdown (docs/rules/<id>.md), whose Why and Fix the hover quotes; undefined without one. */
+  /** A rule page's markdown (docs/rules/<id>.md), whose Why the hover summarises; undefined without one. */
   rulePage(ruleId: string): string | undefined;
   log(level: 'error' | 'warning' | 'info', message: string): void;
   /** Milliseconds on a monotonic clock: the scheduler's time slices. */

@@ -19,6 +19,7 @@ import {
   createAnalysisState,
   detectKind,
   findRule,
+  groupHardening,
   invalidConfig,
   type AnalysisState,
   type AnalyzeOptions,
@@ -235,7 +236,7 @@ export function createServer(connection: Connection, host: ServerHost): ServerCo
     if (kind && settings.enabled) {
       const found = await findingsOf(uri, document.getText(), kind, settings.config, run, states.get(uri)?.engine, reads);
       if (found === undefined) return undefined;
-      findings = found;
+      findings = shown(found, kind, settings.config);
     }
     // Closed, or a newer version arrived, while this ran: publish nothing for it.
     const state = states.get(uri);
@@ -457,7 +458,7 @@ export function createServer(connection: Connection, host: ServerHost): ServerCo
     const settings = await configuration.forDocument(file.uri);
     if (!settings.enabled) return undefined;
     const run: Run = { version: 0, cancelled: false, done: Promise.resolve(undefined) };
-    const findings = (await findingsOf(file.uri, file.text, kind, settings.config, run)) ?? [];
+    const findings = shown((await findingsOf(file.uri, file.text, kind, settings.config, run)) ?? [], kind, settings.config);
     scanned.add(file.uri);
     void connection.sendDiagnostics({ uri: file.uri, diagnostics: findings.map(toDiagnostic) });
     return findings.length;
@@ -496,6 +497,11 @@ export function createServer(connection: Connection, host: ServerHost): ServerCo
       return states.size;
     },
   };
+}
+
+/** What the editor shows of an analysis: a compose service's missing baseline settings as one finding. */
+function shown(findings: Finding[], kind: DocumentKind, config: ResolvedConfig): Finding[] {
+  return kind === 'compose' ? groupHardening(findings, config) : findings;
 }
 
 function describe(error: unknown): string {

@@ -50,7 +50,7 @@ describe('browser builds', () => {
     assert.match(await bundle(join(lib, 'util.js'), [browserPatches]), /no longer contains `Uint8Array\.from\(Buffer\.from\(char, "UTF-8"\)\)`/);
   });
 
-  it('build in, for every rule, the Why and Fix the hover quotes from its full page', async () => {
+  it('build in, for every rule, the Why the hover summarises from its full page', async () => {
     const { hoverSections } = await load();
     const rulesDir = join(REPO_ROOT, 'docs', 'rules');
     const pages = readdirSync(rulesDir).filter((name) => name.endsWith('.md') && name !== 'README.md');

@@ -103,7 +103,7 @@ function dockerHubImage(path: string, tag: string | undefined): BaseImageAdvice 
       return {
         description: 'a full CentOS distribution (end of life)',
         variants: [],
-        alternative: '`ubi9/ubi-minimal` or `quay.io/centos/centos:stream9-minimal`',
+        alternative: 'ubi9/ubi-minimal or quay.io/centos/centos:stream9-minimal',
       };
     case 'fedora':
       return fedora();
@@ -288,7 +288,7 @@ function rhelMinimal(variant: Partial<MinimalVariant>, kind: VariantKind = 'mini
 function rockyLinux(tag: string | undefined): BaseImageAdvice | undefined {
   const match = /^(\d+)(?:\.(\d+)(?:\.\d+)?)?$/.exec(tag ?? '');
   const description = 'a full Rocky Linux image';
-  if (!match) return tag === undefined || tag === 'latest' ? { description, variants: [], alternative: '`rockylinux:9-minimal`' } : undefined;
+  if (!match) return tag === undefined || tag === 'latest' ? { description, variants: [], alternative: 'rockylinux:9-minimal' } : undefined;
   const [maj, min] = [Number(match[1]), match[2] === undefined ? undefined : Number(match[2])];
   if (maj < 8 || (maj === 8 && min !== undefined && min < 5)) return undefined;
   return { description, variants: [rhelMinimal({ tag: `${tag}-minimal` })] };
@@ -328,7 +328,7 @@ function centosStream(tag: string | undefined): BaseImageAdvice | undefined {
 }
 
 function fedora(): BaseImageAdvice {
-  return { description: 'a full Fedora distribution', variants: [], alternative: '`registry.fedoraproject.org/fedora-minimal`' };
+  return { description: 'a full Fedora distribution', variants: [], alternative: 'registry.fedoraproject.org/fedora-minimal' };
 }
 
 // ---- Microsoft: the .NET SDK in a final stage, Windows Server Core ----

@@ -37,12 +37,12 @@ export interface ProgramFlags {
 }
 
 const TLS = (tool: string, flag: string): InsecureFlag => ({
-  description: `\`${tool} ${flag}\` accepts any TLS certificate, so a machine in the middle can serve anything`,
+  description: `${tool} ${flag} accepts any TLS certificate, so a machine in the middle can serve anything`,
   kind: 'tls',
   removable: true,
 });
 const SIGNATURES = (tool: string, flag: string): InsecureFlag => ({
-  description: `\`${tool} ${flag}\` installs packages without checking their signatures`,
+  description: `${tool} ${flag} installs packages without checking their signatures`,
   kind: 'signature',
   removable: true,
 });
@@ -55,9 +55,9 @@ const CURL: ProgramFlags = {
 const APT: ProgramFlags = {
   long: {
     '--allow-unauthenticated': SIGNATURES('apt-get', '--allow-unauthenticated'),
-    '--force-yes': { description: '`apt-get --force-yes` installs unauthenticated packages among other things it forces', kind: 'signature', removable: true },
+    '--force-yes': { description: 'apt-get --force-yes installs unauthenticated packages among other things it forces', kind: 'signature', removable: true },
     '--allow-insecure-repositories': {
-      description: '`apt-get --allow-insecure-repositories` reads package lists that are not signed',
+      description: 'apt-get --allow-insecure-repositories reads package lists that are not signed',
       kind: 'signature',
       removable: true,
     },
@@ -87,12 +87,12 @@ export const INSECURE_FLAGS: Record<string, ProgramFlags> = {
   rpm: {
     long: {
       '--nosignature': SIGNATURES('rpm', '--nosignature'),
-      '--nodigest': { description: '`rpm --nodigest` installs packages without checking their digests', kind: 'signature', removable: true },
+      '--nodigest': { description: 'rpm --nodigest installs packages without checking their digests', kind: 'signature', removable: true },
     },
   },
-  go: { long: { '-insecure': { description: '`go get -insecure` fetches modules over unverified connections', kind: 'tls', removable: true } } },
+  go: { long: { '-insecure': { description: 'go get -insecure fetches modules over unverified connections', kind: 'tls', removable: true } } },
   docker: {
-    long: { '--disable-content-trust': { description: '`--disable-content-trust` skips image signature verification', kind: 'signature', removable: true } },
+    long: { '--disable-content-trust': { description: '--disable-content-trust skips image signature verification', kind: 'signature', removable: true } },
   },
   npm: { long: { '--no-strict-ssl': TLS('npm', '--no-strict-ssl') } },
   pnpm: { long: { '--no-strict-ssl': TLS('pnpm', '--no-strict-ssl') } },

@@ -54,7 +54,7 @@ export function isTrustedRegistry(registry: string, entries: string[]): boolean 
 
 /** The end of every untrusted-registry message; fill it with `notTrustedData`. */
 export const NOT_TRUSTED =
-  '`{{registry}}`, which is not in trustedRegistries ({{trusted}}); pull it through a trusted registry, or add the registry to the list if it is one.';
+  '{{registry}}, which is not in trustedRegistries ({{trusted}}); pull it through a trusted registry, or add the registry to the list if it is one.';
 
 export function notTrustedData(registry: string, trustedRegistries: string[]): { registry: string; trusted: string } {
   return { registry, trusted: trustedRegistries.join(', ') };

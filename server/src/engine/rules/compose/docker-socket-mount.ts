@@ -17,7 +17,7 @@ export default defineComposeRule({
       socket:
         'Mounting {{what}} ({{source}}) lets the container control the container runtime, which is root on the host, read-only or not; remove the mount, or put a socket proxy that allows only the calls needed in between.',
       socketReadOnly:
-        'Mounting {{what}} ({{source}}) lets the container control the container runtime, which is root on the host, and `:ro` does not change that: it only stops writes to the socket file, not API calls through it; remove the mount, or put a socket proxy that allows only the calls needed in between.',
+        'Mounting {{what}} ({{source}}) lets the container control the container runtime, which is root on the host, and :ro does not change that: it only stops writes to the socket file, not API calls through it; remove the mount, or put a socket proxy that allows only the calls needed in between.',
     },
     fixable: false,
     hasSuggestions: false,

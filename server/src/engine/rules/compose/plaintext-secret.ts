@@ -21,9 +21,9 @@ export default defineComposeRule({
       'A password, token or key written in `environment` or `build.args` is in the repository, in `docker inspect` output and, for build arguments, in the image history.',
     references: { cis: '4.10', compose: 'services.<name>.environment, services.<name>.build.args' },
     messages: {
-      environmentName: '{{name}} holds {{what}} in plain text, readable by anyone with the repository or `docker inspect`; read it from a secret file instead.',
+      environmentName: '{{name}} holds {{what}} in plain text, readable by anyone with the repository or docker inspect; read it from a secret file instead.',
       environmentValue:
-        'The value of {{name}} is shaped like a credential ({{what}}) in plain text, readable by anyone with the repository or `docker inspect`; read it from a secret file instead.',
+        'The value of {{name}} is shaped like a credential ({{what}}) in plain text, readable by anyone with the repository or docker inspect; read it from a secret file instead.',
       buildArgName:
         '{{name}} holds {{what}} in plain text, and build arguments stay in the image history for anyone who pulls it; pass it as a build secret (build.secrets, RUN --mount=type=secret) instead.',
       buildArgValue:

@@ -16,9 +16,9 @@ export default defineComposeRule({
       'When a project lists the registries its images may come from (`trustedRegistries`), a service pulling from anywhere else bypasses the review, scanning and mirroring that list stands for. Silent while the list is empty.',
     references: { cis: '4.2', compose: 'services.<name>.image' },
     messages: {
-      untrusted: `Service {{service}} pulls \`{{image}}\` from ${NOT_TRUSTED}`,
+      untrusted: `Service {{service}} pulls {{image}} from ${NOT_TRUSTED}`,
       unknownRegistry:
-        'The registry of `{{image}}` cannot be checked against trustedRegistries: it comes from the environment; write the registry in the file, or give the variable a default from a trusted registry.',
+        'The registry of {{image}} cannot be checked against trustedRegistries: it comes from the environment; write the registry in the file, or give the variable a default from a trusted registry.',
     },
     fixable: false,
     hasSuggestions: false,

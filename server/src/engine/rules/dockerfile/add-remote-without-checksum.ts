@@ -13,9 +13,9 @@ export default defineDockerfileRule({
     references: { cis: '4.9' },
     messages: {
       noChecksum:
-        'ADD downloads `{{url}}` and trusts whatever comes back, so a compromised server or connection changes the image; pin its digest with `ADD --checksum=sha256:<digest>`.',
+        'ADD downloads {{url}} and trusts whatever comes back, so a compromised server or connection changes the image; pin its digest with ADD --checksum=sha256:<digest>.',
       noChecksumPlainHttp:
-        'ADD downloads `{{url}}` over plain HTTP and trusts whatever comes back, so a compromised server or connection changes the image; pin its digest with `ADD --checksum=sha256:<digest>`.',
+        'ADD downloads {{url}} over plain HTTP and trusts whatever comes back, so a compromised server or connection changes the image; pin its digest with ADD --checksum=sha256:<digest>.',
     },
     fixable: false,
     hasSuggestions: false,

@@ -22,7 +22,7 @@ export default defineDockerfileRule({
     references: { hadolint: ['DL3015'] },
     profile: 'strict',
     messages: {
-      recommends: `\`{{program}} install\` also installs recommended packages nobody asked for, each one more to patch and to exploit; add ${OPTION}.`,
+      recommends: `{{program}} install also installs recommended packages nobody asked for, each one more to patch and to exploit; add ${OPTION}.`,
     },
     fixable: false,
     hasSuggestions: true,

@@ -13,7 +13,7 @@ export default defineDockerfileRule({
     profile: 'strict',
     messages: {
       tagOnly:
-        '`{{image}}` is pinned by tag only, and a tag can be moved to other content; pin the digest too (`{{image}}@sha256:…`, from `docker buildx imagetools inspect {{image}}`).',
+        '{{image}} is pinned by tag only, and a tag can be moved to other content; pin the digest too ({{image}}@sha256:…, from docker buildx imagetools inspect {{image}}).',
     },
     fixable: false,
     hasSuggestions: false,

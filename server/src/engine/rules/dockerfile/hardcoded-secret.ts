@@ -21,16 +21,16 @@ export default defineDockerfileRule({
     references: { cis: '4.10' },
     messages: {
       nameBuildTime:
-        '`{{name}}` hard-codes {{what}}, which {{exposure}}; pass it as a build secret instead: `docker build --secret id={{id}},env={{name}}` with `RUN --mount=type=secret,id={{id}},env={{name}}`.',
-      nameRunTime: '`{{name}}` hard-codes {{what}}, which {{exposure}}; pass it when the container starts instead (docker run -e, or a compose secret).',
+        '{{name}} hard-codes {{what}}, which {{exposure}}; pass it as a build secret instead: docker build --secret id={{id}},env={{name}} with RUN --mount=type=secret,id={{id}},env={{name}}.',
+      nameRunTime: '{{name}} hard-codes {{what}}, which {{exposure}}; pass it when the container starts instead (docker run -e, or a compose secret).',
       valueBuildTime:
-        '`{{name}}` holds what looks like {{what}}, which {{exposure}}; pass it as a build secret instead: `docker build --secret id={{id}},env={{name}}` with `RUN --mount=type=secret,id={{id}},env={{name}}`.',
+        '{{name}} holds what looks like {{what}}, which {{exposure}}; pass it as a build secret instead: docker build --secret id={{id}},env={{name}} with RUN --mount=type=secret,id={{id}},env={{name}}.',
       valueRunTime:
-        '`{{name}}` holds what looks like {{what}}, which {{exposure}}; pass it when the container starts instead (docker run -e, or a compose secret).',
+        '{{name}} holds what looks like {{what}}, which {{exposure}}; pass it when the container starts instead (docker run -e, or a compose secret).',
       buildArgInEnv:
-        '`{{name}}` copies the build argument `{{arg}}` ({{what}}) into the image environment, where anyone with the image reads it (docker inspect); pass it as a build secret to the RUN that needs it (`RUN --mount=type=secret,id={{id}},env={{arg}}`), or when the container starts.',
+        '{{name}} copies the build argument {{arg}} ({{what}}) into the image environment, where anyone with the image reads it (docker inspect); pass it as a build secret to the RUN that needs it (RUN --mount=type=secret,id={{id}},env={{arg}}), or when the container starts.',
       credentialInRun:
-        'This looks like {{what}}, written into a RUN that the image history keeps; read it from a build secret instead (`RUN --mount=type=secret,id=…,env=…` with `docker build --secret id=…,env=…`).',
+        'This looks like {{what}}, written into a RUN that the image history keeps; read it from a build secret instead (RUN --mount=type=secret,id=…,env=… with docker build --secret id=…,env=…).',
     },
     fixable: false,
     hasSuggestions: true,

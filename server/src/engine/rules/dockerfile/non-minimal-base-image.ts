@@ -29,9 +29,9 @@ export default defineDockerfileRule({
     references: { cis: '4.3' },
     messages: {
       fullImage:
-        '`{{image}}` is {{description}}: its shell, package manager and tools ship in the final image and give an attacker more to work with; build on {{remedy}}.',
+        '{{image}} is {{description}}: its shell, package manager and tools ship in the final image and give an attacker more to work with; build on {{remedy}}.',
       fullImageThroughStage:
-        'The final stage builds on `{{image}}` (through stage `{{stage}}`), {{description}}: its shell, package manager and tools ship in the final image and give an attacker more to work with; build on {{remedy}}.',
+        'The final stage builds on {{image}} (through stage {{stage}}), {{description}}: its shell, package manager and tools ship in the final image and give an attacker more to work with; build on {{remedy}}.',
     },
     fixable: false,
     hasSuggestions: true,
@@ -65,7 +65,7 @@ export default defineDockerfileRule({
 
     const shown = image.written === image.resolved ? image.written : `${image.written} (${image.resolved})`;
     const best = fitting[0] ?? advice.variants[0];
-    const remedy = best ? `a minimal variant such as \`${variantReference(image.ref, best)}\`` : (advice.alternative ?? 'a minimal image');
+    const remedy = best ? `a minimal variant such as ${variantReference(image.ref, best)}` : (advice.alternative ?? 'a minimal image');
     report({
       range: findingRange(model, root),
       ...(root === final

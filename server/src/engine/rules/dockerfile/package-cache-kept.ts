@@ -42,10 +42,9 @@ export default defineDockerfileRule({
     references: { hadolint: ['DL3009', 'DL3019', 'DL3032', 'DL3040'] },
     profile: 'strict',
     messages: {
-      apkCache: '`apk add` without --no-cache leaves the package index in /var/cache/apk in this layer for good; add --no-cache.',
-      aptLists: `This RUN installs packages but leaves the apt lists in ${APT_LISTS} in its layer for good; end it with \`&& ${APT_CLEANUP}\`.`,
-      dnfCache:
-        '`{{program}} install` leaves its metadata and package cache in /var/cache in this layer for good; end the RUN with `&& {{program}} clean all`.',
+      apkCache: 'apk add without --no-cache leaves the package index in /var/cache/apk in this layer for good; add --no-cache.',
+      aptLists: `This RUN installs packages but leaves the apt lists in ${APT_LISTS} in its layer for good; end it with ${APT_CLEANUP}.`,
+      dnfCache: '{{program}} install leaves its metadata and package cache in /var/cache in this layer for good; end the RUN with {{program}} clean all.',
     },
     fixable: true,
     hasSuggestions: false,

@@ -14,7 +14,7 @@ export default defineDockerfileRule({
     references: { cis: '4.10' },
     messages: {
       sensitiveFile:
-        '`{{source}}` is {{what}}: {{keyword}} bakes it into an image layer anyone with the image can read; mount it only for the step that needs it (`RUN --mount=type=secret` or `--mount=type=ssh`) and list it in .dockerignore.',
+        '{{source}} is {{what}}: {{keyword}} bakes it into an image layer anyone with the image can read; mount it only for the step that needs it (RUN --mount=type=secret or --mount=type=ssh) and list it in .dockerignore.',
     },
     fixable: false,
     hasSuggestions: false,

@@ -19,9 +19,9 @@ export default defineDockerfileRule({
     references: { cis: '5.6' },
     messages: {
       exposesSsh:
-        'EXPOSE {{port}} publishes an SSH port, a second way into the container to secure and patch; drop it and use `docker exec` for a shell instead.',
+        'EXPOSE {{port}} publishes an SSH port, a second way into the container to secure and patch; drop it and use docker exec for a shell instead.',
       installsSshServer:
-        'Installing {{server}} puts an SSH server in the final image, a second way in to secure and patch; remove it and use `docker exec` for a shell instead.',
+        'Installing {{server}} puts an SSH server in the final image, a second way in to secure and patch; remove it and use docker exec for a shell instead.',
     },
     fixable: false,
     hasSuggestions: false,

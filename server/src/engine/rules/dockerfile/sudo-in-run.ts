@@ -19,7 +19,7 @@ export default defineDockerfileRule({
     references: { hadolint: ['DL3004'] },
     profile: 'strict',
     messages: {
-      sudo: '`{{command}}` in RUN needs sudo installed and granted in the image, a path to root for anyone in the container; switch with `USER root` for this step and back to the unprivileged user after it.',
+      sudo: '{{command}} in RUN needs sudo installed and granted in the image, a path to root for anyone in the container; switch with USER root for this step and back to the unprivileged user after it.',
     },
     fixable: false,
     hasSuggestions: false,

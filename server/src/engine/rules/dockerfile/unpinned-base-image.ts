@@ -13,12 +13,12 @@ export default defineDockerfileRule({
     references: { hadolint: ['DL3006', 'DL3007'] },
     messages: {
       unresolvedArg:
-        'The base image `{{image}}` cannot be checked: it depends on a build argument without a default, so any image, of any version, can be built in; give the ARG a pinned default.',
-      noTag: '`{{image}}` has no tag, so it means `latest` and changes under you with every upstream release; pin a version tag such as `{{image}}:<version>`.',
+        'The base image {{image}} cannot be checked: it depends on a build argument without a default, so any image, of any version, can be built in; give the ARG a pinned default.',
+      noTag: '{{image}} has no tag, so it means latest and changes under you with every upstream release; pin a version tag such as {{image}}:<version>.',
       noTagVia:
-        '`{{image}}` (from `{{written}}`) has no tag, so it means `latest` and changes under you with every upstream release; pin a version tag such as `{{image}}:<version>`.',
-      latest: '`{{image}}` follows `latest`, which changes under you with every upstream release; pin a version tag instead.',
-      latestVia: '`{{image}}` (from `{{written}}`) follows `latest`, which changes under you with every upstream release; pin a version tag instead.',
+        '{{image}} (from {{written}}) has no tag, so it means latest and changes under you with every upstream release; pin a version tag such as {{image}}:<version>.',
+      latest: '{{image}} follows latest, which changes under you with every upstream release; pin a version tag instead.',
+      latestVia: '{{image}} (from {{written}}) follows latest, which changes under you with every upstream release; pin a version tag instead.',
     },
     fixable: false,
     hasSuggestions: false,

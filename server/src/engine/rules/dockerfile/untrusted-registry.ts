@@ -14,9 +14,9 @@ export default defineDockerfileRule({
       'When a project lists the registries its images may come from (`trustedRegistries`), a base image from anywhere else bypasses the review, scanning and mirroring that list stands for. Silent while the list is empty.',
     references: { cis: '4.2', hadolint: ['DL3026'] },
     messages: {
-      untrusted: `\`{{image}}\` comes from ${NOT_TRUSTED}`,
+      untrusted: `{{image}} comes from ${NOT_TRUSTED}`,
       unresolvedArg:
-        'The registry of `{{image}}` cannot be checked against trustedRegistries: it depends on a build argument without a default; give the ARG a default from a trusted registry.',
+        'The registry of {{image}} cannot be checked against trustedRegistries: it depends on a build argument without a default; give the ARG a default from a trusted registry.',
     },
     fixable: false,
     hasSuggestions: false,

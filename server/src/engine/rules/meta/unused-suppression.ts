@@ -12,8 +12,8 @@ export const unusedSuppression: RuleMeta = {
   references: {},
   messages: {
     noRule: 'This dockguard-ignore comment names no rule, so it suppresses nothing; name a rule id or code.',
-    unknownRule: '`{{name}}` is not a dockguard rule, so this suppression does nothing.',
-    unused: 'Nothing {{where}} is reported by `{{name}}` any more: remove the suppression so it cannot hide a future finding.',
+    unknownRule: '{{name}} is not a dockguard rule, so this suppression does nothing.',
+    unused: 'Nothing {{where}} is reported by {{name}} any more: remove the suppression so it cannot hide a future finding.',
   },
   fixable: true,
   hasSuggestions: false,
