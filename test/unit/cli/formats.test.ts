@@ -116,7 +116,7 @@ describe('CLI --format github', () => {
       tls,
       '::error file=app/Dockerfile,line=2,endLine=2,col=10,endColumn=12,title=DG110 verification-disabled::' +
         escapeData(
-          `${runCli(['-f', 'json', 'app/Dockerfile'], { cwd: dir }).stdout.match(/"message": "(`curl -k`[^"]*)"/)![1]}\n${ruleDocsUrl('verification-disabled')}`,
+          `${runCli(['-f', 'json', 'app/Dockerfile'], { cwd: dir }).stdout.match(/"message": "(curl -k [^"]*)"/)![1]}\n${ruleDocsUrl('verification-disabled')}`,
         ),
     );
     assert.ok(commands.some((c) => c.startsWith('::error file=compose.yaml,line=4,') && c.includes('title=DG201 privileged')));

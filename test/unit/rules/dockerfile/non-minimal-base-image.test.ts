@@ -41,7 +41,7 @@ testRule(rule, {
           column: 11,
           endColumn: 13,
           messageId: 'fullImage',
-          data: { image: 'node:14', description: 'a full Node.js image', remedy: 'a minimal variant such as `node:14-alpine`' },
+          data: { image: 'node:14', description: 'a full Node.js image', remedy: 'a minimal variant such as node:14-alpine' },
           suggestions: [
             { title: /Use node:14-alpine \(Alpine variant\)/, output: 'FROM node:14-alpine\nCMD ["node", "index.js"]\n' },
             { title: /Use node:14-slim/, output: 'FROM node:14-slim\nCMD ["node", "index.js"]\n' },
@@ -58,7 +58,7 @@ testRule(rule, {
           column: 13,
           endColumn: 16,
           messageId: 'fullImage',
-          data: { remedy: 'a minimal variant such as `python:3.5-slim`' },
+          data: { remedy: 'a minimal variant such as python:3.5-slim' },
           suggestions: [{ title: /python:3\.5-slim/, output: 'FROM python:3.5-slim\nRUN groupadd -r app && useradd -r -g app app\nCMD ["python"]\n' }],
         },
       ],
@@ -149,7 +149,7 @@ testRule(rule, {
     {
       name: 'a HEALTHCHECK with curl rules out both slim and Alpine: reported without suggestions',
       code: 'FROM node:18\nHEALTHCHECK CMD curl -f http://localhost:3000/ || exit 1\nCMD ["node", "index.js"]\n',
-      findings: [{ line: 1, messageId: 'fullImage', data: { remedy: 'a minimal variant such as `node:18-alpine`' } }],
+      findings: [{ line: 1, messageId: 'fullImage', data: { remedy: 'a minimal variant such as node:18-alpine' } }],
     },
     {
       name: 'Java: JRE, JRE on Alpine, distroless with java -jar dropped',
@@ -247,7 +247,7 @@ testRule(rule, {
           column: 6,
           endColumn: 13,
           messageId: 'fullImage',
-          data: { image: '${BASE} (node:20)', description: 'a full Node.js image', remedy: 'a minimal variant such as `node:20-alpine`' },
+          data: { image: '${BASE} (node:20)', description: 'a full Node.js image', remedy: 'a minimal variant such as node:20-alpine' },
           suggestions: [
             { output: 'ARG BASE=node:20-alpine\nFROM ${BASE}\nCMD ["node", "x.js"]\n' },
             { output: 'ARG BASE=node:20-slim\nFROM ${BASE}\nCMD ["node", "x.js"]\n' },
@@ -329,7 +329,7 @@ testRule(rule, {
           column: 11,
           endColumn: 13,
           messageId: 'fullImageThroughStage',
-          data: { image: 'node:20', stage: 'base', description: 'a full Node.js image', remedy: 'a minimal variant such as `node:20-alpine`' },
+          data: { image: 'node:20', stage: 'base', description: 'a full Node.js image', remedy: 'a minimal variant such as node:20-alpine' },
           suggestions: [
             {
               output:
@@ -396,7 +396,7 @@ testRule(rule, {
     {
       name: 'Rocky Linux with dnf: minimal has only microdnf, so no suggestion',
       code: 'FROM rockylinux:9\nRUN dnf install -y nginx\n',
-      findings: [{ line: 1, messageId: 'fullImage', data: { remedy: 'a minimal variant such as `rockylinux:9-minimal`' } }],
+      findings: [{ line: 1, messageId: 'fullImage', data: { remedy: 'a minimal variant such as rockylinux:9-minimal' } }],
     },
     {
       name: 'AlmaLinux date tags put -minimal before the date',
@@ -467,7 +467,7 @@ testRule(rule, {
     {
       name: 'CentOS is end of life: the message names replacements',
       code: 'FROM centos:7\n',
-      findings: [{ line: 1, messageId: 'fullImage', data: { remedy: '`ubi9/ubi-minimal` or `quay.io/centos/centos:stream9-minimal`' } }],
+      findings: [{ line: 1, messageId: 'fullImage', data: { remedy: 'ubi9/ubi-minimal or quay.io/centos/centos:stream9-minimal' } }],
     },
   ],
 });

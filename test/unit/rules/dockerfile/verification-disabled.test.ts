@@ -91,7 +91,7 @@ testRule(rule, {
           column: 10,
           endColumn: 12,
           messageId: 'tls',
-          data: { what: '`curl -k` accepts any TLS certificate, so a machine in the middle can serve anything' },
+          data: { what: 'curl -k accepts any TLS certificate, so a machine in the middle can serve anything' },
           suggestions: [{ title: /Remove -k/, output: 'FROM debian:12\nRUN curl https://example.com/x -o /x\n' }],
         },
       ],
@@ -137,7 +137,7 @@ testRule(rule, {
           line: 3,
           column: 5,
           messageId: 'tls',
-          data: { what: '`wget --no-check-certificate` accepts any TLS certificate, so a machine in the middle can serve anything' },
+          data: { what: 'wget --no-check-certificate accepts any TLS certificate, so a machine in the middle can serve anything' },
           suggestions: [{ output: 'FROM debian:12\nRUN wget -q https://example.com/x\nCMD ["x"]\n' }],
         },
       ],
@@ -165,7 +165,7 @@ testRule(rule, {
           line: 2,
           column: 29,
           messageId: 'signature',
-          data: { what: '`apk --allow-untrusted` installs packages without checking their signatures' },
+          data: { what: 'apk --allow-untrusted installs packages without checking their signatures' },
           suggestions: [{ output: 'FROM debian:12\nRUN ["apk", "add", "tool"]\n' }],
         },
       ],
@@ -201,7 +201,7 @@ testRule(rule, {
           column: 24,
           endColumn: 47,
           messageId: 'signature',
-          data: { what: '`apt-get --allow-unauthenticated` installs packages without checking their signatures' },
+          data: { what: 'apt-get --allow-unauthenticated installs packages without checking their signatures' },
           suggestions: [{ title: /signature checks back on/, output: 'FROM debian:12\nRUN apt-get install -y curl\n' }],
         },
       ],
@@ -214,7 +214,7 @@ testRule(rule, {
         {
           line: 2,
           messageId: 'signature',
-          data: { what: '`apt-get --force-yes` installs unauthenticated packages among other things it forces' },
+          data: { what: 'apt-get --force-yes installs unauthenticated packages among other things it forces' },
           suggestions: [
             {
               output:
@@ -225,7 +225,7 @@ testRule(rule, {
         {
           line: 2,
           messageId: 'signature',
-          data: { what: '`apt-get --allow-insecure-repositories` reads package lists that are not signed' },
+          data: { what: 'apt-get --allow-insecure-repositories reads package lists that are not signed' },
           suggestions: [
             {
               output:
@@ -236,7 +236,7 @@ testRule(rule, {
         {
           line: 2,
           messageId: 'signature',
-          data: { what: '`apk --allow-untrusted` installs packages without checking their signatures' },
+          data: { what: 'apk --allow-untrusted installs packages without checking their signatures' },
           suggestions: [
             {
               output:
@@ -247,7 +247,7 @@ testRule(rule, {
         {
           line: 2,
           messageId: 'signature',
-          data: { what: '`dnf --nogpgcheck` installs packages without checking their signatures' },
+          data: { what: 'dnf --nogpgcheck installs packages without checking their signatures' },
           suggestions: [
             {
               output:
@@ -258,7 +258,7 @@ testRule(rule, {
         {
           line: 2,
           messageId: 'signature',
-          data: { what: '`dnf --nogpgcheck` installs packages without checking their signatures' },
+          data: { what: 'dnf --nogpgcheck installs packages without checking their signatures' },
           suggestions: [
             {
               output:
@@ -269,7 +269,7 @@ testRule(rule, {
         {
           line: 2,
           messageId: 'signature',
-          data: { what: '`zypper --no-gpg-checks` installs packages without checking their signatures' },
+          data: { what: 'zypper --no-gpg-checks installs packages without checking their signatures' },
           suggestions: [
             {
               output:
@@ -280,7 +280,7 @@ testRule(rule, {
         {
           line: 2,
           messageId: 'signature',
-          data: { what: '`rpm --nosignature` installs packages without checking their signatures' },
+          data: { what: 'rpm --nosignature installs packages without checking their signatures' },
           suggestions: [
             {
               output:
@@ -451,7 +451,7 @@ testRule(rule, {
         {
           line: 2,
           messageId: 'tls',
-          data: { what: '`helm --insecure-skip-tls-verify` accepts any TLS certificate, so a machine in the middle can serve anything' },
+          data: { what: 'helm --insecure-skip-tls-verify accepts any TLS certificate, so a machine in the middle can serve anything' },
           suggestions: [
             {
               output:

@@ -86,9 +86,9 @@ function message(insecurity: Insecurity): Pick<Report<MessageId>, 'messageId' | 
   return { messageId: MESSAGE_IDS[insecurity.kind], data: { what: capitalize(insecurity.description) } };
 }
 
-/** Sentence case, except for a leading tool name written the way the tool spells it (`pip`, `npm`). */
+/** Sentence case, except for a leading tool name or command line written as typed (`pip`, `curl -k`, `--flag`). */
 function capitalize(text: string): string {
-  if (/^(?:pip|npm|git|go|apt|uv|conda|yarn|composer)\b/.test(text)) return text;
+  if (/^(?:pip|npm|git|go|apt|uv|conda|yarn|composer)\b/.test(text) || /^(?:-|\S+(?: [a-z]+)? -)/.test(text)) return text;
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
