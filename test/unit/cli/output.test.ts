@@ -97,7 +97,7 @@ describe('CLI', () => {
     writeFileSync(join(dir, '.dockguard.yaml'), 'rules:\n  root-usr: error\n');
     const broken = cli(['Dockerfile'], dir);
     assert.equal(broken.code, 2);
-    assert.match(broken.stderr, /\.dockguard\.yaml:2:3: invalid configuration: Unknown rule `root-usr`; did you mean `root-user`\?/);
+    assert.match(broken.stderr, /\.dockguard\.yaml:2:3: invalid configuration: Unknown rule root-usr; did you mean root-user\?/);
   });
 
   it('honours ignorePaths and inline suppressions', () => {
