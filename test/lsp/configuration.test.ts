@@ -51,7 +51,7 @@ describe('language server: configuration, suppressions, hover, fix all', () => {
       problems.diagnostics.map((d) => [d.code, d.range.start.line]),
       [['DG003', 2]],
     );
-    assert.match(problems.diagnostics[0].message as string, /did you mean `root-user`/);
+    assert.match(problems.diagnostics[0].message as string, /did you mean root-user/);
   });
 
   it('re-analyses open files when the project file changes on disk', async () => {

@@ -51,7 +51,7 @@ describe('server core in-process, over an injected host', () => {
     assert.ok(!opened.diagnostics.some((d) => d.code === 'DG219'));
     assert.ok(host.reads.includes('file:///etc/Dockerfile'), 'the host was asked, and said no');
     const note = opened.diagnostics.find((d) => d.code === 'DG007');
-    assert.match(String(note?.message), /`\/etc\/Dockerfile` was not read: it is outside the workspace/);
+    assert.match(String(note?.message), /\/etc\/Dockerfile was not read: it is outside the workspace/);
     assert.deepEqual(note?.range.start, { line: 2, character: 4 }, 'on the build key');
     await client.close(uri);
   });
