@@ -1,5 +1,6 @@
 // What package.json and schemas/dockguard.schema.json say about rules, derived from the registry.
-import { allRuleMetas, composeRules, dockerfileRules, metaRules, type RuleMeta } from '../server/src/engine';
+import { allRuleMetas, composeRules, dockerfileRules, findRule, metaRules, type RuleMeta } from '../server/src/engine';
+import { PEER_DEVIATIONS } from './peer-deviations';
 
 const SETTING = { type: 'string', enum: ['error', 'warning', 'info', 'on', 'off'] };
 
@@ -84,6 +85,30 @@ const WRITING_A_RULE = [
   "A per-instruction check reads only its instruction or source (through `text` and `lines` at their own offsets) and reports ranges and edits inside the instruction's lines; it gets no model, no stage and no other instruction, so it cannot depend on them by accident. The replay test (`test/unit/engine/incremental-replay.test.ts`, and `npm run replay` for a long run) applies thousands of random edits and fails on any difference between an incremental analysis and a full one, rule by rule. Compose rules have only `check` for now: a compose analysis re-parses just the top-level entry or service an edit is in (`documents/compose-chunks.ts`), and then runs every compose rule.",
 ];
 
+/** What a team switching from a peer keeps: each rule's CIS item and the peers' checks it covers, and where we differ on purpose. */
+function peerMapping(): string[] {
+  const lines = [
+    '## Coming from another tool: what each rule covers',
+    '',
+    "Each rule's metadata names the CIS Docker Benchmark item and the peers' checks it covers (KICS queries by name, Trivy and Checkov by id, compose-lint by id), so a team that switches sees what it keeps; an empty column means that tool has no such check. A `.hadolint.yaml` (read where no `.dockguard.yaml` exists) keeps working: its `ignored` list turns a rule off once every hadolint code the rule covers is ignored (a rule that covers several codes stays on while one of them is still wanted), `override` sets the severity of the rules whose codes all get the same one, and inline `# hadolint ignore=DL…` comments silence the rules with that code on the next instruction.",
+    '',
+    '| Code | Rule | CIS | hadolint | KICS | Trivy | Checkov | compose-lint |',
+    '|---|---|---|---|---|---|---|---|',
+  ];
+  const list = (items: string[] | undefined) => (items ?? []).join(', ');
+  for (const meta of [...dockerfileRules.map((r) => r.meta), ...composeRules.map((r) => r.meta)].sort((a, b) => a.code.localeCompare(b.code))) {
+    const r = meta.references;
+    lines.push(
+      `| ${meta.code} | [${meta.id}](${meta.id}.md) | ${r.cis ?? ''} | ${list(r.hadolint)} | ${list(r.kics)} | ${list(r.trivy)} | ${list(r.checkov)} | ${list(r.composeLint)} |`,
+    );
+  }
+  lines.push('', '### Deliberate deviations from the peers', '', "Where a peer's own test case is decided differently on purpose:", '');
+  for (const [id, notes] of Object.entries(PEER_DEVIATIONS).sort(([a], [b]) => (findRule(a)?.code ?? a).localeCompare(findRule(b)?.code ?? b))) {
+    for (const note of notes) lines.push(`- [${id}](${id}.md) (${findRule(id)?.code}): ${note}.`);
+  }
+  return lines;
+}
+
 export function buildRulesIndex(): string {
   const lines = [
     '# dockguard rules',
@@ -108,6 +133,6 @@ export function buildRulesIndex(): string {
     }
     lines.push('');
   }
-  lines.push(...WRITING_A_RULE, '');
+  lines.push(...peerMapping(), '', ...WRITING_A_RULE, '');
   return lines.join('\n');
 }

@@ -3,7 +3,7 @@ import type { DockguardConfig } from './config';
 import { MAX_YAML_NESTING, parseYamlDocument } from './documents/yaml-parse';
 import { allRuleMetas, findRule } from './rules';
 import { LineIndex } from './text';
-import type { Range, Severity } from './types';
+import { SEVERITY_RANK, type Range, type Severity } from './types';
 
 /** Project configuration file names, looked up from a file's folder upward; a `.dockguard.yaml` wins over a `.hadolint.yaml`. */
 export const DOCKGUARD_FILES: readonly string[] = ['.dockguard.yaml', '.dockguard.yml'];
@@ -123,27 +123,40 @@ function readLimits(value: Node | null, lines: LineIndex, problems: ConfigProble
 }
 
 /**
- * Reads `.hadolint.yaml` for teams switching from hadolint: `ignored` turns off the dockguard rules with an
- * equivalent hadolint code, `override` sets their severity (hadolint's `style` reads as info), and
- * `trustedRegistries` carries over. Other hadolint keys are hadolint's business and are left alone.
+ * Reads `.hadolint.yaml` for teams switching from hadolint: `ignored` turns off the dockguard rules whose hadolint
+ * codes are all ignored (a rule covering DL3009 and DL3019 still checks the apk cache when only DL3009 is ignored),
+ * `override` sets the severity of a rule to the most serious given to one of its codes (hadolint's `style` reads as
+ * info), and `trustedRegistries` carries over. Other hadolint keys are hadolint's business and are left alone.
  */
 export function parseHadolintConfig(text: string): ParsedConfig {
   const { doc, problems } = parseYaml(text);
   const config: DockguardConfig = {};
   const root = doc.contents;
   if (!isMap(root)) return { config, problems };
-  const rules: Record<string, Severity | 'off' | 'on'> = {};
-  const apply = (codes: string[] | undefined, setting: Severity | 'off') => {
-    for (const code of codes ?? []) for (const meta of rulesForHadolintCode(code)) rules[meta.id] = setting;
+  const byCode = new Map<string, Severity | 'off'>();
+  const note = (codes: string[] | undefined, setting: Severity | 'off') => {
+    for (const code of codes ?? []) {
+      const key = code.trim().toUpperCase();
+      const before = byCode.get(key);
+      if (before === undefined || before === 'off' || (setting !== 'off' && SEVERITY_RANK[setting] > SEVERITY_RANK[before])) byCode.set(key, setting);
+    }
   };
+  // Ignored first: an override of the same code wins, as a severity says the code is wanted.
+  note(stringList(root.get('ignored', true) as Node), 'off');
   const override = root.get('override', true);
   if (isMap(override)) {
-    apply(stringList(override.get('info', true) as Node), 'info');
-    apply(stringList(override.get('style', true) as Node), 'info');
-    apply(stringList(override.get('warning', true) as Node), 'warning');
-    apply(stringList(override.get('error', true) as Node), 'error');
+    note(stringList(override.get('info', true) as Node), 'info');
+    note(stringList(override.get('style', true) as Node), 'info');
+    note(stringList(override.get('warning', true) as Node), 'warning');
+    note(stringList(override.get('error', true) as Node), 'error');
   }
-  apply(stringList(root.get('ignored', true) as Node), 'off');
+  const rules: Record<string, Severity | 'off' | 'on'> = {};
+  for (const meta of allRuleMetas) {
+    const settings = (meta.references.hadolint ?? []).map((code) => byCode.get(code));
+    const severities = settings.filter((s): s is Severity => s !== undefined && s !== 'off');
+    if (severities.length) rules[meta.id] = severities.reduce((a, b) => (SEVERITY_RANK[b] > SEVERITY_RANK[a] ? b : a));
+    else if (settings.length && settings.every((s) => s === 'off')) rules[meta.id] = 'off';
+  }
   if (Object.keys(rules).length) config.rules = rules;
   const trusted = stringList(root.get('trustedRegistries', true) as Node);
   if (trusted) config.trustedRegistries = trusted;

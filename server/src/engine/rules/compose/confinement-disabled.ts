@@ -12,7 +12,12 @@ export default defineComposeRule({
     title: 'Seccomp, AppArmor or SELinux confinement switched off',
     description:
       'Docker confines every container with a seccomp filter, an AppArmor profile or SELinux labels, and masks kernel paths under /proc and /sys; `security_opt` items such as `seccomp:unconfined` remove that layer, which is what stops many kernel exploits.',
-    references: { cis: '5.1, 5.2, 5.21', compose: 'services.<name>.security_opt' },
+    references: {
+      cis: '5.1, 5.2, 5.21',
+      compose: 'services.<name>.security_opt',
+      kics: ['default_seccomp_profile_disabled', 'seccomp_disabled'],
+      composeLint: ['CL-0009'],
+    },
     messages: {
       unconfined: '{{option}} {{risk}}; {{remedy}}.',
     },

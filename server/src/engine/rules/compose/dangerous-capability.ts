@@ -13,7 +13,7 @@ export default defineComposeRule({
     title: 'Dangerous capability added',
     description:
       'Capabilities such as SYS_ADMIN, SYS_MODULE or ALL hand the container powers that reach past it into the host kernel, its devices or its security policy.',
-    references: { cis: '5.3', compose: 'services.<name>.cap_add' },
+    references: { cis: '5.3', compose: 'services.<name>.cap_add', kics: ['container_capabilities_unrestricted'], composeLint: ['CL-0011'] },
     messages: {
       dangerous: 'cap_add: {{capability}} {{risk}}; remove it, or grant a narrower capability if the service needs one.',
     },

@@ -12,7 +12,7 @@ export default defineComposeRule({
     title: 'Container runtime socket mounted',
     description:
       'A container that can reach the Docker (or Podman, containerd) socket can start a privileged container with the host’s filesystem mounted: it is root on the host.',
-    references: { cis: '5.31', compose: 'services.<name>.volumes' },
+    references: { cis: '5.31', compose: 'services.<name>.volumes', kics: ['docker_socket_mounted_in_container'], composeLint: ['CL-0001'] },
     messages: {
       socket:
         'Mounting {{what}} ({{source}}) lets the container control the container runtime, which is root on the host, read-only or not; remove the mount, or put a socket proxy that allows only the calls needed in between.',

@@ -15,7 +15,7 @@ export default defineComposeRule({
     title: 'Health check switched off',
     description:
       'With the health check disabled, Docker cannot tell a hung or hijacked service from a healthy one: nothing restarts it and services waiting on `condition: service_healthy` cannot rely on it.',
-    references: { cis: '5.26', compose: 'services.<name>.healthcheck' },
+    references: { cis: '5.26', compose: 'services.<name>.healthcheck', kics: ['healthcheck_not_set'] },
     messages: {
       disabled:
         '{{setting}} switches off the health check, so Docker cannot tell a hung or hijacked service from a healthy one; define a test (healthcheck.test) that checks the service really answers.',

@@ -16,7 +16,7 @@ export default defineComposeRule({
     title: 'Host device passed to the container',
     description:
       'A device under `devices:` (or allowed by `device_cgroup_rules`) gives the container direct access to host hardware or kernel interfaces, outside what the container isolates; a disk or /dev/mem gives it the host.',
-    references: { cis: '5.17', compose: 'services.<name>.devices' },
+    references: { cis: '5.17', compose: 'services.<name>.devices', composeLint: ['CL-0016'] },
     messages: {
       cdiDevice:
         "The CDI device {{device}} gives the container the host devices, files and hooks its vendor's specification lists; keep it only if the service needs that hardware.",

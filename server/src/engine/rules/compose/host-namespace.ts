@@ -64,7 +64,12 @@ export default defineComposeRule({
     title: 'Host namespace shared with the container',
     description:
       "`network_mode: host`, `pid: host`, `ipc: host` and their kin put the container in the host's own namespace, where the isolation that makes it a container no longer applies.",
-    references: { cis: '5.9, 5.15, 5.16, 5.20, 5.30', compose: 'services.<name>.network_mode, pid, ipc, uts, userns_mode, cgroup' },
+    references: {
+      cis: '5.9, 5.15, 5.16, 5.20, 5.30',
+      compose: 'services.<name>.network_mode, pid, ipc, uts, userns_mode, cgroup',
+      kics: ['host_namespace_is_shared', 'shared_host_network_namespace', 'shared_host_ipc_namespace', 'shared_host_user_namespace'],
+      composeLint: ['CL-0008', 'CL-0010'],
+    },
     messages: {
       hostNamespace: '{{key}}: host {{risk}}; {{remedy}}.',
     },

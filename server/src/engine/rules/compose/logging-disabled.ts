@@ -14,7 +14,7 @@ export default defineComposeRule({
     title: 'Container logs discarded',
     description:
       'The `none` logging driver throws away everything the container writes to stdout and stderr, so an attack or a failure leaves no trace to investigate or alert on.',
-    references: { compose: 'services.<name>.logging' },
+    references: { compose: 'services.<name>.logging', composeLint: ['CL-0014'] },
     messages: {
       noneDriver:
         "The none logging driver discards the container's output, so an attack or a failure leaves no trace; remove it to use the daemon's default driver, or choose one that keeps or ships the logs.",

@@ -15,7 +15,7 @@ export default defineComposeRule({
     title: 'Service keeps the default capabilities',
     description:
       "Without `cap_drop: [ALL]` a container keeps Docker's default capabilities (CHOWN, SETUID, NET_RAW, …), which most services never use and an attacker can use to go further after a compromise.",
-    references: { cis: '5.3', compose: 'services.<name>.cap_drop' },
+    references: { cis: '5.3', compose: 'services.<name>.cap_drop', kics: ['container_capabilities_unrestricted'], composeLint: ['CL-0006'] },
     messages: {
       allNotDropped:
         "cap_drop does not drop ALL, so service {{service}} keeps {{count}} of Docker's default capabilities ({{shown}}) that an attacker can use after a compromise; add ALL to cap_drop and give back only what it needs with cap_add.",

@@ -19,7 +19,7 @@ export default defineComposeRule({
     title: 'Processes may gain new privileges',
     description:
       'Without `no-new-privileges:true` a process in the container can gain privileges through setuid and file-capability programs, so an attacker who lands as an unprivileged user can become root.',
-    references: { cis: '5.25', compose: 'services.<name>.security_opt' },
+    references: { cis: '5.25', compose: 'services.<name>.security_opt', kics: ['no_new_privileges_not_set', 'security_opt_not_set'], composeLint: ['CL-0003'] },
     messages: {
       disabled:
         '{{setting}} lets processes in the container gain privileges through setuid and file-capability programs, so an attacker who lands as an unprivileged user can become root; set it to true.',

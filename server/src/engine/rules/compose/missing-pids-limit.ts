@@ -17,7 +17,7 @@ export default defineComposeRule({
     title: 'Service without a process limit',
     description:
       "Without `pids_limit` a fork bomb or a runaway worker pool in one container can fill the host's process table, and then no container (nor the host) can start a process.",
-    references: { cis: '5.28', compose: 'services.<name>.pids_limit' },
+    references: { cis: '5.28', compose: 'services.<name>.pids_limit', kics: ['pids_limit_not_set'] },
     messages: {
       unlimited:
         "{{key}}: {{value}} lifts the process limit of service {{service}}, so a fork bomb in it can fill the host's process table and stop every container from starting processes; set a limit such as {{pids}}.",

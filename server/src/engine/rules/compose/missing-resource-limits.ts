@@ -23,7 +23,12 @@ export default defineComposeRule({
     title: 'Service without memory or CPU limit',
     description:
       "A container without a memory or CPU limit can take all of the host's memory or CPU time, through a leak, a busy loop or an attack, and take every other container down with it.",
-    references: { cis: '5.10, 5.11', compose: 'services.<name>.deploy.resources.limits' },
+    references: {
+      cis: '5.10, 5.11',
+      compose: 'services.<name>.deploy.resources.limits',
+      kics: ['cpus_not_limited', 'memory_not_limited'],
+      composeLint: ['CL-0026'],
+    },
     messages: {
       noLimits:
         "Service {{service}} has no memory or CPU limit, so a leak or an attack in it can exhaust the host's memory and CPU time and take every other container down with it; set {{keys}}.",

@@ -19,7 +19,7 @@ export default defineComposeRule({
     title: 'Secret in plain text',
     description:
       'A password, token or key written in `environment` or `build.args` is in the repository, in `docker inspect` output and, for build arguments, in the image history.',
-    references: { cis: '4.10', compose: 'services.<name>.environment, services.<name>.build.args' },
+    references: { cis: '4.10', compose: 'services.<name>.environment, services.<name>.build.args', composeLint: ['CL-0020', 'CL-0021'] },
     messages: {
       environmentName: '{{name}} holds {{what}} in plain text, readable by anyone with the repository or docker inspect; read it from a secret file instead.',
       environmentValue:

@@ -19,7 +19,7 @@ export default defineComposeRule({
     title: 'Port published on every network interface',
     description:
       'A published port without a host IP listens on every interface of the host, and Docker’s own firewall rules bypass host firewalls such as ufw: anyone who can reach the machine can reach the service.',
-    references: { cis: '5.13', compose: 'services.<name>.ports' },
+    references: { cis: '5.13', compose: 'services.<name>.ports', kics: ['container_traffic_not_bound_to_host_interface'], composeLint: ['CL-0005'] },
     messages: {
       public: `Container port {{port}} is published on host port {{hostPort}} on every network interface, so anyone who can reach the host can reach it; bind it to ${LOOPBACK} unless it must be public.`,
       publicRandomPort: `Container port {{port}} is published on a random host port on every network interface, so anyone who can reach the host can reach it; bind it to ${LOOPBACK} unless it must be public.`,

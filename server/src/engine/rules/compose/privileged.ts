@@ -11,7 +11,7 @@ export default defineComposeRule({
     title: 'Service runs privileged',
     description:
       '`privileged: true` gives the container every capability, every host device and no seccomp or AppArmor confinement: whoever compromises it controls the host.',
-    references: { cis: '5.4', compose: 'services.<name>.privileged' },
+    references: { cis: '5.4', compose: 'services.<name>.privileged', kics: ['privileged_containers_enabled'], composeLint: ['CL-0002'] },
     messages: {
       privileged:
         'privileged: true gives the container every capability and host device with no seccomp or AppArmor confinement, so whoever compromises it controls the host; remove it and grant only the capabilities (cap_add) or devices it needs.',

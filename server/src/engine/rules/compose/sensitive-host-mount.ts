@@ -12,7 +12,7 @@ export default defineComposeRule({
     title: 'Sensitive host path mounted',
     description:
       'Mounting host system directories (/, /etc, /proc, /sys, /dev, /var/lib/docker, home directories and their credential stores...) gives the container the host’s secrets or control of it, read-only or not.',
-    references: { cis: '5.5', compose: 'services.<name>.volumes' },
+    references: { cis: '5.5', compose: 'services.<name>.volumes', kics: ['volume_has_sensitive_host_directory'], composeLint: ['CL-0013', 'CL-0025'] },
     messages: {
       mount: "Mounting the host's {{path}} exposes it to the container ({{what}}); mount only the specific files the service needs, or a copy of them.",
       mountReadOnly:

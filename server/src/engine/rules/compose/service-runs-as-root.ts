@@ -21,7 +21,7 @@ export default defineComposeRule({
     title: 'Service runs as root',
     description:
       'A service with `user: root`, or built from a Dockerfile whose final stage runs as root, runs its process as root: whoever compromises it is root in the container, one kernel bug away from the host.',
-    references: { cis: '4.1', compose: 'services.<name>.user, services.<name>.build' },
+    references: { cis: '4.1', compose: 'services.<name>.user, services.<name>.build', composeLint: ['CL-0018'] },
     messages: {
       userRoot: `The service runs as root (user: {{user}}), so a compromised process has root in the container; run it as a non-root user (for example "${NON_ROOT}") if the image allows it.`,
       builtNoUser:

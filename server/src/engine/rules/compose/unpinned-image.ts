@@ -13,7 +13,7 @@ export default defineComposeRule({
     title: 'Image without a pinned tag',
     description:
       'An image without a tag, or tagged `latest`, runs whatever was pushed last: deployments stop being reproducible and a compromised or broken release is pulled in silently.',
-    references: { compose: 'services.<name>.image' },
+    references: { compose: 'services.<name>.image', composeLint: ['CL-0004'] },
     messages: {
       variableTag:
         "The image's version comes from a variable without a pinned default ({{image}}), so what runs is decided outside this file; give the variable a pinned default (${TAG:-1.2.3}) or pin the tag here.",

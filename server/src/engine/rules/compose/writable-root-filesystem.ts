@@ -15,7 +15,7 @@ export default defineComposeRule({
     title: 'Root filesystem is writable',
     description:
       'A container whose root filesystem is writable lets an attacker change its programs and configuration or leave tools behind; `read_only: true` keeps the image as built, with tmpfs or volumes where the service must write.',
-    references: { cis: '5.12', compose: 'services.<name>.read_only' },
+    references: { cis: '5.12', compose: 'services.<name>.read_only', composeLint: ['CL-0007'] },
     messages: {
       readOnlyFalse:
         'read_only: false lets service {{service}} write to its root filesystem, so an attacker who gets in can change its programs and configuration or leave tools behind; set read_only: true and give it a tmpfs or a volume where it must write.',

@@ -12,7 +12,7 @@ export default defineDockerfileRule({
     title: 'ADD used to copy local files',
     description:
       'ADD also fetches URLs and unpacks archives, so a source that later turns into an archive or a URL silently changes what lands in the image; COPY does only what it says.',
-    references: { cis: '4.9', hadolint: ['DL3020'] },
+    references: { cis: '4.9', hadolint: ['DL3020'], kics: ['add_instead_of_copy'], trivy: ['DS005'], checkov: ['CKV_DOCKER_4'] },
     messages: {
       useCopy: "ADD of local files also unpacks archives and fetches URLs, which makes what lands in the image depend on the sources' names; use COPY.",
       useCopyWithoutFlags:

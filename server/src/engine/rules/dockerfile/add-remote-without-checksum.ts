@@ -10,7 +10,7 @@ export default defineDockerfileRule({
     title: 'ADD downloads a URL without a checksum',
     description:
       '`ADD https://…` puts whatever the server returns into the image; without `--checksum` a compromised server, mirror or connection changes the image unnoticed.',
-    references: { cis: '4.9' },
+    references: { cis: '4.9', kics: ['curl_or_wget_instead_of_add'] },
     messages: {
       noChecksum:
         'ADD downloads {{url}} and trusts whatever comes back, so a compromised server or connection changes the image; pin its digest with ADD --checksum=sha256:<digest>.',

@@ -19,7 +19,7 @@ export default defineDockerfileRule({
     title: 'apt-get install without --no-install-recommends',
     description:
       'By default apt also installs every package the requested ones merely recommend: often dozens of extra packages, each one more thing to patch and more for an attacker to use.',
-    references: { hadolint: ['DL3015'] },
+    references: { hadolint: ['DL3015'], kics: ['apt_get_not_avoiding_additional_packages'], trivy: ['DS029'] },
     profile: 'strict',
     messages: {
       recommends: `{{program}} install also installs recommended packages nobody asked for, each one more to patch and to exploit; add ${OPTION}.`,

@@ -18,7 +18,7 @@ export default defineDockerfileRule({
     title: 'Secret hard-coded in ENV, ARG or RUN',
     description:
       'A password, token or key written into the Dockerfile ends up in the image configuration or history, where anyone who can pull the image reads it with `docker inspect` or `docker history`.',
-    references: { cis: '4.10' },
+    references: { cis: '4.10', kics: ['passwords_and_secrets'], trivy: ['DS031'], checkov: ['CKV_DOCKER_1005'] },
     messages: {
       nameBuildTime:
         '{{name}} hard-codes {{what}}, which {{exposure}}; pass it as a build secret instead: docker build --secret id={{id}},env={{name}} with RUN --mount=type=secret,id={{id}},env={{name}}.',

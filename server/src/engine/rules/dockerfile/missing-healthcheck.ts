@@ -14,7 +14,7 @@ export default defineDockerfileRule({
     title: 'Final stage runs a service without a HEALTHCHECK',
     description:
       'Without a HEALTHCHECK, Docker only knows whether the process exists, not whether it works: a hung or broken service keeps receiving traffic and is never restarted.',
-    references: { cis: '4.6' },
+    references: { cis: '4.6', kics: ['healthcheck_instruction_missing'], trivy: ['DS026'], checkov: ['CKV_DOCKER_2'] },
     profile: 'strict',
     messages: {
       healthcheckNone:

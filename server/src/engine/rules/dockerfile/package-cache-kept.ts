@@ -39,7 +39,10 @@ export default defineDockerfileRule({
     title: 'Package manager cache left in the image',
     description:
       'Package indexes and downloaded packages left behind by apt, apk, yum or dnf stay in the layer for good, even if a later step deletes them: a bigger image with stale metadata about what could be installed.',
-    references: { hadolint: ['DL3009', 'DL3019', 'DL3032', 'DL3040'] },
+    references: {
+      hadolint: ['DL3009', 'DL3019', 'DL3032', 'DL3040'],
+      kics: ['apt_get_install_lists_were_not_deleted', 'apk_add_using_local_cache_path', 'missing_dnf_clean_all', 'yum_clean_all_missing'],
+    },
     profile: 'strict',
     messages: {
       apkCache: 'apk add without --no-cache leaves the package index in /var/cache/apk in this layer for good; add --no-cache.',

@@ -23,7 +23,13 @@ export default defineDockerfileRule({
     title: 'Final stage runs as root',
     description:
       'Without a USER, or with USER root, the container process runs as root: anyone who compromises it is root inside the container, one kernel bug away from the host.',
-    references: { cis: '4.1', hadolint: ['DL3002'] },
+    references: {
+      cis: '4.1',
+      hadolint: ['DL3002'],
+      kics: ['last_user_is_root', 'missing_user_instruction'],
+      trivy: ['DS002'],
+      checkov: ['CKV_DOCKER_3', 'CKV_DOCKER_8'],
+    },
     messages: {
       userRoot: 'The final stage runs as root, so a compromised process has root in the container; switch to a non-root USER.',
       userRootInherited:

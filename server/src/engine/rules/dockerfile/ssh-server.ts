@@ -16,7 +16,7 @@ export default defineDockerfileRule({
     title: 'SSH server in the image',
     description:
       'An SSH daemon in a container is a second way in, with its own keys and passwords to manage and patch, that bypasses the access control of the container runtime. `docker exec` (or `kubectl exec`) already gives a shell when one is needed.',
-    references: { cis: '5.6' },
+    references: { cis: '5.6', kics: ['exposing_port_22'], trivy: ['DS004'], checkov: ['CKV_DOCKER_1'] },
     messages: {
       exposesSsh:
         'EXPOSE {{port}} publishes an SSH port, a second way into the container to secure and patch; drop it and use docker exec for a shell instead.',

@@ -16,7 +16,7 @@ export default defineDockerfileRule({
     title: 'sudo used in RUN',
     description:
       'RUN already runs as the current USER; sudo in an image means sudo is installed and configured for that user, so anyone who gets into the container can become root. It also behaves unpredictably without a TTY.',
-    references: { hadolint: ['DL3004'] },
+    references: { hadolint: ['DL3004'], kics: ['run_using_sudo'], trivy: ['DS010'], checkov: ['CKV2_DOCKER_1'] },
     profile: 'strict',
     messages: {
       sudo: '{{command}} in RUN needs sudo installed and granted in the image, a path to root for anyone in the container; switch with USER root for this step and back to the unprivileged user after it.',

@@ -10,7 +10,12 @@ export default defineDockerfileRule({
     title: 'Base image without a version tag, or tagged latest',
     description:
       'An image without a tag is `latest`, which moves with every release: builds stop being reproducible and a new upstream version, or a compromised one, is pulled in without review.',
-    references: { hadolint: ['DL3006', 'DL3007'] },
+    references: {
+      hadolint: ['DL3006', 'DL3007'],
+      kics: ['image_version_not_explicit', 'image_version_using_latest'],
+      trivy: ['DS001'],
+      checkov: ['CKV_DOCKER_7'],
+    },
     messages: {
       unresolvedArg:
         'The base image {{image}} cannot be checked: it depends on a build argument without a default, so any image, of any version, can be built in; give the ARG a pinned default.',

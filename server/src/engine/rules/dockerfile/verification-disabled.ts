@@ -44,7 +44,26 @@ export default defineDockerfileRule({
     title: 'TLS or signature verification switched off',
     description:
       'Flags such as `curl -k`, `--nogpgcheck` or `NODE_TLS_REJECT_UNAUTHORIZED=0` make the build accept whatever a network attacker or a compromised mirror serves, and the image ships it.',
-    references: { cis: '4.11' },
+    references: {
+      cis: '4.11',
+      checkov: [
+        'CKV2_DOCKER_2',
+        'CKV2_DOCKER_3',
+        'CKV2_DOCKER_4',
+        'CKV2_DOCKER_5',
+        'CKV2_DOCKER_6',
+        'CKV2_DOCKER_7',
+        'CKV2_DOCKER_8',
+        'CKV2_DOCKER_9',
+        'CKV2_DOCKER_10',
+        'CKV2_DOCKER_11',
+        'CKV2_DOCKER_12',
+        'CKV2_DOCKER_13',
+        'CKV2_DOCKER_14',
+        'CKV2_DOCKER_16',
+        'CKV2_DOCKER_18',
+      ],
+    },
     messages: {
       tls: `{{what}}; ${REMEDIES.tls}.`,
       signature: `{{what}}; ${REMEDIES.signature}.`,

@@ -1,0 +1,24 @@
+// Deliberate deviations from the peers' own test cases (notes: gaps.md §D): where dockguard decides a peer's case
+// differently on purpose. docs/rules/README.md's mapping table lists them beside each rule (`npm run sync-manifest`);
+// test/unit/manifest.test.ts checks every entry names a registered rule. Add yours when your rule lands.
+export const PEER_DEVIATIONS: Record<string, string[]> = {
+  'root-user': [
+    'hadolint DL3002: a builder stage that ends as root is silent when the final stage is not root (only the final stage runs)',
+    'hadolint DL3002: a final stage with no USER at all fires (hadolint only reports an explicit USER root; CIS 4.1)',
+  ],
+  'unpinned-base-image': ['hadolint DL3006, Trivy DS001: FROM ${VALUE} with no ARG default is reported as unknown (unknown is not safe)'],
+  'package-cache-kept': [
+    'hadolint DL3019/DL3032/DL3040, KICS, Trivy: caches are reported in the final stage and the stages it builds on, not in builder stages that ship nothing',
+  ],
+  'ssh-server': ['Trivy DS004: EXPOSE 22/udp is silent (SSH is TCP)', 'KICS, Checkov CKV_DOCKER_1: EXPOSE 22 in a builder stage is silent'],
+  'add-instead-of-copy': [
+    'Trivy DS005, Checkov CKV_DOCKER_4: ADD of a local .tgz/.gz is silent (ADD extracts it; COPY would not)',
+    'hadolint DL3020: ADD of a .zip fires (ADD does not extract zip)',
+  ],
+  'add-remote-without-checksum': ['KICS curl_or_wget_instead_of_add: ADD https://… with --checksum is silent (the download is verified)'],
+  'dangerous-capability': ['KICS container_capabilities_unrestricted: cap_add of a harmless capability (CHOWN, NET_BIND_SERVICE) is silent'],
+  'port-on-all-interfaces': ['KICS container_traffic_not_bound_to_host_interface: a long-syntax port with host_ip set is judged by host_ip'],
+  'mount-propagation-shared': ['KICS: slave and rslave propagation are silent (the host sees none of the container mounts)'],
+  'plaintext-secret': ['compose-lint CL-0021: a URL with ${USER}:literal-password@ fires (the password is a literal)'],
+  'missing-healthcheck': ['hadolint DL3057, Trivy DS026, KICS, Checkov CKV_DOCKER_2: a final stage that runs nothing (FROM scratch alone) is silent'],
+};
