@@ -29,6 +29,7 @@ import packageManagerInteractive from './package-manager-interactive';
 import distributionUpgrade from './distribution-upgrade';
 import packageIndexUpdateAlone from './package-index-update-alone';
 import missingPipefail from './missing-pipefail';
+import remoteAdminPortExposed from './remote-admin-port-exposed';
 
 /** Every Dockerfile rule, in code order. Meta-tests check that each file in this folder is listed here. */
 export const dockerfileRules: DockerfileRule[] = [
@@ -62,4 +63,5 @@ export const dockerfileRules: DockerfileRule[] = [
   distributionUpgrade,
   packageIndexUpdateAlone,
   missingPipefail,
+  remoteAdminPortExposed,
 ];
