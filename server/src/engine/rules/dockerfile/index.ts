@@ -30,6 +30,7 @@ import distributionUpgrade from './distribution-upgrade';
 import packageIndexUpdateAlone from './package-index-update-alone';
 import missingPipefail from './missing-pipefail';
 import remoteAdminPortExposed from './remote-admin-port-exposed';
+import imageOutsideFrom from './image-outside-from';
 
 /** Every Dockerfile rule, in code order. Meta-tests check that each file in this folder is listed here. */
 export const dockerfileRules: DockerfileRule[] = [
@@ -64,4 +65,5 @@ export const dockerfileRules: DockerfileRule[] = [
   packageIndexUpdateAlone,
   missingPipefail,
   remoteAdminPortExposed,
+  imageOutsideFrom,
 ];

@@ -1,0 +1,74 @@
+import { Copy, Run, type Flag } from 'dockerfile-ast';
+import type { Stage } from '../../documents/dockerfile';
+import { parseImageRef, registryOf } from '../../documents/image-ref';
+import { substitute } from '../../documents/variables';
+import { isTrustedImage, trustedEntries, NOT_TRUSTED, notTrustedData } from '../../knowledge/trusted-registries';
+import { defineDockerfileRule, type Report } from '../../rule';
+import type { Range } from '../../types';
+
+type MessageId = 'noTag' | 'movingTag' | 'untrusted';
+
+/** Tags that follow releases rather than name one. */
+const MOVING_TAGS = /^(?:latest|stable|edge|lts|current|mainline|rolling|nightly|testing|unstable|master|main|dev|devel|beta|canary|next)$/i;
+
+export default defineDockerfileRule({
+  meta: {
+    id: 'image-outside-from',
+    code: 'DG141',
+    severity: 'warning',
+    category: 'supply-chain',
+    title: 'Image pulled by COPY --from or RUN --mount unpinned or untrusted',
+    description:
+      '`COPY --from=<image>` and `RUN --mount=from=<image>` pull an image just as FROM does, and its files go into the build: without a version it changes under you with every upstream release, and from a registry outside trustedRegistries it skips the review your base images get.',
+    references: { hadolint: ['DL3022'] },
+    messages: {
+      noTag: '{{image}} has no tag, so {{via}} copies from whatever latest is at build time; pin a version tag (and a digest) such as {{image}}:<version>.',
+      movingTag: '{{image}} follows a moving tag, so {{via}} copies from whatever it points to at build time; pin a version tag (and a digest).',
+      untrusted: `{{image}}, pulled by {{via}}, comes from ${NOT_TRUSTED}`,
+    },
+    fixable: false,
+    hasSuggestions: false,
+  },
+  check({ model, config, report }) {
+    const trusted = trustedEntries(config.trustedRegistries);
+    for (const { instruction, stage, onbuild } of model.instructions) {
+      if (instruction instanceof Copy) {
+        const flag = fromFlag(instruction.getFlags());
+        const value = flag?.getValue();
+        const range = flag?.getValueRange();
+        if (value && range) judge(value, range, 'COPY --from', stage, onbuild);
+      } else if (instruction instanceof Run) {
+        for (const flag of instruction.getFlags()) {
+          if (flag.getName() !== 'mount') continue;
+          for (const option of flag.getOptions()) {
+            const value = option.getValue();
+            const range = option.getValueRange();
+            if (option.getName() === 'from' && value && range) judge(value, range, 'RUN --mount', stage, onbuild);
+          }
+        }
+      }
+    }
+
+    function judge(written: string, range: Range, via: string, stage: Stage | undefined, onbuild: boolean): void {
+      const value = substitute(written, model.globalScope);
+      if (value === undefined || value === '' || /^\d+$/.test(value)) return; // unknown, or a stage index
+      const lower = value.toLowerCase();
+      // A stage defined before this instruction's stage; in ONBUILD the stages are the downstream build's.
+      if (!/[:/@]/.test(value) && (onbuild || !stage || model.stages.some((s) => s.index < stage.index && s.name === lower) || lower === 'scratch')) return;
+      const ref = parseImageRef(value);
+      if (!ref) return;
+      const data = { image: value, via };
+      if (trusted.length > 0 && !isTrustedImage(ref, trusted)) {
+        report({ range, messageId: 'untrusted', data: { ...data, ...notTrustedData(registryOf(ref), config.trustedRegistries) } } satisfies Report<MessageId>);
+        return;
+      }
+      if (ref.digest !== undefined || ref.tag === '') return;
+      if (ref.tag === undefined) report({ range, messageId: 'noTag', data });
+      else if (MOVING_TAGS.test(ref.tag) || /^latest-|-latest$/i.test(ref.tag)) report({ range, messageId: 'movingTag', data });
+    }
+  },
+});
+
+function fromFlag(flags: Flag[]): Flag | undefined {
+  return flags.find((flag) => flag.getName() === 'from');
+}
