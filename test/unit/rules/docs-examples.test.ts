@@ -37,7 +37,12 @@ function blockConfig(code: string): DockguardConfig {
 }
 
 /** Strict-profile rules a Good example need not satisfy unless they are its page's rule: each would add to every example. */
-const NOT_SHOWN_EVERYWHERE = { 'base-image-not-pinned-by-digest': 'off', 'missing-healthcheck': 'off' } as const;
+const NOT_SHOWN_EVERYWHERE = {
+  'base-image-not-pinned-by-digest': 'off',
+  'missing-healthcheck': 'off',
+  'image-not-pinned-by-digest': 'off',
+  'service-missing-healthcheck': 'off',
+} as const;
 
 /**
  * The findings for one block. Without `rules`, every rule of the kind runs, with what the engine itself reports

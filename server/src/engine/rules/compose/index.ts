@@ -24,6 +24,11 @@ import cgroupParentSet from './cgroup-parent-set';
 import oomKillDisabled from './oom-kill-disabled';
 import mountPropagationShared from './mount-propagation-shared';
 import tmpfsExec from './tmpfs-exec';
+import portRangeTooWide from './port-range-too-wide';
+import restartPolicyUnbounded from './restart-policy-unbounded';
+import serviceMissingHealthcheck from './service-missing-healthcheck';
+import imageNotPinnedByDigest from './image-not-pinned-by-digest';
+import hostSysctls from './host-sysctls';
 
 /** Every compose rule, in code order. Meta-tests check that each file in this folder is listed here. */
 export const composeRules: ComposeRule[] = [
@@ -52,4 +57,9 @@ export const composeRules: ComposeRule[] = [
   oomKillDisabled,
   mountPropagationShared,
   tmpfsExec,
+  portRangeTooWide,
+  restartPolicyUnbounded,
+  serviceMissingHealthcheck,
+  imageNotPinnedByDigest,
+  hostSysctls,
 ];

@@ -1,12 +1,12 @@
-import { isMap, isScalar, Scalar, type Node } from 'yaml';
-import { type ComposeModel, type Service } from '../../documents/compose';
-import { mapPair } from '../../documents/compose-merge-keys';
+import { isScalar, Scalar, type Node } from 'yaml';
+import { type ComposeModel } from '../../documents/compose';
 import { insertIntoService, quoted, replaceScalar } from '../../documents/compose-edits';
 import { hasUnknown, interpolate } from '../../documents/compose-interpolation';
 import { ownsNode, scalarString } from '../../documents/compose-values';
 import { isRootUser, parseDockerfile, type DockerfileModel, type Stage } from '../../documents/dockerfile';
 import { isAnalysable } from '../../input-limits';
 import { stageRunsAsRoot } from '../../knowledge/runs-as-root';
+import { dockerfileOf } from '../../documents/compose-build';
 import { defineComposeRule } from '../../rule';
 import type { Range, TextEdit } from '../../types';
 
@@ -104,44 +104,4 @@ function nonRootEdit(model: ComposeModel, node: Node): TextEdit | undefined {
   if (node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE) return replaceScalar(model, node, NON_ROOT);
   if (node.type !== Scalar.PLAIN || String(node.value).includes('$')) return undefined;
   return { range: model.rangeOf(node), newText: quoted(model, NON_ROOT) };
-}
-
-interface BuildSource {
-  /** Relative to the compose file, as compose resolves it: `<context>/<dockerfile>`. */
-  path: string;
-  inline?: string;
-  target?: string;
-}
-
-/**
- * The Dockerfile a service builds from: `build: ./dir` (its Dockerfile), `build.context` + `build.dockerfile`,
- * or `build.dockerfile_inline`. Remote contexts (Git URLs) and paths from variables are not followed.
- */
-function dockerfileOf(model: ComposeModel, service: Service): BuildSource | undefined {
-  const build = service.get('build')?.value;
-  if (!build) return undefined;
-  let context: string;
-  let dockerfile = 'Dockerfile';
-  let inline: string | undefined;
-  let target: string | undefined;
-  if (isScalar(build)) {
-    context = scalarString(model, build) ?? '.';
-  } else if (isMap(build)) {
-    context = scalarString(model, mapPair(model, build, 'context')?.value) ?? '.';
-    dockerfile = scalarString(model, mapPair(model, build, 'dockerfile')?.value) ?? 'Dockerfile';
-    inline = scalarString(model, mapPair(model, build, 'dockerfile_inline')?.value);
-    const targetText = scalarString(model, mapPair(model, build, 'target')?.value);
-    if (targetText !== undefined) target = interpolate(targetText).toLowerCase();
-    if (target !== undefined && hasUnknown(target)) return undefined;
-  } else {
-    return undefined;
-  }
-  if (inline !== undefined) return { path: '', inline, target };
-  context = interpolate(context).trim().replace(/\\/g, '/');
-  dockerfile = interpolate(dockerfile).trim().replace(/\\/g, '/');
-  if (hasUnknown(context) || hasUnknown(dockerfile) || !dockerfile) return undefined;
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(context) || /^git@|^github\.com\//i.test(context) || /\.git(?:#|$)/.test(context)) return undefined;
-  const absolute = dockerfile.startsWith('/') || /^[A-Za-z]:\//.test(dockerfile);
-  const path = absolute ? dockerfile : `${context.replace(/\/+$/, '') || '.'}/${dockerfile}`;
-  return { path, target };
 }
