@@ -30,8 +30,13 @@ export async function startClient(context: ExtensionContext, create: ClientFacto
     synchronize: {
       configurationSection: 'dockguard',
       // The project configuration, and the Dockerfiles and compose files compose analyses read (a build
-      // Dockerfile, an extends file): the server caches what it read until one of these changes on disk.
-      fileEvents: [workspace.createFileSystemWatcher('**/{.dockguard,.hadolint}.{yaml,yml}'), workspace.createFileSystemWatcher(analysedFilesGlob())],
+      // Dockerfile, an extends file, the .env that interpolates a compose file): the server caches what it read
+      // until one of these changes on disk.
+      fileEvents: [
+        workspace.createFileSystemWatcher('**/{.dockguard,.hadolint}.{yaml,yml}'),
+        workspace.createFileSystemWatcher(analysedFilesGlob()),
+        workspace.createFileSystemWatcher('**/.env'),
+      ],
     },
     initializationOptions: { clientCommands: CLIENT_COMMANDS },
     outputChannel,

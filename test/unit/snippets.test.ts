@@ -21,7 +21,7 @@ function expand(body: string): string {
  * healthcheck with.
  */
 const EXCEPTIONS: Record<string, string[]> = {
-  '*': ['base-image-not-pinned-by-digest'],
+  '*': ['base-image-not-pinned-by-digest', 'image-not-pinned-by-digest'],
   'dockguard: hardened Go image': ['missing-healthcheck'],
 };
 

@@ -8,6 +8,7 @@ import { MAX_YAML_NESTING } from './documents/yaml-parse';
 import { looksBinary, MAX_ANALYSED_CHARS } from './input-limits';
 import { checkDeclaredFixes, findingData, formatMessage } from './messages';
 import { resolveRelative } from './paths';
+import { parseDotEnv, type Env } from './documents/dotenv';
 import type { ComposeRule, DockerfileRule, Report, RuleContext } from './rule';
 import { composeRules, dockerfileRules } from './rules';
 import { analysisFailed } from './rules/meta/analysis-failed';
@@ -110,6 +111,7 @@ function* analyzeText(
   } else {
     const model = parseCompose(text, options.state?.composeChunks(config, options));
     if (model.nestedTooDeep) return notAnalyzedFinding(TOO_DEEP, config);
+    model.env = projectEnv(options);
     options.state?.remember(model);
     yield;
     reportSyntaxErrors(model, config, findings);
@@ -296,4 +298,18 @@ function describeError(error: unknown): string {
   if (isStackOverflow(error)) return 'the file is too deeply nested to analyse';
   const text = error instanceof Error ? error.message : String(error);
   return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}
+
+/**
+ * The variables of the `.env` next to a compose file (compose's project directory), read through the host, which
+ * caches it; none when there is no such file or no host.
+ */
+function projectEnv(options: AnalyzeOptions): Env | undefined {
+  if (!options.readFile || !options.uri) return undefined;
+  try {
+    const text = options.readFile(resolveRelative(options.uri, '.env'));
+    return typeof text === 'string' && !looksBinary(text) ? parseDotEnv(text) : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -51,7 +51,7 @@ function findImage(text: string, kind: DocumentKind, position: Position, state?:
     if (!contains(range, position)) continue;
     const written = scalarString(model, entry.value) ?? '';
     // `${TAG:-1.2}` takes its default as compose would; anything from the environment stays unknown.
-    const interpolated = interpolate(written);
+    const interpolated = interpolate(written, model.env);
     const resolved = hasUnknown(interpolated) ? undefined : interpolated;
     return { range, written, resolved, ref: resolved === undefined ? undefined : parseImageRef(resolved), scratch: false };
   }

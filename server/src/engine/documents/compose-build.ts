@@ -32,14 +32,14 @@ export function dockerfileOf(model: ComposeModel, service: Service): BuildSource
     dockerfile = scalarString(model, mapPair(model, build, 'dockerfile')?.value) ?? 'Dockerfile';
     inline = scalarString(model, mapPair(model, build, 'dockerfile_inline')?.value);
     const targetText = scalarString(model, mapPair(model, build, 'target')?.value);
-    if (targetText !== undefined) target = interpolate(targetText).toLowerCase();
+    if (targetText !== undefined) target = interpolate(targetText, model.env).toLowerCase();
     if (target !== undefined && hasUnknown(target)) return undefined;
   } else {
     return undefined;
   }
   if (inline !== undefined) return { path: '', inline, target };
-  context = interpolate(context).trim().replace(/\\/g, '/');
-  dockerfile = interpolate(dockerfile).trim().replace(/\\/g, '/');
+  context = interpolate(context, model.env).trim().replace(/\\/g, '/');
+  dockerfile = interpolate(dockerfile, model.env).trim().replace(/\\/g, '/');
   if (hasUnknown(context) || hasUnknown(dockerfile) || !dockerfile) return undefined;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(context) || /^git@|^github\.com\//i.test(context) || /\.git(?:#|$)/.test(context)) return undefined;
   const absolute = dockerfile.startsWith('/') || /^[A-Za-z]:\//.test(dockerfile);

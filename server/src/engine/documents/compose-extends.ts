@@ -119,7 +119,7 @@ function extendsTarget(model: ComposeModel, service: Service): { service: string
   const value = model.resolve(pair.value);
   const known = (node: unknown) => {
     const text = scalarString(model, node);
-    const expanded = text === undefined ? undefined : interpolate(text).trim();
+    const expanded = text === undefined ? undefined : interpolate(text, model.env).trim();
     return expanded === undefined || hasUnknown(expanded) || expanded === '' ? undefined : expanded;
   };
   if (isScalar(value)) {
@@ -140,7 +140,10 @@ function parsedFile(context: RuntimeContext, file: string, reference?: Range): C
   if (!cache.has(file)) {
     const text = context.readFile(file, reference);
     const usable = text !== undefined && text.length <= MAX_ANALYSED_CHARS && !looksBinary(text);
-    cache.set(file, usable ? parseCompose(text) : undefined);
+    const model = usable ? parseCompose(text) : undefined;
+    // Compose interpolates every file of a project with the project directory's `.env`.
+    if (model) model.env = context.model.env;
+    cache.set(file, model);
   }
   return cache.get(file);
 }

@@ -86,9 +86,9 @@ function isSlash(code: number): boolean {
  * Interpolates a host path; `$HOME` and `$PWD` at its start mean what they mean to compose's user (their home,
  * the project directory), so `${HOME}/.ssh` is still known to be the SSH keys.
  */
-function interpolateHostPath(text: string): string {
-  if (!text.startsWith('$')) return interpolate(text);
-  return interpolate(text.replace(/^(?:\$HOME|\$\{HOME\})(?=[\\/]|$)/, '~').replace(/^(?:\$PWD|\$\{PWD\})(?=[\\/]|$)/, '.'));
+function interpolateHostPath(model: ComposeModel, text: string): string {
+  if (!text.startsWith('$')) return interpolate(text, model.env);
+  return interpolate(text.replace(/^(?:\$HOME|\$\{HOME\})(?=[\\/]|$)/, '~').replace(/^(?:\$PWD|\$\{PWD\})(?=[\\/]|$)/, '.'), model.env);
 }
 
 /** The mounts of a `volumes:` sequence, read once per document however many rules ask. */
@@ -142,7 +142,7 @@ function readBoundVolumes(model: ComposeModel): BoundVolume[] {
     const devicePair = mapPair(model, options, 'device');
     const device = devicePair && scalarString(model, devicePair.value);
     if (!name || device === undefined || !o?.split(',').includes('bind')) continue;
-    result.push({ name, device: interpolateHostPath(device), deviceRange: model.rangeOf(devicePair!.value as Node) });
+    result.push({ name, device: interpolateHostPath(model, device), deviceRange: model.rangeOf(devicePair!.value as Node) });
   }
   return result;
 }
@@ -180,7 +180,7 @@ export function readMounts(model: ComposeModel, volumes: unknown): Mount[] {
       const written = scalarString(model, item);
       if (written === undefined) continue;
       // Compose interpolates first, then splits: `${DATA:-./data}:/data` has a colon inside the variable.
-      const text = interpolateHostPath(written);
+      const text = interpolateHostPath(model, written);
       const parsed = parseShortVolume(text);
       const source = parsed.source;
       const mapped = text === written;
@@ -194,7 +194,7 @@ export function readMounts(model: ComposeModel, volumes: unknown): Mount[] {
       const sourceText = sourcePair && scalarString(model, sourcePair.value);
       const type = scalarString(model, mapPair(model, item, 'type')?.value) ?? 'volume';
       const readOnlyPair = mapPair(model, item, 'read_only');
-      const source = sourceText === undefined ? undefined : interpolateHostPath(sourceText);
+      const source = sourceText === undefined ? undefined : interpolateHostPath(model, sourceText);
       const target = scalarString(model, mapPair(model, item, 'target')?.value);
       const readOnly = readOnlyPair ? isTrue(model, readOnlyPair.value) : false;
       const rangeNode = (sourcePair?.value ?? item.items[0]?.key ?? item) as Node;

@@ -84,7 +84,7 @@ export function readPorts(model: ComposeModel, ports: unknown): PortMapping[] {
     if (isScalar(item)) {
       const written = scalarString(model, item);
       // Compose interpolates before splitting: `${PORT:-8080}:80` has a colon inside the variable.
-      const text = written === undefined ? undefined : interpolate(written);
+      const text = written === undefined ? undefined : interpolate(written, model.env);
       const parsed = text === undefined ? undefined : parsePortSpec(text);
       if (!parsed) continue;
       const publishedWritten = text === written ? parsed.published : writtenPart(written!, parsed.parts);
@@ -92,8 +92,8 @@ export function readPorts(model: ComposeModel, ports: unknown): PortMapping[] {
     } else if (isMap(item)) {
       const pairs = { hostIp: mapPair(model, item, 'host_ip'), published: mapPair(model, item, 'published'), target: mapPair(model, item, 'target') };
       const publishedWritten = pairs.published && scalarString(model, pairs.published.value);
-      let hostIp = pairs.hostIp && interpolateValue(scalarString(model, pairs.hostIp.value));
-      let published = interpolateValue(publishedWritten);
+      let hostIp = pairs.hostIp && interpolateValue(model, scalarString(model, pairs.hostIp.value));
+      let published = interpolateValue(model, publishedWritten);
       // `published: 127.0.0.1:8080` names the host IP too, as the short syntax does.
       const withIp = published === undefined ? undefined : parsePortSpec(`${published}:0`);
       if (withIp?.hostIp !== undefined && published!.includes(':')) {
@@ -107,7 +107,7 @@ export function readPorts(model: ComposeModel, ports: unknown): PortMapping[] {
         hostIp,
         published,
         publishedWritten,
-        target: pairs.target && interpolateValue(scalarString(model, pairs.target.value)),
+        target: pairs.target && interpolateValue(model, scalarString(model, pairs.target.value)),
         protocol: scalarString(model, mapPair(model, item, 'protocol')?.value),
         pairs,
       });
@@ -146,6 +146,6 @@ function writtenPart(written: string, parts: number): string | undefined {
   return pieces.length >= 2 && (parts === 1 ? pieces.length === 2 : pieces.length >= 3) ? pieces[pieces.length - 2] : undefined;
 }
 
-function interpolateValue(text: string | undefined): string | undefined {
-  return text === undefined ? undefined : interpolate(text);
+function interpolateValue(model: ComposeModel, text: string | undefined): string | undefined {
+  return text === undefined ? undefined : interpolate(text, model.env);
 }

@@ -15,7 +15,7 @@ import { ownsNode, scalarString } from './compose-values';
 export function knownText(model: ComposeModel, node: unknown): string | undefined {
   const text = scalarString(model, node);
   if (text === undefined) return undefined;
-  const value = interpolate(text).trim();
+  const value = interpolate(text, model.env).trim();
   return hasUnknown(value) ? undefined : value;
 }
 

@@ -5,6 +5,7 @@ import type { ComposeChunks } from './compose-chunks';
 import { parseYamlDocument } from './yaml-parse';
 import { keyName, mapPair, type MergedMap } from './compose-merge-keys';
 import type { Range } from '../types';
+import type { Env } from './dotenv';
 
 /**
  * A compose file as the rules see it: services with their settings resolved through anchors, aliases,
@@ -38,6 +39,8 @@ export interface ComposeModel {
   ownPairs: Map<Node, Map<string, Pair<Node, Node | null>>>;
   /** What `shared` computed for the rules of this analysis. */
   derived: Map<string, unknown>;
+  /** The variables of the `.env` beside the file, when the host could read it: `${VAR}` takes their values. */
+  env?: Env;
 }
 
 export interface ServiceEntry {
@@ -101,6 +104,7 @@ class ComposeDocument implements ComposeModel {
   readonly mergedMaps = new Map<Node, MergedMap[]>();
   readonly ownPairs = new Map<Node, Map<string, Pair<Node, Node | null>>>();
   readonly derived = new Map<string, unknown>();
+  env?: Env;
   /** Filled on the first alias resolved: files without aliases never need it. */
   private aliasTargets?: Map<Alias, Node | undefined>;
   private detectedQuote?: '"' | "'";

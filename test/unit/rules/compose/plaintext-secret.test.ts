@@ -20,6 +20,24 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: 'percona: renamed to its documented _FILE variable',
+      code: 'services:\n  db:\n    image: percona:8.0\n    environment:\n      MYSQL_ROOT_PASSWORD: s3cr3t-root\n',
+      findings: [
+        {
+          line: 5,
+          messageId: 'environmentName',
+          suggestions: [
+            {
+              title: /MYSQL_ROOT_PASSWORD_FILE/,
+              output:
+                'services:\n  db:\n    image: percona:8.0\n    environment:\n      MYSQL_ROOT_PASSWORD_FILE: /run/secrets/mysql_root_password\n    secrets:\n      - mysql_root_password\nsecrets:\n  mysql_root_password:\n    file: ./secrets/mysql_root_password.txt\n',
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
       name: 'a variable name too long for a secret key (YAML keys end at 1024 characters): reported, nothing moved',
       code: `services:\n  a:\n    image: a:1\n    environment:\n      - ${'X'.repeat(1100)}_TOKEN=tok3n-value-here\n`,
       findings: [{ line: 5, messageId: 'environmentName' }],

@@ -136,7 +136,8 @@ function scan(compose: string, files: Record<string, string>) {
     uri,
     rules: [rule],
     readFile: (file) => {
-      read.push(file);
+      // Every compose analysis asks for the .env beside it (documents/dotenv): only the Dockerfiles are counted here.
+      if (path.basename(file) !== '.env') read.push(file);
       return files[path.relative('/project', file).split(path.sep).join('/')];
     },
   });

@@ -30,12 +30,12 @@ export default defineComposeRule({
       seen.add(entry.pair);
       const written = scalarString(model, entry.value);
       // An empty value is Docker's default; a variable may hold any cgroup, so it is not assumed empty.
-      if (written === undefined || interpolate(written).trim() === '') continue;
+      if (written === undefined || interpolate(written, model.env).trim() === '') continue;
       const edit = entry.own ? removePair(model, service.map, entry.pair) : undefined;
       report({
         range: pairRange(model, entry.pair),
         messageId: 'cgroupParent',
-        data: { value: displayValue(interpolate(written).trim()) },
+        data: { value: displayValue(interpolate(written, model.env).trim()) },
         fixes: edit ? [{ title: 'Remove cgroup_parent', kind: 'suggestion', edits: [edit] }] : [],
       });
     }

@@ -31,7 +31,7 @@ export default defineComposeRule({
       if (!node || seen.has(node)) continue;
       seen.add(node);
       const written = scalarString(model, node)?.trim();
-      const ref = written ? parseImageRef(interpolate(written)) : undefined;
+      const ref = written ? parseImageRef(interpolate(written, model.env)) : undefined;
       // No tag, latest, a tag from the environment: unpinned-image's findings, a digest would not be the first step.
       if (!ref?.tag || ref.digest !== undefined || hasUnknown(ref.raw) || ref.tag.toLowerCase() === 'latest') continue;
       const tagRange =

@@ -67,7 +67,7 @@ function isSocketProxy(model: ComposeModel, host: string): boolean {
 
 function runsSocketProxy(model: ComposeModel, service: Service): boolean {
   const image = scalarString(model, service.get('image')?.value);
-  const ref = image === undefined ? undefined : parseImageRef(interpolate(image));
+  const ref = image === undefined ? undefined : parseImageRef(interpolate(image, model.env));
   return !!ref?.name.includes('socket-proxy');
 }
 
@@ -87,7 +87,7 @@ function checkEnvironment(model: ComposeModel, service: Service, seen: Set<unkno
       continue;
     }
     if (variable.name !== 'DOCKER_HOST') continue;
-    const url = /^tcp:\/\/(\[[^\]]*\]|[^:/]*)(?::(\d+))?/i.exec(interpolate(variable.value).trim());
+    const url = /^tcp:\/\/(\[[^\]]*\]|[^:/]*)(?::(\d+))?/i.exec(interpolate(variable.value, model.env).trim());
     if (!url) continue;
     const [, host, port] = url;
     if (isSocketProxy(model, host)) continue;

@@ -161,6 +161,6 @@ function renameToFile(model: ComposeModel, container: Node, variable: KeyValue, 
 
 function officialImage(model: ComposeModel, service: Service): string | undefined {
   const image = scalarString(model, service.get('image')?.value);
-  const ref = image === undefined ? undefined : parseImageRef(interpolate(image));
+  const ref = image === undefined ? undefined : parseImageRef(interpolate(image, model.env));
   return ref && isOfficialHubImage(ref) ? ref.name : undefined;
 }

@@ -62,7 +62,7 @@ export default defineComposeRule({
         if (!user.value || seen.has(user.value)) continue;
         seen.add(user.value);
         const written = scalarString(model, user.value);
-        const name = written === undefined ? undefined : interpolate(written).split(':')[0].trim();
+        const name = written === undefined ? undefined : interpolate(written, model.env).split(':')[0].trim();
         if (name === undefined || hasUnknown(name) || !isRootUser(name)) continue;
         const edit = ownsNode(service, user.value) ? nonRootEdit(model, user.value) : undefined;
         report({

@@ -60,7 +60,7 @@ export default defineComposeRule({
 function reenabled(model: ComposeModel, item: Node): { target: string; tokens: string[]; edit(): TextEdit | undefined } | undefined {
   const written = scalarString(model, item);
   if (written === undefined) return undefined;
-  const text = interpolate(written);
+  const text = interpolate(written, model.env);
   const colon = text.indexOf(':');
   if (colon < 0) return undefined;
   const options = text.slice(colon + 1).split(',');

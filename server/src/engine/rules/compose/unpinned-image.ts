@@ -34,7 +34,7 @@ export default defineComposeRule({
       seen.add(node);
       const written = scalarString(model, node)?.trim();
       if (!written) continue;
-      const ref = parseImageRef(interpolate(written));
+      const ref = parseImageRef(interpolate(written, model.env));
       if (!ref || (ref.digest && !hasUnknown(ref.digest))) continue;
       // Most images are pinned: the range is only computed for a finding.
       const valueRange = () => model.rangeOf(node);

@@ -35,7 +35,7 @@ export default defineComposeRule({
       seen.add(node);
       const written = scalarString(model, node)?.trim();
       if (!written) continue;
-      const resolved = interpolate(written);
+      const resolved = interpolate(written, model.env);
       const ref = hasUnknown(resolved) ? undefined : parseImageRef(resolved);
       if (ref) {
         if (isTrustedImage(ref, trusted)) continue;
