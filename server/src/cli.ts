@@ -2,9 +2,19 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { analyze, type AnalyzeOptions, type FileReader, type Finding, fixAll, MAX_ANALYSED_CHARS, resolveConfig, SEVERITY_RANK } from './engine';
+import {
+  analyze,
+  type AnalyzeOptions,
+  composeReferences,
+  type FileReader,
+  type Finding,
+  fixAll,
+  MAX_ANALYSED_CHARS,
+  resolveConfig,
+  SEVERITY_RANK,
+} from './engine';
 import { colors, shouldColor } from './cli/color';
-import { describeError, discover, type Target } from './cli/discover';
+import { describeError, discover, isInside, type Target } from './cli/discover';
 import { formatGithub } from './cli/format-github';
 import { formatGitlab } from './cli/format-gitlab';
 import { formatJson } from './cli/format-json';
@@ -54,6 +64,35 @@ function referenceReader(target: Target, run: Run): FileReader {
     }
     return undefined;
   };
+}
+
+/**
+ * The files a compose target names in `include:` or `extends.file`, as compose targets, when they are regular files
+ * inside the paths given and not analysed yet.
+ */
+function referencedComposeFiles(target: Target, text: string, run: Run, analysed: Set<string>): Target[] {
+  if (target.path === STDIN_PATH || (target.kind ?? sniffKind(text)) !== 'compose') return [];
+  const found: Target[] = [];
+  for (const reference of composeReferences(text)) {
+    const file = path.join(path.dirname(target.path), reference);
+    const real = realPath(file);
+    try {
+      if (analysed.has(real) || !fs.statSync(real).isFile() || !run.roots.some((root) => isInside(real, realPath(root)))) continue;
+    } catch {
+      continue; // a missing file is the engine's finding where it is named, not a second report here
+    }
+    analysed.add(real);
+    found.push({ path: file, name: file, kind: 'compose' });
+  }
+  return found;
+}
+
+function realPath(file: string): string {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return path.resolve(file);
+  }
 }
 
 /** The engine functions the CLI calls; tests pass their own to check how a failing analysis is reported. */
@@ -220,9 +259,14 @@ export function main(argv: string[], io: Io = NODE_IO, engine: Engine = { analyz
   };
   if (explicit?.problems.length) run.configs.set(explicit.file, explicit);
   const results: FileResult[] = [];
-  for (const target of discovery.targets) {
-    const result = analyzeTarget(target, run);
-    if (result) results.push(result);
+  // The compose files another one includes or extends are analysed too, whatever their names (appended as found).
+  const targets = [...discovery.targets];
+  const analysed = new Set(targets.map((target) => realPath(target.path)));
+  for (let i = 0; i < targets.length; i++) {
+    const result = analyzeTarget(targets[i], run);
+    if (!result) continue;
+    results.push(result);
+    targets.push(...referencedComposeFiles(targets[i], result.text, run, analysed));
   }
 
   const stderr = (line: string) => io.stderr(`${line}\n`);

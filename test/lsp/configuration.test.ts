@@ -146,6 +146,17 @@ describe('language server: configuration, suppressions, hover, fix all', () => {
     );
   });
 
+  it('scans the files a compose file includes as compose files, whatever their names', async () => {
+    mkdirSync(join(workspace, 'included', 'stack'), { recursive: true });
+    const compose = 'include:\n  - stack/db.yml\nservices:\n  api:\n    image: a:1\n';
+    writeFileSync(join(workspace, 'included', 'compose.yaml'), compose);
+    writeFileSync(join(workspace, 'included', 'stack', 'db.yml'), 'services:\n  db:\n    image: postgres:16\n    privileged: true\n');
+    const included = fileUri(join(workspace, 'included', 'stack', 'db.yml'));
+    const published = client.nextDiagnostics(included);
+    await client.connection.sendRequest('dockguard/analyzeFiles', { files: [{ uri: fileUri(join(workspace, 'included', 'compose.yaml')), text: compose }] });
+    assert.ok((await published).diagnostics.some((d) => d.code === 'DG201'));
+  });
+
   it("keeps a scanned file's findings when it is opened and closed again", async () => {
     const file = join(workspace, 'scanned', 'Dockerfile');
     mkdirSync(join(workspace, 'scanned'));

@@ -37,5 +37,6 @@ export { minimalAlternatives, variantReference } from './knowledge/base-images';
 // Models, for the benchmarks' phase breakdowns
 export { parseDockerfile, type DockerfileModel } from './documents/dockerfile';
 export { parseCompose, type ComposeModel } from './documents/compose';
+export { composeReferences } from './documents/compose-references';
 export { shellScopes } from './knowledge/shell-scopes';
 export { checkWholeModel } from './unit-findings';

@@ -16,6 +16,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ruleDocsUrl } from '../docs-location';
 import {
   analysisSteps,
+  composeReferences,
   createAnalysisState,
   detectKind,
   findRule,
@@ -27,6 +28,7 @@ import {
   type FileReader,
   type Finding,
   type ResolvedConfig,
+  resolveRelative,
 } from '../engine';
 import { VERSION } from '../version';
 import { codeActions, FIX_ALL_KIND, SHOW_DOCS_COMMAND } from './code-actions';
@@ -452,16 +454,26 @@ export function createServer(connection: Connection, host: ServerHost): ServerCo
   // --- workspace scan ------------------------------------------------------------------------------------------
 
   /** Analyses a file that is not open and publishes its findings: how many, or undefined when it is not analysed. */
-  async function analyzeUnopened(file: { uri: string; text: string; languageId?: string }): Promise<number | undefined> {
+  async function analyzeUnopened(file: { uri: string; text: string; languageId?: string }, visited = new Set<string>()): Promise<number | undefined> {
     const kind = detectKind(file.uri, file.languageId);
-    if (!kind || documents.get(file.uri)) return undefined; // open documents are analysed as they are edited
+    if (!kind || documents.get(file.uri) || visited.has(file.uri)) return undefined; // open documents are analysed as they are edited
+    visited.add(file.uri);
     const settings = await configuration.forDocument(file.uri);
     if (!settings.enabled) return undefined;
     const run: Run = { version: 0, cancelled: false, done: Promise.resolve(undefined) };
     const findings = shown((await findingsOf(file.uri, file.text, kind, settings.config, run)) ?? [], kind, settings.config);
     scanned.add(file.uri);
     void connection.sendDiagnostics({ uri: file.uri, diagnostics: findings.map(toDiagnostic) });
-    return findings.length;
+    let count = findings.length;
+    // The files a compose file includes or extends are compose files whatever their names: scanned with it.
+    if (kind === 'compose') {
+      for (const reference of composeReferences(file.text)) {
+        const uri = resolveRelative(file.uri, reference);
+        const read = await files.fetch(uri);
+        if ('text' in read) count += (await analyzeUnopened({ uri, text: read.text, languageId: 'dockercompose' }, visited)) ?? 0;
+      }
+    }
+    return count;
   }
 
   connection.onRequest(

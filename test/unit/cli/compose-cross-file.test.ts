@@ -82,4 +82,25 @@ describe('CLI: compose files and the Dockerfiles their services build from', () 
     );
     assert.doesNotMatch(wide.stderr, /did not read/);
   });
+
+  it('analyses the files a compose file includes or extends as compose files, whatever their names, inside the paths given only', () => {
+    const dir = workspace({
+      'app/compose.yaml': 'include:\n  - stack/db.yml\n  - ../outside.yml\nservices:\n  api:\n    extends:\n      file: common/base.yml\n      service: base\n',
+      'app/stack/db.yml': 'services:\n  db:\n    image: postgres:16\n    privileged: true\n',
+      'app/common/base.yml': 'services:\n  base:\n    image: a:1\n    pid: host\n',
+      'outside.yml': 'services:\n  x:\n    image: x:1\n    privileged: true\n',
+    });
+    const result = runCli(['--format', 'json', 'app'], { cwd: dir });
+    const findings: JsonFinding[] = JSON.parse(result.stdout || '[]');
+    const files = new Set(findings.map((f) => f.file));
+    assert.ok(
+      findings.some((f) => f.file === 'app/stack/db.yml' && f.ruleId === 'privileged' && f.line === 4),
+      JSON.stringify([...files]),
+    );
+    assert.ok(
+      findings.some((f) => f.file === 'app/common/base.yml' && f.ruleId === 'host-namespace' && f.line === 4),
+      JSON.stringify([...files]),
+    );
+    assert.ok(![...files].some((f) => f.includes('outside')), 'a file outside the paths given is not analysed');
+  });
 });
