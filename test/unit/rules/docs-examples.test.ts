@@ -36,12 +36,16 @@ function blockConfig(code: string): DockguardConfig {
   return config;
 }
 
-/** Strict-profile rules a Good example need not satisfy unless they are its page's rule: each would add to every example. */
+/**
+ * Strict-profile rules a Good example need not satisfy unless they are its page's rule: each would add to every example
+ * (a version on every package an example installs would bury what the example is about).
+ */
 const NOT_SHOWN_EVERYWHERE = {
   'base-image-not-pinned-by-digest': 'off',
   'missing-healthcheck': 'off',
   'image-not-pinned-by-digest': 'off',
   'service-missing-healthcheck': 'off',
+  'unpinned-package': 'off',
 } as const;
 
 /**

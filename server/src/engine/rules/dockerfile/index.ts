@@ -31,6 +31,7 @@ import packageIndexUpdateAlone from './package-index-update-alone';
 import missingPipefail from './missing-pipefail';
 import remoteAdminPortExposed from './remote-admin-port-exposed';
 import imageOutsideFrom from './image-outside-from';
+import unpinnedPackage from './unpinned-package';
 
 /** Every Dockerfile rule, in code order. Meta-tests check that each file in this folder is listed here. */
 export const dockerfileRules: DockerfileRule[] = [
@@ -66,4 +67,5 @@ export const dockerfileRules: DockerfileRule[] = [
   missingPipefail,
   remoteAdminPortExposed,
   imageOutsideFrom,
+  unpinnedPackage,
 ];
