@@ -20,5 +20,16 @@ export const PEER_DEVIATIONS: Record<string, string[]> = {
   'port-on-all-interfaces': ['KICS container_traffic_not_bound_to_host_interface: a long-syntax port with host_ip set is judged by host_ip'],
   'mount-propagation-shared': ['KICS: slave and rslave propagation are silent (the host sees none of the container mounts)'],
   'plaintext-secret': ['compose-lint CL-0021: a URL with ${USER}:literal-password@ fires (the password is a literal)'],
+  'missing-pipefail': [
+    'KICS shell_running_a_pipe_without_pipefail_flag: a pipe run by plain sh (RUN pwsh a | b under the default shell) fires',
+    'KICS shell_running_a_pipe_without_pipefail_flag: a "|" element of a direct exec form is silent (no shell runs it)',
+    'hadolint DL4006, Trivy DS032: a pipe fed only by echo or printf is silent (nothing for pipefail to catch)',
+  ],
+  'unpinned-package': [
+    'KICS npm_install_without_pinned_version, hadolint DL3016: npm install sax@latest fires (latest moves with every release)',
+    'KICS npm_install_without_pinned_version: npm install git://…/cli.git without a #ref fires (as in hadolint DL3016)',
+    'KICS apt_get_install_pin_version_not_defined: apt-get install -y -t python is silent (-t names a release, as in hadolint DL3008)',
+    'hadolint DL3008 and the other pinning rules: one finding per package, on the package word, not one per RUN',
+  ],
   'missing-healthcheck': ['hadolint DL3057, Trivy DS026, KICS, Checkov CKV_DOCKER_2: a final stage that runs nothing (FROM scratch alone) is silent'],
 };
