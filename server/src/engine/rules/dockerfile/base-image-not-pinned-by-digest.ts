@@ -24,6 +24,8 @@ export default defineDockerfileRule({
       const ref = image.ref;
       // No tag is the business of unpinned-base-image; an empty tag is still being typed.
       if (!ref || !image.range || ref.digest !== undefined || !ref.tag || ref.tagOffset === undefined) continue;
+      // latest pins nothing, not even a version: unpinned-base-image reports it (one finding for one fact).
+      if (ref.tag === 'latest') continue;
       report({
         range: imagePartRange(model, image, ref.tagOffset, ref.tagOffset + ref.tag.length) ?? image.range,
         messageId: 'tagOnly',
