@@ -6,8 +6,11 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { openWorkspace, screenshotName, type Session } from './harness';
 
-/** Root final stage, latest tag, full image, secret in ENV, credential files, ADD, remote ADD, curl | sh, curl -k, SSH. */
-const CLASSIC_MISTAKES = ['DG101', 'DG102', 'DG103', 'DG105', 'DG106', 'DG107', 'DG108', 'DG109', 'DG110', 'DG115'];
+/**
+ * Root final stage, latest tag, full image, secret in ENV, credential files, ADD, remote ADD, curl | sh, curl -k, SSH,
+ * RUN --security=insecure, chmod 777, apt-key add.
+ */
+const CLASSIC_MISTAKES = ['DG101', 'DG102', 'DG103', 'DG105', 'DG106', 'DG107', 'DG108', 'DG109', 'DG110', 'DG115', 'DG130', 'DG134', 'DG138'];
 /**
  * compose.yaml: privileged, SYS_ADMIN, services that miss several baseline settings (no cap_drop, writable root
  * filesystem, no limits, no pids limit, no no-new-privileges: one DG008 each in the editor), seccomp unconfined,
