@@ -23,6 +23,7 @@ const ALLOWED: Record<string, string> = {
   'missing-healthcheck + root-user': 'on the final FROM: what the final stage lacks, a health check and a non-root user, two settings of the stage as a whole',
   'base-image-not-pinned-by-digest + non-minimal-base-image': 'on the tag: pinning by digest and the size of the image are independent',
   'non-minimal-base-image + unpinned-base-image': 'on an untagged or latest image: the version moves, and the image is a full one; two remedies',
+  'ssh-server + unpinned-package': 'on an installed package name: an SSH server in the image is one fact, its version not pinned (strict) another',
   'insecure-docker-daemon + port-on-all-interfaces':
     'on a published 2375: the daemon API without TLS is exposed at all, and to every interface; binding to 127.0.0.1 fixes only the second',
 };
