@@ -44,37 +44,74 @@ const CREDENTIAL_PATTERNS: { what: string; pattern: RegExp }[] = [
   { what: 'private key', pattern: /-----BEGIN (?:[A-Z0-9]{1,20} ){0,3}PRIVATE KEY(?: BLOCK)?-----/g },
 ];
 
-/** `scheme://user:password@host`; the password must be literal, not `${VAR}`. */
-const URL_CREDENTIALS = /\b[A-Za-z][A-Za-z0-9+.-]{1,20}:\/\/([^\s:@/'"]{1,128}):([^\s@/'"]{1,256})@/g;
-
 /**
  * One pass that rules out most texts before the patterns run one by one: each pattern starts with one of these.
- * URLs are common in RUN lines, so the URL pattern has its own check: it also needs an `@`.
+ * URLs are common in RUN lines, so the URL search has its own check: it also needs an `@`.
  */
 const MAY_HOLD_TOKEN =
   /AKIA|ASIA|gh[pousr]_|github_pat_|glpat-|xox[abprs]-|hooks\.slack|k_live_|AIza|npm_|pypi-|dckr_pat_|hf_|sk-|SG\.|hvs\.|shp|AccountKey=|eyJ|PRIVATE KEY/;
 
-/** Every credential-shaped substring of a text, in order, without overlaps. */
+/** Every credential-shaped substring of a text, in order, without overlaps: token shapes and passwords in URLs. */
 export function findCredentials(text: string): CredentialHit[] {
-  const tokens = MAY_HOLD_TOKEN.test(text);
-  const urls = text.includes('://') && text.includes('@');
-  if (!tokens && !urls) return [];
+  const tokens = findTokenCredentials(text);
+  const urls = findUrlCredentials(text);
+  if (!urls.length) return tokens;
+  if (!tokens.length) return urls;
+  return withoutOverlaps([...tokens, ...urls]);
+}
+
+/** The credential-shaped tokens of a text (keys, tokens, private keys), without the passwords in URLs. */
+export function findTokenCredentials(text: string): CredentialHit[] {
+  if (!MAY_HOLD_TOKEN.test(text)) return [];
   const hits: CredentialHit[] = [];
-  if (tokens) {
-    for (const { what, pattern } of CREDENTIAL_PATTERNS) {
-      pattern.lastIndex = 0;
-      for (let m = pattern.exec(text); m; m = pattern.exec(text)) hits.push({ start: m.index, end: m.index + m[0].length, what });
+  for (const { what, pattern } of CREDENTIAL_PATTERNS) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) hits.push({ start: m.index, end: m.index + m[0].length, what });
+  }
+  return hits.length > 1 ? withoutOverlaps(hits) : hits;
+}
+
+export const URL_PASSWORD = 'password in a URL';
+export const URL_TOKEN = 'token in a URL';
+
+/**
+ * The literal secrets written into URLs: `scheme://user:password@host` (the password), and a bare token as the
+ * user (`https://<token>@github.com`, which GitHub and others accept). A secret that is a variable reference,
+ * a placeholder or empty is not one.
+ */
+export function findUrlCredentials(text: string): CredentialHit[] {
+  if (!text.includes('@') || !text.includes('://')) return [];
+  const hits: CredentialHit[] = [];
+  URL_USERINFO.lastIndex = 0;
+  for (let m = URL_USERINFO.exec(text); m; m = URL_USERINFO.exec(text)) {
+    const userinfo = m[1];
+    const userinfoStart = m.index + m[0].length - 1 - userinfo.length;
+    const colon = userinfo.indexOf(':');
+    if (colon < 0) {
+      if (looksLikeBareToken(userinfo)) hits.push({ start: userinfoStart, end: userinfoStart + userinfo.length, what: URL_TOKEN });
+      continue;
     }
-  }
-  URL_CREDENTIALS.lastIndex = 0;
-  for (let m = urls ? URL_CREDENTIALS.exec(text) : null; m; m = URL_CREDENTIALS.exec(text)) {
-    const [user, password] = [m[1], m[2]];
+    const user = userinfo.slice(0, colon);
+    const password = userinfo.slice(colon + 1);
     // GitHub's `https://<token>:x-oauth-basic@github.com` puts the secret in the user part.
-    const secret = password === 'x-oauth-basic' ? user : password;
-    if (secret.includes('$') || isPlaceholder(secret)) continue;
-    const secretStart = m.index + m[0].length - 1 - (secret === password ? password.length : password.length + 1 + user.length);
-    hits.push({ start: secretStart, end: secretStart + secret.length, what: 'password in a URL' });
+    const inUser = password === 'x-oauth-basic';
+    const secret = inUser ? user : password;
+    if (!secret || secret.includes('$') || isPlaceholder(secret)) continue;
+    const start = inUser ? userinfoStart : userinfoStart + colon + 1;
+    hits.push({ start, end: start + secret.length, what: inUser ? URL_TOKEN : URL_PASSWORD });
   }
+  return hits;
+}
+
+/** `scheme://userinfo@`: the user information of a URL (no `/`, `@` or whitespace; a `:` splits user and password). */
+const URL_USERINFO = /\b[A-Za-z][A-Za-z0-9+.-]{1,20}:\/\/([^\s@/'"]{1,384})@/g;
+
+/** A user part that can only be a token: long, letters and digits mixed, no variable, no e-mail or user-name look. */
+function looksLikeBareToken(user: string): boolean {
+  return user.length >= 20 && user.length <= 255 && /^[A-Za-z0-9_-]+$/.test(user) && /[0-9]/.test(user) && /[A-Za-z]/.test(user);
+}
+
+function withoutOverlaps(hits: CredentialHit[]): CredentialHit[] {
   hits.sort((a, b) => a.start - b.start || b.end - a.end);
   const result: CredentialHit[] = [];
   for (const hit of hits) if (!result.length || hit.start >= result[result.length - 1].end) result.push(hit);

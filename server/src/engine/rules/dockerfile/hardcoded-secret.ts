@@ -1,9 +1,9 @@
-import { Arg, Env, Run, type Instruction, type Property } from 'dockerfile-ast';
+import { Arg, Env, Run, type Property } from 'dockerfile-ast';
 import type { DockerfileModel, Stage } from '../../documents/dockerfile';
-import { textReading } from '../../documents/ast-memo';
-import { propertiesOf } from '../../documents/dockerfile-properties';
-import { insertAt, remove } from '../../fixes';
-import { classifySecret, findCredentials, secretName, type SecretMatch } from '../../knowledge/secrets';
+import { instructionReferences, isVariableName, referencesVariable } from '../../documents/variable-references';
+import { propertiesOf, removePropertyEdit } from '../../documents/dockerfile-properties';
+import { insertAt } from '../../fixes';
+import { classifySecret, findCredentials, findTokenCredentials, secretName, URL_PASSWORD, URL_TOKEN, type SecretMatch } from '../../knowledge/secrets';
 import { defineDockerfileRule, type Report } from '../../rule';
 import type { Fix, Range, TextEdit } from '../../types';
 
@@ -47,7 +47,8 @@ export default defineDockerfileRule({
       for (const property of properties) {
         const name = property.getName();
         const match = classifySecret(name, property.getValue() ?? undefined);
-        if (!match) continue;
+        // A secret in a URL is credentials-in-url's finding.
+        if (!match || (match.reason === 'value' && (match.what === URL_PASSWORD || match.what === URL_TOKEN))) continue;
         const runs = entry.onbuild ? [] : runsUsing(model, runsOf(), entry, name);
         // A builder stage never runs as a container: whatever reads the value does so at build time.
         const buildTime = instruction instanceof Arg || runs.length > 0 || !shipped(model, entry.stage);
@@ -63,7 +64,7 @@ export default defineDockerfileRule({
     checkBuildArgsInEnv(model, report);
   },
   checkShellSource({ source, report }) {
-    for (const hit of findCredentials(source.text)) {
+    for (const hit of findTokenCredentials(source.text)) {
       report({
         range: source.rangeOf(hit.start, hit.end),
         messageId: 'credentialInRun',
@@ -161,7 +162,7 @@ function runsUsing(model: DockerfileModel, all: VariableUse[], declaration: Entr
   const line = declaration.instruction.getRange().end.line;
   const inherits = declaration.instruction instanceof Env && declaration.stage ? descendants(model, declaration.stage) : new Set<Stage>();
   const runs: Run[] = [];
-  if (!VARIABLE_NAME.test(name)) return runs;
+  if (!isVariableName(name)) return runs;
   for (const use of all) {
     if (!use.names.has(name)) continue;
     const visible = declaration.stage
@@ -185,7 +186,7 @@ function runTexts(model: DockerfileModel): VariableUse[] {
   const runs: VariableUse[] = [];
   for (const { instruction, stage } of model.instructions) {
     if (!(instruction instanceof Run) || !stage) continue;
-    const names = textReading(instruction, REFERENCED_NAMES, () => referencedNames(runText(model, instruction)));
+    const names = instructionReferences(instruction, model.text, model.lines);
     runs.push({ run: instruction, stage, line: instruction.getRange().start.line, names });
   }
   return runs;
@@ -194,33 +195,6 @@ function runTexts(model: DockerfileModel): VariableUse[] {
 function runText(model: DockerfileModel, run: Run): string {
   const range = run.getRange();
   return model.text.slice(model.lines.offsetAt(range.start), model.lines.offsetAt(range.end));
-}
-
-const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const REFERENCED_NAMES = Symbol('variables a RUN references');
-
-/** The text references the variable: `$NAME`, `${NAME}`, `${NAME:-x}`, not `$NAME_2`. */
-function referencesVariable(text: string, name: string): boolean {
-  return VARIABLE_NAME.test(name) && referencedNames(text).has(name);
-}
-
-/**
- * The names a text references: `$NAME`, `${NAME}`, `${NAME:-x}` give NAME, `$NAME_2` gives NAME_2 (the longest
- * run of name characters after `$` or `${`). Read once per RUN, kept while its text is unchanged.
- */
-function referencedNames(text: string): Set<string> {
-  const names = new Set<string>();
-  for (let at = text.indexOf('$'); at >= 0; at = text.indexOf('$', at + 1)) {
-    const start = text.charCodeAt(at + 1) === 123 /* { */ ? at + 2 : at + 1;
-    let end = start;
-    while (end < text.length && isNameChar(text.charCodeAt(end))) end++;
-    if (end > start) names.add(text.slice(start, end));
-  }
-  return names;
-}
-
-function isNameChar(code: number): boolean {
-  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
 }
 
 function descendants(model: DockerfileModel, ancestor: Stage): Set<Stage> {
@@ -248,29 +222,11 @@ function redeclaresBefore(stage: Stage, name: string, line: number): boolean {
  */
 function moveToSecret(model: DockerfileModel, instruction: Env | Arg, properties: Property[], property: Property, runs: Run[], buildTime: boolean): Fix {
   const name = property.getName();
-  const edits: TextEdit[] = [removeProperty(model, instruction, properties, property)];
+  const edits: TextEdit[] = [removePropertyEdit(model, instruction, properties, property)];
   const mount = ` --mount=type=secret,id=${secretId(name)},env=${name}`;
   for (const run of runs) edits.push(insertAt(run.getInstructionRange().end, mount));
   const title = runs.length
     ? `Move ${name} to a build secret mounted into ${runs.length === 1 ? 'the RUN that uses it' : `the ${runs.length} RUNs that use it`}`
     : `Remove the hard-coded ${name} (${buildTime ? 'pass it as a build secret' : 'pass it at run time'})`;
   return { title, kind: 'suggestion', edits };
-}
-
-function removeProperty(model: DockerfileModel, instruction: Instruction, properties: Property[], property: Property): TextEdit {
-  const lines = model.lines;
-  if (properties.length === 1) {
-    const range = instruction.getRange();
-    let start = lines.lineStartOffset(range.start.line);
-    let end = range.end.line + 1 < lines.lineCount ? lines.lineStartOffset(range.end.line + 1) : model.text.length;
-    // The last line of a file without a final newline: take the newline before it instead.
-    if (end === model.text.length && !/\n$/.test(model.text) && start > 0) {
-      start = model.text[start - 2] === '\r' ? start - 2 : start - 1;
-      end = model.text.length;
-    }
-    return remove(lines.rangeAt(start, end));
-  }
-  const index = properties.indexOf(property);
-  if (index > 0) return remove({ start: properties[index - 1].getRange().end, end: property.getRange().end });
-  return remove({ start: property.getRange().start, end: properties[1].getRange().start });
 }

@@ -32,6 +32,9 @@ import missingPipefail from './missing-pipefail';
 import remoteAdminPortExposed from './remote-admin-port-exposed';
 import imageOutsideFrom from './image-outside-from';
 import unpinnedPackage from './unpinned-package';
+import credentialsInUrl from './credentials-in-url';
+import secretBuildArg from './secret-build-arg';
+import secretOnCommandLine from './secret-on-command-line';
 
 /** Every Dockerfile rule, in code order. Meta-tests check that each file in this folder is listed here. */
 export const dockerfileRules: DockerfileRule[] = [
@@ -68,4 +71,7 @@ export const dockerfileRules: DockerfileRule[] = [
   remoteAdminPortExposed,
   imageOutsideFrom,
   unpinnedPackage,
+  credentialsInUrl,
+  secretBuildArg,
+  secretOnCommandLine,
 ];
