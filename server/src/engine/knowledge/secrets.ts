@@ -26,7 +26,8 @@ const CREDENTIAL_PATTERNS: { what: string; pattern: RegExp }[] = [
   { what: 'GitHub token', pattern: /\bgh[pousr]_[A-Za-z0-9]{36,255}\b/g },
   { what: 'GitHub token', pattern: /\bgithub_pat_[A-Za-z0-9_]{22,255}/g },
   { what: 'GitLab token', pattern: /\bglpat-[A-Za-z0-9_-]{20,255}/g },
-  { what: 'Slack token', pattern: /\bxox[abprs]-[A-Za-z0-9-]{10,255}/g },
+  { what: 'Slack token', pattern: /\bxox[abeoprs]-[A-Za-z0-9-]{10,255}/g },
+  { what: 'Slack app token', pattern: /\bxapp-\d-[A-Z0-9]{8,32}-\d{8,20}-[a-z0-9]{32,80}/g },
   { what: 'Slack webhook', pattern: /(?:https:\/\/)?hooks\.slack\.com\/services\/T[A-Z0-9]{6,20}\/B[A-Z0-9]{6,20}\/[A-Za-z0-9]{16,64}/g },
   { what: 'Stripe secret key', pattern: /\b[rs]k_live_[A-Za-z0-9]{16,255}/g },
   { what: 'Google API key', pattern: /\bAIza[0-9A-Za-z_-]{35}/g },
@@ -41,6 +42,42 @@ const CREDENTIAL_PATTERNS: { what: string; pattern: RegExp }[] = [
   { what: 'Shopify token', pattern: /\bshp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}\b/g },
   { what: 'Azure storage account key', pattern: /AccountKey=[A-Za-z0-9+/]{80,100}={0,2}/g },
   { what: 'JSON Web Token', pattern: /\beyJ[A-Za-z0-9_-]{10,2000}\.eyJ[A-Za-z0-9_-]{10,4000}\.[A-Za-z0-9_-]{10,2000}/g },
+  { what: 'Mailchimp API key', pattern: /\b[0-9a-f]{32}-us\d{1,2}\b/g },
+  { what: 'Square token', pattern: /\bsq0(?:atp-[0-9A-Za-z_-]{22}|csp-[0-9A-Za-z_-]{43})\b/g },
+  { what: 'Amazon MWS token', pattern: /\bamzn\.mws\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g },
+  { what: 'Braintree token', pattern: /access_token\$production\$[0-9a-z]{16}\$[0-9a-f]{32}/g },
+  { what: 'Databricks token', pattern: /\bdapi[a-f0-9]{32}(?:-\d)?\b/g },
+  { what: 'Postman API key', pattern: /\bPMAK-[a-f0-9]{24}-[a-f0-9]{34}\b/g },
+  { what: 'Sentry token', pattern: /\bsntry(?:u_[a-f0-9]{64}\b|s_eyJ[A-Za-z0-9+/=_]{50,2000})/g },
+  { what: 'New Relic key', pattern: /\bNR(?:AK-[A-Z0-9]{27}|II-[A-Za-z0-9-]{32})\b/g },
+  { what: 'Grafana token', pattern: /\bgl(?:sa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}\b|c_[A-Za-z0-9+/]{32,400}={0,3})/g },
+  { what: 'DigitalOcean token', pattern: /\bdo[opr]_v1_[a-f0-9]{64}\b/g },
+  { what: 'Atlassian API token', pattern: /\bATATT3[A-Za-z0-9_=-]{186}/g },
+  { what: 'Heroku API key', pattern: /\bHRKU-AA[0-9A-Za-z_-]{58}\b/g },
+  { what: 'HashiCorp Vault token', pattern: /\bhv[br]\.[A-Za-z0-9_-]{90,300}/g },
+  { what: 'Terraform Cloud token', pattern: /\b[a-z0-9]{14}\.atlasv1\.[a-z0-9_=-]{60,70}/g },
+  { what: 'GitLab token', pattern: /\bgl(?:dt|rt|ft|soat|cbt)-[0-9A-Za-z_-]{20,64}|\bglptt-[0-9a-f]{40}\b/g },
+  { what: 'Artifactory API key', pattern: /\bAKCp[A-Za-z0-9]{69}\b/g },
+  { what: 'Docker Hub token', pattern: /\bdckr_oat_[A-Za-z0-9_-]{20,100}/g },
+  { what: 'Facebook access token', pattern: /\bEAA[CM][A-Za-z0-9]{100,1000}/g },
+  { what: 'Google OAuth secret', pattern: /\bGOCSPX-[A-Za-z0-9_-]{28}\b|\bya29\.[0-9A-Za-z_-]{20,2000}/g },
+  { what: 'PyPI token', pattern: /\bpypi-AgENdGVzdC5weXBpLm9yZw[A-Za-z0-9_-]{50,1000}/g },
+  { what: 'Alibaba Cloud access key id', pattern: /\bLTAI[A-Za-z0-9]{20}\b/g },
+  { what: 'Dynatrace token', pattern: /\bdt0c01\.[A-Za-z0-9]{24}\.[A-Za-z0-9]{64}\b/g },
+  { what: 'Doppler token', pattern: /\bdp\.pt\.[A-Za-z0-9]{43}\b/g },
+  { what: 'Pulumi token', pattern: /\bpul-[a-f0-9]{40}\b/g },
+  { what: 'RubyGems API key', pattern: /\brubygems_[a-f0-9]{48}\b/g },
+  { what: 'Linear API key', pattern: /\blin_api_[A-Za-z0-9]{40}\b/g },
+  { what: 'Notion token', pattern: /\bntn_\d{11}[A-Za-z0-9]{35}\b/g },
+  { what: 'PlanetScale token', pattern: /\bpscale_(?:tkn|oauth|pw)_[A-Za-z0-9_=.-]{32,64}/g },
+  { what: 'Brevo API key', pattern: /\bxkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16}\b/g },
+  { what: '1Password service account token', pattern: /\bops_eyJ[A-Za-z0-9+/]{250,4000}={0,3}/g },
+  { what: 'age secret key', pattern: /AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}/g },
+  { what: 'PuTTY private key', pattern: /PuTTY-User-Key-File-[23]:/g },
+  {
+    what: 'Microsoft Teams webhook',
+    pattern: /\.webhook\.office\.com\/webhookb2\/[0-9a-f-]{36}@[0-9a-f-]{36}\/IncomingWebhook\/[A-Za-z0-9]{32}\/[0-9a-f-]{36}/g,
+  },
   { what: 'private key', pattern: /-----BEGIN (?:[A-Z0-9]{1,20} ){0,3}PRIVATE KEY(?: BLOCK)?-----/g },
 ];
 
@@ -49,7 +86,7 @@ const CREDENTIAL_PATTERNS: { what: string; pattern: RegExp }[] = [
  * URLs are common in RUN lines, so the URL search has its own check: it also needs an `@`.
  */
 const MAY_HOLD_TOKEN =
-  /AKIA|ASIA|gh[pousr]_|github_pat_|glpat-|xox[abprs]-|hooks\.slack|k_live_|AIza|npm_|pypi-|dckr_pat_|hf_|sk-|SG\.|hvs\.|shp|AccountKey=|eyJ|PRIVATE KEY/;
+  /AKIA|ASIA|gh[pousr]_|github_pat_|glpat-|xox[abeoprs]-|xapp-|hooks\.slack|k_live_|AIza|npm_|pypi-|dckr_|hf_|sk-|SG\.|hv[sbr]\.|shp|AccountKey=|eyJ|PRIVATE KEY|-us\d|sq0|amzn\.mws|\$production\$|dapi|PMAK-|sntry|NRAK-|NRII-|gl[sc][a_]|do[opr]_v1_|ATATT3|HRKU-|atlasv1|gl(?:dt|rt|ft|soat|cbt|ptt)-|AKCp|EAA[CM]|GOCSPX-|ya29\.|LTAI|dt0c01|dp\.pt\.|pul-|rubygems_|lin_api_|ntn_|pscale_|xkeysib-|ops_eyJ|AGE-SECRET|PuTTY-User|webhook\.office/;
 
 /** Every credential-shaped substring of a text, in order, without overlaps: token shapes and passwords in URLs. */
 export function findCredentials(text: string): CredentialHit[] {
