@@ -1,4 +1,5 @@
 import { Copy, Run, type Flag } from 'dockerfile-ast';
+import { textReading } from '../../documents/ast-memo';
 import type { Stage } from '../../documents/dockerfile';
 import { parseImageRef, registryOf } from '../../documents/image-ref';
 import { substitute } from '../../documents/variables';
@@ -32,6 +33,8 @@ export default defineDockerfileRule({
   check({ model, config, report }) {
     const trusted = trustedEntries(config.trustedRegistries);
     for (const { instruction, stage, onbuild } of model.instructions) {
+      // Kept with the instruction, so a keystroke looks at the flags of the few that name another image or stage.
+      if (!textReading(instruction, NAMES_A_SOURCE, () => namesASource(instruction))) continue;
       if (instruction instanceof Copy) {
         const flag = fromFlag(instruction.getFlags());
         const value = flag?.getValue();
@@ -68,6 +71,14 @@ export default defineDockerfileRule({
     }
   },
 });
+
+const NAMES_A_SOURCE = Symbol('COPY --from or RUN --mount from=');
+
+function namesASource(instruction: unknown): boolean {
+  if (instruction instanceof Copy) return fromFlag(instruction.getFlags()) !== undefined;
+  if (!(instruction instanceof Run)) return false;
+  return instruction.getFlags().some((flag) => flag.getName() === 'mount' && flag.getOptions().some((option) => option.getName() === 'from'));
+}
 
 function fromFlag(flags: Flag[]): Flag | undefined {
   return flags.find((flag) => flag.getName() === 'from');
