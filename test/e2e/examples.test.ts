@@ -3,8 +3,13 @@
 // the project's .dockguard.yaml shows in the compose findings' severities and in the resource-limit suggestion, and
 // "Fix all safe findings" applies only fixes that keep the container as it was (the fix policy).
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { openWorkspace, screenshotName, type Session } from './harness';
+import { REPO_ROOT } from './setup';
+
+const EXAMPLES = path.join(REPO_ROOT, 'examples');
 
 /**
  * Root final stage, latest tag, full image, secret in ENV, credential files, ADD, remote ADD, curl | sh, curl -k, SSH,
@@ -30,7 +35,10 @@ describe('examples/ in VS Code (code-server)', { timeout: 20 * 60_000 }, () => {
     await workbench.openFile('Dockerfile');
     await workbench.waitForSquiggle();
     await workbench.openProblems();
+    // Maximized, the panel renders every entry: DG101 may sit below the rows in view.
+    await workbench.runCommand('View: Toggle Maximized Panel');
     const problems = await workbench.waitForProblems({ contains: 'DG101' });
+    await workbench.runCommand('View: Toggle Maximized Panel');
     const [, line, column] = /DG101\)?\s*\[Ln (\d+), Col (\d+)\]/.exec(problems) ?? [];
     assert.ok(line, problems);
     await workbench.focusEditor();
@@ -103,6 +111,10 @@ describe('examples/ in VS Code (code-server)', { timeout: 20 * 60_000 }, () => {
     await workbench.openFile('Dockerfile');
     await workbench.waitForSquiggle();
     await workbench.runCommand('dockguard: Fix all safe findings in this file');
+    // The editor renders only the lines in view: go to the ADD before reading it back.
+    const lines = readFileSync(path.join(EXAMPLES, 'Dockerfile'), 'utf8').split('\n');
+    await workbench.focusEditor();
+    await workbench.goTo(lines.indexOf('ADD requirements.txt .') + 1);
     await workbench.waitForEditorText({ contains: ['COPY requirements.txt .'] });
     await workbench.runCommand('View: Toggle Maximized Panel');
     await workbench.waitForProblems({ lacks: ['DG107', 'DG205'], contains: ['DG101', 'DG102', 'DG103', 'DG105', 'DG109', 'DG110', 'DG115'] });

@@ -5,7 +5,7 @@ import { after, afterEach, before, describe, it } from 'node:test';
 import { openWorkspace, screenshotName, type Session } from './harness';
 import { dockguardStatus } from './workbench';
 
-const TYPO = 'Unknown rule `root-usr`; did you mean `root-user`?';
+const TYPO = 'Unknown rule root-usr; did you mean root-user?';
 
 describe('.dockguard.yaml in VS Code (code-server), Restricted Mode', { timeout: 20 * 60_000 }, () => {
   let session: Session;
