@@ -35,6 +35,7 @@ import unpinnedPackage from './unpinned-package';
 import credentialsInUrl from './credentials-in-url';
 import secretBuildArg from './secret-build-arg';
 import secretOnCommandLine from './secret-on-command-line';
+import passwordSetInBuild from './password-set-in-build';
 
 /** Every Dockerfile rule, in code order. Meta-tests check that each file in this folder is listed here. */
 export const dockerfileRules: DockerfileRule[] = [
@@ -74,4 +75,5 @@ export const dockerfileRules: DockerfileRule[] = [
   credentialsInUrl,
   secretBuildArg,
   secretOnCommandLine,
+  passwordSetInBuild,
 ];
