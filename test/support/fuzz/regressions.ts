@@ -55,4 +55,9 @@ export const FUZZ_REGRESSIONS: { kind: DocumentKind; note: string; text: string 
   { kind: 'compose', note: 'implicit keys nested in a flow mapping', text: 'services:\n  web: {image: "a:1", user: ro' + 'k: '.repeat(6_000) + '}\n' },
   { kind: 'compose', note: 'an anchor before the first key of a service', text: 'services:\n  hardened:\n   &x  image: a:1\n' },
   { kind: 'dockerfile', note: 'a base image nested 2,000 deep in defaults', text: 'FROM ' + '${A:-'.repeat(2_000) + '}'.repeat(2_000) + '\n' },
+  {
+    kind: 'dockerfile',
+    note: 'a heredoc left open after a closed one whose script has a pipe',
+    text: 'RUN <<A <<B\nRUN rm -rf /x \\\n  && curl -fsSL https://x | sh \\\n  && echo "a b"\nA\n',
+  },
 ];

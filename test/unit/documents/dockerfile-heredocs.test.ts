@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { DockerfileParser, type Instruction } from 'dockerfile-ast';
 import { heredocsOf } from '../../../server/src/engine/documents/instruction-args';
 import { LineIndex } from '../../../server/src/engine/text';
+import type { Position } from '../../../server/src/engine/types';
 import { seededRandom as random } from '../../support/seeded-random';
 
 type Range = { start: never; end: never };
@@ -12,9 +13,13 @@ function reference(instruction: Instruction, lines: LineIndex): { bodyStart: num
   const own = instruction as unknown as { getHeredocs?(): { getContentRange(): Range | null }[] };
   if (!own.getHeredocs) return [];
   try {
+    const firstLine = instruction.getRange().start.line;
     return own.getHeredocs().map((h) => {
-      const content = h.getContentRange();
-      return content ? { bodyStart: lines.offsetAt(content.start), bodyEnd: lines.offsetAt(content.end) } : { bodyStart: -1, bodyEnd: -1 };
+      const content = h.getContentRange() as { start: Position; end: Position } | null;
+      // A heredoc with nothing after the line that opens it, or after the previous heredoc's delimiter, has no
+      // body yet; dockerfile-ast then places one starting before the arguments, which we read as none.
+      if (!content || content.start.line === firstLine) return { bodyStart: -1, bodyEnd: -1 };
+      return { bodyStart: lines.offsetAt(content.start), bodyEnd: lines.offsetAt(content.end) };
     });
   } catch {
     return [];

@@ -110,7 +110,11 @@ export function scanHeredocs(instruction: Instruction, lines: LineIndex, args: A
   if (current >= definitions.length) return []; // dockerfile-ast throws here
   const last = definitions[current];
   // The last line of the instruction is the last heredoc's delimiter, or the body runs on to the end.
-  if (!isDelimiter(text, last, (names[current] ??= readName(instruction, lines, definitions[current])), startOffset + lineStart, endOffset)) {
+  if (contentStart === -1) {
+    // Nothing after the line that opens the heredocs, or after the previous one's delimiter (`RUN <<A <<B`, A
+    // closed): no body yet. dockerfile-ast places one starting a character before the arguments.
+    heredocs.push(NO_BODY);
+  } else if (!isDelimiter(text, last, (names[current] ??= readName(instruction, lines, definitions[current])), startOffset + lineStart, endOffset)) {
     heredocs.push({ bodyStart: documentOffset(text, startOffset + contentStart), bodyEnd: endOffset });
   } else if (contentEnd !== -1) {
     heredocs.push({ bodyStart: documentOffset(text, startOffset + contentStart), bodyEnd: documentOffset(text, startOffset + contentEnd) });
