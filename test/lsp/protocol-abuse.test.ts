@@ -1,5 +1,6 @@
 // The bundled server (dist/server.js --stdio) under protocol abuse: broken frames and JSON, unknown methods,
-// changes to documents never opened, edits and ranges past the end, a burst of a thousand changes. It stays up and
+// changes to documents never opened, edits and ranges past the end, a burst of a thousand changes, a long analysis
+// beside a short one. It stays up and
 // answers, and never publishes a version older than one it already published. (That closed documents' memory is
 // given back is measured on the same core in-process, where the heap can be read: server-core.test.ts.)
 import assert from 'node:assert/strict';
@@ -178,5 +179,19 @@ describe('protocol abuse against the bundled server', { timeout: 120_000 }, () =
     const versions = server.published.filter((p) => p.uri === uri).map((p) => p.version!);
     for (let i = 1; i < versions.length; i++) assert.ok(versions[i] > versions[i - 1], `published ${versions[i]} after ${versions[i - 1]}`);
     await server.alive();
+  });
+
+  it('answers about another document while a long analysis runs, and publishes the small one first', async () => {
+    const big = 'file:///slow/Dockerfile';
+    const small = 'file:///quick/Dockerfile';
+    // About 270 KB: 10,000 RUNs that download without certificate checks into a shell, seconds of analysis in
+    // steps of a few hundred instructions. (One instruction is one step: a single RUN of that size blocks for as
+    // long as its rules take, the bound bench/ measures.)
+    await open(server, big, 'FROM alpine:3.20\n' + 'RUN curl -k https://x | sh\n'.repeat(10_000));
+    await open(server, small, 'FROM alpine:3.20\nRUN curl -k https://example.com\n');
+    await server.waitFor(() => server.published.some((p) => p.uri === small), 'diagnostics of the small document');
+    assert.ok(!server.published.some((p) => p.uri === big), 'the small document waited for the large one');
+    await server.alive();
+    await server.waitFor(() => server.published.some((p) => p.uri === big), 'diagnostics of the large document', 60_000);
   });
 });
