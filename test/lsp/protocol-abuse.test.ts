@@ -1,8 +1,8 @@
 // The bundled server (dist/server.js --stdio) under protocol abuse: broken frames and JSON, unknown methods,
 // changes to documents never opened, edits and ranges past the end, a burst of a thousand changes, a long analysis
-// beside a short one. It stays up and
-// answers, and never publishes a version older than one it already published. (That closed documents' memory is
-// given back is measured on the same core in-process, where the heap can be read: server-core.test.ts.)
+// beside a short one. It stays up and answers, and never publishes a version older than one it already published.
+// (That closed documents' memory is given back is measured on the same core in-process, where the heap can be
+// read: server-core.test.ts.)
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
