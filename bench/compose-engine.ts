@@ -70,7 +70,7 @@ function measureServices(services: number): SizeResult {
 function breakdown(services: number): PhaseTime[] {
   const text = generateCompose(services);
   const phases = ['yaml parseDocument', 'model: services, anchors, lines (parseCompose minus parse)', ...composeRules.map((r) => `rule ${r.meta.id}`)];
-  const context = { config: EVERY_RULE, uri: undefined, readFile: () => undefined, report: (r: unknown) => consume(r) };
+  const context = { config: EVERY_RULE, uri: undefined, readFile: () => undefined, listDirectory: () => undefined, report: (r: unknown) => consume(r) };
 
   return medianPerPhase(phases, () => {
     let start = nowMs();

@@ -75,7 +75,7 @@ function breakdown(lines: number): PhaseTime[] {
     'nested shell scopes (sh -c, $(…), exec form)',
     ...dockerfileRules.map((r) => `rule ${r.meta.id}`),
   ];
-  const context = { config: EVERY_RULE, uri: undefined, readFile: () => undefined, report: (r: unknown) => consume(r) };
+  const context = { config: EVERY_RULE, uri: undefined, readFile: () => undefined, listDirectory: () => undefined, report: (r: unknown) => consume(r) };
 
   return medianPerPhase(phases, () => {
     let start = nowMs();

@@ -21,7 +21,7 @@ import { suppressionForbidden } from './rules/meta/suppression-forbidden';
 import { unusedSuppression } from './rules/meta/unused-suppression';
 import { applySuppressions, findSuppressions, mayHaveSuppressions, type Suppression } from './suppress';
 import { comparePositions, type LineIndex } from './text';
-import type { DocumentKind, Finding, Range, RuleMeta } from './types';
+import type { DirectoryEntry, DocumentKind, Finding, Range, RuleMeta } from './types';
 
 /**
  * Reads a file by absolute URI or path: its text; undefined when it does not exist or cannot be read; `refused`
@@ -29,6 +29,13 @@ import type { DocumentKind, Finding, Range, RuleMeta } from './types';
  * reports as a file-not-read finding where the reference is written.
  */
 export type FileReader = (uriOrPath: string) => string | undefined | { refused: string };
+
+/**
+ * Lists a directory by absolute URI or path, shallowly: its entries (symbolic links as files, never followed);
+ * undefined when it does not exist or cannot be listed; `refused` when the host would not list it (outside the
+ * workspace, a link), reported like a refused read. Hosts cache the answer until a file-change notification.
+ */
+export type DirectoryLister = (uriOrPath: string) => readonly DirectoryEntry[] | undefined | { refused: string };
 
 export interface AnalyzeOptions {
   kind: DocumentKind;
@@ -38,6 +45,8 @@ export interface AnalyzeOptions {
   rules?: (DockerfileRule | ComposeRule)[];
   /** Lets rules read files the document refers to; without it, cross-file checks stay silent. */
   readFile?: FileReader;
+  /** Lets rules see which files a directory holds (a Dockerfile's build context); without it, those checks stay silent. */
+  listDirectory?: DirectoryLister;
   /**
    * Called when a rule, or the analysis around the rules, throws (`ruleId` is then `analysis`), so the host can log
    * it. The failure is reported as an analysis-failed finding either way, and the other rules' findings are
@@ -106,6 +115,7 @@ function* analyzeText(
     options.state?.remember(model);
     yield;
     yield* runRules((options.rules ?? dockerfileRules) as DockerfileRule[], model, config, options, onError, findings, notRead);
+    reportNotRead(notRead, config, findings);
     lines = model.lines;
     extents = () => dockerfileExtents(model);
   } else {
@@ -182,6 +192,18 @@ function* runRules<Model>(
     if (reference) notRead.push({ range: reference, path: relative, reason: read.refused });
     return undefined;
   };
+  const listDirectory = (relative: string, reference?: Range) => {
+    if (!options.listDirectory || !options.uri) return undefined;
+    let listed: ReturnType<DirectoryLister>;
+    try {
+      listed = options.listDirectory(resolveRelative(options.uri, relative));
+    } catch {
+      return undefined;
+    }
+    if (listed === undefined || Array.isArray(listed)) return listed as readonly DirectoryEntry[] | undefined;
+    if (reference) notRead.push({ range: reference, path: relative, reason: (listed as { refused: string }).refused });
+    return undefined;
+  };
   const unitChecks: UnitCheck[] = [];
   for (const rule of rules) {
     const dockerfileRule = rule as DockerfileRule;
@@ -211,7 +233,7 @@ function* runRules<Model>(
       findings.push(toFinding(rule.meta, configured ? severity : (r.severity ?? severity), r));
     };
     try {
-      rule.check({ model, config, uri: options.uri, readFile, report });
+      rule.check({ model, config, uri: options.uri, readFile, listDirectory, report });
     } catch (error) {
       onRuleError(rule.meta.id, error);
     }
@@ -255,8 +277,16 @@ function toFinding(meta: RuleMeta, severity: Finding['severity'], report: Report
     ...(report.data ? { data: findingData(report.data) } : {}),
     // Copies: a range may be a node's own (instruction.getRange()), and an incremental analysis moves nodes.
     range: copyRange(report.range),
-    fixes: (report.fixes ?? []).map((fix) => ({ ...fix, edits: fix.edits.map((edit) => ({ ...edit, range: copyRange(edit.range) })) })),
+    fixes: (report.fixes ?? []).map((fix) => ({
+      ...fix,
+      edits: fix.edits.map(copyEdit),
+      ...(fix.files ? { files: fix.files.map((f) => ({ ...f, edits: f.edits.map(copyEdit) })) } : {}),
+    })),
   };
+}
+
+function copyEdit<E extends { range: Range }>(edit: E): E {
+  return { ...edit, range: copyRange(edit.range) };
 }
 
 function copyRange(range: Range): Range {

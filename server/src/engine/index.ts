@@ -3,7 +3,7 @@
 // Node built-ins, no editor packages, no I/O; files the analysis refers to come through `AnalyzeOptions.readFile`.
 
 // Analysis
-export { analysisSteps, analyze, type AnalyzeOptions, type FileReader } from './analyze';
+export { analysisSteps, analyze, type AnalyzeOptions, type DirectoryLister, type FileReader } from './analyze';
 export { AnalysisState, createAnalysisState } from './analysis-state';
 export { fixAll, minimalEdit, type FixAllResult } from './fix-all';
 export { applyEdits, applyFixes, safeFixes, type AppliedFixes } from './fixes';
@@ -12,7 +12,21 @@ export { BASELINE_HARDENING_RULES, groupHardening, HARDEN_SERVICE_TITLE, hardenS
 export { MAX_ANALYSED_CHARS } from './input-limits';
 
 // Shapes
-export type { Category, DocumentKind, Finding, Fix, FixKind, Position, Range, RuleMeta, RuleReferences, Severity, TextEdit } from './types';
+export type {
+  Category,
+  DirectoryEntry,
+  DocumentKind,
+  FileChange,
+  Finding,
+  Fix,
+  FixKind,
+  Position,
+  Range,
+  RuleMeta,
+  RuleReferences,
+  Severity,
+  TextEdit,
+} from './types';
 export { SEVERITY_RANK } from './types';
 export { comparePositions, rangesIntersect } from './text';
 
@@ -23,6 +37,7 @@ export { DOCKGUARD_FILES, HADOLINT_FILES, parseDockguardConfig, parseHadolintCon
 // Files
 export { analysedFilesGlob, baseName, detectKind, FILE_NAME_GLOBS, kindFromFileName } from './detect';
 export { resolveRelative } from './paths';
+export { BUILD_CONTEXT_WATCH_GLOB } from './knowledge/build-context';
 
 // Rules
 export { allRuleMetas, composeRules, dockerfileRules, findRule, metaRules } from './rules';

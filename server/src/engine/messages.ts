@@ -24,6 +24,7 @@ export function checkDeclaredFixes(meta: RuleMeta, fixes: Fix[] | undefined): vo
     if (fix.kind === 'fix' && !meta.fixable) throw new Error(`${meta.id} reported a fix ("${fix.title}") but its meta says fixable: false`);
     if (fix.kind === 'suggestion' && !meta.hasSuggestions)
       throw new Error(`${meta.id} reported a suggestion ("${fix.title}") but its meta says hasSuggestions: false`);
+    if (fix.files?.length && fix.kind === 'fix') throw new Error(`${meta.id} reported a fix ("${fix.title}") that edits another file: only suggestions may`);
   }
 }
 

@@ -5,7 +5,7 @@ import type { DockerfileModel } from './documents/dockerfile';
 import type { LocalShellSource } from './documents/shell-source';
 import type { MessageData } from './messages';
 import type { LineIndex } from './text';
-import type { Fix, Range, RuleMeta, Severity } from './types';
+import type { DirectoryEntry, Fix, Range, RuleMeta, Severity } from './types';
 
 export interface Report<Id extends string = string> {
   range: Range;
@@ -33,6 +33,11 @@ export interface RuleContext<Model, Id extends string = string> {
    * `reference` (where the path is written in this document), a file the host refuses to read is reported there.
    */
   readFile(relativePath: string, reference?: Range): string | undefined;
+  /**
+   * The entries of a directory, by path relative to `uri` (shallow; symbolic links listed as files); undefined when
+   * unavailable. Supplied by the host, which caches it; a refusal is reported at `reference` like readFile's.
+   */
+  listDirectory(relativePath: string, reference?: Range): readonly DirectoryEntry[] | undefined;
   report(report: Report<Id>): void;
 }
 

@@ -35,9 +35,30 @@ export type FixKind = 'fix' | 'suggestion';
 export interface Fix {
   title: string;
   kind: FixKind;
+  /** Edits of the analysed document. */
   edits: TextEdit[];
+  /**
+   * Edits of other files (a `.dockerignore` beside a Dockerfile), by absolute URI or path: only suggestions carry
+   * them, so bulk fixing (`--fix`, fix all) never writes outside the analysed document. The server sends them as
+   * the code action's workspace edit; the CLI never applies them.
+   */
+  files?: FileChange[];
   /** The right remedy for the finding, where one is: editors offer it first (LSP `isPreferred`). */
   preferred?: boolean;
+}
+
+/** A change to a file other than the analysed one. */
+export interface FileChange {
+  uri: string;
+  /** The file does not exist yet: create it, then apply `edits` to the empty file. */
+  create?: boolean;
+  edits: TextEdit[];
+}
+
+/** One entry of a directory listing (AnalyzeOptions.listDirectory): symbolic links count as files, never followed. */
+export interface DirectoryEntry {
+  name: string;
+  directory: boolean;
 }
 
 export interface Finding {

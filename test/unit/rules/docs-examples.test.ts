@@ -8,6 +8,7 @@ import { resolveConfig, type DockguardConfig, type ResolvedConfig } from '../../
 import { parseDockguardConfig } from '../../../server/src/engine/config-file';
 import type { Rule } from '../../../server/src/engine/rule';
 import { composeRules, dockerfileRules } from '../../../server/src/engine/rules';
+import { MemoryWorkspace, ROOT } from '../../support/memory-context';
 
 const LANGUAGE = { dockerfile: 'dockerfile', compose: 'yaml' } as const;
 const CONFIG_COMMENT = '# .dockguard.yaml:';
@@ -54,7 +55,30 @@ const NOT_SHOWN_EVERYWHERE = {
  */
 function findings(code: string, kind: 'dockerfile' | 'compose', rules: Rule[] | undefined, ...layers: DockguardConfig[]): string[] {
   const config: ResolvedConfig = resolveConfig(blockConfig(code), ...layers);
-  return analyze(code, { kind, rules, config }).map((f) => `${f.range.start.line + 1}: ${f.ruleId}: ${f.message}`);
+  const context = buildContext(code);
+  const host = context ? { uri: `${ROOT}/Dockerfile`, readFile: context.readFile, listDirectory: context.listDirectory } : {};
+  return analyze(code, { kind, rules, config, ...host }).map((f) => `${f.range.start.line + 1}: ${f.ruleId}: ${f.message}`);
+}
+
+/**
+ * The folder a Dockerfile example is built from, for the rules that read it (sensitive-build-context): leading
+ * comments `# build context: .env app.py src/` (names; a trailing `/` makes a folder) and
+ * `# .dockerignore: .git, .env` (its lines, comma-separated).
+ */
+function buildContext(code: string): MemoryWorkspace | undefined {
+  const comments = code.split('\n').filter((line, i, all) => line.startsWith('#') && all.slice(0, i).every((l) => l.startsWith('#')));
+  const names = comments.find((line) => line.startsWith('# build context:'))?.slice('# build context:'.length);
+  if (names === undefined) return undefined;
+  const ignore = comments.find((line) => line.startsWith('# .dockerignore:'))?.slice('# .dockerignore:'.length);
+  const files: Record<string, string> = { Dockerfile: code };
+  for (const name of names.trim().split(/\s+/)) files[name] = '';
+  if (ignore !== undefined)
+    files['.dockerignore'] =
+      ignore
+        .split(',')
+        .map((l) => l.trim())
+        .join('\n') + '\n';
+  return new MemoryWorkspace(files);
 }
 
 /**
@@ -68,7 +92,8 @@ function findings(code: string, kind: 'dockerfile' | 'compose', rules: Rule[] | 
  *
  * A block whose first line is a comment `# .dockguard.yaml: {trustedRegistries: [registry.example.com]}` (a YAML
  * flow mapping after the colon, read as dockguard reads `.dockguard.yaml`, and which must have no problem) is
- * analysed with that configuration. Use it only where an example means nothing without one.
+ * analysed with that configuration. Use it only where an example means nothing without one. A Dockerfile block
+ * starting with `# build context: …` is analysed as built from a folder holding those files (see buildContext).
  */
 describe('rule pages: examples', () => {
   for (const rule of [...dockerfileRules, ...composeRules] as Rule[]) {

@@ -36,6 +36,7 @@ import credentialsInUrl from './credentials-in-url';
 import secretBuildArg from './secret-build-arg';
 import secretOnCommandLine from './secret-on-command-line';
 import passwordSetInBuild from './password-set-in-build';
+import sensitiveBuildContext from './sensitive-build-context';
 
 /** Every Dockerfile rule, in code order. Meta-tests check that each file in this folder is listed here. */
 export const dockerfileRules: DockerfileRule[] = [
@@ -72,6 +73,7 @@ export const dockerfileRules: DockerfileRule[] = [
   remoteAdminPortExposed,
   imageOutsideFrom,
   unpinnedPackage,
+  sensitiveBuildContext,
   credentialsInUrl,
   secretBuildArg,
   secretOnCommandLine,
