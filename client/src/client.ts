@@ -2,10 +2,10 @@
 // the commands, the status bar and the file reads the server asks for. They differ only in how the server starts.
 import { commands, window, workspace, type ExtensionContext, type LogOutputChannel } from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
-import { analysedFilesGlob } from '../../server/src/engine';
-import { READ_FILE_REQUEST, type ReadFileParams } from '../../server/src/lsp/protocol';
+import { analysedFilesGlob, BUILD_CONTEXT_WATCH_GLOB } from '../../server/src/engine';
+import { READ_DIRECTORY_REQUEST, READ_FILE_REQUEST, type ReadDirectoryParams, type ReadFileParams } from '../../server/src/lsp/protocol';
 import { fixAllInActiveFile, selectSuppressionReason, showRuleDocumentation } from './commands';
-import { readFileForServer } from './read-file';
+import { readDirectoryForServer, readFileForServer } from './read-file';
 import { scanWorkspace } from './scan';
 import { createStatusBar } from './status-bar';
 
@@ -30,12 +30,13 @@ export async function startClient(context: ExtensionContext, create: ClientFacto
     synchronize: {
       configurationSection: 'dockguard',
       // The project configuration, and the Dockerfiles and compose files compose analyses read (a build
-      // Dockerfile, an extends file, the .env that interpolates a compose file): the server caches what it read
-      // until one of these changes on disk.
+      // Dockerfile, an extends file, the .env that interpolates a compose file), and what decides a Dockerfile's
+      // build context (.dockerignore files, and credential files appearing or going): the server caches what it
+      // read or listed until one of these changes on disk.
       fileEvents: [
         workspace.createFileSystemWatcher('**/{.dockguard,.hadolint}.{yaml,yml}'),
         workspace.createFileSystemWatcher(analysedFilesGlob()),
-        workspace.createFileSystemWatcher('**/.env'),
+        workspace.createFileSystemWatcher(BUILD_CONTEXT_WATCH_GLOB),
       ],
     },
     initializationOptions: { clientCommands: CLIENT_COMMANDS },
@@ -45,6 +46,7 @@ export async function startClient(context: ExtensionContext, create: ClientFacto
   client = running;
   // Files the server cannot read itself (the web worker has no file system; the Node server, a virtual one).
   running.onRequest(READ_FILE_REQUEST, (params: ReadFileParams, token) => readFileForServer(params, token));
+  running.onRequest(READ_DIRECTORY_REQUEST, (params: ReadDirectoryParams, token) => readDirectoryForServer(params, token));
   context.subscriptions.push(
     outputChannel,
     commands.registerCommand('dockguard.fixAll', fixAllInActiveFile),

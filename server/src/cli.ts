@@ -6,6 +6,7 @@ import {
   analyze,
   type AnalyzeOptions,
   composeReferences,
+  type DirectoryLister,
   type FileReader,
   type Finding,
   fixAll,
@@ -22,6 +23,7 @@ import { formatSarif } from './cli/format-sarif';
 import { formatText } from './cli/format-text';
 import { parseCliArgs, STDIN_PATH, USAGE, UsageError, type CliOptions } from './cli/options';
 import { InputTooLarge, readInput, sniffKind, type Input } from './cli/read-input';
+import { listReferencedDirectory } from './node/directory-lister';
 import { readReferencedFile } from './node/file-reader';
 import { repositoryPath } from './cli/report-paths';
 import type { FileResult, Problem, Report } from './cli/results';
@@ -63,6 +65,26 @@ function referenceReader(target: Target, run: Run): FileReader {
       run.notes.add(`${target.name}: did not read ${file}: ${outcome.refused.replace('the workspace', 'the paths given')}`);
     }
     return undefined;
+  };
+}
+
+/** Entries of one directory listing at most, as in the language server (lsp/host MAX_DIRECTORY_ENTRIES). */
+const MAX_DIRECTORY_ENTRIES = 5000;
+
+/** The engine's directory lister for one target (a Dockerfile's build context): names only, inside the roots. */
+function directoryLister(target: Target, run: Run): DirectoryLister {
+  const listed = new Map<string, ReturnType<DirectoryLister>>();
+  return (uri) => {
+    if (listed.has(uri)) return listed.get(uri);
+    const outcome = listReferencedDirectory(uri, { roots: run.roots, maxEntries: MAX_DIRECTORY_ENTRIES });
+    let answer: ReturnType<DirectoryLister>;
+    if ('entries' in outcome) answer = outcome.entries;
+    else if ('refused' in outcome) {
+      const folder = uri.startsWith('file:') ? repositoryPath(fileURLToPath(uri)) : uri;
+      run.notes.add(`${target.name}: did not list ${folder}: ${outcome.refused.replace('the workspace', 'the paths given')}`);
+    }
+    listed.set(uri, answer);
+    return answer;
   };
 }
 
@@ -169,6 +191,7 @@ function analyzeTarget(target: Target, run: Run): FileResult | undefined {
     uri: location ? pathToFileURL(path.resolve(location)).href : undefined,
     config: resolveConfig(project?.config),
     readFile: referenceReader(target, run),
+    listDirectory: directoryLister(target, run),
   };
   let text = input.text;
   let findings: Finding[];

@@ -4,7 +4,7 @@
 import { PassThrough } from 'node:stream';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import type { FileRead, ServerHost } from '../../server/src/lsp/host';
+import type { DirectoryRead, FileRead, ServerHost } from '../../server/src/lsp/host';
 import { createServer, type ServerCore } from '../../server/src/lsp/server-core';
 import { initialize, type StdioServerOptions } from './stdio-server';
 
@@ -16,6 +16,7 @@ export interface MemoryHostOptions {
 export class MemoryHost implements ServerHost {
   readonly files: Map<string, string>;
   readonly reads: string[] = [];
+  readonly listings: string[] = [];
   readonly logged: string[] = [];
 
   constructor(options: MemoryHostOptions = {}) {
@@ -27,6 +28,22 @@ export class MemoryHost implements ServerHost {
     if (!workspaceFolders.some((folder) => uri.startsWith(folder.endsWith('/') ? folder : folder + '/'))) return { refused: 'it is outside the workspace' };
     const text = this.files.get(uri);
     return text === undefined ? { missing: true } : { text };
+  }
+
+  /** The entries of a folder: the files (and the folders of files) under it in the map. */
+  async listDirectory(uri: string, workspaceFolders: readonly string[]): Promise<DirectoryRead> {
+    this.listings.push(uri);
+    if (!workspaceFolders.some((folder) => uri === folder.replace(/\/$/, '') || uri.startsWith(folder.endsWith('/') ? folder : folder + '/')))
+      return { refused: 'it is outside the workspace' };
+    const prefix = `${uri.replace(/\/$/, '')}/`;
+    const entries = new Map<string, boolean>();
+    for (const file of this.files.keys()) {
+      if (!file.startsWith(prefix)) continue;
+      const rest = file.slice(prefix.length);
+      const slash = rest.indexOf('/');
+      entries.set(decodeURIComponent(slash < 0 ? rest : rest.slice(0, slash)), slash >= 0);
+    }
+    return entries.size ? { entries: [...entries].map(([name, directory]) => ({ name, directory })) } : { missing: true };
   }
 
   rulePage(): string | undefined {

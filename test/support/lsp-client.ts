@@ -54,9 +54,9 @@ export class LspClient {
   }
 
   /** The web worker bundle (dist/browser/server.js) in a browser-like worker scope (see worker-server.ts). */
-  static async inWorker(options: ClientOptions & Pick<WorkerServerOptions, 'readFile'> = {}): Promise<LspClient> {
+  static async inWorker(options: ClientOptions & Pick<WorkerServerOptions, 'readFile' | 'readDirectory'> = {}): Promise<LspClient> {
     const client = new LspClient();
-    client.server = await WorkerServer.start({ ...client.serverOptions(options), readFile: options.readFile });
+    client.server = await WorkerServer.start({ ...client.serverOptions(options), readFile: options.readFile, readDirectory: options.readDirectory });
     return client;
   }
 
@@ -72,7 +72,12 @@ export class LspClient {
       initializationOptions: options.initializationOptions,
       rootUri: options.rootUri,
       capabilities: {
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+        workspace: {
+          configuration: true,
+          didChangeConfiguration: { dynamicRegistration: true },
+          // As VS Code: fixes that create a file (a .dockerignore) come as documentChanges with a CreateFile.
+          workspaceEdit: { documentChanges: true, resourceOperations: ['create'] },
+        },
         textDocument: {
           publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
           codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } }, isPreferredSupport: true },

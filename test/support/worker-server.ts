@@ -15,7 +15,7 @@ import {
   type Message,
   type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
-import type { ReadFileParams } from '../../server/src/lsp/protocol';
+import type { ReadDirectoryParams, ReadFileParams } from '../../server/src/lsp/protocol';
 import { initialize, type StdioServerOptions } from './stdio-server';
 
 export const WORKER_BUNDLE = path.resolve(__dirname, '..', '..', 'dist', 'browser', 'server.js');
@@ -26,6 +26,8 @@ export const NODE_ONLY_GLOBALS = ['process', 'Buffer', 'require', 'module', 'set
 export interface WorkerServerOptions extends StdioServerOptions {
   /** Answers the server's `dockguard/readFile` requests, as the VS Code client does; absent: method not found. */
   readFile?: (params: ReadFileParams) => unknown;
+  /** Answers `dockguard/readDirectory` (workspace.fs.readDirectory in the VS Code client); absent: method not found. */
+  readDirectory?: (params: ReadDirectoryParams) => unknown;
 }
 
 class PortReader extends AbstractMessageReader {
@@ -91,6 +93,7 @@ export class WorkerServer {
       setTimeout(() => (context.onmessage as ((event: { data: unknown }) => void) | undefined)?.({ data: structuredClone(message) }), 0);
     const connection = createProtocolConnection(reader, new PortWriter(toWorker));
     if (options.readFile) connection.onRequest('dockguard/readFile', options.readFile);
+    if (options.readDirectory) connection.onRequest('dockguard/readDirectory', options.readDirectory);
     const server = new WorkerServer(connection, context, channels);
     // No process id: a worker has no process to watch.
     await initialize(connection, options, null);

@@ -3,8 +3,8 @@
 // too; rule pages come bundled; the clock and the queue are the worker's.
 import type { Connection } from 'vscode-languageserver';
 import { MAX_ANALYSED_CHARS } from '../engine';
-import { readThroughClient } from '../lsp/client-files';
-import type { ServerHost } from '../lsp/host';
+import { listThroughClient, readThroughClient } from '../lsp/client-files';
+import { MAX_DIRECTORY_ENTRIES, type ServerHost } from '../lsp/host';
 
 /** A UTF-8 character is at most 4 bytes: a file over this cannot be analysed anyway. */
 const MAX_READ_BYTES = MAX_ANALYSED_CHARS * 4;
@@ -15,6 +15,7 @@ export type RulePages = Readonly<Record<string, string>>;
 export function browserHost(connection: Connection, rulePages: RulePages): ServerHost {
   return {
     readFile: (uri, workspaceFolders) => readThroughClient(connection, uri, workspaceFolders, MAX_READ_BYTES),
+    listDirectory: (uri, workspaceFolders) => listThroughClient(connection, uri, workspaceFolders, MAX_DIRECTORY_ENTRIES),
     rulePage: (ruleId) => (Object.prototype.hasOwnProperty.call(rulePages, ruleId) ? rulePages[ruleId] : undefined),
     log(level, message) {
       if (level === 'error') connection.console.error(message);

@@ -1,4 +1,13 @@
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver';
+import {
+  CodeActionKind,
+  type CodeAction,
+  type CodeActionParams,
+  type CreateFile,
+  type Diagnostic,
+  type TextDocumentEdit,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   type AnalysisState,
@@ -54,15 +63,47 @@ function wants(params: CodeActionParams, kind: string): boolean {
   return !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
 }
 
-function toAction(uri: string, finding: Finding, fix: Fix, preferred: boolean): CodeAction {
-  const edits: TextEdit[] = fix.edits.map((e) => ({ range: e.range, newText: e.newText }));
+/** What the client's workspace edits can do (LSP `workspace.workspaceEdit` capabilities). */
+export interface WorkspaceEditSupport {
+  documentChanges: boolean;
+  /** The `create` resource operation. */
+  createFile: boolean;
+}
+
+function toAction(uri: string, finding: Finding, fix: Fix, preferred: boolean, support?: WorkspaceEditSupport): CodeAction | undefined {
+  const edit = workspaceEdit(uri, fix, support);
+  if (!edit) return undefined;
   return {
     title: fix.title,
     kind: CodeActionKind.QuickFix,
     diagnostics: [toDiagnostic(finding)],
     isPreferred: preferred || undefined,
-    edit: { changes: { [uri]: edits } },
+    edit,
   };
+}
+
+/**
+ * The fix as a workspace edit: plain `changes` for the document (and other existing files); `documentChanges` with a
+ * CreateFile where the fix creates a file, when the client supports them, else no edit (the action is not offered).
+ */
+function workspaceEdit(uri: string, fix: Fix, support: WorkspaceEditSupport | undefined): WorkspaceEdit | undefined {
+  const own = (edits: readonly Fix['edits'][number][]): TextEdit[] => edits.map((e) => ({ range: e.range, newText: e.newText }));
+  const others = fix.files ?? [];
+  if (others.length === 0) return { changes: { [uri]: own(fix.edits) } };
+  if (support?.documentChanges) {
+    if (others.some((f) => f.create) && !support.createFile) return undefined;
+    const changes: (TextDocumentEdit | CreateFile)[] = [];
+    if (fix.edits.length) changes.push({ textDocument: { uri, version: null }, edits: own(fix.edits) });
+    for (const file of others) {
+      if (file.create) changes.push({ kind: 'create', uri: file.uri, options: { ignoreIfExists: true } });
+      changes.push({ textDocument: { uri: file.uri, version: null }, edits: own(file.edits) });
+    }
+    return { documentChanges: changes };
+  }
+  if (others.some((f) => f.create)) return undefined;
+  const changes: Record<string, TextEdit[]> = fix.edits.length ? { [uri]: own(fix.edits) } : {};
+  for (const file of others) changes[file.uri] = [...(changes[file.uri] ?? []), ...own(file.edits)];
+  return { changes };
 }
 
 export interface ActionContext {
@@ -73,6 +114,8 @@ export interface ActionContext {
   analyzeOptions: AnalyzeOptions;
   /** The document's analysis state, whose model of the analysed version the "ignore" actions read. */
   state?: AnalysisState;
+  /** What the client's workspace edits support: a fix that creates a file needs `documentChanges`. */
+  workspaceEdits?: WorkspaceEditSupport;
 }
 
 /**
@@ -94,21 +137,22 @@ export function codeActions(params: CodeActionParams, context: ActionContext): C
       let preferredGiven = false;
       const harden = finding.grouped && hardenServiceFix(document.getText(), finding);
       if (harden) {
-        suggestions.push(toAction(uri, finding, harden, true));
+        suggestions.push(toAction(uri, finding, harden, true)!);
         preferredGiven = true;
       }
       for (const fix of finding.fixes) {
         if (fix.kind === 'fix') {
-          fixes.push(toAction(uri, finding, fix, !preferredGiven));
+          fixes.push(toAction(uri, finding, fix, !preferredGiven)!);
           preferredGiven = true;
         } else {
-          suggestions.push(toAction(uri, finding, fix, fix.preferred === true && !preferredGiven));
+          const action = toAction(uri, finding, fix, fix.preferred === true && !preferredGiven, context.workspaceEdits);
+          if (action) suggestions.push(action);
         }
       }
       // One ignore entry (for the instruction or entry: the file-wide comment is the same with -file) and one docs entry.
       const ignore = ignoreFixes(document.getText(), context.kind, finding, context.state)[0];
       if (ignore) {
-        const action = toAction(uri, finding, ignore, false);
+        const action = toAction(uri, finding, ignore, false)!;
         const line = ignore.edits[0].range.start.line;
         action.command = { title: 'Type the reason', command: SELECT_REASON_COMMAND, arguments: [uri, line] };
         others.push(action);

@@ -32,3 +32,20 @@ export interface ReadFileParams {
 
 /** The same outcomes as the server host's FileRead. */
 export type ReadFileResult = { text: string } | { missing: true } | { refused: string };
+
+/**
+ * Server → client: list a directory an analysis looks into (a Dockerfile's build context), shallowly, through
+ * `workspace.fs` as READ_FILE_REQUEST reads: inside the roots, never through a symbolic link, at most `maxEntries`.
+ */
+export const READ_DIRECTORY_REQUEST = 'dockguard/readDirectory';
+
+export interface ReadDirectoryParams {
+  uri: string;
+  /** The folder URIs the listing must stay inside. */
+  roots: string[];
+  /** Entries returned at most. */
+  maxEntries: number;
+}
+
+/** Entries as [name, is a directory] (a symbolic link is not one); the same outcomes as the host's DirectoryRead. */
+export type ReadDirectoryResult = { entries: [string, boolean][] } | { missing: true } | { refused: string };

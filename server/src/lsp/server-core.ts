@@ -25,13 +25,14 @@ import {
   type AnalysisState,
   type AnalyzeOptions,
   type DocumentKind,
+  type DirectoryLister,
   type FileReader,
   type Finding,
   type ResolvedConfig,
   resolveRelative,
 } from '../engine';
 import { VERSION } from '../version';
-import { codeActions, FIX_ALL_KIND, SHOW_DOCS_COMMAND } from './code-actions';
+import { codeActions, FIX_ALL_KIND, SHOW_DOCS_COMMAND, type WorkspaceEditSupport } from './code-actions';
 import { Configuration, type DocumentConfig } from './configuration';
 import { SOURCE, toDiagnostic } from './diagnostics';
 import { FileCache } from './file-cache';
@@ -44,6 +45,8 @@ import { ANALYZE_FILES_REQUEST, type AnalyzeFilesParams, type AnalyzeFilesResult
 
 /** Longest the core computes without giving the event loop a turn, unless one analysis step alone takes longer. */
 export const SLICE_MS = 8;
+/** Marks a directory listing among an analysis's cache misses (URIs never start with it). */
+const DIRECTORY = '\u0000directory:';
 /** Cross-file reads an analysis may wait for in turn (a build Dockerfile, then an extends chain, level by level). */
 const MAX_READ_ROUNDS = 8;
 
@@ -91,6 +94,7 @@ export function createServer(connection: Connection, host: ServerHost): ServerCo
   const configDiagnostics = new Map<string, string>();
   const sections: Sections = new Map();
   let configuration: Configuration;
+  let workspaceEdits: WorkspaceEditSupport = { documentChanges: false, createFile: false };
   const files = new FileCache(host, readRoots);
   const projects = new ProjectConfigs(files, (uri) => documents.get(uri)?.getText());
   let longestStepMs = 0;
@@ -122,6 +126,11 @@ export function createServer(connection: Connection, host: ServerHost): ServerCo
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     configuration = new Configuration(connection, params.capabilities.workspace?.configuration === true, projects);
+    const editCapabilities = params.capabilities.workspace?.workspaceEdit;
+    workspaceEdits = {
+      documentChanges: editCapabilities?.documentChanges === true,
+      createFile: editCapabilities?.resourceOperations?.includes('create') === true,
+    };
     configuration.setWorkspaceFolders((params.workspaceFolders ?? []).map((f) => f.uri).concat(params.rootUri ? [params.rootUri] : []));
     if (params.initializationOptions?.settings) configuration.settingsChanged(params.initializationOptions.settings);
     // The VS Code client opens rule pages as rendered previews itself; other editors get them through showDocument.
@@ -177,8 +186,27 @@ export function createServer(connection: Connection, host: ServerHost): ServerCo
     };
   }
 
+  /** Directory listings (a Dockerfile's build context) come from the cache the same way; a miss is noted as DIRECTORY + URI. */
+  function lister(misses?: Set<string>): DirectoryLister {
+    return (uri) => {
+      const listed = files.peekDirectory(uri);
+      if (!listed) {
+        misses?.add(DIRECTORY + uri);
+        return undefined;
+      }
+      return 'entries' in listed ? listed.entries : 'refused' in listed ? { refused: listed.refused } : undefined;
+    };
+  }
+
   function analyzeOptions(uri: string, kind: DocumentKind, config: ResolvedConfig, misses?: Set<string>, reads?: Set<string>): AnalyzeOptions {
-    return { kind, uri, config, readFile: reader(misses, reads), onRuleError: (ruleId, error) => log(`rule ${ruleId} failed on ${uri}`, error) };
+    return {
+      kind,
+      uri,
+      config,
+      readFile: reader(misses, reads),
+      listDirectory: lister(misses),
+      onRuleError: (ruleId, error) => log(`rule ${ruleId} failed on ${uri}`, error),
+    };
   }
 
   /** Runs the analysis step by step, giving the event loop a turn every SLICE_MS; undefined once `run` is cancelled. */
@@ -217,7 +245,9 @@ export function createServer(connection: Connection, host: ServerHost): ServerCo
       reads?.clear();
       const findings = await stepped(text, { ...analyzeOptions(uri, kind, config, misses, reads), state }, run);
       if (findings === undefined || misses.size === 0 || round === MAX_READ_ROUNDS) return findings;
-      await Promise.all([...misses].map((missing) => files.fetch(missing)));
+      await Promise.all(
+        [...misses].map((missing) => (missing.startsWith(DIRECTORY) ? files.fetchDirectory(missing.slice(DIRECTORY.length)) : files.fetch(missing))),
+      );
       if (run.cancelled) return undefined;
     }
   }
@@ -423,6 +453,7 @@ export function createServer(connection: Connection, host: ServerHost): ServerCo
         findings: analysis.findings,
         analyzeOptions: analyzeOptions(current.uri, analysis.kind, analysis.settings.config),
         state: states.get(current.uri)?.engine,
+        workspaceEdits,
       });
     }),
   );
