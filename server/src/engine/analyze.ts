@@ -196,7 +196,9 @@ function* runRules<Model>(
     if (!options.listDirectory || !options.uri) return undefined;
     let listed: ReturnType<DirectoryLister>;
     try {
-      listed = options.listDirectory(resolveRelative(options.uri, relative));
+      // A folder by one name: `file:///w/app`, never `file:///w/app/` (resolving `.` leaves the slash).
+      const folder = resolveRelative(options.uri, relative);
+      listed = options.listDirectory(folder.length > 1 && folder.endsWith('/') && !folder.endsWith('//') ? folder.slice(0, -1) : folder);
     } catch {
       return undefined;
     }

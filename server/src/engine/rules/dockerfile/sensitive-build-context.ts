@@ -50,10 +50,10 @@ export default defineDockerfileRule({
     let copies: Copied[] | undefined;
     for (const { instruction, onbuild } of model.instructions) {
       // An ONBUILD COPY copies the context of the build that uses this image, not this one.
-      if (onbuild) continue;
+      if (onbuild || !(instruction instanceof Copy || instruction instanceof Add)) continue;
       // Kept with the instruction: a keystroke looks again only at the few COPY/ADD of a directory.
       const sources = textReading(instruction, DIRECTORY_SOURCES, () => directorySources(instruction, model));
-      if (sources.length) (copies ??= []).push(...copied(instruction, model, sources));
+      if (sources.length) for (const source of sources) (copies ??= []).push(copied(instruction, model, source));
     }
     if (!copies?.length) return;
     judge(context, copies);
@@ -72,6 +72,8 @@ interface Copied {
   excludes: DockerIgnore | undefined;
   /** Paths the same instruction names as sources itself (sensitive-file-copied reports those). */
   named: ReadonlySet<string>;
+  /** Says what the copy is for judging (folder, --exclude, the other sources): copies with the same key agree. */
+  key: string;
 }
 
 /** What an instruction copies from the context that may be a whole directory: no offsets, only values. */
@@ -79,6 +81,9 @@ interface DirectorySource {
   /** Index among the instruction's sources. */
   index: number;
   directory: string;
+  excludes: DockerIgnore | undefined;
+  named: ReadonlySet<string>;
+  key: string;
 }
 
 const DIRECTORY_SOURCES = Symbol('COPY/ADD sources from the build context that may be directories');
@@ -89,31 +94,30 @@ function directorySources(instruction: Instruction, model: DockerfileModel): rea
   const args = transferArgs(instruction, model.lines);
   if (!args) return NONE;
   const found: DirectorySource[] = [];
+  let named: ReadonlySet<string> | undefined;
+  let excludes: DockerIgnore | undefined;
   args.sources.forEach(({ value }, index) => {
     if (value === '' || value.includes('$') || isRemoteUrl(value) || isGitSource(value)) return;
     // An explicit credential file or directory is sensitive-file-copied's finding.
     if (classifySensitivePath(value)) return;
     const directory = contextDirectory(value);
-    if (directory !== undefined) found.push({ index, directory });
+    if (directory === undefined) return;
+    if (!named) {
+      named = new Set(args.sources.map((s) => cleanPath(s.value.replace(/^\/+/, '')) || '.'));
+      const excludeFlags = args.flags.filter((flag) => flag.getName() === 'exclude').map((flag) => flag.getValue() ?? '');
+      excludes = excludeFlags.length ? parseDockerIgnore(excludeFlags.join('\n')) : undefined;
+    }
+    const key = `${directory}\u0000${excludes?.patterns.join('\n') ?? ''}\u0000${[...named].join('\u0000')}`;
+    found.push({ index, directory, excludes, named, key });
   });
   return found.length ? found : NONE;
 }
 
 const NONE: readonly DirectorySource[] = [];
 
-function copied(instruction: Instruction, model: DockerfileModel, sources: readonly DirectorySource[]): Copied[] {
+function copied(instruction: Instruction, model: DockerfileModel, { index, directory, excludes, named, key }: DirectorySource): Copied {
   const args = transferArgs(instruction, model.lines)!;
-  const named = new Set(args.sources.map((s) => cleanPath(s.value.replace(/^\/+/, '')) || '.'));
-  const excludeFlags = args.flags.filter((flag) => flag.getName() === 'exclude').map((flag) => flag.getValue() ?? '');
-  const excludes = excludeFlags.length ? parseDockerIgnore(excludeFlags.join('\n')) : undefined;
-  return sources.map(({ index, directory }) => ({
-    keyword: args.keyword,
-    source: args.sources[index].value,
-    range: args.sources[index].range,
-    directory,
-    excludes,
-    named,
-  }));
+  return { keyword: args.keyword, source: args.sources[index].value, range: args.sources[index].range, directory, excludes, named, key };
 }
 
 /** The context directory a source copies the whole of (`.`, `./`, `/`, `*`, `app/`), or undefined for a pattern. */
@@ -158,21 +162,57 @@ function judge(context: RuleContext<DockerfileModel, MessageId>, copies: Copied[
     return listings.get(directory);
   };
 
+  let known = judged.get(root);
+  if (!known) judged.set(root, (known = new Map()));
+  const checked = new Map<string, Judged>();
   for (const copy of copies) {
-    const entries = sourceListing(copy, list);
-    if (!entries) continue;
-    const present = credentialFiles(copy, entries, list, excluded, ignore?.hasExceptions === true);
-    if (present.length === 0) continue;
-    const paths = present.map((p) => p.path);
+    const key = `${uri}\u0000${copy.key}`;
+    let result = checked.get(key) ?? known.get(key);
+    // What was worked out for the same folders, the same ignore file and the same kind of copy still holds while
+    // the host answers with the same listings (the server's cache keeps them until a file-change notification).
+    if (!checked.has(key) && (!result || result.ignoreText !== ignoreText || !stillListed(result.used, list, copy.range))) {
+      const used = new Map<string, readonly DirectoryEntry[] | undefined>();
+      const tracked = (directory: string, range: Range) => {
+        const listed = list(directory, range);
+        used.set(directory, listed);
+        return listed;
+      };
+      const entries = sourceListing(copy, tracked);
+      const paths = entries ? credentialFiles(copy, entries, tracked, excluded, ignore?.hasExceptions === true).map((p) => p.path) : [];
+      result = { ignoreText, used, paths, fix: paths.length ? ignoreFix(uri, ignoreFile, ignoreText, paths) : undefined };
+      if (known.size >= MAX_JUDGED) known.clear();
+      known.set(key, result);
+    }
+    checked.set(key, result!);
+    const { paths, fix } = result!;
+    if (!fix) continue;
     const files = paths.length > NAMED ? `${paths.slice(0, NAMED).join(', ')} and ${paths.length - NAMED} more` : paths.join(', ');
     report({
       range: copy.range,
       messageId: ignoreFile ? 'notExcluded' : 'noIgnoreFile',
       data: { keyword: copy.keyword, source: copy.source, files, them: paths.length === 1 ? 'it' : 'them', ignoreFile: ignoreFile ?? '.dockerignore' },
-      fixes: [ignoreFix(uri, ignoreFile, ignoreText, paths)],
+      fixes: [fix],
     } satisfies Report<MessageId>);
   }
 }
+
+function stillListed(used: Judged['used'], list: (directory: string, range: Range) => readonly DirectoryEntry[] | undefined, range: Range): boolean {
+  for (const [directory, listed] of used) if (list(directory, range) !== listed) return false;
+  return true;
+}
+
+/** What one kind of copy found in the build context, kept per root listing (see judge). */
+interface Judged {
+  ignoreText: string | undefined;
+  /** Every listing it read, by folder: it holds while each is still the one the host gives. */
+  used: Map<string, readonly DirectoryEntry[] | undefined>;
+  paths: string[];
+  fix: Fix | undefined;
+}
+
+const judged = new WeakMap<readonly DirectoryEntry[], Map<string, Judged>>();
+/** Kinds of copy kept per folder at most (one per copied folder, --exclude and Dockerfile name, in practice a few). */
+const MAX_JUDGED = 64;
 
 /** The listing of the directory a source copies, when it is one; undefined for a file or what is not there. */
 function sourceListing(copy: Copied, list: (directory: string, range: Range) => readonly DirectoryEntry[] | undefined): readonly DirectoryEntry[] | undefined {
