@@ -3,7 +3,9 @@
 // (as the language server keeps it); the two are asked for a batch of keystrokes in turn, alternating which goes
 // first, so load swings hit both alike. Then each rule's share of a keystroke, new rules marked.
 // `node --import tsx bench/keystroke-compare.ts [commit=4356a21] [dockerfile:200,dockerfile:2000,compose:30,compose:300]`;
-// `BENCH_AGAINST=main` measures that commit instead of the working tree.
+// `BENCH_AGAINST=main` measures that commit instead of the working tree. `BENCH_CONTEXT=1` analyses the Dockerfile
+// as the language server does, with a file name and a host that answers reads and folder listings from memory
+// (a project folder with .git, .env and a .dockerignore; stable answers, as the server's cache gives).
 import { fork, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { baselineTree, loadEngine, shortCommit } from './support/equivalence';
@@ -58,12 +60,13 @@ async function worker(engineRoot: string): Promise<void> {
       const state = engine.createAnalysisState();
       let current = text;
       let next = 0;
-      engine.analyze(current, { kind, config, state });
+      const host = process.env.BENCH_CONTEXT ? benchContext() : {};
+      engine.analyze(current, { kind, config, state, ...host });
       keystroke = () => {
         // Every other edit restores the original text, so the offsets of the next pair stay right.
         const edit = edits[next++ % edits.length];
         current = current.slice(0, edit.start) + edit.text + current.slice(edit.end);
-        engine.analyze(current, { kind, config, state });
+        engine.analyze(current, { kind, config, state, ...host });
       };
       for (let i = 0; i < WARMUP; i++) keystroke();
       send({ ready: true, rules: rules.map((r) => r.meta.id) });
@@ -81,6 +84,30 @@ async function worker(engineRoot: string): Promise<void> {
       process.exit(0);
     }
   });
+}
+
+/** A project folder the way the server's cache answers for it: the same listing objects every time. */
+function benchContext(): object {
+  const root = 'file:///bench/project';
+  const names = (prefix: string, count: number, extension: string) => Array.from({ length: count }, (_, i) => `${prefix}${i}${extension}`);
+  const listings = new Map<string, { name: string; directory: boolean }[]>();
+  const folder = (path: string, files: string[], folders: string[] = []) =>
+    listings.set(path ? `${root}/${path}` : root, [
+      ...files.map((name) => ({ name, directory: false })),
+      ...folders.map((name) => ({ name, directory: true })),
+    ]);
+  folder(
+    '',
+    ['Dockerfile', '.dockerignore', '.env', 'package.json', 'package-lock.json', 'README.md', 'tsconfig.json', '.eslintrc.json', 'LICENSE'],
+    ['.git', '.github', 'src', 'test', 'docs', 'scripts', 'node_modules'],
+  );
+  folder('.github', [], ['workflows']);
+  folder('src', names('module', 40, '.ts'), ['lib', 'routes']);
+  folder('test', names('case', 30, '.test.ts'), ['fixtures']);
+  folder('docs', names('page', 12, '.md'));
+  folder('scripts', names('script', 6, '.sh'));
+  const files = new Map([[`${root}/.dockerignore`, 'node_modules\n.git\n']]);
+  return { uri: `${root}/Dockerfile`, readFile: (uri: string) => files.get(uri), listDirectory: (uri: string) => listings.get(uri) };
 }
 
 /** Each rule's time per keystroke (all its checks), by wrapping them; the total is every keystroke's whole time. */
