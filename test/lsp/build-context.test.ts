@@ -167,3 +167,43 @@ describe('web worker server: the same finding through the client’s workspace.f
     assert.deepEqual(listed, [ROOT, ROOT], 'listed again once, after the change');
   });
 });
+
+describe('language server: editors other than VS Code are asked to watch the files it caches', () => {
+  it('registers watchers for .dockerignore, the credential names, the analysed files and the configuration', async () => {
+    const registrations: { registrations: { method: string; registerOptions?: { watchers?: { globPattern: string }[] } }[] }[] = [];
+    const client = await LspClient.start({
+      rootUri: fileUri(tempDir('dockguard-lsp-watch')),
+      watchFiles: true,
+      onRegisterCapability: (p) => registrations.push(p as never),
+    });
+    try {
+      // The server registers once initialized; a request after that is answered after the registration was sent.
+      await client.codeActions('file:///nothing/Dockerfile', { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, []);
+      const watching = registrations.flatMap((r) => r.registrations).find((r) => r.method === 'workspace/didChangeWatchedFiles');
+      assert.ok(watching, JSON.stringify(registrations));
+      const globs = watching.registerOptions!.watchers!.map((w) => w.globPattern);
+      assert.equal(globs.length, 3);
+      assert.ok(
+        globs.some((g) => g.includes('.dockerignore') && g.includes('id_rsa*') && g.includes('.env')),
+        globs.join(' '),
+      );
+      assert.ok(globs.some((g) => g.includes('.dockguard')));
+    } finally {
+      await client.stop();
+    }
+    const vscodeRegistrations: typeof registrations = [];
+    const vscode = await LspClient.start({
+      watchFiles: true,
+      initializationOptions: { clientCommands: ['dockguard.showRuleDocumentation'] },
+      onRegisterCapability: (p) => vscodeRegistrations.push(p as never),
+    });
+    try {
+      await vscode.codeActions('file:///nothing/Dockerfile', { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, []);
+      const methods = vscodeRegistrations.flatMap((r) => r.registrations).map((r) => r.method);
+      assert.ok(methods.includes('workspace/didChangeConfiguration'), 'registrations are seen');
+      assert.ok(!methods.includes('workspace/didChangeWatchedFiles'), 'the VS Code client watches by itself');
+    } finally {
+      await vscode.stop();
+    }
+  });
+});

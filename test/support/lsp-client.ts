@@ -18,6 +18,9 @@ interface ClientOptions {
   initializationOptions?: unknown;
   configuration?: (section: string | undefined, uri: string | undefined) => unknown;
   rootUri?: string;
+  /** The client can watch files for the server (workspace/didChangeWatchedFiles by dynamic registration), as Neovim 0.10 can. */
+  watchFiles?: boolean;
+  onRegisterCapability?: (params: unknown) => void;
 }
 
 type Waiter = { uri: string; predicate: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void };
@@ -71,12 +74,14 @@ export class LspClient {
       onDiagnostics: (params) => this.onDiagnostics(params),
       initializationOptions: options.initializationOptions,
       rootUri: options.rootUri,
+      onRegisterCapability: options.onRegisterCapability,
       capabilities: {
         workspace: {
           configuration: true,
           didChangeConfiguration: { dynamicRegistration: true },
           // As VS Code: fixes that create a file (a .dockerignore) come as documentChanges with a CreateFile.
           workspaceEdit: { documentChanges: true, resourceOperations: ['create'] },
+          ...(options.watchFiles ? { didChangeWatchedFiles: { dynamicRegistration: true } } : {}),
         },
         textDocument: {
           publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true, dataSupport: true },

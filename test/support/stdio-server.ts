@@ -16,6 +16,8 @@ export interface StdioServerOptions {
   initializationOptions?: unknown;
   /** The workspace folder, as an editor that opened a folder sends it. */
   rootUri?: string;
+  /** Sees the server's client/registerCapability requests (answered with null either way). */
+  onRegisterCapability?: (params: unknown) => void;
 }
 
 /**
@@ -58,7 +60,10 @@ export async function initialize(connection: ProtocolConnection, options: StdioS
   connection.onRequest('workspace/configuration', (params: { items: { section?: string; scopeUri?: string }[] }) =>
     params.items.map((item) => options.configuration?.(item.section, item.scopeUri) ?? null),
   );
-  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('client/registerCapability', (params: unknown) => {
+    options.onRegisterCapability?.(params);
+    return null;
+  });
   connection.onRequest('window/workDoneProgress/create', () => null);
   connection.onNotification('window/logMessage', () => undefined);
   connection.listen();

@@ -5,6 +5,7 @@ import {
   CodeActionKind,
   DiagnosticSeverity,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -15,7 +16,9 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ruleDocsUrl } from '../docs-location';
 import {
+  analysedFilesGlob,
   analysisSteps,
+  BUILD_CONTEXT_WATCH_GLOB,
   composeReferences,
   createAnalysisState,
   detectKind,
@@ -45,6 +48,8 @@ import { ANALYZE_FILES_REQUEST, type AnalyzeFilesParams, type AnalyzeFilesResult
 
 /** Longest the core computes without giving the event loop a turn, unless one analysis step alone takes longer. */
 export const SLICE_MS = 8;
+/** The project configuration files, watched with the analysed files and the build context's (as the VS Code client does). */
+const PROJECT_CONFIG_GLOB = '**/{.dockguard,.hadolint}.{yaml,yml}';
 /** Marks a directory listing among an analysis's cache misses (URIs never start with it). */
 const DIRECTORY = '\u0000directory:';
 /** Cross-file reads an analysis may wait for in turn (a build Dockerfile, then an extends chain, level by level). */
@@ -95,6 +100,7 @@ export function createServer(connection: Connection, host: ServerHost): ServerCo
   const sections: Sections = new Map();
   let configuration: Configuration;
   let workspaceEdits: WorkspaceEditSupport = { documentChanges: false, createFile: false };
+  let watchFiles = false;
   const files = new FileCache(host, readRoots);
   const projects = new ProjectConfigs(files, (uri) => documents.get(uri)?.getText());
   let longestStepMs = 0;
@@ -135,6 +141,9 @@ export function createServer(connection: Connection, host: ServerHost): ServerCo
     if (params.initializationOptions?.settings) configuration.settingsChanged(params.initializationOptions.settings);
     // The VS Code client opens rule pages as rendered previews itself; other editors get them through showDocument.
     const clientCommands: string[] = Array.isArray(params.initializationOptions?.clientCommands) ? params.initializationOptions.clientCommands : [];
+    // The VS Code client watches files itself (its `synchronize.fileEvents`, sent with clientCommands); other editors
+    // that can watch are asked to, so what the server cached is forgotten when a file changes on disk there too.
+    watchFiles = clientCommands.length === 0 && params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -149,6 +158,10 @@ export function createServer(connection: Connection, host: ServerHost): ServerCo
 
   connection.onInitialized(() => {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'dockguard' }).catch(() => undefined);
+    if (watchFiles) {
+      const watchers = [PROJECT_CONFIG_GLOB, analysedFilesGlob(), BUILD_CONTEXT_WATCH_GLOB].map((globPattern) => ({ globPattern }));
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
+    }
     connection.workspace.onDidChangeWorkspaceFolders?.(
       guard('workspace folders', undefined, async () => {
         const folders = (await connection.workspace.getWorkspaceFolders()) ?? [];
