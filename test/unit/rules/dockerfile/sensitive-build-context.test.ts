@@ -193,19 +193,29 @@ describe('sensitive-build-context (DG143) against a build context', () => {
     assert.equal(ws.files.get('api.Dockerfile.dockerignore'), 'node_modules\n# Credentials in the build context (dockguard sensitive-build-context)\n.env\n');
   });
 
-  it('every COPY of the whole context is reported, in each stage', () => {
-    const ws = new MemoryWorkspace({ '.netrc': '' });
-    const code = 'FROM node:22 AS build\nCOPY . .\nFROM node:22\nCOPY ./ /app\nCOPY * /x/\n';
+  it('one finding per kind of copy, on the first: later copies of the same folder are fixed by the same lines', () => {
+    const ws = new MemoryWorkspace({ '.netrc': '', 'app/.env': '' });
+    const code = 'FROM node:22 AS build\nCOPY . .\nFROM node:22\nCOPY ./ /app\nCOPY * /x/\nCOPY app /srv/app\nCOPY ./app/ /opt\n';
     assert.deepEqual(
-      run(code, ws).map((f) => f.range.start.line + 1),
-      [2, 4, 5],
+      run(code, ws).map((f) => [f.range.start.line + 1, f.data?.files]),
+      [
+        [2, '.netrc, app/.env'],
+        [5, '.netrc, app/.env'],
+        [6, 'app/.env'],
+      ],
     );
-    const awkward = 'FROM node:22\nCOPY --chown=app:app \\\n    . \\\n    /app\nCOPY [".", "/srv"]\nADD --link "./" /opt\n';
-    assert.deepEqual(run(awkward, ws).map(brief), [
-      { line: 3, column: 5, endColumn: 6, messageId: 'noIgnoreFile', files: '.netrc' },
-      { line: 5, column: 8, endColumn: 9, messageId: 'noIgnoreFile', files: '.netrc' },
-      { line: 6, column: 12, endColumn: 16, messageId: 'noIgnoreFile', files: '.netrc' },
-    ]);
+    for (const awkward of [
+      'FROM node:22\nCOPY --chown=app:app \\\n    . \\\n    /app\n',
+      'FROM node:22\nCOPY [".", "/srv"]\n',
+      'FROM node:22\nADD --link "./" /opt\n',
+    ])
+      assert.deepEqual(run(awkward, ws).map(brief), [
+        awkward.includes('[')
+          ? { line: 2, column: 8, endColumn: 9, messageId: 'noIgnoreFile', files: '.netrc, app/.env' }
+          : awkward.includes('ADD')
+            ? { line: 2, column: 12, endColumn: 16, messageId: 'noIgnoreFile', files: '.netrc, app/.env' }
+            : { line: 3, column: 5, endColumn: 6, messageId: 'noIgnoreFile', files: '.netrc, app/.env' },
+      ]);
   });
 
   it('an ignore file that cannot be read: a file-not-read note, no guess', () => {

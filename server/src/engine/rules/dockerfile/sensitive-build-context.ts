@@ -47,16 +47,20 @@ export default defineDockerfileRule({
   },
   check(context) {
     const { model } = context;
-    let copies: Copied[] | undefined;
+    // Without a file name there is no folder to look into (standard input without --stdin-filename, untitled buffers).
+    if (!context.uri) return;
+    // One finding per kind of copy (the folder, its --exclude, its other sources), on the first COPY/ADD of it: the
+    // ignore file that fixes it fixes every later copy of the same folder too.
+    let copies: Map<string, Copied> | undefined;
     for (const { instruction, onbuild } of model.instructions) {
       // An ONBUILD COPY copies the context of the build that uses this image, not this one.
       if (onbuild || !(instruction instanceof Copy || instruction instanceof Add)) continue;
       // Kept with the instruction: a keystroke looks again only at the few COPY/ADD of a directory.
       const sources = textReading(instruction, DIRECTORY_SOURCES, () => directorySources(instruction, model));
-      if (sources.length) for (const source of sources) (copies ??= []).push(copied(instruction, model, source));
+      for (const source of sources) if (!copies?.has(source.key)) (copies ??= new Map()).set(source.key, copied(instruction, model, source));
     }
-    if (!copies?.length) return;
-    judge(context, copies);
+    if (!copies) return;
+    judge(context, [...copies.values()]);
   },
 });
 
