@@ -7,6 +7,10 @@ testRule(rule, {
       name: 'digests, with or without a tag; built images; no tag or latest (unpinned-image); variables',
       code: 'services:\n  a:\n    image: nginx@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n  b:\n    image: nginx:1.27@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n  c:\n    build: .\n    image: ghcr.io/acme/app:1.0\n  d:\n    image: nginx\n  e:\n    image: nginx:latest\n  f:\n    image: nginx:${TAG}\n  g:\n    image: ${IMAGE}\n',
     },
+    {
+      name: 'other moving tags are unpinned-image findings too',
+      code: 'services:\n  a:\n    image: node:lts-alpine\n  b:\n    image: nginx:stable\n  c:\n    image: ghcr.io/acme/app:nightly\n  d:\n    image: nginx:${TAG:-mainline}\n',
+    },
   ],
   invalid: [
     {

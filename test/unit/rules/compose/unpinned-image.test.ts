@@ -15,9 +15,25 @@ testRule(rule, {
       name: 'a variable with a pinned default, or only in the registry part',
       code: 'services:\n  web:\n    image: nginx:${NGINX_TAG:-1.27}\n  api:\n    image: ${REGISTRY}/api:1.4.2\n  job:\n    image: ${JOB_IMAGE:-job:2.0}\n',
     },
+    {
+      name: 'snapshots of a moving tag, and words that only start like one',
+      code: 'services:\n  a:\n    image: debian:stable-20240110\n  b:\n    image: example/app:latest-2024\n  c:\n    image: example/app:mainframe-1\n  d:\n    image: example/app:release\n',
+    },
     { name: 'half-typed and empty images', code: 'services:\n  web:\n    image:\n  api:\n    image: ""\n' },
   ],
   invalid: [
+    {
+      name: 'moving tags: a channel, a branch, a moving word with a variant; on the tag',
+      code: 'services:\n  web:\n    image: nginx:stable-alpine\n  app:\n    image: node:lts\n  ci:\n    image: ghcr.io/acme/runner:main\n  os:\n    image: opensuse/tumbleweed:latest\n  sid:\n    image: debian:sid\n',
+      findings: [
+        { line: 3, column: 18, endColumn: 31, messageId: 'latest', data: { image: 'nginx:stable-alpine', tag: 'stable-alpine' } },
+        { line: 5, column: 17, endColumn: 20, messageId: 'latest', data: { tag: 'lts' } },
+        { line: 7, column: 32, endColumn: 36, messageId: 'latest', data: { tag: 'main' } },
+        { line: 9, messageId: 'latest', data: { tag: 'latest' } },
+        { line: 11, messageId: 'latest', data: { tag: 'sid' } },
+      ],
+      output: null,
+    },
     {
       name: 'no tag',
       code: 'services:\n  web:\n    image: nginx\n',

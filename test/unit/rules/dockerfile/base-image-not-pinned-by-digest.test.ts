@@ -9,6 +9,10 @@ testRule(rule, {
     { name: 'digest without a tag', code: `FROM alpine@${DIGEST}\n` },
     { name: 'no tag is the business of unpinned-base-image', code: 'FROM ubuntu\n' },
     { name: 'latest pins nothing: unpinned-base-image says so, once', code: 'FROM debian:latest\n' },
+    {
+      name: 'nor do other moving tags, with or without a variant (unpinned-base-image)',
+      code: 'FROM debian:stable-slim\nFROM node:lts-alpine\nFROM alpine:edge\nFROM nginx:MAINLINE\nFROM debian:sid\nFROM cgr.dev/chainguard/go:latest-dev\n',
+    },
     { name: 'scratch', code: 'FROM scratch\n' },
     { name: 'earlier stages', code: `FROM golang:1.22@${DIGEST} AS build\nFROM build\n` },
     { name: 'unresolved ARG is the business of unpinned-base-image', code: 'ARG BASE\nFROM ${BASE}\n' },
@@ -18,6 +22,15 @@ testRule(rule, {
     { name: 'empty file', code: '' },
   ],
   invalid: [
+    {
+      name: 'a dated snapshot of a moving tag names one release',
+      code: 'FROM debian:stable-20240110-slim\nFROM ghcr.io/acme/tools:main-3f9a2c1\n',
+      findings: [
+        { line: 1, messageId: 'tagOnly', data: { image: 'debian:stable-20240110-slim' } },
+        { line: 2, messageId: 'tagOnly', data: { image: 'ghcr.io/acme/tools:main-3f9a2c1' } },
+      ],
+      output: null,
+    },
     {
       name: 'a tag only: the finding is on the tag',
       code: 'FROM node:20-alpine\n',

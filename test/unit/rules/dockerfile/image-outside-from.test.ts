@@ -25,7 +25,15 @@ testRule(rule, {
     {
       name: 'COPY --from=nginx:latest (the issue example), on the image',
       code: 'FROM debian:12\nCOPY --from=nginx:latest /etc/nginx /etc/nginx\n',
-      findings: [{ line: 2, column: 13, endColumn: 25, messageId: 'movingTag', data: { image: 'nginx:latest', via: 'COPY --from' } }],
+      findings: [{ line: 2, column: 13, endColumn: 25, messageId: 'movingTag', data: { image: 'nginx:latest', via: 'COPY --from', tag: 'latest' } }],
+    },
+    {
+      name: 'the moving tags of FROM (knowledge/moving-tags): with a variant, a branch; a snapshot names a release',
+      code: 'FROM debian:12\nCOPY --from=node:lts-alpine /usr/local/bin/node /node\nCOPY --from=ghcr.io/acme/tools:main /x /x\nCOPY --from=ghcr.io/acme/tools:main-3f9a2c1 /y /y\n',
+      findings: [
+        { line: 2, column: 13, messageId: 'movingTag', data: { image: 'node:lts-alpine', tag: 'lts-alpine' } },
+        { line: 3, column: 13, messageId: 'movingTag', data: { tag: 'main' } },
+      ],
     },
     {
       name: 'no tag; a stage defined later is an image (DL3022)',

@@ -14,6 +14,10 @@ testRule(rule, {
     { name: 'pinned tag from an ARG default', code: 'ARG NODE_VERSION=20\nFROM node:${NODE_VERSION}-alpine\n' },
     { name: '--platform flag', code: 'FROM --platform=$BUILDPLATFORM golang:1.22-alpine AS build\n' },
     { name: 'a tag named like latest but not latest', code: 'FROM example/app:latest-2024\n' },
+    {
+      name: 'snapshots of moving tags and words that only start like one name a release',
+      code: 'FROM debian:stable-20240110-slim\nFROM ghcr.io/acme/tools:main-3f9a2c1\nFROM example/app:devops-1\nFROM example/app:release\nFROM python:3.15-rc\n',
+    },
     { name: 'half-typed FROM', code: 'FROM ' },
     { name: 'half-typed tag', code: 'FROM node:' },
     { name: 'half-typed digest', code: 'FROM node@' },
@@ -21,6 +25,28 @@ testRule(rule, {
     { name: 'instructions without FROM', code: 'RUN echo hi\nCMD ["x"]\n' },
   ],
   invalid: [
+    {
+      name: 'moving tags follow releases as latest does: channels, branches, with a variant; on the tag',
+      code: 'FROM node:lts-alpine AS build\nFROM alpine:edge\nFROM debian:stable-slim\nFROM nginx:mainline\nFROM fedora:rawhide\nFROM ghcr.io/acme/tools:nightly\nFROM cgr.dev/chainguard/python:latest-dev\n',
+      findings: [
+        { line: 1, column: 11, endColumn: 21, messageId: 'latest', data: { image: 'node:lts-alpine', tag: 'lts-alpine' } },
+        { line: 2, column: 13, endColumn: 17, messageId: 'latest', data: { tag: 'edge' } },
+        { line: 3, messageId: 'latest', data: { tag: 'stable-slim' } },
+        { line: 4, messageId: 'latest', data: { tag: 'mainline' } },
+        { line: 5, messageId: 'latest', data: { tag: 'rawhide' } },
+        { line: 6, messageId: 'latest', data: { tag: 'nightly' } },
+        { line: 7, messageId: 'latest', data: { tag: 'latest-dev' } },
+      ],
+      output: null,
+    },
+    {
+      name: 'a moving tag through an ARG default',
+      code: 'ARG BASE=node:current-alpine\nFROM $BASE\n',
+      findings: [
+        { line: 2, column: 6, endColumn: 11, messageId: 'latestVia', data: { image: 'node:current-alpine', written: '$BASE', tag: 'current-alpine' } },
+      ],
+      output: null,
+    },
     {
       name: 'no tag: the finding is on the image name',
       code: 'FROM ubuntu\nRUN echo hi\n',

@@ -2,6 +2,7 @@ import type { Node } from 'yaml';
 import { hasUnknown, interpolate } from '../../documents/compose-interpolation';
 import { scalarSliceRange, scalarString } from '../../documents/compose-values';
 import { parseImageRef } from '../../documents/image-ref';
+import { movingTag } from '../../knowledge/moving-tags';
 import { defineComposeRule } from '../../rule';
 
 export default defineComposeRule({
@@ -32,8 +33,9 @@ export default defineComposeRule({
       seen.add(node);
       const written = scalarString(model, node)?.trim();
       const ref = written ? parseImageRef(interpolate(written, model.env)) : undefined;
-      // No tag, latest, a tag from the environment: unpinned-image's findings, a digest would not be the first step.
-      if (!ref?.tag || ref.digest !== undefined || hasUnknown(ref.raw) || ref.tag.toLowerCase() === 'latest') continue;
+      // No tag, latest or another moving tag, a tag from the environment: unpinned-image's findings, a digest would
+      // not be the first step.
+      if (!ref?.tag || ref.digest !== undefined || hasUnknown(ref.raw) || movingTag(ref.tag) !== undefined) continue;
       const tagRange =
         written === ref.raw && ref.tagOffset !== undefined ? scalarSliceRange(model, node, ref.tagOffset, ref.tagOffset + ref.tag.length) : undefined;
       report({ range: tagRange ?? model.rangeOf(node), messageId: 'tagOnly', data: { image: ref.raw } });

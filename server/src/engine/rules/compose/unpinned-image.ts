@@ -2,6 +2,7 @@ import type { Node } from 'yaml';
 import { hasUnknown, interpolate, UNKNOWN } from '../../documents/compose-interpolation';
 import { scalarSliceRange, scalarString } from '../../documents/compose-values';
 import { parseImageRef } from '../../documents/image-ref';
+import { movingTag } from '../../knowledge/moving-tags';
 import { defineComposeRule } from '../../rule';
 
 export default defineComposeRule({
@@ -12,13 +13,14 @@ export default defineComposeRule({
     category: 'supply-chain',
     title: 'Image without a pinned tag',
     description:
-      'An image without a tag, or tagged `latest`, runs whatever was pushed last: deployments stop being reproducible and a compromised or broken release is pulled in silently.',
+      'An image without a tag, or tagged `latest` or another moving tag (`stable`, `lts`, `edge`, `nightly`, ...), runs whatever was pushed last: deployments stop being reproducible and a compromised or broken release is pulled in silently.',
     references: { compose: 'services.<name>.image', composeLint: ['CL-0004'] },
     messages: {
       variableTag:
         "The image's version comes from a variable without a pinned default ({{image}}), so what runs is decided outside this file; give the variable a pinned default (${TAG:-1.2.3}) or pin the tag here.",
       noTag: 'The image {{image}} has no tag, so it is {{image}}:latest and every pull may bring a different release; pin a version tag (or a digest).',
-      latest: 'The tag latest moves with every release, so every pull may bring a different image; pin a version tag (or a digest).',
+      latest:
+        'The image {{image}} follows {{tag}}, which moves to every new release, so every pull may bring a different image; pin a version tag (or a digest).',
     },
     fixable: false,
     hasSuggestions: false,
@@ -51,12 +53,13 @@ export default defineComposeRule({
           messageId: 'noTag',
           data: { image: written },
         });
-      } else if (ref.tag.toLowerCase() === 'latest') {
+      } else if (movingTag(ref.tag) !== undefined) {
         const tagRange =
           written === ref.raw && ref.tagOffset !== undefined ? scalarSliceRange(model, node, ref.tagOffset, ref.tagOffset + ref.tag.length) : undefined;
         report({
           range: tagRange ?? valueRange(),
           messageId: 'latest',
+          data: { image: written, tag: ref.tag },
         });
       }
     }

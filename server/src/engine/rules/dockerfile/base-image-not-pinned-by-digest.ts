@@ -1,4 +1,5 @@
 import { imagePartRange } from '../../documents/dockerfile';
+import { movingTag } from '../../knowledge/moving-tags';
 import { defineDockerfileRule } from '../../rule';
 
 export default defineDockerfileRule({
@@ -24,8 +25,8 @@ export default defineDockerfileRule({
       const ref = image.ref;
       // No tag is the business of unpinned-base-image; an empty tag is still being typed.
       if (!ref || !image.range || ref.digest !== undefined || !ref.tag || ref.tagOffset === undefined) continue;
-      // latest pins nothing, not even a version: unpinned-base-image reports it (one finding for one fact).
-      if (ref.tag === 'latest') continue;
+      // latest, stable, lts... pin nothing, not even a version: unpinned-base-image reports them (one finding for one fact).
+      if (movingTag(ref.tag) !== undefined) continue;
       report({
         range: imagePartRange(model, image, ref.tagOffset, ref.tagOffset + ref.tag.length) ?? image.range,
         messageId: 'tagOnly',

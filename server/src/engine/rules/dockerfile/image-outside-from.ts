@@ -3,14 +3,12 @@ import { textReading } from '../../documents/ast-memo';
 import type { Stage } from '../../documents/dockerfile';
 import { parseImageRef, registryOf } from '../../documents/image-ref';
 import { substitute } from '../../documents/variables';
+import { movingTag } from '../../knowledge/moving-tags';
 import { isTrustedImage, trustedEntries, NOT_TRUSTED, notTrustedData } from '../../knowledge/trusted-registries';
 import { defineDockerfileRule, type Report } from '../../rule';
 import type { Range } from '../../types';
 
 type MessageId = 'noTag' | 'movingTag' | 'untrusted';
-
-/** Tags that follow releases rather than name one. */
-const MOVING_TAGS = /^(?:latest|stable|edge|lts|current|mainline|rolling|nightly|testing|unstable|master|main|dev|devel|beta|canary|next)$/i;
 
 export default defineDockerfileRule({
   meta: {
@@ -24,7 +22,8 @@ export default defineDockerfileRule({
     references: { hadolint: ['DL3022'] },
     messages: {
       noTag: '{{image}} has no tag, so {{via}} copies from whatever latest is at build time; pin a version tag (and a digest) such as {{image}}:<version>.',
-      movingTag: '{{image}} follows a moving tag, so {{via}} copies from whatever it points to at build time; pin a version tag (and a digest).',
+      movingTag:
+        '{{image}} follows {{tag}}, which moves to every new upstream release, so {{via}} copies from whatever it points to at build time; pin a version tag (and a digest).',
       untrusted: `{{image}}, pulled by {{via}}, comes from ${NOT_TRUSTED}`,
     },
     fixable: false,
@@ -67,7 +66,7 @@ export default defineDockerfileRule({
       }
       if (ref.digest !== undefined || ref.tag === '') return;
       if (ref.tag === undefined) report({ range, messageId: 'noTag', data });
-      else if (MOVING_TAGS.test(ref.tag) || /^latest-|-latest$/i.test(ref.tag)) report({ range, messageId: 'movingTag', data });
+      else if (movingTag(ref.tag) !== undefined) report({ range, messageId: 'movingTag', data: { ...data, tag: ref.tag } });
     }
   },
 });

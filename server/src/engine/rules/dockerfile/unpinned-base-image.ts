@@ -1,4 +1,5 @@
 import { imagePartRange } from '../../documents/dockerfile';
+import { movingTag } from '../../knowledge/moving-tags';
 import { defineDockerfileRule } from '../../rule';
 
 export default defineDockerfileRule({
@@ -7,9 +8,9 @@ export default defineDockerfileRule({
     code: 'DG103',
     severity: 'warning',
     category: 'supply-chain',
-    title: 'Base image without a version tag, or tagged latest',
+    title: 'Base image without a version tag, or tagged latest or another moving tag',
     description:
-      'An image without a tag is `latest`, which moves with every release: builds stop being reproducible and a new upstream version, or a compromised one, is pulled in without review.',
+      'An image without a tag is `latest`, which moves with every release, as do `stable`, `lts`, `edge`, `nightly` and the like: builds stop being reproducible and a new upstream version, or a compromised one, is pulled in without review.',
     references: {
       hadolint: ['DL3006', 'DL3007'],
       kics: ['image_version_not_explicit', 'image_version_using_latest'],
@@ -22,8 +23,8 @@ export default defineDockerfileRule({
       noTag: '{{image}} has no tag, so it means latest and changes under you with every upstream release; pin a version tag such as {{image}}:<version>.',
       noTagVia:
         '{{image}} (from {{written}}) has no tag, so it means latest and changes under you with every upstream release; pin a version tag such as {{image}}:<version>.',
-      latest: '{{image}} follows latest, which changes under you with every upstream release; pin a version tag instead.',
-      latestVia: '{{image}} (from {{written}}) follows latest, which changes under you with every upstream release; pin a version tag instead.',
+      latest: '{{image}} follows {{tag}}, which moves to every new upstream release and changes under you; pin a version tag instead.',
+      latestVia: '{{image}} (from {{written}}) follows {{tag}}, which moves to every new upstream release and changes under you; pin a version tag instead.',
     },
     fixable: false,
     hasSuggestions: false,
@@ -50,11 +51,11 @@ export default defineDockerfileRule({
           messageId: image.literal ? 'noTag' : 'noTagVia',
           data,
         });
-      } else if (ref.tag.toLowerCase() === 'latest') {
+      } else if (movingTag(ref.tag) !== undefined) {
         report({
           range: imagePartRange(model, image, ref.tagOffset!, ref.tagOffset! + ref.tag.length) ?? image.range,
           messageId: image.literal ? 'latest' : 'latestVia',
-          data,
+          data: { ...data, tag: ref.tag },
         });
       }
     }
