@@ -47,7 +47,7 @@ describe("Neovim: the README's recipe", { timeout: 10 * 60_000 }, () => {
     const dir = tempDir('dockguard-nvim');
     const project = path.join(dir, 'project');
     mkdirSync(project);
-    writeFileSync(path.join(project, 'Dockerfile'), 'FROM alpine:3.20\nCMD ["sh"]\n');
+    writeFileSync(path.join(project, 'Dockerfile'), 'FROM alpine:3.23\nCMD ["sh"]\n');
     writeFileSync(path.join(project, 'compose.yaml'), 'services:\n  web:\n    image: nginx:1.27\n    privileged: true\n');
     // What the desktop opener would get: the recipe opens pages with xdg-open (0.7) or vim.ui.open (0.10+).
     const bin = path.join(dir, 'bin');

@@ -86,7 +86,7 @@ describe('VS Code for the web: the browser entry in the web worker extension hos
     const { workbench } = session;
     const dockerfile = path.join(session.workspace, 'api', 'Dockerfile');
     // As a `git pull` would change it, outside the editor: the file watcher tells the server to read it again.
-    writeFileSync(dockerfile, '# Built by compose.yaml.\nFROM alpine:3.20\nCOPY server /usr/local/bin/server\nUSER 10001\nCMD ["/usr/local/bin/server"]\n');
+    writeFileSync(dockerfile, '# Built by compose.yaml.\nFROM alpine:3.23\nCOPY server /usr/local/bin/server\nUSER 10001\nCMD ["/usr/local/bin/server"]\n');
     await workbench.waitForStatusBarItem('dockguard.status', dockguardStatus('clean'));
     await workbench.waitForProblems({ lacks: 'DG219' });
   });
@@ -94,7 +94,7 @@ describe('VS Code for the web: the browser entry in the web worker extension hos
   it('scans the workspace through workspace.fs: files never opened get their findings', async () => {
     const { workbench } = session;
     // The scan reads the saved api/Dockerfile, which now has a USER: make it run as root again first.
-    writeFileSync(path.join(session.workspace, 'api', 'Dockerfile'), '# Built by compose.yaml.\nFROM alpine:3.20\nCMD ["/usr/local/bin/server"]\n');
+    writeFileSync(path.join(session.workspace, 'api', 'Dockerfile'), '# Built by compose.yaml.\nFROM alpine:3.23\nCMD ["/usr/local/bin/server"]\n');
     await workbench.waitForProblemSeverity('DG219', 'Error');
     await workbench.runCommand('dockguard: Scan workspace');
     await workbench.page.locator('.notification-toast', { hasText: /dockguard: \d+ finding\(s\) in 1 file\(s\)/ }).waitFor();
@@ -116,7 +116,7 @@ describe('VS Code for the web: the browser entry in the web worker extension hos
     const { workbench } = session;
     // linked/Dockerfile points at a root Dockerfile outside the workspace folder: DG219 if it were read.
     const outside = path.join(path.dirname(session.workspace), 'outside.Dockerfile');
-    writeFileSync(outside, 'FROM alpine:3.20\nCMD ["/server"]\n');
+    writeFileSync(outside, 'FROM alpine:3.23\nCMD ["/server"]\n');
     mkdirSync(path.join(session.workspace, 'linked'));
     symlinkSync(outside, path.join(session.workspace, 'linked', 'Dockerfile'));
     // The same hardened service, built from ./linked, without pids_limit (DG206: the file was analysed).

@@ -13,7 +13,7 @@ import { NODE_ONLY_GLOBALS, WorkerServer } from '../support/worker-server';
 
 /** A repository opened in github.dev: its files exist only behind the client's file system. */
 const ROOT = 'vscode-vfs://github/acme/shop';
-const ROOT_DOCKERFILE = 'FROM alpine:3.20\nCOPY server /usr/local/bin/server\nCMD ["/usr/local/bin/server"]\n';
+const ROOT_DOCKERFILE = 'FROM alpine:3.23\nCOPY server /usr/local/bin/server\nCMD ["/usr/local/bin/server"]\n';
 const COMPOSE = 'services:\n  api:\n    build: ./api\n  outside:\n    build: ../../elsewhere\n';
 
 const hasCode = (code: string) => (p: PublishDiagnosticsParams) => p.diagnostics.some((d) => d.code === code);

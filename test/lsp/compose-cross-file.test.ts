@@ -6,7 +6,7 @@ import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol/no
 import { fileUri, LspClient } from '../support/lsp-client';
 import { tempDir } from '../support/temp-dir';
 
-const ROOT_DOCKERFILE = 'FROM node:20-alpine\nCOPY . /app\nCMD ["node", "/app/index.js"]\n';
+const ROOT_DOCKERFILE = 'FROM node:22-alpine\nCOPY . /app\nCMD ["node", "/app/index.js"]\n';
 const COMPOSE = 'services:\n  api:\n    build: ./api\n    ports:\n      - "127.0.0.1:8080:8080"\n';
 
 const hasRootService = (p: PublishDiagnosticsParams) => p.diagnostics.some((d) => d.code === 'DG219');

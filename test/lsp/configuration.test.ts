@@ -6,7 +6,7 @@ import { fileUri, LspClient } from '../support/lsp-client';
 import { applyWorkspaceEdit } from '../support/text-edits';
 import { tempDir } from '../support/temp-dir';
 
-const ROOT = 'FROM alpine:3.20\nCMD ["sh"]\n';
+const ROOT = 'FROM alpine:3.23\nCMD ["sh"]\n';
 
 describe('language server: configuration, suppressions, hover, fix all', () => {
   let client: LspClient;
@@ -74,14 +74,14 @@ describe('language server: configuration, suppressions, hover, fix all', () => {
     assert.equal(actions[0].isPreferred, true, 'the right remedy (a non-root USER, a suggestion) comes first');
     const ignore = actions.find((a) => a.title.endsWith('for this instruction'))!;
     const text = applyWorkspaceEdit(ROOT, uri, ignore.edit as never);
-    assert.equal(text, '# dockguard-ignore root-user -- reason\nFROM alpine:3.20\nCMD ["sh"]\n');
+    assert.equal(text, '# dockguard-ignore root-user -- reason\nFROM alpine:3.23\nCMD ["sh"]\n');
     const after = await client.change(uri, [{ text }]);
     assert.deepEqual(after.diagnostics, []);
   });
 
   it('fixes all safe findings in one source.fixAll.dockguard action', async () => {
     const uri = 'file:///fixall-test/Dockerfile';
-    const text = 'FROM alpine:3.20\nADD app.sh /app/\nCMD ["sh"]\n';
+    const text = 'FROM alpine:3.23\nADD app.sh /app/\nCMD ["sh"]\n';
     const opened = await client.open(uri, 'dockerfile', text);
     assert.deepEqual(opened.diagnostics.map((d) => d.code).sort(), ['DG101', 'DG107']);
     const actions = await client.codeActions(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, [], ['source.fixAll.dockguard']);
@@ -90,7 +90,7 @@ describe('language server: configuration, suppressions, hover, fix all', () => {
     const fixed = applyWorkspaceEdit(text, uri, actions[0].edit as never);
     assert.equal(
       fixed,
-      'FROM alpine:3.20\nCOPY app.sh /app/\nCMD ["sh"]\n',
+      'FROM alpine:3.23\nCOPY app.sh /app/\nCMD ["sh"]\n',
       'ADD becomes COPY; the USER a root stage needs is a suggestion, never applied in bulk',
     );
     const after = await client.change(uri, [{ text: fixed }]);

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { LspClient } from '../support/lsp-client';
 import { applyWorkspaceEdit } from '../support/text-edits';
 
-const INSECURE = 'FROM alpine:3.20\nRUN apk add --no-cache curl\nCMD ["sh"]\n';
+const INSECURE = 'FROM alpine:3.23\nRUN apk add --no-cache curl\nCMD ["sh"]\n';
 
 describe('language server over stdio: Dockerfiles', () => {
   let client: LspClient;
@@ -23,7 +23,7 @@ describe('language server over stdio: Dockerfiles', () => {
 
   it('re-publishes on an incremental change and applies a quick fix that removes the finding', async () => {
     const uri = 'file:///work/project/app.dockerfile';
-    await client.open(uri, 'dockerfile', 'FROM alpine:3.20\nUSER app\nCMD ["sh"]\n');
+    await client.open(uri, 'dockerfile', 'FROM alpine:3.23\nUSER app\nCMD ["sh"]\n');
     // Delete "USER app\n": the final stage now runs as root.
     const afterDelete = await client.change(uri, [{ range: { start: { line: 1, character: 0 }, end: { line: 2, character: 0 } }, text: '' }]);
     const diagnostic = afterDelete.diagnostics.find((d) => d.code === 'DG101');
@@ -33,8 +33,8 @@ describe('language server over stdio: Dockerfiles', () => {
     const preferred = actions.find((a) => a.isPreferred);
     assert.ok(preferred, `a preferred quick fix, got ${actions.map((a) => a.title).join(', ')}`);
     assert.equal(preferred.kind, 'quickfix');
-    const fixed = applyWorkspaceEdit('FROM alpine:3.20\nCMD ["sh"]\n', uri, preferred.edit as never);
-    assert.equal(fixed, 'FROM alpine:3.20\nRUN addgroup -S app && adduser -S -G app app\nUSER app\nCMD ["sh"]\n');
+    const fixed = applyWorkspaceEdit('FROM alpine:3.23\nCMD ["sh"]\n', uri, preferred.edit as never);
+    assert.equal(fixed, 'FROM alpine:3.23\nRUN addgroup -S app && adduser -S -G app app\nUSER app\nCMD ["sh"]\n');
 
     const afterFix = await client.change(uri, [{ text: fixed }]);
     assert.equal(afterFix.diagnostics.filter((d) => d.code === 'DG101').length, 0);
@@ -42,10 +42,10 @@ describe('language server over stdio: Dockerfiles', () => {
 
   it('publishes only for the latest version when changes arrive faster than analysis', async () => {
     const uri = 'file:///work/project/typing.Dockerfile';
-    await client.open(uri, 'dockerfile', 'FROM alpine:3.20\nUSER app\n');
+    await client.open(uri, 'dockerfile', 'FROM alpine:3.23\nUSER app\n');
     const lastDiagnostics = client.nextDiagnostics(uri, (p) => p.version === 22);
     for (let i = 0; i < 20; i++) await client.changeNoWait(uri, [{ range: { start: { line: 1, character: 8 }, end: { line: 1, character: 8 } }, text: 'x' }]);
-    const last = await client.changeNoWait(uri, [{ text: 'FROM alpine:3.20\n' }]);
+    const last = await client.changeNoWait(uri, [{ text: 'FROM alpine:3.23\n' }]);
     assert.equal(last, 22);
     const published = await lastDiagnostics;
     assert.ok(published.diagnostics.some((d) => d.code === 'DG101'));

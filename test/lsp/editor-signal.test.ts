@@ -99,7 +99,7 @@ describe('language server: one diagnostic per service for the baseline settings,
 
   it('hovers with the message once, a one-sentence summary and a link, not the rule page', async () => {
     const uri = 'file:///signal/hover/Dockerfile';
-    await client.open(uri, 'dockerfile', 'FROM alpine:3.20\nCMD ["sh"]\n');
+    await client.open(uri, 'dockerfile', 'FROM alpine:3.23\nCMD ["sh"]\n');
     const text = await hover(client, uri, 0, 1);
     assert.equal(text.split('Final stage runs as root').length - 1, 1, text);
     assert.match(

@@ -143,7 +143,7 @@ describe('protocol abuse against the bundled server', { timeout: 120_000 }, () =
 
   it('survives edits, code action and hover ranges past the end of the document', async () => {
     const uri = 'file:///out-of-range/Dockerfile';
-    await open(server, uri, 'FROM alpine:3.20\n');
+    await open(server, uri, 'FROM alpine:3.23\n');
     const far = { line: 10_000, character: 10_000 };
     await server.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri, version: 2 },
@@ -166,7 +166,7 @@ describe('protocol abuse against the bundled server', { timeout: 120_000 }, () =
 
   it('takes a burst of 1,000 changes and never publishes a version older than one it published', async () => {
     const uri = 'file:///burst/Dockerfile';
-    await open(server, uri, 'FROM alpine:3.20\nUSER app\n');
+    await open(server, uri, 'FROM alpine:3.23\nUSER app\n');
     for (let version = 2; version <= 1001; version++) {
       void server.connection.sendNotification('textDocument/didChange', {
         textDocument: { uri, version },

@@ -40,7 +40,7 @@ describe('language server: rule pages from any editor', () => {
 
   it('links the page from the hover too', async () => {
     const uri = 'file:///docs-test/Dockerfile';
-    await client.open(uri, 'dockerfile', 'FROM alpine:3.20\nCMD ["sh"]\n');
+    await client.open(uri, 'dockerfile', 'FROM alpine:3.23\nCMD ["sh"]\n');
     const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 2 } })) as {
       contents: { value: string };
     };

@@ -10,8 +10,8 @@ import { MemoryHost } from '../support/in-process-server';
 import { LspClient } from '../support/lsp-client';
 
 const WORKSPACE = 'file:///ws';
-const ROOT_DOCKERFILE = 'FROM node:20\nCMD ["node", "index.js"]\n';
-const USER_DOCKERFILE = 'FROM node:20\nUSER node\nCMD ["node", "index.js"]\n';
+const ROOT_DOCKERFILE = 'FROM node:22\nCMD ["node", "index.js"]\n';
+const USER_DOCKERFILE = 'FROM node:22\nUSER node\nCMD ["node", "index.js"]\n';
 const COMPOSE = 'services:\n  api:\n    build: ./api\n';
 
 describe('server core in-process, over an injected host', () => {
@@ -58,7 +58,7 @@ describe('server core in-process, over an injected host', () => {
 
   it('answers code actions and hovers from the analysis of the current version, never analysing again', async () => {
     const uri = `${WORKSPACE}/Dockerfile`;
-    const opened = await client.open(uri, 'dockerfile', 'FROM alpine:3.20\nADD app.sh /app/\n');
+    const opened = await client.open(uri, 'dockerfile', 'FROM alpine:3.23\nADD app.sh /app/\n');
     const analyses = client.core!.analyses;
     for (let i = 0; i < 5; i++) {
       const actions = await client.codeActions(uri, opened.diagnostics[0].range, opened.diagnostics);
@@ -88,7 +88,7 @@ describe('server core in-process, over an injected host', () => {
     };
     // 10 Dockerfiles of ~100 KB, thousands of findings each, opened and closed in rounds: anything kept per
     // document would add megabytes a round.
-    const text = 'FROM node:20\n' + 'RUN apt-get install -y curl && curl -k https://example.com/x | sh\n'.repeat(1_500);
+    const text = 'FROM node:22\n' + 'RUN apt-get install -y curl && curl -k https://example.com/x | sh\n'.repeat(1_500);
     const round = async (n: number) => {
       const uris = Array.from({ length: 10 }, (_, i) => `${WORKSPACE}/memory/${n}/${i}/Dockerfile`);
       for (const uri of uris) assert.ok((await client.open(uri, 'dockerfile', text)).diagnostics.length > 1000);

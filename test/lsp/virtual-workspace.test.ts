@@ -15,7 +15,7 @@ describe('language server over stdio: files of a virtual workspace', () => {
     client = await LspClient.start({ rootUri: ROOT });
     client.connection.onRequest('dockguard/readFile', (params: ReadFileParams): unknown => {
       asked.push(params);
-      return params.uri === `${ROOT}/api/Dockerfile` ? { text: 'FROM alpine:3.20\nCMD ["/server"]\n' } : { missing: true };
+      return params.uri === `${ROOT}/api/Dockerfile` ? { text: 'FROM alpine:3.23\nCMD ["/server"]\n' } : { missing: true };
     });
   });
   after(async () => client?.stop());

@@ -31,7 +31,15 @@ export interface ValidCase {
   name?: string;
   code: string;
   config?: DockguardConfig;
+  /** The day the analysis is about; default TEST_NOW. */
+  now?: Date;
 }
+
+/**
+ * The day every rule test is analysed on, so findings that depend on the date (end-of-life images) do not change
+ * as releases reach their end: the day this was written.
+ */
+export const TEST_NOW = new Date('2026-12-05T12:00:00Z');
 
 export interface InvalidCase extends ValidCase {
   findings: ExpectedFinding[];
@@ -41,8 +49,8 @@ export interface InvalidCase extends ValidCase {
 
 type AnyRule = DockerfileRule | ComposeRule;
 
-function run(rule: AnyRule, code: string, config?: DockguardConfig): Finding[] {
-  return analyze(code, { kind: rule.meta.kind, rules: [rule], config: resolveConfig({ profile: 'strict' }, config), onRuleError: rethrow });
+function run(rule: AnyRule, code: string, config?: DockguardConfig, now: Date = TEST_NOW): Finding[] {
+  return analyze(code, { kind: rule.meta.kind, rules: [rule], config: resolveConfig({ profile: 'strict' }, config), onRuleError: rethrow, now });
 }
 
 /** A broken rule fails its tests with its own stack, instead of becoming an analysis-failed finding. */
@@ -64,7 +72,7 @@ export function testRule(rule: AnyRule, cases: { valid: ValidCase[]; invalid: In
     describe('stays silent on', () => {
       for (const c of cases.valid) {
         it(label(c), () => {
-          const findings = run(rule, c.code, c.config);
+          const findings = run(rule, c.code, c.config, c.now);
           assert.deepEqual(findings.map(describeFinding), []);
         });
       }
@@ -73,7 +81,7 @@ export function testRule(rule: AnyRule, cases: { valid: ValidCase[]; invalid: In
     describe('catches', () => {
       for (const c of cases.invalid) {
         it(label(c), () => {
-          const findings = run(rule, c.code, c.config);
+          const findings = run(rule, c.code, c.config, c.now);
           assert.equal(findings.length, c.findings.length, `expected ${c.findings.length} finding(s), got:\n${findings.map(describeFinding).join('\n')}`);
           c.findings.forEach((expected, i) => checkFinding(findings[i], expected));
           checkFix(rule, c, findings);
@@ -131,7 +139,7 @@ function checkSuggestions(rule: AnyRule, c: InvalidCase, finding: Finding, expec
     const text = applyEdits(c.code, suggestion.edits);
     if (wanted[i].title) assert.match(suggestion.title, wanted[i].title!);
     assert.equal(text, wanted[i].output);
-    assertFixed(rule, c, text, run(rule, c.code, c.config).length, finding);
+    assertFixed(rule, c, text, run(rule, c.code, c.config, c.now).length, finding);
   });
 }
 
@@ -145,11 +153,11 @@ function assertFixed(rule: AnyRule, c: InvalidCase, text: string, before: number
       'the fixed compose file must be valid YAML',
     );
   }
-  const after = run(rule, text, c.config);
+  const after = run(rule, text, c.config, c.now);
   if (only) {
     assert.ok(after.length < before, `the finding is still there after the suggestion:\n${after.map(describeFinding).join('\n')}`);
   } else {
     assert.deepEqual(after.map(describeFinding), [], 'findings remain after applying the fixes');
   }
-  analyze(text, { kind: rule.meta.kind, config: resolveConfig({ profile: 'strict' }), onRuleError: rethrow });
+  analyze(text, { kind: rule.meta.kind, config: resolveConfig({ profile: 'strict' }), onRuleError: rethrow, now: c.now ?? TEST_NOW });
 }

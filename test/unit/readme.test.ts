@@ -14,7 +14,7 @@ import { repositoryCopy, run } from '../support/release-copy';
 
 const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
 const INSECURE = {
-  'app/Dockerfile': 'FROM alpine:3.20\nRUN wget --no-check-certificate -O- https://example.com/x.sh | sh\n',
+  'app/Dockerfile': 'FROM alpine:3.23\nRUN wget --no-check-certificate -O- https://example.com/x.sh | sh\n',
   'compose.yaml': 'services:\n  app:\n    build: ./app\n    privileged: true\n',
 };
 
@@ -115,7 +115,7 @@ describe('README', () => {
   });
 
   it('stdin examples run as written', () => {
-    const dir = workspace({ Dockerfile: 'FROM alpine:3.20\n', 'x.yml': 'services:\n  a:\n    image: nginx:1.27\n    privileged: true\n' });
+    const dir = workspace({ Dockerfile: 'FROM alpine:3.23\n', 'x.yml': 'services:\n  a:\n    image: nginx:1.27\n    privileged: true\n' });
     for (const line of codeBlock('sh', 'cat Dockerfile | dockguard -').split('\n').filter(Boolean)) {
       const command = line
         .replace(/#.*$/, '')

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/engine/analyze';
+import { TEST_NOW } from '../support/rule-tester';
 import { resolveConfig } from '../../server/src/engine/config';
 import type { DocumentKind } from '../../server/src/engine/types';
 
@@ -27,7 +28,7 @@ const EXCEPTIONS: Record<string, string[]> = {
 
 function lint(kind: DocumentKind, name: string, text: string) {
   const off = Object.fromEntries([...EXCEPTIONS['*'], ...(EXCEPTIONS[name] ?? [])].map((id) => [id, 'off' as const]));
-  return analyze(text, { kind, config: resolveConfig({ profile: 'strict', rules: off }) });
+  return analyze(text, { kind, config: resolveConfig({ profile: 'strict', rules: off }), now: TEST_NOW });
 }
 
 function snippets(file: string): [string, { body: string[] }][] {

@@ -58,6 +58,11 @@ export interface AnalyzeOptions {
    * and re-checks only what the edit changed. The findings are exactly those of an analysis without it.
    */
   state?: AnalysisState;
+  /**
+   * The moment the analysis is about, for rules that depend on the date (an end-of-life base image); default: now.
+   * Tests pass a fixed date so their findings do not change as releases reach their end of life.
+   */
+  now?: Date;
 }
 
 /**
@@ -206,6 +211,7 @@ function* runRules<Model>(
     if (reference) notRead.push({ range: reference, path: relative, reason: (listed as { refused: string }).refused });
     return undefined;
   };
+  const now = options.now ?? new Date();
   const unitChecks: UnitCheck[] = [];
   for (const rule of rules) {
     const dockerfileRule = rule as DockerfileRule;
@@ -235,7 +241,7 @@ function* runRules<Model>(
       findings.push(toFinding(rule.meta, configured ? severity : (r.severity ?? severity), r));
     };
     try {
-      rule.check({ model, config, uri: options.uri, readFile, listDirectory, report });
+      rule.check({ model, config, uri: options.uri, readFile, listDirectory, report, now });
     } catch (error) {
       onRuleError(rule.meta.id, error);
     }

@@ -39,6 +39,8 @@ export interface RuleContext<Model, Id extends string = string> {
    */
   listDirectory(relativePath: string, reference?: Range): readonly DirectoryEntry[] | undefined;
   report(report: Report<Id>): void;
+  /** The moment the analysis is about (AnalyzeOptions.now); undefined means now. */
+  now?: Date;
 }
 
 /**

@@ -1,5 +1,16 @@
 import type { Position } from 'vscode-languageserver';
-import { type AnalysisState, type DocumentKind, imageAt, minimalAlternatives, registryOf, variantReference } from '../engine';
+import {
+  type AnalysisState,
+  type DocumentKind,
+  endOfLife,
+  endOfLifeData,
+  imageAt,
+  isoDay,
+  minimalAlternatives,
+  movingTag,
+  registryOf,
+  variantReference,
+} from '../engine';
 
 /** What an image reference resolves to and how well it is pinned, for a hover on FROM or `image:` (markdown). */
 export function imageHover(text: string, kind: DocumentKind, position: Position, state?: AnalysisState): string | undefined {
@@ -25,10 +36,15 @@ export function imageHover(text: string, kind: DocumentKind, position: Position,
     lines.push(`| Digest | ${ref.digest ? `\`${ref.digest}\`` : '_none_'} |`);
     const pinned = ref.digest
       ? 'pinned by digest: reproducible'
-      : ref.tag && ref.tag !== 'latest'
+      : ref.tag && movingTag(ref.tag) === undefined
         ? 'pinned by tag: the tag can move; a digest would make it reproducible'
         : 'not pinned: every build may get a different image';
     lines.push('', `**Pinning:** ${pinned}.`);
+    const eol = endOfLife(ref, isoDay(new Date()));
+    if (eol) {
+      const { release, date, remedy } = endOfLifeData(ref, eol);
+      lines.push('', `**End of life:** ${release}, security support ended on ${date}; move to ${remedy}.`);
+    }
     const advice = minimalAlternatives(ref);
     if (advice?.variants.length) {
       lines.push('', `**Smaller variants** of ${advice.description}: ${advice.variants.map((v) => `\`${variantReference(ref, v)}\``).join(', ')}.`);

@@ -9,7 +9,7 @@ import type { DockerfileRule } from '../../../server/src/engine/rule';
 import { dockerfileRules } from '../../../server/src/engine/rules';
 import { workspace } from '../../support/cli';
 
-const ROOT_DOCKERFILE = 'FROM alpine:3.20\nCMD ["sh"]\n';
+const ROOT_DOCKERFILE = 'FROM alpine:3.23\nCMD ["sh"]\n';
 
 function capture(): Io & { out: string; err: string } {
   const io = { out: '', err: '', env: {}, stdoutIsTTY: false, stdout: (t: string) => void (io.out += t), stderr: (t: string) => void (io.err += t) };
@@ -29,7 +29,7 @@ function inProcess(args: string[], cwd: string, engine?: Engine) {
 }
 
 describe('CLI: a failure in one file is contained', () => {
-  const dir = () => workspace({ 'a/Dockerfile': 'FROM alpine:3.20\n# crash here\n', 'b/Dockerfile': ROOT_DOCKERFILE });
+  const dir = () => workspace({ 'a/Dockerfile': 'FROM alpine:3.23\n# crash here\n', 'b/Dockerfile': ROOT_DOCKERFILE });
   const crashing: Engine = {
     analyze: (text, options) => {
       if (text.includes('crash here')) throw new RangeError('Maximum call stack size exceeded');
@@ -57,13 +57,13 @@ describe('CLI: a failure in one file is contained', () => {
       },
     };
     // ADD of a local file: a safe fix (root-user's USER is a suggestion, never applied by --fix).
-    const project = workspace({ 'a/Dockerfile': 'FROM alpine:3.20\n# crash here\n', 'b/Dockerfile': 'FROM alpine:3.20\nUSER app\nADD app.sh /app/\n' });
+    const project = workspace({ 'a/Dockerfile': 'FROM alpine:3.23\n# crash here\n', 'b/Dockerfile': 'FROM alpine:3.23\nUSER app\nADD app.sh /app/\n' });
     const run = inProcess(['--fix', '.'], project, engine);
     assert.equal(run.code, 2);
     assert.match(run.stderr, /a\/Dockerfile: could not be analysed: the fix did not converge/);
-    assert.equal(readFileSync(join(project, 'a', 'Dockerfile'), 'utf8'), 'FROM alpine:3.20\n# crash here\n');
+    assert.equal(readFileSync(join(project, 'a', 'Dockerfile'), 'utf8'), 'FROM alpine:3.23\n# crash here\n');
     assert.match(run.stderr, /applied 1 fix\./);
-    assert.equal(readFileSync(join(project, 'b', 'Dockerfile'), 'utf8'), 'FROM alpine:3.20\nUSER app\nCOPY app.sh /app/\n');
+    assert.equal(readFileSync(join(project, 'b', 'Dockerfile'), 'utf8'), 'FROM alpine:3.23\nUSER app\nCOPY app.sh /app/\n');
   });
 
   it('reports a rule that throws as a failed analysis (exit 2), keeping the other rules findings', (t) => {

@@ -5,7 +5,7 @@ import { shouldColor } from '../../../server/src/cli/color';
 import { CLI, ensureBuilt, runCli, workspace } from '../../support/cli';
 
 const ESCAPE = '\u001b[';
-const DOCKERFILE = { Dockerfile: 'FROM alpine:3.20\n' };
+const DOCKERFILE = { Dockerfile: 'FROM alpine:3.23\n' };
 
 /** Runs the CLI on a pseudo-terminal (util-linux `script`), as in an interactive shell. */
 function onTerminal(args: string[], env: NodeJS.ProcessEnv): string {

@@ -28,7 +28,7 @@ describe('CLI: compose files and the Dockerfiles their services build from', () 
   }
 
   it('finds compose.yaml and reports a service built from a Dockerfile that runs as root', () => {
-    const { code, findings, stderr } = scan(project('FROM node:20-alpine\nCOPY . /app\nCMD ["node", "/app/index.js"]\n'));
+    const { code, findings, stderr } = scan(project('FROM node:22-alpine\nCOPY . /app\nCMD ["node", "/app/index.js"]\n'));
     assert.equal(code, 0, stderr);
     const crossFile = findings.find((f) => f.ruleId === 'service-runs-as-root');
     assert.ok(crossFile, JSON.stringify(findings, null, 2));
@@ -43,7 +43,7 @@ describe('CLI: compose files and the Dockerfiles their services build from', () 
   });
 
   it('reports nothing about the service once its Dockerfile switches to a non-root user', () => {
-    const { findings } = scan(project('FROM node:20-alpine\nCOPY . /app\nUSER node\nCMD ["node", "/app/index.js"]\n'));
+    const { findings } = scan(project('FROM node:22-alpine\nCOPY . /app\nUSER node\nCMD ["node", "/app/index.js"]\n'));
     assert.deepEqual(
       findings.filter((f) => f.ruleId === 'service-runs-as-root' || f.ruleId === 'root-user'),
       [],
@@ -68,7 +68,7 @@ describe('CLI: compose files and the Dockerfiles their services build from', () 
 
   it('reports, and does not read, a Dockerfile outside the paths given; reads it once its folder is given', () => {
     const dir = workspace({
-      'shared/Dockerfile': 'FROM node:20-alpine\nCMD ["node", "index.js"]\n',
+      'shared/Dockerfile': 'FROM node:22-alpine\nCMD ["node", "index.js"]\n',
       'app/compose.yaml': 'services:\n  api:\n    build:\n      context: ../shared\n    read_only: true\n',
     });
     const narrow = runCli(['-f', 'json', 'app'], { cwd: dir });

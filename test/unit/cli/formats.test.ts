@@ -11,10 +11,10 @@ import { runCli, workspace } from '../../support/cli';
 import { sarifSchemaErrors } from '../../support/sarif-schema';
 
 const PROJECT = {
-  'app/Dockerfile': 'FROM alpine:3.20\nRUN curl -k https://example.com/i.sh | sh\nCMD ["sh"]\n',
+  'app/Dockerfile': 'FROM alpine:3.23\nRUN curl -k https://example.com/i.sh | sh\nCMD ["sh"]\n',
   'compose.yaml': 'services:\n  web:\n    image: nginx:1.27\n    privileged: true\n',
   // ADD of a local file: the safe fix SARIF carries.
-  'sub dir/Dockerfile.dev': 'FROM alpine:3.20\nADD a.sh /a.sh\n',
+  'sub dir/Dockerfile.dev': 'FROM alpine:3.23\nADD a.sh /a.sh\n',
 };
 
 function sarifOf(dir: string, args: string[] = ['.']): Log {
@@ -168,7 +168,7 @@ describe('CLI --format gitlab', () => {
   });
 
   it('prints an empty report, not nothing, for a clean project', () => {
-    const run = runCli(['--format', 'gitlab', '.'], { cwd: workspace({ Dockerfile: 'FROM alpine:3.20\nUSER app\n' }) });
+    const run = runCli(['--format', 'gitlab', '.'], { cwd: workspace({ Dockerfile: 'FROM alpine:3.23\nUSER app\n' }) });
     assert.equal(run.code, 0);
     assert.deepEqual(JSON.parse(run.stdout), []);
   });

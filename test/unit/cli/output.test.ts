@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { CLI, ensureBuilt, runCli, workspace } from '../../support/cli';
 
-const ROOT_DOCKERFILE = 'FROM alpine:3.20\nCMD ["sh"]\n';
-const CLEAN_DOCKERFILE = 'FROM alpine:3.20\nUSER app\nCMD ["sh"]\n';
+const ROOT_DOCKERFILE = 'FROM alpine:3.23\nCMD ["sh"]\n';
+const CLEAN_DOCKERFILE = 'FROM alpine:3.23\nUSER app\nCMD ["sh"]\n';
 /** An ADD of a local file, which `--fix` turns into COPY (root-user's USER is a suggestion, never applied in bulk). */
-const FIXABLE_DOCKERFILE = 'FROM alpine:3.20\nADD app.sh /app/\nCMD ["sh"]\n';
+const FIXABLE_DOCKERFILE = 'FROM alpine:3.23\nADD app.sh /app/\nCMD ["sh"]\n';
 
 const cli = (args: string[], cwd: string) => runCli(args, { cwd });
 
@@ -85,7 +85,7 @@ describe('CLI', () => {
     const dir = workspace({ Dockerfile: FIXABLE_DOCKERFILE });
     const { code, stderr, stdout } = cli(['--fix', '--fail-on', 'warning', 'Dockerfile'], dir);
     assert.match(stderr, /applied 1 fix/);
-    assert.equal(readFileSync(join(dir, 'Dockerfile'), 'utf8'), 'FROM alpine:3.20\nCOPY app.sh /app/\nCMD ["sh"]\n');
+    assert.equal(readFileSync(join(dir, 'Dockerfile'), 'utf8'), 'FROM alpine:3.23\nCOPY app.sh /app/\nCMD ["sh"]\n');
     assert.match(stdout, /DG101 root-user/, 'what only a suggestion can change is still reported');
     assert.equal(code, 1);
   });

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
 import { CLI, ensureBuilt, runCli, workspace } from '../../support/cli';
 
-const ROOT_DOCKERFILE = 'FROM alpine:3.20\nCMD ["sh"]\n';
+const ROOT_DOCKERFILE = 'FROM alpine:3.23\nCMD ["sh"]\n';
 const COMPOSE = 'services:\n  web:\n    image: nginx:1.27\n    privileged: true\n';
 
 interface JsonFinding {
@@ -53,7 +53,7 @@ describe('CLI: standard input', () => {
     const privileged = findings.find((f) => f.ruleId === 'privileged');
     assert.deepEqual([privileged?.file, privileged?.severity], ['svc/docker-compose.prod.yml', 'warning']);
     // The name wins over the content: a Dockerfile name makes any text a Dockerfile.
-    const asDockerfile = runCli(['-f', 'json', '--stdin-filename', 'Containerfile', '-'], { cwd: dir, input: 'FROM alpine:3.20\n' });
+    const asDockerfile = runCli(['-f', 'json', '--stdin-filename', 'Containerfile', '-'], { cwd: dir, input: 'FROM alpine:3.23\n' });
     assert.deepEqual(ruleIds(asDockerfile.stdout), ['root-user']);
   });
 
@@ -88,7 +88,7 @@ describe('CLI: standard input', () => {
 
 describe('CLI: a path it could not read is never a pass', () => {
   it('reports the unreadable path, the other files, and exits 2 without "No problems found"', () => {
-    const dir = workspace({ Dockerfile: 'FROM alpine:3.20\nUSER app\n' });
+    const dir = workspace({ Dockerfile: 'FROM alpine:3.23\nUSER app\n' });
     const run = runCli(['Dockerfile', 'missing/Dockerfile'], { cwd: dir });
     assert.equal(run.code, 2);
     assert.match(run.stderr, /dockguard: missing\/Dockerfile: cannot read: no such file or directory/);

@@ -6,8 +6,8 @@ import { NotWritten, writeFixed, WriteScope } from '../../../server/src/cli/safe
 import { runCli, workspace } from '../../support/cli';
 
 // Root (a suggestion, never applied by --fix) and an ADD of a local file (a safe fix).
-const ROOT_DOCKERFILE = 'FROM alpine:3.20\nADD app.sh /app/\nCMD ["sh"]\n';
-const FIXED_DOCKERFILE = 'FROM alpine:3.20\nCOPY app.sh /app/\nCMD ["sh"]\n';
+const ROOT_DOCKERFILE = 'FROM alpine:3.23\nADD app.sh /app/\nCMD ["sh"]\n';
+const FIXED_DOCKERFILE = 'FROM alpine:3.23\nCOPY app.sh /app/\nCMD ["sh"]\n';
 
 const filesOf = (stdout: string) => [...new Set((JSON.parse(stdout) as { file: string }[]).map((f) => f.file))].sort();
 

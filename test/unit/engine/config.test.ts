@@ -11,7 +11,7 @@ import { isIgnoredPath, ProjectConfigLoader } from '../../../server/src/project-
 import { tempDir } from '../../support/temp-dir';
 
 const rootUser = findRule('root-user')!;
-const ROOT = 'FROM alpine:3.20\nCMD ["sh"]\n';
+const ROOT = 'FROM alpine:3.23\nCMD ["sh"]\n';
 
 describe('configuration precedence: defaults < settings < .dockguard.yaml < inline', () => {
   it('uses the rule default without configuration', () => {

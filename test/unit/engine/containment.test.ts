@@ -42,7 +42,7 @@ const malformed = defineDockerfileRule({
 describe('a failure inside the analysis is contained', () => {
   it('a rule that throws: one analysis-failed finding naming it, the other rules still report', () => {
     const logged: string[] = [];
-    const findings = analyze('FROM alpine:3.20\n', { kind: 'dockerfile', rules: [throwing, reporting], onRuleError: (id) => logged.push(id) });
+    const findings = analyze('FROM alpine:3.23\n', { kind: 'dockerfile', rules: [throwing, reporting], onRuleError: (id) => logged.push(id) });
     assert.deepEqual(
       findings.map((f) => [f.ruleId, f.message]),
       [
@@ -57,7 +57,7 @@ describe('a failure inside the analysis is contained', () => {
   });
 
   it('a failure outside the rules: one analysis-failed finding for the file', () => {
-    const findings = analyze('FROM alpine:3.20\n', { kind: 'dockerfile', rules: [malformed] });
+    const findings = analyze('FROM alpine:3.23\n', { kind: 'dockerfile', rules: [malformed] });
     assert.equal(findings.length, 1);
     assert.equal(findings[0].ruleId, 'analysis-failed');
     assert.equal(findings[0].severity, 'warning');
@@ -65,12 +65,12 @@ describe('a failure inside the analysis is contained', () => {
   });
 
   it('the note can be turned off like any rule', () => {
-    const findings = analyze('FROM alpine:3.20\n', { kind: 'dockerfile', rules: [throwing], config: resolveConfig({ rules: { 'analysis-failed': 'off' } }) });
+    const findings = analyze('FROM alpine:3.23\n', { kind: 'dockerfile', rules: [throwing], config: resolveConfig({ rules: { 'analysis-failed': 'off' } }) });
     assert.deepEqual(findings, []);
   });
 
   it('every real rule runs without one on an ordinary file', () => {
-    const findings = analyze('FROM alpine:3.20\nRUN apk add curl\n', { kind: 'dockerfile', rules: dockerfileRules });
+    const findings = analyze('FROM alpine:3.23\nRUN apk add curl\n', { kind: 'dockerfile', rules: dockerfileRules });
     assert.ok(!findings.some((f) => f.ruleId === 'analysis-failed'));
   });
 });

@@ -6,7 +6,7 @@ import { analyze } from '../../../server/src/engine/analyze';
 import type { FileReader } from '../../../server/src/engine/analyze';
 
 const BASE = 'file:///ws/compose.yaml';
-const refuseOutside: FileReader = (uri) => (uri.startsWith('file:///ws/') ? 'FROM node:20\nCMD ["node"]\n' : { refused: 'it is outside the workspace' });
+const refuseOutside: FileReader = (uri) => (uri.startsWith('file:///ws/') ? 'FROM node:22\nCMD ["node"]\n' : { refused: 'it is outside the workspace' });
 
 const notRead = (text: string, readFile: FileReader = refuseOutside) =>
   analyze(text, { kind: 'compose', uri: BASE, readFile })

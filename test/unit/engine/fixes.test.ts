@@ -74,24 +74,24 @@ describe('fixAll', () => {
   });
 
   it('applies a fix that comes back after being applied once, not up to its pass limit', () => {
-    const result = fixAll('FROM alpine:3.20\n', { kind: 'dockerfile', rules: [neverDone] });
-    assert.equal(result.text, 'FROM alpine:3.20\n# more\n');
+    const result = fixAll('FROM alpine:3.23\n', { kind: 'dockerfile', rules: [neverDone] });
+    assert.equal(result.text, 'FROM alpine:3.23\n# more\n');
     assert.equal(result.applied, 1);
     assert.deepEqual(result.stalled, ['Append a line']);
   });
 
   it('still runs the passes that fixes need, and has nothing left to do on its own result', () => {
-    const text = 'FROM alpine:3.20\n# dockguard-ignore root-user -- stale\nRUN apk add curl\nADD app.py /app/\nUSER app\n';
+    const text = 'FROM alpine:3.23\n# dockguard-ignore root-user -- stale\nRUN apk add curl\nADD app.py /app/\nUSER app\n';
     const result = fixAll(text, { kind: 'dockerfile', config: resolveConfig({ profile: 'strict' }) });
-    assert.equal(result.text, 'FROM alpine:3.20\nRUN apk add --no-cache curl\nCOPY app.py /app/\nUSER app\n');
+    assert.equal(result.text, 'FROM alpine:3.23\nRUN apk add --no-cache curl\nCOPY app.py /app/\nUSER app\n');
     assert.deepEqual(result.stalled, []);
     assert.equal(fixAll(result.text, { kind: 'dockerfile', config: resolveConfig({ profile: 'strict' }) }).applied, 0);
   });
 
   it('removes 20,000 unused suppressions in one pass (overlaps are found by position, not by pairs)', () => {
-    const text = 'FROM alpine:3.20\n' + '# dockguard-ignore root-user\n'.repeat(20_000) + 'USER app\n';
+    const text = 'FROM alpine:3.23\n' + '# dockguard-ignore root-user\n'.repeat(20_000) + 'USER app\n';
     const result = fixAll(text, { kind: 'dockerfile' });
-    assert.equal(result.text, 'FROM alpine:3.20\nUSER app\n');
+    assert.equal(result.text, 'FROM alpine:3.23\nUSER app\n');
     assert.equal(result.applied, 20_000);
   });
 });

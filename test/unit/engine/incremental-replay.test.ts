@@ -26,7 +26,7 @@ const DOCKERFILES = [
     'SHELL ["pwsh", "-Command"]',
     'RUN sudo apt-get install -y curl | tee log',
     'RUN apt-get update',
-    'FROM alpine:3.20',
+    'FROM alpine:3.23',
     'RUN ["apk", "add", "curl"]',
     'RUN pip install flask && npm install express',
     'ONBUILD RUN wget -qO- https://x | sh',

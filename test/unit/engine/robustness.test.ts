@@ -12,7 +12,7 @@ function exercise(kind: DocumentKind, text: string): void {
   const onRuleError = (_ruleId: string, error: unknown) => {
     throw error;
   };
-  const findings = analyze(text, { kind, config, uri: '/w/compose.yaml', readFile: () => 'FROM alpine:3.20\n', onRuleError });
+  const findings = analyze(text, { kind, config, uri: '/w/compose.yaml', readFile: () => 'FROM alpine:3.23\n', onRuleError });
   for (const finding of findings) assert.ok(finding.range.start.line >= 0 && finding.range.end.line >= finding.range.start.line);
   const fixed = fixAll(text, { kind, config });
   if (kind === 'compose' && parseDocument(text).errors.length === 0) {

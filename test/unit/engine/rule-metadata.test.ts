@@ -37,7 +37,7 @@ function probe(options: { fixable: boolean; hasSuggestions: boolean; report: { m
 const rethrow = (_ruleId: string, error: unknown) => {
   throw error;
 };
-const run = (rule: ReturnType<typeof probe>) => analyze('FROM alpine:3.20\n', { kind: 'dockerfile', rules: [rule], onRuleError: rethrow });
+const run = (rule: ReturnType<typeof probe>) => analyze('FROM alpine:3.23\n', { kind: 'dockerfile', rules: [rule], onRuleError: rethrow });
 
 describe('rule metadata is enforced', () => {
   it('rejects a fix from a rule that is not fixable', () => {
@@ -73,7 +73,7 @@ describe('rule metadata is enforced', () => {
 
   it('hands a broken contract to onRuleError, like any rule failure, and reports it as the analysis failing', () => {
     const errors: string[] = [];
-    const findings = analyze('FROM alpine:3.20\n', {
+    const findings = analyze('FROM alpine:3.23\n', {
       kind: 'dockerfile',
       rules: [probe({ fixable: false, hasSuggestions: false, report: { messageId: 'plain', fixes: [FIX] } })],
       onRuleError: (ruleId, error) => errors.push(`${ruleId}: ${(error as Error).message}`),

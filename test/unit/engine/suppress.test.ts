@@ -45,7 +45,7 @@ describe('suppression comments: parsing', () => {
 });
 
 describe('suppression comments: effect', () => {
-  const ROOT = 'FROM alpine:3.20\nCMD ["sh"]\n';
+  const ROOT = 'FROM alpine:3.23\nCMD ["sh"]\n';
 
   it('silences a finding on the next instruction, and only that rule', () => {
     assert.deepEqual(codes(dockerfile(ROOT)), ['1:DG101']);
@@ -54,7 +54,7 @@ describe('suppression comments: effect', () => {
   });
 
   it('covers a whole multi-line instruction', () => {
-    const text = 'FROM alpine:3.20\n# dockguard-ignore root-user -- reason\nUSER \\\n  root\n';
+    const text = 'FROM alpine:3.23\n# dockguard-ignore root-user -- reason\nUSER \\\n  root\n';
     assert.deepEqual(codes(dockerfile(text)), []);
   });
 
@@ -65,10 +65,10 @@ describe('suppression comments: effect', () => {
   });
 
   it('reports suppressions that do nothing, with a fix that removes them', () => {
-    const text = 'FROM alpine:3.20\n# dockguard-ignore root-user -- stale\nUSER app\n';
+    const text = 'FROM alpine:3.23\n# dockguard-ignore root-user -- stale\nUSER app\n';
     const findings = dockerfile(text);
     assert.deepEqual(codes(findings), ['2:DG004']);
-    assert.equal(applyEdits(text, findings[0].fixes[0].edits), 'FROM alpine:3.20\nUSER app\n');
+    assert.equal(applyEdits(text, findings[0].fixes[0].edits), 'FROM alpine:3.23\nUSER app\n');
     assert.match(codes(dockerfile('# dockguard-ignore no-such-rule\n' + ROOT)).join(), /1:DG004/);
     assert.equal(dockerfile('# dockguard-ignore\n' + ROOT)[0].messageId, 'noRule');
   });
@@ -90,14 +90,14 @@ describe('suppression comments: effect', () => {
   });
 
   it('matches 20,000 suppressions above one instruction to its findings', () => {
-    const text = 'FROM alpine:3.20\n' + '# dockguard-ignore root-user -- needs root\n'.repeat(20_000) + 'USER root\n';
+    const text = 'FROM alpine:3.23\n' + '# dockguard-ignore root-user -- needs root\n'.repeat(20_000) + 'USER root\n';
     assert.deepEqual(codes(dockerfile(text)), [], 'each comment covers the finding on USER root, so none is unused');
-    const elsewhere = 'FROM alpine:3.20\n' + '# dockguard-ignore root-user -- needs root\n'.repeat(20_000) + 'CMD ["sh"]\n';
+    const elsewhere = 'FROM alpine:3.23\n' + '# dockguard-ignore root-user -- needs root\n'.repeat(20_000) + 'CMD ["sh"]\n';
     assert.equal(codes(dockerfile(elsewhere)).filter((c) => c.endsWith('DG004')).length, 20_000, 'the finding is on FROM: every comment is unused');
   });
 
   it('does not call a hadolint comment unused: hadolint may still need it', () => {
-    assert.deepEqual(codes(dockerfile('FROM alpine:3.20\n# hadolint ignore=DL3002,DL3008\nUSER app\n')), []);
+    assert.deepEqual(codes(dockerfile('FROM alpine:3.23\n# hadolint ignore=DL3002,DL3008\nUSER app\n')), []);
   });
 
   it('does not report a suppression of a rule the configuration turned off', () => {
@@ -138,18 +138,18 @@ describe('suppression comments: effect', () => {
 
 describe('ignore code actions', () => {
   it('inserts the comment above the instruction holding the finding', () => {
-    const text = 'FROM alpine:3.20\nUSER \\\n  root\n';
+    const text = 'FROM alpine:3.23\nUSER \\\n  root\n';
     const finding = dockerfile(text)[0];
     const [line, file] = ignoreFixes(text, 'dockerfile', finding);
-    assert.equal(applyEdits(text, line.edits), 'FROM alpine:3.20\n# dockguard-ignore root-user -- reason\nUSER \\\n  root\n');
+    assert.equal(applyEdits(text, line.edits), 'FROM alpine:3.23\n# dockguard-ignore root-user -- reason\nUSER \\\n  root\n');
     assert.deepEqual(codes(dockerfile(applyEdits(text, line.edits))), []);
-    assert.equal(applyEdits(text, file.edits), '# dockguard-ignore-file root-user -- reason\nFROM alpine:3.20\nUSER \\\n  root\n');
+    assert.equal(applyEdits(text, file.edits), '# dockguard-ignore-file root-user -- reason\nFROM alpine:3.23\nUSER \\\n  root\n');
   });
 
   it('keeps parser directives first', () => {
-    const text = '# syntax=docker/dockerfile:1\n# escape=\\\nFROM alpine:3.20\n';
+    const text = '# syntax=docker/dockerfile:1\n# escape=\\\nFROM alpine:3.23\n';
     const [, file] = ignoreFixes(text, 'dockerfile', dockerfile(text)[0]);
-    assert.equal(applyEdits(text, file.edits), '# syntax=docker/dockerfile:1\n# escape=\\\n# dockguard-ignore-file root-user -- reason\nFROM alpine:3.20\n');
+    assert.equal(applyEdits(text, file.edits), '# syntax=docker/dockerfile:1\n# escape=\\\n# dockguard-ignore-file root-user -- reason\nFROM alpine:3.23\n');
   });
 
   it('indents like the YAML entry it covers', () => {

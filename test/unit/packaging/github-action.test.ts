@@ -12,7 +12,7 @@ import { sarifSchemaErrors } from '../../support/sarif-schema';
 import { tempDir } from '../../support/temp-dir';
 
 const PROJECT = {
-  'services/api/Dockerfile': 'FROM node:20-alpine\nRUN curl -k https://example.com/setup.sh | sh\nCMD ["node", "server.js"]\n',
+  'services/api/Dockerfile': 'FROM node:22-alpine\nRUN curl -k https://example.com/setup.sh | sh\nCMD ["node", "server.js"]\n',
   'compose.yaml': 'services:\n  api:\n    build: ./services/api\n    ports:\n      - "127.0.0.1:3000:3000"\n',
 };
 

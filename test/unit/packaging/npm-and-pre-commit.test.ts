@@ -71,7 +71,7 @@ describe('npm package', () => {
     assert.equal(installed.status, 0, installed.stderr);
     const version = run('npx', ['--offline', 'dockguard', '--version'], folder);
     assert.equal(version.stdout.trim(), manifest.version, version.stderr);
-    const piped = run('sh', ['-c', "printf 'FROM alpine:3.20\\n' | npx --offline dockguard -f sarif --stdin-filename Dockerfile"], folder);
+    const piped = run('sh', ['-c', "printf 'FROM alpine:3.23\\n' | npx --offline dockguard -f sarif --stdin-filename Dockerfile"], folder);
     const sarif = JSON.parse(piped.stdout);
     assert.equal(sarif.runs[0].tool.driver.version, manifest.version);
     assert.deepEqual(
@@ -141,7 +141,7 @@ describe('pre-commit hooks (.pre-commit-hooks.yaml)', () => {
     const repo = tempDir('dockguard-pre-commit-repo');
     run('git', ['init', '-q'], repo);
     const files: Record<string, string> = {
-      'services/api/Dockerfile': 'FROM alpine:3.20\nRUN wget -O- https://example.com/install.sh | sh\nUSER nobody\n',
+      'services/api/Dockerfile': 'FROM alpine:3.23\nRUN wget -O- https://example.com/install.sh | sh\nUSER nobody\n',
       'compose.yaml': 'services:\n  api:\n    build: ./services/api\n    privileged: true\n',
       'README.md': '# FROM ubuntu\n',
       'Dockerfile.unstaged': 'FROM ubuntu\n',
@@ -172,7 +172,7 @@ describe('pre-commit hooks (.pre-commit-hooks.yaml)', () => {
   it('dockguard-fix rewrites the files with the safe fixes (pre-commit then reports them changed)', () => {
     const env = hookEnvironment();
     const repo = tempDir('dockguard-pre-commit-fix');
-    writeFileSync(join(repo, 'Dockerfile'), 'FROM alpine:3.20\nADD app.sh /app/\nUSER nobody\n');
+    writeFileSync(join(repo, 'Dockerfile'), 'FROM alpine:3.23\nADD app.sh /app/\nUSER nobody\n');
     const fixed = runHook(
       hooks.find((h) => h.id === 'dockguard-fix')!,
       ['Dockerfile'],
@@ -181,6 +181,6 @@ describe('pre-commit hooks (.pre-commit-hooks.yaml)', () => {
     );
     assert.equal(fixed.status, 0, fixed.stderr);
     assert.match(fixed.stderr, /applied 1 fix/);
-    assert.equal(readFileSync(join(repo, 'Dockerfile'), 'utf8'), 'FROM alpine:3.20\nCOPY app.sh /app/\nUSER nobody\n');
+    assert.equal(readFileSync(join(repo, 'Dockerfile'), 'utf8'), 'FROM alpine:3.23\nCOPY app.sh /app/\nUSER nobody\n');
   });
 });

@@ -9,6 +9,7 @@ import { parseDockguardConfig } from '../../../server/src/engine/config-file';
 import type { Rule } from '../../../server/src/engine/rule';
 import { composeRules, dockerfileRules } from '../../../server/src/engine/rules';
 import { MemoryWorkspace, ROOT } from '../../support/memory-context';
+import { TEST_NOW } from '../../support/rule-tester';
 
 const LANGUAGE = { dockerfile: 'dockerfile', compose: 'yaml' } as const;
 const CONFIG_COMMENT = '# .dockguard.yaml:';
@@ -57,7 +58,7 @@ function findings(code: string, kind: 'dockerfile' | 'compose', rules: Rule[] | 
   const config: ResolvedConfig = resolveConfig(blockConfig(code), ...layers);
   const context = buildContext(code);
   const host = context ? { uri: `${ROOT}/Dockerfile`, readFile: context.readFile, listDirectory: context.listDirectory } : {};
-  return analyze(code, { kind, rules, config, ...host }).map((f) => `${f.range.start.line + 1}: ${f.ruleId}: ${f.message}`);
+  return analyze(code, { kind, rules, config, ...host, now: TEST_NOW }).map((f) => `${f.range.start.line + 1}: ${f.ruleId}: ${f.message}`);
 }
 
 /**

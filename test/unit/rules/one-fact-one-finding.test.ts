@@ -13,6 +13,7 @@ import { analyze } from '../../../server/src/engine/analyze';
 import { resolveConfig } from '../../../server/src/engine/config';
 import { BASELINE_HARDENING_RULES } from '../../../server/src/engine/hardening-group';
 import type { DocumentKind } from '../../../server/src/engine/types';
+import { TEST_NOW } from '../../support/rule-tester';
 
 const root = join(__dirname, '..', '..', '..');
 
@@ -23,6 +24,12 @@ const ALLOWED: Record<string, string> = {
   'missing-healthcheck + root-user': 'on the final FROM: what the final stage lacks, a health check and a non-root user, two settings of the stage as a whole',
   'base-image-not-pinned-by-digest + non-minimal-base-image': 'on the tag: pinning by digest and the size of the image are independent',
   'non-minimal-base-image + unpinned-base-image': 'on an untagged or latest image: the version moves, and the image is a full one; two remedies',
+  'eol-base-image + non-minimal-base-image':
+    'on the tag: the release is past its end of life, and the image is a full one; a supported release and a smaller variant are two remedies',
+  'base-image-not-pinned-by-digest + eol-base-image':
+    'on the tag: the release no longer gets fixes, and the tag may move; a digest of an ended release would pin its vulnerabilities',
+  'eol-image + image-not-pinned-by-digest':
+    'on the tag: the release no longer gets fixes, and the tag may move; a digest of an ended release would pin its vulnerabilities',
   'ssh-server + unpinned-package': 'on an installed package name: an SSH server in the image is one fact, its version not pinned (strict) another',
   'insecure-docker-daemon + port-on-all-interfaces':
     'on a published 2375: the daemon API without TLS is exposed at all, and to every interface; binding to 127.0.0.1 fixes only the second',
@@ -59,7 +66,7 @@ describe('one fact, one finding (see the top of this file when it fails)', () =>
     const seen = new Set<string>();
     for (const { where, kind, text } of samples()) {
       const byRange = new Map<string, Set<string>>();
-      for (const finding of analyze(text, { kind, config })) {
+      for (const finding of analyze(text, { kind, config, now: TEST_NOW })) {
         const key = JSON.stringify(finding.range);
         byRange.set(key, (byRange.get(key) ?? new Set()).add(finding.ruleId));
       }

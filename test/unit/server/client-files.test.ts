@@ -21,8 +21,8 @@ function clientAnswering(reply: (params: unknown, token: CancellationToken) => P
 
 describe('reading through the client', () => {
   it('asks for a file inside the workspace and returns its text', async () => {
-    const { connection, asked } = clientAnswering(async () => ({ text: 'FROM alpine:3.20\n' }));
-    assert.deepEqual(await readThroughClient(connection, `${ROOT}/api/Dockerfile`, [ROOT], 100), { text: 'FROM alpine:3.20\n' });
+    const { connection, asked } = clientAnswering(async () => ({ text: 'FROM alpine:3.23\n' }));
+    assert.deepEqual(await readThroughClient(connection, `${ROOT}/api/Dockerfile`, [ROOT], 100), { text: 'FROM alpine:3.23\n' });
     assert.deepEqual(asked[0].params, { uri: `${ROOT}/api/Dockerfile`, roots: [ROOT], maxBytes: 100 });
   });
 

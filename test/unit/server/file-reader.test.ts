@@ -15,7 +15,7 @@ describe('readReferencedFile', () => {
   const outside = join(dir, 'outside');
   mkdirSync(join(workspace, 'api'), { recursive: true });
   mkdirSync(outside, { recursive: true });
-  writeFileSync(join(workspace, 'api', 'Dockerfile'), 'FROM node:20\n');
+  writeFileSync(join(workspace, 'api', 'Dockerfile'), 'FROM node:22\n');
   writeFileSync(join(outside, 'secret'), 'top secret\n');
   writeFileSync(join(workspace, 'big'), 'x'.repeat(5000));
   symlinkSync(join(outside, 'secret'), join(workspace, 'link-out'));
@@ -24,8 +24,8 @@ describe('readReferencedFile', () => {
   const options = { roots: [workspace], maxBytes: 4096 };
 
   it('reads a regular file inside the roots, by URI or path, also through a link that stays inside', () => {
-    assert.deepEqual(readReferencedFile(pathToFileURL(join(workspace, 'api', 'Dockerfile')).href, options), { text: 'FROM node:20\n' });
-    assert.deepEqual(readReferencedFile(join(workspace, 'link-in'), options), { text: 'FROM node:20\n' });
+    assert.deepEqual(readReferencedFile(pathToFileURL(join(workspace, 'api', 'Dockerfile')).href, options), { text: 'FROM node:22\n' });
+    assert.deepEqual(readReferencedFile(join(workspace, 'link-in'), options), { text: 'FROM node:22\n' });
   });
 
   it('refuses what leaves the roots, by path, by .. or through a symbolic link', () => {

@@ -327,3 +327,14 @@ export function imagePartRange(model: DockerfileModel, image: BaseImage, startIn
   const base = model.lines.offsetAt(image.range.start);
   return model.lines.rangeAt(base + startInRef, base + endInRef);
 }
+
+/** Document offset where the reference text starts: in FROM, or in the global ARG default it comes from. */
+export function imageTextStart(model: DockerfileModel, image: BaseImage): number | undefined {
+  if (image.literal && image.range) return model.lines.offsetAt(image.range.start);
+  if (!image.argDefault || image.resolved === undefined) return undefined;
+  const start = model.lines.offsetAt(image.argDefault.range.start);
+  const value = model.text.slice(start, model.lines.offsetAt(image.argDefault.range.end));
+  if (value === image.resolved) return start;
+  if (value.length === image.resolved.length + 2 && /^(["']).*\1$/.test(value) && value.slice(1, -1) === image.resolved) return start + 1;
+  return undefined;
+}

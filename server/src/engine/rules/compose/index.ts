@@ -29,6 +29,7 @@ import restartPolicyUnbounded from './restart-policy-unbounded';
 import serviceMissingHealthcheck from './service-missing-healthcheck';
 import imageNotPinnedByDigest from './image-not-pinned-by-digest';
 import hostSysctls from './host-sysctls';
+import eolImage from './eol-image';
 
 /** Every compose rule, in code order. Meta-tests check that each file in this folder is listed here. */
 export const composeRules: ComposeRule[] = [
@@ -62,4 +63,5 @@ export const composeRules: ComposeRule[] = [
   serviceMissingHealthcheck,
   imageNotPinnedByDigest,
   hostSysctls,
+  eolImage,
 ];

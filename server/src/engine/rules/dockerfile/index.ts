@@ -37,6 +37,7 @@ import secretBuildArg from './secret-build-arg';
 import secretOnCommandLine from './secret-on-command-line';
 import passwordSetInBuild from './password-set-in-build';
 import sensitiveBuildContext from './sensitive-build-context';
+import eolBaseImage from './eol-base-image';
 
 /** Every Dockerfile rule, in code order. Meta-tests check that each file in this folder is listed here. */
 export const dockerfileRules: DockerfileRule[] = [
@@ -72,6 +73,7 @@ export const dockerfileRules: DockerfileRule[] = [
   missingPipefail,
   remoteAdminPortExposed,
   imageOutsideFrom,
+  eolBaseImage,
   unpinnedPackage,
   sensitiveBuildContext,
   credentialsInUrl,

@@ -1,4 +1,4 @@
-import { imagePartRange, stageChain, type BaseImage, type DockerfileModel, type Stage } from '../../documents/dockerfile';
+import { imagePartRange, imageTextStart, stageChain, type BaseImage, type DockerfileModel, type Stage } from '../../documents/dockerfile';
 import type { ImageRef } from '../../documents/image-ref';
 import { insertAt, remove, replace } from '../../fixes';
 import { minimalAlternatives, variantReference, type MinimalVariant } from '../../knowledge/base-images';
@@ -141,7 +141,7 @@ function switchTo(model: DockerfileModel, image: BaseImage, ref: ImageRef, varia
  * by digest loses the digest, which named the old image.
  */
 function imageEdits(model: DockerfileModel, image: BaseImage, ref: ImageRef, variant: MinimalVariant): TextEdit[] | undefined {
-  const base = literalStart(model, image);
+  const base = imageTextStart(model, image);
   if (base === undefined) return appendToWrittenTag(image, ref, variant);
   const at = (start: number, end: number) => model.lines.rangeAt(base + start, base + end);
   if (variant.reference) return [replace(at(0, ref.raw.length), variant.reference)];
@@ -154,17 +154,6 @@ function imageEdits(model: DockerfileModel, image: BaseImage, ref: ImageRef, var
   }
   if (ref.digestOffset !== undefined) edits.push(remove(at(ref.digestOffset - 1, ref.raw.length)));
   return edits;
-}
-
-/** Document offset where the reference text starts: in FROM, or in the global ARG default it comes from. */
-function literalStart(model: DockerfileModel, image: BaseImage): number | undefined {
-  if (image.literal && image.range) return model.lines.offsetAt(image.range.start);
-  if (!image.argDefault || image.resolved === undefined) return undefined;
-  const start = model.lines.offsetAt(image.argDefault.range.start);
-  const value = model.text.slice(start, model.lines.offsetAt(image.argDefault.range.end));
-  if (value === image.resolved) return start;
-  if (value.length === image.resolved.length + 2 && /^(["']).*\1$/.test(value) && value.slice(1, -1) === image.resolved) return start + 1;
-  return undefined;
 }
 
 /** `FROM node:${NODE_VERSION}`: a variant that only appends to the tag (`-alpine`) is appended after the variable. */
