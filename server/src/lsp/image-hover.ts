@@ -1,16 +1,5 @@
 import type { Position } from 'vscode-languageserver';
-import {
-  type AnalysisState,
-  type DocumentKind,
-  endOfLife,
-  endOfLifeData,
-  imageAt,
-  isoDay,
-  minimalAlternatives,
-  movingTag,
-  registryOf,
-  variantReference,
-} from '../engine';
+import { type AnalysisState, type DocumentKind, endOfLife, imageAt, isoDay, minimalAlternatives, movingTag, registryOf, variantReference } from '../engine';
 
 /** What an image reference resolves to and how well it is pinned, for a hover on FROM or `image:` (markdown). */
 export function imageHover(text: string, kind: DocumentKind, position: Position, state?: AnalysisState): string | undefined {
@@ -42,7 +31,7 @@ export function imageHover(text: string, kind: DocumentKind, position: Position,
     lines.push('', `**Pinning:** ${pinned}.`);
     const eol = endOfLife(ref, isoDay(new Date()));
     if (eol) {
-      const { release, date, remedy } = endOfLifeData(ref, eol);
+      const { release, date, remedy } = eol.data!;
       lines.push('', `**End of life:** ${release}, security support ended on ${date}; move to ${remedy}.`);
     }
     const advice = minimalAlternatives(ref);

@@ -35,6 +35,10 @@ export interface EndOfLife {
   offerFix: boolean;
   /** What to move to when there is no tag to propose. */
   remedy: string;
+  /** The placeholders of both rules' message (endOfLifeData), for this reference. */
+  data?: { release: string; date: string; remedy: string };
+  /** The suggestion's title (upgradeTitle), for this reference. */
+  title?: string;
 }
 
 /** The reference with another tag, and without the digest, which named the old image. */
@@ -52,7 +56,7 @@ function remedyOf(ref: ImageRef, eol: EndOfLife): string {
 }
 
 /** The placeholders of both rules' message: `release` (what ended), `date` (when) and `remedy`. */
-export function endOfLifeData(ref: ImageRef, eol: EndOfLife): { release: string; date: string; remedy: string } {
+function endOfLifeData(ref: ImageRef, eol: EndOfLife): { release: string; date: string; remedy: string } {
   return {
     release: eol.ended.map((part) => part.name).join(' on '),
     date: eol.ended.map((part) => part.eol).join(' and '),
@@ -61,7 +65,7 @@ export function endOfLifeData(ref: ImageRef, eol: EndOfLife): { release: string;
 }
 
 /** The title of the suggestion that moves to `eol.tag`. */
-export function upgradeTitle(ref: ImageRef, eol: EndOfLife): string {
+function upgradeTitle(ref: ImageRef, eol: EndOfLife): string {
   const notes = [eol.tagEol ? `supported until ${eol.tagEol}` : 'a supported distribution', 'test the application on it'];
   if (ref.digest !== undefined) notes.push('pin its digest again');
   return `Use ${withTag(ref, eol.tag!)} (${notes.join('; ')})`;
@@ -286,15 +290,24 @@ export function isoDay(date: Date): string {
  * releases.
  */
 export function endOfLife(ref: ImageRef, today: string): EndOfLife | undefined {
-  if (!isOfficialHubImage(ref) || !ref.tag || movingTag(ref.tag) !== undefined) return undefined;
-  const key = `${today} ${ref.path} ${ref.tag}`;
+  if (!ref.tag || ref.registry !== undefined) return undefined;
+  const key = `${today} ${ref.raw}`;
   const known = memo.get(key);
   if (known !== undefined) return known ?? undefined;
-  const path = ref.path.toLowerCase();
-  const product = Object.hasOwn(PRODUCTS, path) ? PRODUCTS[path] : undefined;
-  const tag = ref.tag.toLowerCase();
-  const answer = !product ? undefined : product.kind === 'distribution' ? distributionImage(product, tag, today) : languageImage(product, tag, today);
+  const answer = isOfficialHubImage(ref) && movingTag(ref.tag) === undefined ? lookUp(ref, ref.tag, today) : undefined;
+  if (answer) {
+    // What both rules' findings and suggestions say about this reference, made once.
+    answer.data = endOfLifeData(ref, answer);
+    if (answer.tag) answer.title = upgradeTitle(ref, answer);
+  }
   if (memo.size >= MEMO_LIMIT) memo.clear();
   memo.set(key, answer ?? null);
   return answer;
+}
+
+function lookUp(ref: ImageRef, rawTag: string, today: string): EndOfLife | undefined {
+  const path = ref.path.toLowerCase();
+  const product = Object.hasOwn(PRODUCTS, path) ? PRODUCTS[path] : undefined;
+  const tag = rawTag.toLowerCase();
+  return !product ? undefined : product.kind === 'distribution' ? distributionImage(product, tag, today) : languageImage(product, tag, today);
 }

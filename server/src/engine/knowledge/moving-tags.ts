@@ -47,9 +47,21 @@ const MOVING_WORDS = new Set([
 /** A part that names one release: a version (`1.2`, `3`), a date (`20240110`), a build number or a commit (`a1b2c3d`). */
 const PINNING_PART = /^v?\d+(?:[._]\d+)*$|^(?=[a-f]*\d)[0-9a-f]{7,40}$/;
 
+const known = new Map<string, string | null>();
+
 /** The moving word a tag follows (`lts` for `lts-alpine`), lower-cased; undefined for a tag that names a release. */
 export function movingTag(tag: string | undefined): string | undefined {
   if (!tag) return undefined;
+  // Every unpinned-image rule asks about every image on every keystroke, and a file repeats its tags.
+  let word = known.get(tag);
+  if (word === undefined) {
+    if (known.size >= 1000) known.clear();
+    known.set(tag, (word = read(tag) ?? null));
+  }
+  return word ?? undefined;
+}
+
+function read(tag: string): string | undefined {
   const parts = tag.toLowerCase().split(/[-_]/);
   // `latest-dev`, `lts-alpine`; and a variant that follows latest, `slim-latest`.
   const word = MOVING_WORDS.has(parts[0]) ? parts[0] : parts[parts.length - 1] === 'latest' ? 'latest' : undefined;

@@ -3,7 +3,7 @@ import { hasUnknown, interpolate } from '../../documents/compose-interpolation';
 import { scalarSliceRange, scalarString } from '../../documents/compose-values';
 import { parseImageRef } from '../../documents/image-ref';
 import { replace } from '../../fixes';
-import { endOfLife, endOfLifeData, isoDay, upgradeTitle } from '../../knowledge/end-of-life';
+import { endOfLife, isoDay } from '../../knowledge/end-of-life';
 import { defineComposeRule } from '../../rule';
 import type { Fix } from '../../types';
 
@@ -49,12 +49,12 @@ export default defineComposeRule({
       if (literal && eol.offerFix && eol.tag) {
         const end = ref.digestOffset !== undefined ? ref.raw.length : ref.tagOffset + ref.tag.length;
         const editRange = scalarSliceRange(model, node, ref.tagOffset, end);
-        if (editRange) fixes.push({ title: upgradeTitle(ref, eol), kind: 'suggestion', edits: [replace(editRange, eol.tag)] });
+        if (editRange) fixes.push({ title: eol.title!, kind: 'suggestion', edits: [replace(editRange, eol.tag)] });
       }
       report({
         range: tagRange ?? model.rangeOf(node),
         messageId: 'endOfLife',
-        data: { image: written === ref.raw ? written : `${written} (${ref.raw})`, ...endOfLifeData(ref, eol) },
+        data: { image: written === ref.raw ? written : `${written} (${ref.raw})`, ...eol.data! },
         fixes,
       });
     }

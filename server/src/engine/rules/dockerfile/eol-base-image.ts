@@ -1,7 +1,7 @@
 import { imagePartRange, imageTextStart, type BaseImage, type DockerfileModel } from '../../documents/dockerfile';
 import type { ImageRef } from '../../documents/image-ref';
 import { replace } from '../../fixes';
-import { endOfLife, endOfLifeData, isoDay, upgradeTitle, type EndOfLife } from '../../knowledge/end-of-life';
+import { endOfLife, isoDay, type EndOfLife } from '../../knowledge/end-of-life';
 import { defineDockerfileRule } from '../../rule';
 import type { Fix } from '../../types';
 
@@ -34,7 +34,7 @@ export default defineDockerfileRule({
       report({
         range: imagePartRange(model, image, ref.tagOffset, ref.tagOffset + ref.tag.length) ?? image.range,
         messageId: 'endOfLife',
-        data: { image: shown, ...endOfLifeData(ref, eol) },
+        data: { image: shown, ...eol.data! },
         fixes: upgrade(model, image, ref, eol),
       });
     }
@@ -46,5 +46,5 @@ function upgrade(model: DockerfileModel, image: BaseImage, ref: ImageRef, eol: E
   const start = imageTextStart(model, image);
   if (!eol.offerFix || !eol.tag || start === undefined || ref.tagOffset === undefined) return [];
   const end = ref.digestOffset !== undefined ? ref.raw.length : ref.tagOffset + ref.tag!.length;
-  return [{ title: upgradeTitle(ref, eol), kind: 'suggestion', edits: [replace(model.lines.rangeAt(start + ref.tagOffset, start + end), eol.tag)] }];
+  return [{ title: eol.title!, kind: 'suggestion', edits: [replace(model.lines.rangeAt(start + ref.tagOffset, start + end), eol.tag)] }];
 }
