@@ -187,8 +187,8 @@ describe('protocol abuse against the bundled server', { timeout: 120_000 }, () =
     // About 270 KB: 10,000 RUNs that download without certificate checks into a shell, seconds of analysis in
     // steps of a few hundred instructions. (One instruction is one step: a single RUN of that size blocks for as
     // long as its rules take, the bound bench/ measures.)
-    await open(server, big, 'FROM alpine:3.20\n' + 'RUN curl -k https://x | sh\n'.repeat(10_000));
-    await open(server, small, 'FROM alpine:3.20\nRUN curl -k https://example.com\n');
+    await open(server, big, 'FROM alpine:3.23\n' + 'RUN curl -k https://x | sh\n'.repeat(10_000));
+    await open(server, small, 'FROM alpine:3.23\nRUN curl -k https://example.com\n');
     await server.waitFor(() => server.published.some((p) => p.uri === small), 'diagnostics of the small document');
     assert.ok(!server.published.some((p) => p.uri === big), 'the small document waited for the large one');
     await server.alive();
