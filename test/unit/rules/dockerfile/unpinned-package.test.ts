@@ -9,6 +9,10 @@ testRule(rule, {
       name: 'apt: name=version, epochs and wildcards, a local .deb, -t release',
       code: 'FROM debian:12\nRUN apt-get -yqq --no-install-recommends install nodejs=0.10 \\\n  python-demjson=2.2.2* \\\n  git=1:2.5.0* ./wkhtmltox_0.12.5-1.bionic_amd64.deb \\\n  && apt-get install -y -t bookworm-backports openjdk-17-jdk=17.0.9+9-1~deb12u1\n',
     },
+    {
+      name: 'gem: a boolean after an option the rule does not know is its value, not a gem (hadolint DL3028)',
+      code: 'FROM ruby:3.3\nRUN gem install bundler:2.0.1 --use-system-libraries true && gem install rake:13.2.1 --no-document --explain false\n',
+    },
     { name: 'apt: versions in variables', code: 'FROM debian:12\nARG CURL_VERSION=7.88.1-10\nRUN apt-get install -y curl=${CURL_VERSION} $EXTRA_PACKAGES\n' },
     {
       name: 'apk: =, ~, --virtual name, --repository URL, -X URL, .apk file',
@@ -104,6 +108,12 @@ testRule(rule, {
       name: 'yum, dnf, dnf5, microdnf, dnf module without a stream, zypper',
       code: 'FROM rockylinux:9\nRUN yum install -y httpd && yum clean all && dnf install -y rpm-sign && dnf5 in -y tomcat && dnf module install -y nodejs && microdnf install git\nFROM opensuse/leap:15.6\nRUN zypper -n in tomcat\n',
       findings: [u(2, 'httpd'), u(2, 'rpm-sign'), u(2, 'tomcat'), u(2, 'nodejs'), u(2, 'git'), u(4, 'tomcat')],
+      output: null,
+    },
+    {
+      name: 'microdnf module install without a stream, as dnf (hadolint DL3041)',
+      code: 'FROM registry.access.redhat.com/ubi9/ubi-minimal:9.4\nRUN microdnf module install -y tomcat && microdnf module install -y nodejs:20\n',
+      findings: [{ ...u(2, 'tomcat'), data: { package: 'tomcat', pin: 'tomcat:<stream>' } }],
       output: null,
     },
   ],

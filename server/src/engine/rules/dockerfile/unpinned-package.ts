@@ -66,7 +66,7 @@ function systemPackages(call: PackageCommand, found: Found[]): void {
   if (isInstall(call)) {
     if (/^groups?$|^grp$|^groupinstall$/.test(call.subcommand!.value)) return; // groups have no version
     operands = call.operands;
-  } else if (call.manager === 'dnf' && call.subcommand?.value === 'module' && call.operands[0]?.value === 'install') {
+  } else if ((call.manager === 'dnf' || call.manager === 'microdnf') && call.subcommand?.value === 'module' && call.operands[0]?.value === 'install') {
     for (const word of call.operands.slice(1)) if (!isVariable(word.value) && !word.value.includes(':')) found.push({ word, pin: `${word.value}:<stream>` });
     return;
   } else {
@@ -250,7 +250,8 @@ function gemPackages(args: Word[], found: Found[]): void {
     if (value === '--') break; // what follows goes to the gem's build
     if (value === '-v' || value === '--version' || value.startsWith('--version=')) return; // one version for the gems named
     if (value.startsWith('-')) {
-      if (GEM_VALUE_OPTIONS.has(value)) i++;
+      // a known option's value; a boolean after another long option is its value too (--use-system-libraries true)
+      if (GEM_VALUE_OPTIONS.has(value) || (value.startsWith('--') && !value.includes('=') && /^(?:true|false)$/.test(args[i + 1]?.value ?? ''))) i++;
       continue;
     }
     if (!isVariable(value) && !value.includes(':') && !isFileOrUrl(value)) candidates.push(args[i]);
