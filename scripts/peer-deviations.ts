@@ -14,6 +14,10 @@ export const PEER_DEVIATIONS: Record<string, string[]> = {
   'add-instead-of-copy': [
     'Trivy DS005, Checkov CKV_DOCKER_4: ADD of a local .tgz/.gz is silent (ADD extracts it; COPY would not)',
     'hadolint DL3020: ADD of a .zip fires (ADD does not extract zip)',
+    'Trivy DS005: ADD file:<digest> in <dir> and ADD multi:<digest> in <dir> fire (that is the notation of image history; in a Dockerfile they name local files)',
+  ],
+  'distribution-upgrade': [
+    'Trivy DS024: apt-get upgrade fires (it moves every installed package to build-day versions, as dist-upgrade does; hadolint DL3005 and Trivy report only dist-upgrade)',
   ],
   'add-remote-without-checksum': ['KICS curl_or_wget_instead_of_add: ADD https://… with --checksum is silent (the download is verified)'],
   'dangerous-capability': ['KICS container_capabilities_unrestricted: cap_add of a harmless capability (CHOWN, NET_BIND_SERVICE) is silent'],
@@ -30,6 +34,13 @@ export const PEER_DEVIATIONS: Record<string, string[]> = {
     'KICS npm_install_without_pinned_version: npm install git://…/cli.git without a #ref fires (as in hadolint DL3016)',
     'KICS apt_get_install_pin_version_not_defined: apt-get install -y -t python is silent (-t names a release, as in hadolint DL3008)',
     'hadolint DL3008 and the other pinning rules: one finding per package, on the package word, not one per RUN',
+  ],
+  'secret-build-arg': [
+    'hadolint DL3064: a global ARG before the first FROM that no stage redeclares is silent (only FROM lines can read it; it reaches no RUN and no history)',
+    'hadolint DL3064: ARG AWS_ACCESS_KEY_ID is silent (the key id names the key; the secret is AWS_SECRET_ACCESS_KEY, which fires)',
+  ],
+  'hardcoded-secret': [
+    'hadolint DL3064, Trivy DS031: AWS_ACCESS_KEY_ID=… is silent, prefixed too (VITE_AWS_ACCESS_KEY_ID): the key id names the key, and AWS_SECRET_ACCESS_KEY=… fires',
   ],
   'missing-healthcheck': ['hadolint DL3057, Trivy DS026, KICS, Checkov CKV_DOCKER_2: a final stage that runs nothing (FROM scratch alone) is silent'],
 };

@@ -1,0 +1,84 @@
+// The peers' own public test cases, reproduced as data and run through the engine: the product owners judge each
+// rule on whether it catches the bad cases of the peer checks it maps (rule metadata `references`) at the right line
+// and stays silent on their good ones. Each case names the peer case it reproduces; the Dockerfile or compose text
+// is the peer's test input (hadolint's one-instruction cases get a FROM line, so their instruction is line 2).
+//
+// A case the peer decides and we decide otherwise on purpose names the deviation (an entry of
+// scripts/peer-deviations.ts, shown in docs/rules/README.md) and says what we do instead. A case we get wrong in a
+// rule another helper owns at the moment is a `todo` (reported, not failing) until that owner fixes it.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { PEER_DEVIATIONS } from '../../../scripts/peer-deviations';
+import { analyze } from '../../../server/src/engine/analyze';
+import { resolveConfig, type DockguardConfig } from '../../../server/src/engine/config';
+import { parseDockerfile } from '../../../server/src/engine/documents/dockerfile';
+import { findRule } from '../../../server/src/engine/rules';
+import type { Finding } from '../../../server/src/engine/types';
+
+export interface PeerCase {
+  /** The peer case reproduced, as the peer names it: `DL3002 "last user should not be root"`. */
+  peer: string;
+  /** Our rule (or rules: any of them) covering the peer check. */
+  rule: string | string[];
+  code: string;
+  /**
+   * 1-based lines the peer reports (at least one finding of ours on each, none elsewhere); omitted: silent. In a
+   * Dockerfile, the first line of the instruction, as the peers report it; ours may sit on a continuation line.
+   */
+  fires?: number[];
+  /** Configuration the case needs (the peer's own configuration translated, e.g. allowed registries). */
+  config?: DockguardConfig;
+  /** We decide this case otherwise on purpose: the reason (text of a PEER_DEVIATIONS entry of the rule) and what we do. */
+  deviation?: { reason: string; fires?: number[] };
+  /** We get this case wrong in a rule someone else is editing now: who should fix what. */
+  todo?: string;
+}
+
+function describeFinding(f: Finding): string {
+  return `${f.range.start.line + 1}:${f.range.start.character + 1} ${f.ruleId} ${f.message}`;
+}
+
+/** The lines our rule(s) report on, with the rule's profile on (strict rules are off by default). */
+function linesOf(c: PeerCase, kind: 'dockerfile' | 'compose'): { lines: number[]; findings: Finding[] } {
+  const ids = Array.isArray(c.rule) ? c.rule : [c.rule];
+  const profile = ids.some((id) => findRule(id)?.profile === 'strict') ? 'strict' : 'recommended';
+  const findings = analyze(c.code, { kind, config: resolveConfig({ profile }, c.config ?? {}) }).filter((f) => ids.includes(f.ruleId));
+  const line = kind === 'dockerfile' ? instructionLine(c.code) : (l: number) => l;
+  return { lines: [...new Set(findings.map((f) => line(f.range.start.line) + 1))].sort((a, b) => a - b), findings };
+}
+
+/** Maps a 0-based line of a Dockerfile to the first line of the instruction it belongs to. */
+function instructionLine(code: string): (line: number) => number {
+  const starts = parseDockerfile(code)
+    .instructions.map(({ instruction }) => instruction.getRange())
+    .filter((range) => range !== null);
+  return (line) => starts.find((range) => range.start.line <= line && line <= range.end.line)?.start.line ?? line;
+}
+
+export function peerSuite(peer: string, kind: 'dockerfile' | 'compose', cases: PeerCase[]): void {
+  describe(`${peer} (${kind}): the peer's own cases`, () => {
+    for (const c of cases) {
+      const ids = Array.isArray(c.rule) ? c.rule : [c.rule];
+      for (const id of ids) assert.ok(findRule(id), `${c.peer}: no rule ${id}`);
+      const expected = c.deviation ? (c.deviation.fires ?? []) : (c.fires ?? []);
+      const what = expected.length ? `fires on line ${expected.join(', ')}` : 'stays silent';
+      const title = `${c.peer}: ${ids.join('/')} ${what}${c.deviation ? ` (deviation: ${c.deviation.reason})` : ''}`;
+      it(title, c.todo ? { todo: c.todo } : {}, () => {
+        if (c.deviation) {
+          const recorded = ids.flatMap((id) => PEER_DEVIATIONS[id] ?? []);
+          assert.ok(
+            recorded.some((entry) => entry.includes(c.deviation!.reason)),
+            `deviation not recorded in scripts/peer-deviations.ts: ${c.deviation.reason}`,
+          );
+        }
+        const { lines, findings } = linesOf(c, kind);
+        assert.deepEqual(lines, expected, findings.map(describeFinding).join('\n') || 'no finding');
+      });
+    }
+  });
+}
+
+/** Counts for the report: cases, and those marked as deviations or todos. */
+export function tally(cases: PeerCase[]): { cases: number; deviations: number; todos: number } {
+  return { cases: cases.length, deviations: cases.filter((c) => c.deviation).length, todos: cases.filter((c) => c.todo).length };
+}
