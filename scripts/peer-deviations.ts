@@ -14,6 +14,7 @@ export const PEER_DEVIATIONS: Record<string, string[]> = {
   'add-instead-of-copy': [
     'Trivy DS005, Checkov CKV_DOCKER_4: ADD of a local .tgz/.gz is silent (ADD extracts it; COPY would not)',
     'hadolint DL3020: ADD of a .zip fires (ADD does not extract zip)',
+    'KICS add_instead_of_copy: ADD ${JAR_FILE} app.jar with the value unknown is silent (it may name a URL or an archive, which ADD handles and COPY does not)',
     'Trivy DS005: ADD file:<digest> in <dir> and ADD multi:<digest> in <dir> fire (that is the notation of image history; in a Dockerfile they name local files)',
   ],
   'distribution-upgrade': [
@@ -41,6 +42,11 @@ export const PEER_DEVIATIONS: Record<string, string[]> = {
   ],
   'hardcoded-secret': [
     'hadolint DL3064, Trivy DS031: AWS_ACCESS_KEY_ID=… is silent, prefixed too (VITE_AWS_ACCESS_KEY_ID): the key id names the key, and AWS_SECRET_ACCESS_KEY=… fires',
+  ],
+  'package-index-update-alone': [
+    'KICS update_instruction_alone: the finding sits on the RUN with the lone update (its lists go stale), where KICS reports the install that follows',
+    'KICS update_instruction_alone: an update in a RUN that installs nothing fires even when no later RUN installs (apk update alone: its lists stay in the image for nothing)',
+    'KICS update_instruction_alone: apt update && install nginx fires (install is not apt: the update installs nothing)',
   ],
   'missing-healthcheck': ['hadolint DL3057, Trivy DS026, KICS, Checkov CKV_DOCKER_2: a final stage that runs nothing (FROM scratch alone) is silent'],
 };
