@@ -10,6 +10,10 @@ export const PEER_DEVIATIONS: Record<string, string[]> = {
   'package-cache-kept': [
     'hadolint DL3019/DL3032/DL3040, KICS, Trivy: caches are reported in the final stage and the stages it builds on, not in builder stages that ship nothing',
   ],
+  'package-manager-interactive': [
+    'KICS missing_flag_from_dnf_install: microdnf install without -y is silent (microdnf never asks for a confirmation)',
+    'KICS missing_zypper_non_interactive_switch: a zypper install without -n in a builder stage fires (the build stops at the prompt whatever the stage)',
+  ],
   'ssh-server': ['Trivy DS004: EXPOSE 22/udp is silent (SSH is TCP)', 'KICS, Checkov CKV_DOCKER_1: EXPOSE 22 in a builder stage is silent'],
   'add-instead-of-copy': [
     'Trivy DS005, Checkov CKV_DOCKER_4: ADD of a local .tgz/.gz is silent (ADD extracts it; COPY would not)',
