@@ -69,6 +69,11 @@ export function portRange(spec: string | undefined): [number, number] | undefine
   return first <= last ? [first, last] : undefined;
 }
 
+/** An IPv4 address, or a bracketed IPv6 one, with no port after it. */
+function isBareIp(value: string): boolean {
+  return /^\s*(?:\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-fA-F:.]*\])\s*$/.test(value);
+}
+
 /** Host IPs that mean every interface: none given, `0.0.0.0`, `::`. */
 export function isAllInterfaces(hostIp: string | undefined): boolean {
   const ip = hostIp?.trim().replace(/^\[(.*)\]$/, '$1');
@@ -96,9 +101,13 @@ export function readPorts(model: ComposeModel, ports: unknown): PortMapping[] {
       let published = interpolateValue(model, publishedWritten);
       // `published: 127.0.0.1:8080` names the host IP too, as the short syntax does.
       const withIp = published === undefined ? undefined : parsePortSpec(`${published}:0`);
-      if (withIp?.hostIp !== undefined && published!.includes(':')) {
+      if (withIp?.hostIp !== undefined && published!.includes(':') && !isBareIp(published!)) {
         hostIp ??= withIp.hostIp;
         published = withIp.published;
+      } else if (published !== undefined && isBareIp(published)) {
+        // `published: 127.0.0.1` names the host IP alone: a port Docker picks, on that interface only.
+        hostIp ??= published.trim().replace(/^\[(.*)\]$/, '$1');
+        published = undefined;
       }
       mappings.push({
         node: item,

@@ -12,6 +12,10 @@ testRule(rule, {
       code: 'services:\n  web:\n    ports:\n      - target: 80\n        published: 127.0.0.1:8080\n      - target: 443\n        published: "[::1]:8443"\n',
     },
     {
+      name: 'long syntax with a host IP and no port in published: a port Docker picks, on loopback (KICS negative6)',
+      code: 'services:\n  web:\n    ports:\n      - target: 8000\n        published: 127.0.0.1\n        protocol: tcp\n      - target: 443\n        published: "[::1]"\n',
+    },
+    {
       name: 'loopback, IPv4 and IPv6',
       code: 'services:\n  web:\n    ports:\n      - "127.0.0.1:8080:80"\n      - "[::1]:8443:443"\n      - 127.0.0.1::9000\n',
     },
