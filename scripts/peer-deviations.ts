@@ -25,6 +25,12 @@ export const PEER_DEVIATIONS: Record<string, string[]> = {
     'Trivy DS024: apt-get upgrade fires (it moves every installed package to build-day versions, as dist-upgrade does; hadolint DL3005 and Trivy report only dist-upgrade)',
   ],
   'add-remote-without-checksum': ['KICS curl_or_wget_instead_of_add: ADD https://… with --checksum is silent (the download is verified)'],
+  'missing-cap-drop-all': [
+    'KICS container_capabilities_unrestricted: a cap_drop without ALL fires (cap_drop: [SYS_CHROOT] keeps the other defaults; KICS accepts any cap_drop)',
+  ],
+  'missing-resource-limits': [
+    'KICS cpus_not_limited, memory_not_limited: with deploy or deploy.resources but no limits, the finding sits on the service name, beside the other missing baseline settings (KICS points at the deepest key present)',
+  ],
   'dangerous-capability': ['KICS container_capabilities_unrestricted: cap_add of a harmless capability (CHOWN, NET_BIND_SERVICE) is silent'],
   'port-on-all-interfaces': ['KICS container_traffic_not_bound_to_host_interface: a long-syntax port with host_ip set is judged by host_ip'],
   'mount-propagation-shared': ['KICS: slave and rslave propagation are silent (the host sees none of the container mounts)'],

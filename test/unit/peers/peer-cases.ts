@@ -8,6 +8,7 @@
 // rule another helper owns at the moment is a `todo` (reported, not failing) until that owner fixes it.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { PEER_DEVIATIONS } from '../../../scripts/peer-deviations';
 import { analyze } from '../../../server/src/engine/analyze';
 import { resolveConfig, type DockguardConfig } from '../../../server/src/engine/config';
@@ -23,7 +24,8 @@ export interface PeerCase {
   code: string;
   /**
    * 1-based lines the peer reports (at least one finding of ours on each, none elsewhere); omitted: silent. In a
-   * Dockerfile, the first line of the instruction, as the peers report it; ours may sit on a continuation line.
+   * Dockerfile, the first line of the instruction, as the peers report it; ours may sit on a continuation line. In
+   * a compose file, a finding inside a key's value (a list item of cap_add) counts for the key's line too.
    */
   fires?: number[];
   /** Configuration the case needs (the peer's own configuration translated, e.g. allowed registries). */
@@ -39,12 +41,41 @@ function describeFinding(f: Finding): string {
 }
 
 /** The lines our rule(s) report on, with the rule's profile on (strict rules are off by default). */
-function linesOf(c: PeerCase, kind: 'dockerfile' | 'compose'): { lines: number[]; findings: Finding[] } {
+function linesOf(c: PeerCase, kind: 'dockerfile' | 'compose', expected: number[]): { lines: number[]; findings: Finding[] } {
   const ids = Array.isArray(c.rule) ? c.rule : [c.rule];
   const profile = ids.some((id) => findRule(id)?.profile === 'strict') ? 'strict' : 'recommended';
   const findings = analyze(c.code, { kind, config: resolveConfig({ profile }, c.config ?? {}) }).filter((f) => ids.includes(f.ruleId));
-  const line = kind === 'dockerfile' ? instructionLine(c.code) : (l: number) => l;
+  const line = kind === 'dockerfile' ? instructionLine(c.code) : keyLine(c.code, expected);
   return { lines: [...new Set(findings.map((f) => line(f.range.start.line) + 1))].sort((a, b) => a - b), findings };
+}
+
+/** Maps a 0-based line of a compose file inside a key's value to the key's line when the peer expects that line. */
+function keyLine(code: string, expected: number[]): (line: number) => number {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(code, { lineCounter });
+  const owner = new Map<number, number>(); // line -> line of the innermost key whose value holds it
+  const walk = (node: Node | null | undefined): void => {
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (!isPair(pair) || !isScalar(pair.key) || !pair.key.range) continue;
+        const keyAt = lineCounter.linePos(pair.key.range[0]).line - 1;
+        const value = pair.value as Node | null;
+        if (value?.range) {
+          const from = lineCounter.linePos(value.range[0]).line - 1;
+          const to = lineCounter.linePos(Math.max(value.range[0], value.range[1] - 1)).line - 1;
+          for (let l = from; l <= to; l++) if (l !== keyAt) owner.set(l, keyAt);
+        }
+        walk(value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) walk(item as Node);
+    }
+  };
+  walk(doc.contents as Node);
+  return (line) => {
+    const key = owner.get(line);
+    return key !== undefined && !expected.includes(line + 1) && expected.includes(key + 1) ? key : line;
+  };
 }
 
 /** Maps a 0-based line of a Dockerfile to the first line of the instruction it belongs to. */
@@ -71,7 +102,7 @@ export function peerSuite(peer: string, kind: 'dockerfile' | 'compose', cases: P
             `deviation not recorded in scripts/peer-deviations.ts: ${c.deviation.reason}`,
           );
         }
-        const { lines, findings } = linesOf(c, kind);
+        const { lines, findings } = linesOf(c, kind, expected);
         assert.deepEqual(lines, expected, findings.map(describeFinding).join('\n') || 'no finding');
       });
     }
