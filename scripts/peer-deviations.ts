@@ -28,6 +28,21 @@ export const PEER_DEVIATIONS: Record<string, string[]> = {
   'missing-cap-drop-all': [
     'KICS container_capabilities_unrestricted: a cap_drop without ALL fires (cap_drop: [SYS_CHROOT] keeps the other defaults; KICS accepts any cap_drop)',
   ],
+  'confinement-disabled': [
+    'KICS default_seccomp_profile_disabled, seccomp_disabled: security_opt label:seccomp:unconfined is silent (a SELinux label option Docker rejects at start, not a seccomp setting)',
+  ],
+  'missing-no-new-privileges': [
+    'KICS security_opt_not_set: a security_opt without no-new-privileges fires (security_opt: [apparmor:unconfined] does not stop setuid escalation; KICS accepts any security_opt)',
+  ],
+  privileged: [
+    'KICS privileged_containers_enabled: privileged: true under build (build.privileged) is silent (a privileged build needs an explicit BuildKit entitlement; the container does not run privileged)',
+  ],
+  'restart-policy-unbounded': [
+    'KICS restart_policy_on_failure_not_set_to_5: on-failure with fewer than 5 attempts is silent (CIS 5.14 asks for at most 5; on-failure:3 is stricter)',
+  ],
+  'sensitive-host-mount': [
+    'KICS volume_has_sensitive_host_directory: a bind of /var/lib/backup/data or /var/data is silent (application data, not a host system or credential path; /etc, /var/lib/docker, /proc … fire)',
+  ],
   'missing-resource-limits': [
     'KICS cpus_not_limited, memory_not_limited: with deploy or deploy.resources but no limits, the finding sits on the service name, beside the other missing baseline settings (KICS points at the deepest key present)',
   ],

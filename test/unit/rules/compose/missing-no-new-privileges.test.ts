@@ -12,8 +12,26 @@ testRule(rule, {
       code: 'x-h: &h\n  security_opt: [no-new-privileges:true]\nservices:\n  a:\n    <<: *h\n    image: a:1\n  b:\n    extends: a\n    security_opt: [apparmor=docker-default]\n',
     },
     { name: 'an item from the environment', code: 'services:\n  a:\n    image: a:1\n    security_opt: ["${SECURITY_OPT}"]\n' },
+    {
+      name: 'the setting written as a mapping item (a slip compose rejects): mistyped, not missing',
+      code: 'services:\n  a:\n    image: a:1\n    security_opt:\n      - no-new-privileges: true\n',
+    },
   ],
   invalid: [
+    {
+      name: 'a mapping item sets no option (KICS no_new_privileges_not_set positive2: - apparmor: false)',
+      code: 'services:\n  web:\n    image: a:1\n    security_opt:\n      - apparmor: false\n',
+      findings: [
+        {
+          line: 4,
+          column: 5,
+          messageId: 'missing',
+          data: { service: 'web' },
+          suggestions: [{ output: 'services:\n  web:\n    image: a:1\n    security_opt:\n      - apparmor: false\n      - "no-new-privileges:true"\n' }],
+        },
+      ],
+      output: null,
+    },
     {
       name: 'missing: the fix adds security_opt with the option quoted like the file, comments kept',
       code: "services:\n  web:\n    image: 'nginx:1.27' # pinned\n    # local only\n    ports: ['127.0.0.1:80:80']\n",

@@ -1,4 +1,4 @@
-import { isScalar, isSeq, Scalar, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, Scalar, type Node } from 'yaml';
 import type { ComposeModel } from '../../documents/compose';
 import { appendToSeq, insertIntoService, quoted, replaceScalar } from '../../documents/compose-edits';
 import { chainValues, runtimeServices } from '../../documents/compose-extends';
@@ -37,6 +37,12 @@ export default defineComposeRule({
       let disabled: { model: ComposeModel; item: Node; text: string } | undefined;
       for (const { model: owner, value } of chainValues(chain, 'security_opt')) {
         for (const item of seqItems(owner, value)) {
+          // A mapping item (`- apparmor: false`, a slip for `apparmor:...`) is no option string and sets nothing; one
+          // naming no-new-privileges (`- no-new-privileges: true`) is that setting mistyped, not a missing one.
+          if (isMap(item) || isSeq(item)) {
+            if (isMap(item) && item.items.some((pair) => isScalar(pair.key) && String(pair.key.value) === 'no-new-privileges')) unknown = true;
+            continue;
+          }
           const text = knownText(owner, item);
           if (text === undefined) {
             unknown = true;
