@@ -25,6 +25,12 @@ export const PEER_DEVIATIONS: Record<string, string[]> = {
     'Trivy DS024: apt-get upgrade fires (it moves every installed package to build-day versions, as dist-upgrade does; hadolint DL3005 and Trivy report only dist-upgrade)',
   ],
   'add-remote-without-checksum': ['KICS curl_or_wget_instead_of_add: ADD https://… with --checksum is silent (the download is verified)'],
+  'host-devices': [
+    'compose-lint CL-0016: every host device fires (CIS 5.17: no host device directly in a container), disks, memory and ports as errors, the others (/dev/net/tun, /dev/snd, /dev/zero …) as warnings; compose-lint reports only the dangerous ones',
+  ],
+  'logging-disabled': [
+    'compose-lint CL-0014: driver: None is silent (driver names are case-sensitive; Docker refuses to start with None, it does not disable logging)',
+  ],
   'missing-cap-drop-all': [
     'KICS container_capabilities_unrestricted: a cap_drop without ALL fires (cap_drop: [SYS_CHROOT] keeps the other defaults; KICS accepts any cap_drop)',
   ],
@@ -46,8 +52,14 @@ export const PEER_DEVIATIONS: Record<string, string[]> = {
   'missing-resource-limits': [
     'KICS cpus_not_limited, memory_not_limited: with deploy or deploy.resources but no limits, the finding sits on the service name, beside the other missing baseline settings (KICS points at the deepest key present)',
   ],
-  'dangerous-capability': ['KICS container_capabilities_unrestricted: cap_add of a harmless capability (CHOWN, NET_BIND_SERVICE) is silent'],
-  'port-on-all-interfaces': ['KICS container_traffic_not_bound_to_host_interface: a long-syntax port with host_ip set is judged by host_ip'],
+  'dangerous-capability': [
+    'KICS container_capabilities_unrestricted: cap_add of a harmless capability (CHOWN, NET_BIND_SERVICE) is silent',
+    "compose-lint CL-0011: cap_add of DAC_OVERRIDE is silent (one of Docker's default capabilities; missing-cap-drop-all reports the defaults kept)",
+  ],
+  'port-on-all-interfaces': [
+    'compose-lint CL-0005: a container port alone ("80") fires (Docker publishes it on a random host port on every interface)',
+    'KICS container_traffic_not_bound_to_host_interface: a long-syntax port with host_ip set is judged by host_ip',
+  ],
   'mount-propagation-shared': ['KICS: slave and rslave propagation are silent (the host sees none of the container mounts)'],
   'plaintext-secret': ['compose-lint CL-0021: a URL with ${USER}:literal-password@ fires (the password is a literal)'],
   'missing-pipefail': [

@@ -28,6 +28,11 @@ export interface PeerCase {
    * a compose file, a finding inside a key's value (a list item of cap_add) counts for the key's line too.
    */
   fires?: number[];
+  /**
+   * `service`: the peer judges a service, not a line (compose-lint's tests check one service at a time), so
+   * `fires` lists the lines of the services' names and any finding of ours inside a service counts for it.
+   */
+  per?: 'service';
   /** Configuration the case needs (the peer's own configuration translated, e.g. allowed registries). */
   config?: DockguardConfig;
   /** We decide this case otherwise on purpose: the reason (text of a PEER_DEVIATIONS entry of the rule) and what we do. */
@@ -45,7 +50,7 @@ function linesOf(c: PeerCase, kind: 'dockerfile' | 'compose', expected: number[]
   const ids = Array.isArray(c.rule) ? c.rule : [c.rule];
   const profile = ids.some((id) => findRule(id)?.profile === 'strict') ? 'strict' : 'recommended';
   const findings = analyze(c.code, { kind, config: resolveConfig({ profile }, c.config ?? {}) }).filter((f) => ids.includes(f.ruleId));
-  const line = kind === 'dockerfile' ? instructionLine(c.code) : keyLine(c.code, expected);
+  const line = kind === 'dockerfile' ? instructionLine(c.code) : c.per === 'service' ? serviceLine(c.code) : keyLine(c.code, expected);
   return { lines: [...new Set(findings.map((f) => line(f.range.start.line) + 1))].sort((a, b) => a - b), findings };
 }
 
@@ -76,6 +81,24 @@ function keyLine(code: string, expected: number[]): (line: number) => number {
     const key = owner.get(line);
     return key !== undefined && !expected.includes(line + 1) && expected.includes(key + 1) ? key : line;
   };
+}
+
+/** Maps a 0-based line of a compose file inside a service to the line of the service's name. */
+function serviceLine(code: string): (line: number) => number {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(code, { lineCounter });
+  const blocks: [number, number, number][] = [];
+  const services = isMap(doc.contents) ? doc.contents.items.find((pair) => isScalar(pair.key) && pair.key.value === 'services') : undefined;
+  if (services && isMap(services.value)) {
+    for (const pair of services.value.items) {
+      if (!isScalar(pair.key) || !pair.key.range) continue;
+      const keyAt = lineCounter.linePos(pair.key.range[0]).line - 1;
+      const value = pair.value as Node | null;
+      const end = value?.range ? lineCounter.linePos(Math.max(value.range[0], value.range[1] - 1)).line - 1 : keyAt;
+      blocks.push([keyAt, keyAt, end]);
+    }
+  }
+  return (line) => blocks.find(([, from, to]) => from <= line && line <= to)?.[0] ?? line;
 }
 
 /** Maps a 0-based line of a Dockerfile to the first line of the instruction it belongs to. */
