@@ -1,3 +1,6 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyze } from '../../../../server/src/engine/analyze';
 import rule from '../../../../server/src/engine/rules/compose/plaintext-secret';
 import { testRule } from '../../../support/rule-tester';
 
@@ -217,4 +220,15 @@ testRule(rule, {
       output: null,
     },
   ],
+});
+
+describe('plaintext-secret: a literal dollar is part of the password (compose-lint CL-0020 cases)', () => {
+  const names = (environment: string) =>
+    analyze(`services:\n  a:\n    image: a:1\n    environment:\n${environment}`, { kind: 'compose', rules: [rule] }).map((f) => f.data?.name);
+  it('$$ is an escaped $, and a $ that starts no variable is literal', () => {
+    assert.deepEqual(names('      DB_PASSWORD: "pa$$w0rd"\n      DB_PASS: "hunter2$"\n'), ['DB_PASSWORD', 'DB_PASS']);
+  });
+  it('a variable after an escaped $, or a value around a variable, still depends on the environment', () => {
+    assert.deepEqual(names('      DB_PASSWORD: "$$${DB_PASSWORD}"\n      API_TOKEN: prefix-${TOKEN}\n'), []);
+  });
 });

@@ -2,7 +2,7 @@ import { isMap, isSeq, type Node, type YAMLMap } from 'yaml';
 import { type ComposeModel, type Service } from '../../documents/compose';
 import { mapPair } from '../../documents/compose-merge-keys';
 import { appendToSeq, canEdit, ensurePath, insertSequence, removePair, removeSeqItem, replaceScalar } from '../../documents/compose-edits';
-import { interpolate } from '../../documents/compose-interpolation';
+import { hasUnknown, interpolate } from '../../documents/compose-interpolation';
 import { keyValues, lookup, ownsNode, scalarSliceRange, scalarString, seqItems, type KeyValue } from '../../documents/compose-values';
 import { isOfficialHubImage, parseImageRef } from '../../documents/image-ref';
 import { secretNameFor, supportsFileVariant } from '../../knowledge/secret-files';
@@ -55,11 +55,23 @@ function checkVariables(model: ComposeModel, service: Service, container: Node, 
   for (const variable of keyValues(model, container)) {
     if (seen.has(variable.node)) continue;
     seen.add(variable.node);
-    const match = classifySecret(variable.name, variable.value);
+    const match = classifySecret(variable.name, composeLiteral(variable.value));
     if (!match) continue;
     const suggestion = ownsNode(service, variable.node) ? moveToSecret(model, service, container, variable, place) : undefined;
     report({ range: valueRange(model, variable), ...message(variable.name, match, place), fixes: suggestion ? [suggestion] : [] });
   }
+}
+
+/**
+ * The value as compose passes it when the file alone decides it: `$$` is a literal `$` and a `$` that starts no
+ * variable is one too (`pa$$w0rd`, `hunter2$` are literal passwords), and a default fills an unset variable. A value
+ * that depends on the environment is passed as written, for the secrets knowledge to judge its defaults.
+ */
+function composeLiteral(value: string | undefined): string | undefined {
+  if (value === undefined || !value.includes('$')) return value;
+  const literal = interpolate(value);
+  // The secrets knowledge reads a `$` as a reference; a literal one is shown to it as another character.
+  return hasUnknown(literal) ? value : literal.replace(/\$/g, '\uFF04');
 }
 
 function message(name: string, match: SecretMatch, place: Place): Pick<Report<MessageId>, 'messageId' | 'data'> {
