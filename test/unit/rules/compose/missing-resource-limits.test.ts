@@ -1,3 +1,6 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyze } from '../../../../server/src/engine/analyze';
 import rule from '../../../../server/src/engine/rules/compose/missing-resource-limits';
 import { testRule } from '../../../support/rule-tester';
 
@@ -172,4 +175,24 @@ testRule(rule, {
       output: null,
     },
   ],
+});
+
+describe('missing-resource-limits: a limit must bound something (compose-lint CL-0026 cases)', () => {
+  const ids = (body: string) =>
+    analyze(`services:\n  app:\n    image: nginx:1.27\n${body}`, { kind: 'compose', rules: [rule] }).map((f) => f.messageId);
+  it('0, -1, no value, an unparseable size or a zero default are no limit', () => {
+    assert.deepEqual(ids('    mem_limit: 0\n    cpus: 0.5\n'), ['noMemoryLimit']);
+    assert.deepEqual(ids('    mem_limit: -1\n    cpus: 0.5\n'), ['noMemoryLimit']);
+    assert.deepEqual(ids('    mem_limit:\n    cpus: 0.5\n'), ['noMemoryLimit']);
+    assert.deepEqual(ids('    mem_limit: 512Mi\n    cpus: 0.5\n'), ['noMemoryLimit']);
+    assert.deepEqual(ids("    mem_limit: '${MEM:-0}'\n    cpus: 2\n"), ['noMemoryLimit']);
+    assert.deepEqual(ids('    mem_limit: 512m\n    cpus: 0.0\n'), ['noCpuLimit']);
+    assert.deepEqual(ids('    mem_limit: 512m\n    cpu_quota: -1\n'), ['noCpuLimit']);
+    assert.deepEqual(ids("    deploy:\n      resources:\n        limits:\n          memory: 0\n          cpus: '0.5'\n"), ['noMemoryLimit']);
+  });
+  it('sizes compose reads, positive values and values the environment decides are limits', () => {
+    for (const size of ['1GiB', '512MiB', '2 gib', '1b', '1.5g', '1073741824']) assert.deepEqual(ids(`    mem_limit: "${size}"\n    cpus: 0.5\n`), [], size);
+    assert.deepEqual(ids('    mem_limit: ${MEM}\n    cpus: ${CPU}\n'), []);
+    assert.deepEqual(ids("    mem_limit: '${MEM:-512m}'\n    cpu_quota: 50000\n"), []);
+  });
 });

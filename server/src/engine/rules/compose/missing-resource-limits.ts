@@ -3,9 +3,10 @@ import type { Node, Pair } from 'yaml';
 import { type ComposeModel, type Service } from '../../documents/compose';
 import { mapPair } from '../../documents/compose-merge-keys';
 import { ensurePath, insertIntoService, quoted, type Entry } from '../../documents/compose-edits';
-import { chainHas, chainValues, runtimeServices, type ChainLink } from '../../documents/compose-extends';
+import { chainHas, chainValues, nearestValue, runtimeServices, type ChainLink } from '../../documents/compose-extends';
+import { hasUnknown, interpolate } from '../../documents/compose-interpolation';
 import { ownSlot } from '../../documents/compose-runtime';
-import { lookup, ownsNode } from '../../documents/compose-values';
+import { lookup, ownsNode, scalarString } from '../../documents/compose-values';
 import { defineComposeRule } from '../../rule';
 import type { TextEdit } from '../../types';
 
@@ -74,6 +75,8 @@ export default defineComposeRule({
  */
 interface ChainLimits {
   legacy: Record<string, boolean>;
+  /** The chain, to read the legacy keys' values. */
+  chain: ChainLink[];
   deployLimits: { model: ComposeModel; limits: Pair<Node, Node | null> }[];
 }
 
@@ -85,15 +88,41 @@ function limitsAlong(chain: ChainLink[]): ChainLimits {
     const limits = lookup(model, value, ['resources', 'limits']);
     if (limits) deployLimits.push({ model, limits });
   }
-  return { legacy, deployLimits };
+  return { legacy, chain, deployLimits };
 }
 
 const LEGACY_KEYS = Object.values(LEGACY).flat();
 
-/** Limited by a legacy key, or by `deploy.resources.limits` anywhere along `extends`. */
+/**
+ * Limited by a legacy key, or by `deploy.resources.limits` anywhere along `extends`, with a value that bounds
+ * something: Docker reads 0 (and -1) as no limit, a key with no value sets none, and a size compose cannot parse
+ * stops it. A value only the environment decides (`${MEM}`) is taken as a limit; a default (`${MEM:-0}`) is judged.
+ */
 function isLimited(limits: ChainLimits, resource: Resource): boolean {
-  if (LEGACY[resource].some((key) => limits.legacy[key])) return true;
-  return limits.deployLimits.some(({ model, limits: pair }) => !!mapPair(model, pair.value, resource));
+  for (const key of LEGACY[resource]) {
+    const nearest = limits.legacy[key] ? nearestValue(limits.chain, key) : undefined;
+    if (nearest && bounds(nearest.model, nearest.value, key === 'cpu_quota' ? 'quota' : resource)) return true;
+  }
+  return limits.deployLimits.some(({ model, limits: pair }) => {
+    const entry = mapPair(model, pair.value, resource);
+    return !!entry && bounds(model, entry.value, resource);
+  });
+}
+
+/** Sizes as compose reads them (go-units): a number, an optional space, then b, k, kb, kib … p, pb, pib, any case. */
+const SIZE = /^(\d+(?:\.\d+)?) ?(?:[kmgtp](?:i?b)?|b)?$/i;
+
+function bounds(model: ComposeModel, node: Node | null, kind: Resource | 'quota'): boolean {
+  const written = scalarString(model, node);
+  if (written === undefined) return false;
+  const value = interpolate(written, model.env).trim();
+  if (hasUnknown(value)) return true;
+  if (kind === 'memory') {
+    const size = SIZE.exec(value);
+    return !!size && Number(size[1]) > 0;
+  }
+  if (kind === 'quota') return /^\d+$/.test(value) && Number(value) > 0;
+  return /^(?:\d+(?:\.\d*)?|\.\d+)$/.test(value) && Number(value) > 0;
 }
 
 /** A service that limits one resource with `mem_limit`/`cpus` and has no `deploy.resources.limits` gets the same style. */
