@@ -47,9 +47,11 @@ export const PEER_DEVIATIONS: Record<string, string[]> = {
     'KICS restart_policy_on_failure_not_set_to_5: on-failure with fewer than 5 attempts is silent (CIS 5.14 asks for at most 5; on-failure:3 is stricter)',
   ],
   'sensitive-host-mount': [
+    'compose-lint CL-0025: a bind of any path under /usr fires (host programs and libraries: /usr/lib/python3 writable is code the host runs as root; read-only, it is disclosure compose-lint does not grade)',
     'KICS volume_has_sensitive_host_directory: a bind of /var/lib/backup/data or /var/data is silent (application data, not a host system or credential path; /etc, /var/lib/docker, /proc … fire)',
   ],
   'missing-resource-limits': [
+    "compose-lint CL-0026: ${MEM:=0} is taken as set by the environment (:= is no default in compose's interpolation)",
     'KICS cpus_not_limited, memory_not_limited: with deploy or deploy.resources but no limits, the finding sits on the service name, beside the other missing baseline settings (KICS points at the deepest key present)',
   ],
   'dangerous-capability': [
@@ -61,7 +63,12 @@ export const PEER_DEVIATIONS: Record<string, string[]> = {
     'KICS container_traffic_not_bound_to_host_interface: a long-syntax port with host_ip set is judged by host_ip',
   ],
   'mount-propagation-shared': ['KICS: slave and rslave propagation are silent (the host sees none of the container mounts)'],
-  'plaintext-secret': ['compose-lint CL-0021: a URL with ${USER}:literal-password@ fires (the password is a literal)'],
+  'plaintext-secret': [
+    'compose-lint CL-0021: a URL with ${USER}:literal-password@ fires (the password is a literal)',
+    'compose-lint CL-0020: SESSION_SALT, SENTRY_DSN and a value around a variable (prefix-${TOKEN}) are silent (a salt is no secret, a Sentry DSN is public by design, the secret part comes from the environment)',
+    'compose-lint CL-0020: LICENSE_KEY fires (a license key is a credential to a paid product)',
+    'compose-lint CL-0020: TOKEN_TTL and other lifetime knobs are silent whatever their value (a lifetime, not a token)',
+  ],
   'missing-pipefail': [
     'KICS shell_running_a_pipe_without_pipefail_flag: a pipe run by plain sh (RUN pwsh a | b under the default shell) fires',
     'KICS shell_running_a_pipe_without_pipefail_flag: a "|" element of a direct exec form is silent (no shell runs it)',
