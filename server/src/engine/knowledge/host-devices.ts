@@ -13,13 +13,19 @@ export interface DeviceRisk {
  */
 export function deviceRisk(path: string): DeviceRisk {
   // `//dev/./sda` is /dev/sda to the kernel.
-  const device = path.replace(/\/\.(?=\/|$)/g, '').replace(/\/{2,}/g, '/').replace(/\/+$/, '') || '/';
+  const device =
+    path
+      .replace(/\/\.(?=\/|$)/g, '')
+      .replace(/\/{2,}/g, '/')
+      .replace(/\/+$/, '') || '/';
   if (/^\/dev\/(?:k?mem|port)$/.test(device)) return { severity: 'error', what: "raw access to the host's memory or I/O ports" };
   if (
     // Disk names: sda…sdzzz, hda…hdt (IDE), vda, xvda, NVMe, MMC, RAID (md0, named arrays under /dev/md/), device
     // mapper, loop, ZFS volumes, network block devices, MTD block devices; /dev itself and the directories that
     // hold disks grant every disk below them. /dev/hdmi0 or /dev/mtd0 are no disks.
-    /^\/dev\/(?:sd[a-z]{1,3}\d*|hd[a-t]\d*|vd[a-z]{1,2}\d*|xvd[a-z]{1,2}\d*|nvme\d+(?:n\d+)?(?:p\d+)?|mmcblk\d+(?:p\d+)?|md\d+|dm-\d+|loop\d+|zd\d+|nbd\d+|mtdblock\d+)$/.test(device) ||
+    /^\/dev\/(?:sd[a-z]{1,3}\d*|hd[a-t]\d*|vd[a-z]{1,2}\d*|xvd[a-z]{1,2}\d*|nvme\d+(?:n\d+)?(?:p\d+)?|mmcblk\d+(?:p\d+)?|md\d+|dm-\d+|loop\d+|zd\d+|nbd\d+|mtdblock\d+)$/.test(
+      device,
+    ) ||
     /^\/dev(?:\/(?:disk|mapper|md|zvol|block)(?:\/.*)?)?$/.test(device)
   ) {
     return { severity: 'error', what: 'raw access to a host disk, past every file permission and mount on the host' };

@@ -82,12 +82,29 @@ describe('host-devices: which devices are disks (compose-lint CL-0016 cases)', (
       (f) => `${f.data?.device} ${f.severity}`,
     );
   it('named RAID arrays, ZFS and network block devices, MTD blocks, old IDE disks, /dev itself and the disk directories are disks', () => {
-    const disks = ['/dev/md/raid1', '/dev/zd16', '/dev/zvol/tank/vm-100-disk-0', '/dev/nbd0', '/dev/mtdblock0', '/dev/hdb1', '/dev', '/dev/disk', '/dev/mapper', '/dev/md'];
-    assert.deepEqual(severities(disks), disks.map((d) => `${d} error`));
+    const disks = [
+      '/dev/md/raid1',
+      '/dev/zd16',
+      '/dev/zvol/tank/vm-100-disk-0',
+      '/dev/nbd0',
+      '/dev/mtdblock0',
+      '/dev/hdb1',
+      '/dev',
+      '/dev/disk',
+      '/dev/mapper',
+      '/dev/md',
+    ];
+    assert.deepEqual(
+      severities(disks),
+      disks.map((d) => `${d} error`),
+    );
   });
   it('near misses are other devices, not disks: /dev/hdmi0, /dev/hidraw0, /dev/mtd0, /dev/zero', () => {
     const others = ['/dev/hdmi0', '/dev/hidraw0', '/dev/mtd0', '/dev/zero'];
-    assert.deepEqual(severities(others), others.map((d) => `${d} warning`));
+    assert.deepEqual(
+      severities(others),
+      others.map((d) => `${d} warning`),
+    );
   });
   it('a path written with // or /./ is the device it names', () => {
     assert.deepEqual(severities(['//dev/./nvme0n1']), ['//dev/./nvme0n1 error']);

@@ -178,8 +178,7 @@ testRule(rule, {
 });
 
 describe('missing-resource-limits: a limit must bound something (compose-lint CL-0026 cases)', () => {
-  const ids = (body: string) =>
-    analyze(`services:\n  app:\n    image: nginx:1.27\n${body}`, { kind: 'compose', rules: [rule] }).map((f) => f.messageId);
+  const ids = (body: string) => analyze(`services:\n  app:\n    image: nginx:1.27\n${body}`, { kind: 'compose', rules: [rule] }).map((f) => f.messageId);
   it('0, -1, no value, an unparseable size or a zero default are no limit', () => {
     assert.deepEqual(ids('    mem_limit: 0\n    cpus: 0.5\n'), ['noMemoryLimit']);
     assert.deepEqual(ids('    mem_limit: -1\n    cpus: 0.5\n'), ['noMemoryLimit']);
