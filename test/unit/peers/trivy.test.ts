@@ -344,7 +344,6 @@ const cases: PeerCase[] = [
     rule: SECRETS,
     code: df('FROM busybox', 'COPY ./config $AWS_CONFIG_FILE'),
     fires: [2],
-    todo: 'sensitive-file-copied (peers): a credentials file named by AWS_CONFIG_FILE/GOOGLE_APPLICATION_CREDENTIALS copied in',
   },
   {
     peer: 'DS031 test_allow_secret_file_without_copy',
@@ -361,14 +360,12 @@ const cases: PeerCase[] = [
     rule: SECRETS,
     code: df('FROM busybox', 'COPY /src /app/', 'ENV GOOGLE_APPLICATION_CREDENTIALS=./app/google-storage-service.json'),
     fires: [3],
-    todo: 'sensitive-file-copied (peers): a credentials file named by AWS_CONFIG_FILE/GOOGLE_APPLICATION_CREDENTIALS copied in',
   },
   {
     peer: 'DS031 test_deny_secret_file_quoted_path',
     rule: SECRETS,
     code: df('FROM busybox', 'COPY . .', 'ENV GOOGLE_APPLICATION_CREDENTIALS="./news-extraction.json"'),
     fires: [3],
-    todo: 'sensitive-file-copied (peers): a credentials file named by AWS_CONFIG_FILE/GOOGLE_APPLICATION_CREDENTIALS copied in',
   },
   {
     peer: 'DS031 test_deny_secret_file_in_arg',

@@ -13,6 +13,8 @@ export interface TransferArgs {
   sources: { value: string; range: Range }[];
   /** The instruction copies heredoc contents (`COPY <<EOF /etc/x`). */
   heredoc: boolean;
+  /** The destination as written, once there is one after the sources. */
+  destination?: { value: string; range: Range };
 }
 
 /** Flags COPY accepts; an ADD with any other flag cannot simply become a COPY. */
@@ -46,7 +48,8 @@ function readTransferArgs(instruction: Add | Copy, lines: LineIndex): TransferAr
       .map((a) => ({ value: unquote(a.value), range: lines.rangeAt(a.start, a.end) }));
   }
   const sources = heredoc ? args.slice(0, -1) : args.length > 1 ? args.slice(0, -1) : args;
-  return { keyword, flags, sources, heredoc };
+  const destination = heredoc || args.length > 1 ? args[args.length - 1] : undefined;
+  return { keyword, flags, sources, heredoc, destination };
 }
 
 /**

@@ -3,6 +3,10 @@ import { testRule } from '../../../support/rule-tester';
 
 testRule(rule, {
   valid: [
+    {
+      name: 'credentials variables pointing outside every copy, at a variable, or into another stage (Trivy DS031 allowed cases)',
+      code: 'FROM busybox:1.36 AS build\nCOPY . /app/\nFROM busybox:1.36\nENV GOOGLE_APPLICATION_CREDENTIALS=/credentials/google-storage-service.json\nCOPY /src /src\nENV GOOGLE_APPLICATION_CREDENTIALS=./app/google-storage-service.json AWS_CONFIG_FILE=$HOME/.aws/config\nCOPY --from=build /app /opt/app\nENV AWS_SHARED_CREDENTIALS_FILE=/opt/app/credentials\nCOPY app.py $APP_DIR\n',
+    },
     { name: 'the whole context', code: 'FROM node:22-alpine\nCOPY . .\n' },
     { name: 'ordinary sources', code: 'FROM node:22-alpine\nCOPY package.json package-lock.json ./\nCOPY src/ ./src/\n' },
     {
@@ -26,6 +30,29 @@ testRule(rule, {
     { name: 'empty', code: '' },
   ],
   invalid: [
+    {
+      name: 'copied to the file a tool reads its credentials from (Trivy DS031 test_deny_copy_secret_file)',
+      code: 'FROM busybox:1.36\nCOPY ./config $AWS_CONFIG_FILE\nCOPY sa.json ${GOOGLE_APPLICATION_CREDENTIALS}\n',
+      findings: [
+        { line: 2, column: 6, endColumn: 14, messageId: 'credentialDestination', data: { source: './config', variable: 'AWS_CONFIG_FILE', keyword: 'COPY' } },
+        { line: 3, column: 6, messageId: 'credentialDestination', data: { source: 'sa.json', variable: 'GOOGLE_APPLICATION_CREDENTIALS' } },
+      ],
+      output: null,
+    },
+    {
+      name: 'an ENV pointing a credentials variable into what a COPY put in the image, relative to WORKDIR (Trivy DS031)',
+      code: 'FROM busybox:1.36\nCOPY /src /app/\nENV GOOGLE_APPLICATION_CREDENTIALS=./app/google-storage-service.json\nFROM busybox:1.36\nWORKDIR /srv\nCOPY . .\nENV AWS_SHARED_CREDENTIALS_FILE "keys/credentials"\n',
+      findings: [
+        {
+          line: 3,
+          column: 36,
+          messageId: 'credentialFileInImage',
+          data: { variable: 'GOOGLE_APPLICATION_CREDENTIALS', path: './app/google-storage-service.json' },
+        },
+        { line: 7, messageId: 'credentialFileInImage', data: { variable: 'AWS_SHARED_CREDENTIALS_FILE', path: 'keys/credentials' } },
+      ],
+      output: null,
+    },
     {
       name: 'a quoted source: BuildKit removes the quotes',
       code: 'FROM alpine:3.20\nCOPY "id_rsa" /root/.ssh/id_rsa\n',
