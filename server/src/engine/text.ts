@@ -79,12 +79,16 @@ export class LineIndex {
   }
 
   /**
-   * The column of an offset as indentation counts it: a byte-order mark before the first line takes no column
-   * (editors hide it; a file read from disk still has it).
+   * The column of an offset as YAML indentation counts it: a byte-order mark before the first line takes no column
+   * (editors hide it; a file read from disk still has it), and the YAML parser reads the spaces right after one as
+   * separation, not indentation (`\uFEFF  a: 1` then `b: 2` is one mapping at column 0), so they take none either.
    */
   indentColumnAt(offset: number): number {
     const { line, character } = this.positionAt(offset);
-    return line === 0 && character > 0 && this.text.charCodeAt(0) === 0xfeff ? character - 1 : character;
+    if (line !== 0 || character === 0 || this.text.charCodeAt(0) !== 0xfeff) return character;
+    let spaces = 1;
+    while (spaces < character && this.text.charCodeAt(spaces) === 32) spaces++;
+    return character - spaces;
   }
 
   /** Leading whitespace of a line. */

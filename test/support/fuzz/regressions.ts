@@ -54,6 +54,16 @@ export const FUZZ_REGRESSIONS: { kind: DocumentKind; note: string; text: string 
   },
   { kind: 'compose', note: 'implicit keys nested in a flow mapping', text: 'services:\n  web: {image: "a:1", user: ro' + 'k: '.repeat(6_000) + '}\n' },
   { kind: 'compose', note: 'an anchor before the first key of a service', text: 'services:\n  hardened:\n   &x  image: a:1\n' },
+  {
+    kind: 'compose',
+    note: 'a byte-order mark and spaces before the first key: the top-level secrets went at column 4',
+    text: '\uFEFF    <<: *base\nservices:\n  api:\n    environment:\n      - DB_PASSWORD=hunter2hunter2\n    image: api:1\n',
+  },
+  {
+    kind: 'compose',
+    note: 'read_only: true before a lone CR, read as a string',
+    text: 'services:\n  web:\n    volumes:\n      - type: bind\n        source: ./certs\n        target: /certs\n        read_only: true\r',
+  },
   { kind: 'dockerfile', note: 'a base image nested 2,000 deep in defaults', text: 'FROM ' + '${A:-'.repeat(2_000) + '}'.repeat(2_000) + '\n' },
   {
     kind: 'dockerfile',

@@ -10,10 +10,17 @@ export function scalarString(model: ComposeModel, node: unknown): string | undef
   return String(value.value);
 }
 
-/** `true`, and the string "true" that compose also accepts. */
+/**
+ * `true`, and the string "true" that compose also accepts. A plain `true` before a lone CR (the last line of a
+ * file saved with old Mac line ends) is the string "true\r" to our YAML parser, which ends lines at LF only, but
+ * true to compose's, which ends them at CR too.
+ */
 export function isTrue(model: ComposeModel, node: unknown): boolean {
   const value = model.resolve(node);
-  return isScalar(value) && (value.value === true || String(value.value).toLowerCase() === 'true');
+  if (!isScalar(value)) return false;
+  if (value.value === true) return true;
+  const text = String(value.value);
+  return (text.endsWith('\r') && value.type === 'PLAIN' ? text.trimEnd() : text).toLowerCase() === 'true';
 }
 
 /** Items of a sequence, each resolved through aliases; empty for anything else. */

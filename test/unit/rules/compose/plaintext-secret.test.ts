@@ -23,6 +23,23 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: 'a byte-order mark, then spaces and an anchor before the first key: the top-level secrets key goes at column 0 (fuzz)',
+      code: '\uFEFF  &top x-base: 1\nservices:\n  api:\n    environment:\n      - DB_PASSWORD=hunter2hunter2\n    image: api:1\n',
+      findings: [
+        {
+          line: 5,
+          messageId: 'environmentName',
+          suggestions: [
+            {
+              output:
+                '\uFEFF  &top x-base: 1\nservices:\n  api:\n    image: api:1\n    secrets:\n      - db_password\nsecrets:\n  db_password:\n    file: ./secrets/db_password.txt\n',
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
       name: 'percona: renamed to its documented _FILE variable',
       code: 'services:\n  db:\n    image: percona:8.0\n    environment:\n      MYSQL_ROOT_PASSWORD: s3cr3t-root\n',
       findings: [

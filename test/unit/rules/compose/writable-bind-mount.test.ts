@@ -4,6 +4,10 @@ import { testRule } from '../../../support/rule-tester';
 testRule(rule, {
   valid: [
     {
+      name: 'read_only: true on a last line ending in a lone CR, which compose reads as a line end (fuzz)',
+      code: 'services:\n  web:\n    image: nginx:1.27\n    volumes:\n      - type: bind\n        source: ./certs\n        target: /certs\n        read_only: true\r',
+    },
+    {
       name: 'read-only bind mounts',
       code: 'services:\n  web:\n    image: nginx:1.27\n    volumes:\n      - ./site:/usr/share/nginx/html:ro\n      - "./conf:/etc/nginx/conf.d:ro,z"\n      - type: bind\n        source: ./certs\n        target: /certs\n        read_only: true\n',
     },
@@ -20,6 +24,23 @@ testRule(rule, {
     { name: 'no services', code: 'volumes:\n  data: {}\n' },
   ],
   invalid: [
+    {
+      name: 'read_only: false on a last line ending in a lone CR is flipped, and read as true after (fuzz)',
+      code: 'services:\n  web:\n    image: nginx:1.27\n    volumes:\n      - type: bind\n        source: ./certs\n        target: /certs\n        read_only: false\r',
+      findings: [
+        {
+          line: 6,
+          messageId: 'readWrite',
+          suggestions: [
+            {
+              output:
+                'services:\n  web:\n    image: nginx:1.27\n    volumes:\n      - type: bind\n        source: ./certs\n        target: /certs\n        read_only: true\r',
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
     {
       name: 'short syntax: `:ro` appended inside the quotes',
       code: 'services:\n  web:\n    image: nginx:1.27\n    volumes:\n      - "./site:/usr/share/nginx/html"\n',
