@@ -38,9 +38,157 @@ testRule(rule, {
     { name: "dnf5's cache folder removed", code: 'FROM fedora:41\nRUN dnf5 install -y curl && rm -rf /var/cache/libdnf5\n' },
     { name: 'the aliases of dnf install, cleaned', code: 'FROM fedora:40\nRUN dnf in -y curl && dnf rei -y jq && dnf clean all\n' },
     { name: 'half-typed', code: 'FROM debian:12\nRUN apt-get' },
+    {
+      name: 'zypper clean, cc and clean -a (hadolint DL3036)',
+      code: 'FROM opensuse/leap:15.6\nRUN zypper -n install curl && zypper clean\nRUN zypper -n in git && zypper cc\nRUN zypper -n in jq && zypper clean -a\n',
+    },
+    {
+      name: 'zypper cache removed or mounted',
+      code: 'FROM opensuse/leap:15.6\nRUN zypper -n install curl && rm -rf /var/cache/zypp/*\nRUN --mount=type=cache,target=/var/cache/zypp zypper -n in git\n',
+    },
+    {
+      name: 'dnf, yum and zypper caches removed with a brace list or by a folder above (hadolint DL3040 rm /var/cache/yum)',
+      code: 'FROM fedora:40\nRUN dnf install -y a && rm -rf /var/cache/{dnf,yum,zypp}\nRUN microdnf install -y b && rm -rf /var/cache/yum/*\nRUN yum install -y c && rm -rf /var/cache/*\n',
+    },
+    { name: 'aptitude with its lists removed', code: 'FROM debian:12\nRUN aptitude update && aptitude install -y curl && rm -rf /var/lib/apt/lists/*\n' },
+    {
+      name: 'pip with --no-cache-dir, before or after install, pip2/pip3/python -m pip (hadolint DL3042)',
+      code: 'FROM python:3.12\nRUN pip2 install MySQL_python --no-cache-dir\nRUN pip3 --no-cache-dir install x\nRUN python3 -m pip install --no-cache-dir y && /opt/venv/bin/pip install --no-cache-dir z\n',
+    },
+    {
+      name: 'PIP_NO_CACHE_DIR on the command line, exported, in ENV or ARG, also off and 0, which pip reads as off too',
+      code: 'FROM python:3.12\nRUN PIP_NO_CACHE_DIR=1 pip install a && env PIP_NO_CACHE_DIR=true pip install b\nRUN export PIP_NO_CACHE_DIR=off && pip install c\nENV PIP_NO_CACHE_DIR=0\nRUN pip install d\n',
+    },
+    {
+      name: 'PIP_NO_CACHE_DIR set in the stage built on (hadolint DL3042)',
+      code: 'FROM debian:12 AS base\nENV PIP_NO_CACHE_DIR=1\nFROM base\nRUN pip install six\n',
+    },
+    { name: 'ARG PIP_NO_CACHE_DIR with a value', code: 'FROM python:3.12\nARG PIP_NO_CACHE_DIR=1\nRUN pip install six\n' },
+    {
+      name: 'pip cache purged, removed or mounted',
+      code: 'FROM python:3.12\nRUN pip install a && pip cache purge\nRUN pip install b; rm -rf ~/.cache/pip\nRUN pip install c && rm -rf /root/.cache\nRUN --mount=type=cache,target=/root/.cache/pip pip install d\nRUN --mount=type=cache,target=/home/app/.cache pip install e\n',
+    },
+    {
+      name: 'pipx, pipenv and pip download are not pip install (hadolint DL3042)',
+      code: 'FROM python:3.12\nRUN pipx install black && pipenv install && pip download x && pip freeze\n',
+    },
+    {
+      name: 'uv with --no-cache, UV_NO_CACHE, uv cache clean or a cache mount',
+      code: 'FROM python:3.12\nRUN uv pip install --system --no-cache a && uv sync -n\nENV UV_NO_CACHE=1\nRUN uv sync --frozen\nFROM python:3.12\nRUN uv sync && uv cache clean\nRUN --mount=type=cache,target=/root/.cache/uv uv sync --locked\n',
+    },
+    {
+      name: 'npm cache cleaned, removed or mounted',
+      code: 'FROM node:22\nRUN npm ci && npm cache clean --force\nRUN npm install -g pm2 && rm -rf /root/.npm\nRUN --mount=type=cache,target=/root/.npm npm ci\nRUN npm run build && npm test\n',
+    },
+    {
+      name: 'yarn cache cleaned, removed or mounted (hadolint DL3060)',
+      code: 'FROM node:22\nRUN yarn install bar && yarn cache clean\nRUN yarn add x && rm -rf /usr/local/share/.cache/yarn/*\nRUN yarn global add y && rm -rf "$(yarn cache dir)"\nRUN --mount=type=cache,target=/usr/local/share/.cache/yarn yarn install\nRUN yarn build\n',
+    },
+    {
+      name: 'pip, npm and yarn in a builder stage that is not shipped (hadolint DL3060 stage not reused)',
+      code: 'FROM node:22 AS build\nRUN yarn install foo && npm ci\nFROM python:3.12 AS py\nRUN pip install flask\nFROM gcr.io/distroless/static-debian12\nCOPY --from=build /out /out\nCOPY --from=py /x /x\n',
+    },
     { name: 'no FROM', code: 'RUN apt-get install -y curl\n' },
   ],
   invalid: [
+    {
+      name: 'zypper: append zypper clean -a (hadolint DL3036)',
+      code: 'FROM opensuse/leap:15.6\nRUN zypper install -y mariadb=10.4\n',
+      findings: [{ line: 2, column: 5, endColumn: 19, messageId: 'zypperCache' }],
+      output: 'FROM opensuse/leap:15.6\nRUN zypper install -y mariadb=10.4 && zypper clean -a\n',
+    },
+    {
+      name: 'zypper cleaned before the install, sudo, continuation line',
+      code: 'FROM opensuse/leap:15.6\nRUN zypper clean -a && sudo zypper --non-interactive \\\n    in curl\n',
+      findings: [{ line: 2, column: 29, messageId: 'zypperCache' }],
+      output: 'FROM opensuse/leap:15.6\nRUN zypper clean -a && sudo zypper --non-interactive \\\n    in curl && zypper clean -a\n',
+    },
+    {
+      name: 'aptitude keeps the apt lists too',
+      code: 'FROM debian:12\nRUN aptitude update && aptitude install -y curl\n',
+      findings: [{ line: 2, column: 24, endColumn: 40, messageId: 'aptLists' }],
+      output: 'FROM debian:12\nRUN aptitude update && aptitude install -y curl && rm -rf /var/lib/apt/lists/*\n',
+    },
+    {
+      name: 'microdnf with a cleanup before it, and a cache removed elsewhere (hadolint DL3040)',
+      code: 'FROM registry.access.redhat.com/ubi9/ubi-minimal:9.4\nRUN microdnf clean all && microdnf install -y mariadb && rm -rf /var/cache/apt\n',
+      findings: [{ line: 2, column: 27, messageId: 'dnfCache', data: { program: 'microdnf' } }],
+      output:
+        'FROM registry.access.redhat.com/ubi9/ubi-minimal:9.4\nRUN microdnf clean all && microdnf install -y mariadb && rm -rf /var/cache/apt && microdnf clean all\n',
+    },
+    {
+      name: 'pip, pip3, python -m pip: --no-cache-dir after install, each call (hadolint DL3042)',
+      code: 'FROM python:3.12\nRUN pip install MySQL_python\nRUN python3 -m pip install --upgrade pip && pip3 install -r requirements.txt\n',
+      findings: [
+        { line: 2, column: 5, endColumn: 16, messageId: 'pipCache', data: { command: 'pip install' } },
+        { line: 3, column: 5, endColumn: 27, messageId: 'pipCache', data: { command: 'python3 -m pip install' } },
+        { line: 3, column: 45, endColumn: 57, messageId: 'pipCache', data: { command: 'pip3 install' } },
+      ],
+      output:
+        'FROM python:3.12\nRUN pip install --no-cache-dir MySQL_python\nRUN python3 -m pip install --no-cache-dir --upgrade pip && pip3 install --no-cache-dir -r requirements.txt\n',
+    },
+    {
+      name: 'pip: an empty PIP_NO_CACHE_DIR, one set in another stage, or after the RUN, turns nothing off (hadolint DL3042)',
+      code: 'FROM debian:12 AS base\nENV PIP_NO_CACHE_DIR=1\nFROM debian:12\nENV PIP_NO_CACHE_DIR=\nRUN pip install six\nENV PIP_NO_CACHE_DIR=1\n',
+      findings: [{ line: 5, messageId: 'pipCache' }],
+      output:
+        'FROM debian:12 AS base\nENV PIP_NO_CACHE_DIR=1\nFROM debian:12\nENV PIP_NO_CACHE_DIR=\nRUN pip install --no-cache-dir six\nENV PIP_NO_CACHE_DIR=1\n',
+    },
+    {
+      name: 'pip: exec form, sh -c, heredoc, a cache mount elsewhere',
+      code: 'FROM python:3.12\nRUN ["pip", "install", "flask"]\nRUN ["sh", "-c", "pip install gunicorn"]\nRUN --mount=type=cache,target=/root/.npm <<EOF\npip install uvicorn\nEOF\n',
+      findings: [
+        { line: 2, column: 7, messageId: 'pipCache' },
+        { line: 3, column: 19, messageId: 'pipCache' },
+        { line: 5, column: 1, messageId: 'pipCache' },
+      ],
+      output:
+        'FROM python:3.12\nRUN ["pip", "install", "--no-cache-dir", "flask"]\nRUN ["sh", "-c", "pip install --no-cache-dir gunicorn"]\nRUN --mount=type=cache,target=/root/.npm <<EOF\npip install --no-cache-dir uvicorn\nEOF\n',
+    },
+    {
+      name: 'uv: --no-cache after the subcommand',
+      code: 'FROM python:3.12\nRUN uv pip install --system flask && uv sync --frozen\n',
+      findings: [
+        { line: 2, column: 5, endColumn: 19, messageId: 'uvCache', data: { command: 'uv pip install' } },
+        { line: 2, column: 38, endColumn: 45, messageId: 'uvCache', data: { command: 'uv sync' } },
+      ],
+      output: 'FROM python:3.12\nRUN uv pip install --no-cache --system flask && uv sync --no-cache --frozen\n',
+    },
+    {
+      name: 'npm: one cleanup appended to the RUN, in the stage the final one builds on',
+      code: 'FROM node:22 AS base\nRUN npm ci --omit=dev && npm install -g pm2\nFROM base\nCMD ["pm2-runtime", "app.js"]\n',
+      findings: [{ line: 2, column: 5, endColumn: 11, messageId: 'npmCache', data: { command: 'npm ci' } }],
+      output: 'FROM node:22 AS base\nRUN npm ci --omit=dev && npm install -g pm2 && npm cache clean --force\nFROM base\nCMD ["pm2-runtime", "app.js"]\n',
+    },
+    {
+      name: 'npm cleaned before the install',
+      code: 'FROM node:22\nRUN npm cache clean --force && npm i\n',
+      findings: [{ line: 2, column: 32, messageId: 'npmCache' }],
+      output: 'FROM node:22\nRUN npm cache clean --force && npm i && npm cache clean --force\n',
+    },
+    {
+      name: "yarn: a suggestion only, as Plug'n'Play reads packages from the cache (hadolint DL3060)",
+      code: 'FROM node:22\nRUN yarn install --frozen-lockfile\nRUN yarn\n',
+      findings: [
+        {
+          line: 2,
+          column: 5,
+          endColumn: 17,
+          messageId: 'yarnCache',
+          data: { command: 'yarn install' },
+          suggestions: [{ output: 'FROM node:22\nRUN yarn install --frozen-lockfile && yarn cache clean\nRUN yarn\n' }],
+        },
+        {
+          line: 3,
+          column: 5,
+          endColumn: 9,
+          messageId: 'yarnCache',
+          data: { command: 'yarn' },
+          suggestions: [{ output: 'FROM node:22\nRUN yarn install --frozen-lockfile\nRUN yarn && yarn cache clean\n' }],
+        },
+      ],
+      output: null,
+    },
     {
       name: 'lists removed before the install, which fetches them again (issue 12)',
       code: 'FROM debian:12\nRUN rm -rf /var/lib/apt/lists/* && apt-get update && apt-get install -y curl\n',

@@ -1,11 +1,12 @@
 import { Run, type Instruction } from 'dockerfile-ast';
-import { stageChain, type DockerfileModel, type Stage } from '../../documents/dockerfile';
+import { stageBuildsOn, stageChain, type DockerfileModel, type Stage } from '../../documents/dockerfile';
 import { instructionEnd } from '../../documents/instruction-end';
 import type { ShellSource } from '../../documents/shell-source';
 import { insertAt } from '../../fixes';
 import { hasOption, insertOptionAfter, isInstall, packageCommand, type PackageCommand } from '../../knowledge/packages';
-import { commandArgs, commandName, isOpenAtEnd, type SimpleCommand } from '../../knowledge/shell';
-import { orderedCommands } from '../../knowledge/shell-scopes';
+import { instructionSettings } from '../../knowledge/environment-settings';
+import { commandArgs, commandIndex, commandName, isOpenAtEnd, type SimpleCommand, type Word } from '../../knowledge/shell';
+import { orderedCommands, programOf } from '../../knowledge/shell-scopes';
 import { defineDockerfileRule, type Report } from '../../rule';
 import type { Fix } from '../../types';
 
@@ -14,20 +15,56 @@ const APT_CLEANUP = `rm -rf ${APT_LISTS}/*`;
 
 /**
  * Where each manager keeps what a cleanup must remove; a `RUN --mount=type=cache` or `type=tmpfs` on one of
- * them (or on a folder above) keeps it out of the layer. apt's finding is about its lists; yum keeps its cache in
- * /var/cache/yum (EL7) or /var/cache/dnf (EL8 on, where yum is dnf), dnf5 in /var/cache/libdnf5.
+ * them (or on a folder above) keeps it out of the layer. apt's (and aptitude's) finding is about its lists; yum keeps
+ * its cache in /var/cache/yum (EL7) or /var/cache/dnf (EL8 on, where yum is dnf), dnf5 in /var/cache/libdnf5.
  */
-const CACHE_FOLDERS: Record<'apt' | 'apk' | 'dnf', string[]> = {
+const CACHE_FOLDERS: Record<'apt' | 'apk' | 'dnf' | 'zypper', string[]> = {
   apt: [APT_LISTS],
   apk: ['/var/cache/apk', '/etc/apk/cache'],
   dnf: ['/var/cache/dnf', '/var/cache/yum', '/var/cache/libdnf5'],
+  zypper: ['/var/cache/zypp'],
 };
+
+/**
+ * The language package managers' caches, under the home folder of whoever runs them (`~`, `$HOME`, `/root`,
+ * `/home/<user>`), and the absolute ones: yarn 1 run as root in the node images keeps its cache in
+ * /usr/local/share/.cache/yarn.
+ */
+type Tool = 'pip' | 'uv' | 'npm' | 'yarn';
+const TOOL_CACHES: Record<Tool, { home: string[]; absolute: string[] }> = {
+  pip: { home: ['.cache/pip'], absolute: [] },
+  uv: { home: ['.cache/uv'], absolute: [] },
+  npm: { home: ['.npm/_cacache'], absolute: [] },
+  yarn: { home: ['.cache/yarn', '.yarn/berry/cache'], absolute: ['/usr/local/share/.cache/yarn'] },
+};
+
+/** Environment variables that turn the cache off: pip takes any value (it reads "off" and "0" as off too), uv a true one. */
+const CACHE_OFF_SETTINGS: Partial<Record<Tool, { name: string; value: RegExp }>> = {
+  pip: { name: 'PIP_NO_CACHE_DIR', value: /^\S/ },
+  uv: { name: 'UV_NO_CACHE', value: /^(?:1|true|yes|on)$/i },
+};
+
+/** Programs and variables whose presence in a RUN's text may make it a concern of this rule: read before lexing. */
+const CONCERNS = /apt|apk|yum|dnf|zypper|pip|uv|npm|yarn|\.cache/;
+
+/** A call of a language package manager that downloads packages into its cache. */
+interface ToolCall {
+  tool: Tool;
+  /** The program as written (`pip3`, `python3`, `uv`, `npm`). */
+  program: Word;
+  /** `install`, `ci`, `sync`...; undefined for a bare `yarn`, which installs. */
+  subcommand?: Word;
+  /** Every word after the program. */
+  args: Word[];
+}
 
 interface RunCode {
   run: Run;
   stage?: Stage;
   sources: ShellSource[];
-  commands: { source: ShellSource; command: SimpleCommand; call?: PackageCommand }[];
+  commands: { source: ShellSource; command: SimpleCommand; call?: PackageCommand; tool?: ToolCall }[];
+  /** Targets of the RUN's cache and tmpfs mounts, read on first use. */
+  mounts?: string[];
 }
 
 export default defineDockerfileRule({
@@ -38,32 +75,48 @@ export default defineDockerfileRule({
     category: 'hygiene',
     title: 'Package manager cache left in the image',
     description:
-      'Package indexes and downloaded packages left behind by apt, apk, yum or dnf stay in the layer for good, even if a later step deletes them: a bigger image with stale metadata about what could be installed.',
+      'Package indexes and downloaded packages left behind by apt, aptitude, apk, yum, dnf, microdnf, zypper, pip, uv, npm or yarn stay in the layer for good, even if a later step deletes them: a bigger image with stale metadata about what could be installed.',
     references: {
-      hadolint: ['DL3009', 'DL3019', 'DL3032', 'DL3040'],
-      kics: ['apt_get_install_lists_were_not_deleted', 'apk_add_using_local_cache_path', 'missing_dnf_clean_all', 'yum_clean_all_missing'],
+      hadolint: ['DL3009', 'DL3019', 'DL3032', 'DL3036', 'DL3040', 'DL3042', 'DL3060'],
+      kics: [
+        'apt_get_install_lists_were_not_deleted',
+        'apk_add_using_local_cache_path',
+        'missing_dnf_clean_all',
+        'yum_clean_all_missing',
+        'missing_zypper_clean',
+        'pip_install_keeping_cached_packages',
+      ],
     },
     profile: 'strict',
     messages: {
       apkCache: 'apk add without --no-cache leaves the package index in /var/cache/apk in this layer for good; add --no-cache.',
       aptLists: `This RUN installs packages but leaves the apt lists in ${APT_LISTS} in its layer for good; end it with ${APT_CLEANUP}.`,
       dnfCache: '{{program}} install leaves its metadata and package cache in /var/cache in this layer for good; end the RUN with {{program}} clean all.',
+      zypperCache: 'zypper install leaves the repository metadata in /var/cache/zypp in this layer for good; end the RUN with zypper clean -a.',
+      pipCache: '{{command}} keeps every package it downloads in the pip cache (~/.cache/pip) in this layer for good; add --no-cache-dir.',
+      uvCache: '{{command}} keeps every package it downloads in the uv cache (~/.cache/uv) in this layer for good; add --no-cache.',
+      npmCache: '{{command}} keeps every package it downloads in the npm cache (~/.npm) in this layer for good; end the RUN with npm cache clean --force.',
+      yarnCache: '{{command}} keeps every package it downloads in the yarn cache in this layer for good; end the RUN with yarn cache clean.',
     },
     fixable: true,
-    hasSuggestions: false,
+    hasSuggestions: true,
   },
   check({ model, report }) {
     // Caches in a builder stage never reach the image; only the final stage and the stages it builds on count.
     const shipped = new Set<Stage | undefined>(model.finalStage ? stageChain(model.finalStage) : []);
     const runs = runsOf(model).filter((r) => shipped.has(r.stage));
+    const settings = cacheOffSettings(model);
     // Stages that a later RUN installing with apt without updating builds on (its own included): that RUN relies on
     // the lists left behind. Marked up each chain as far as it is not marked yet, so every stage is marked once.
     const listsNeeded = new Set<Stage>();
     for (let i = runs.length - 1; i >= 0; i--) {
       const code = runs[i];
+      if (code.commands.length === 0) continue;
       checkApk(code, model.text, report);
       checkApt(model, code, listsNeeded, report);
       checkDnf(model, code, report);
+      checkZypper(model, code, report);
+      checkTools(model, code, settings, report);
       if (code.stage && installsWithoutUpdate(code)) {
         for (let stage: Stage | undefined = code.stage; stage && !listsNeeded.has(stage); stage = stage.image.stage) listsNeeded.add(stage);
       }
@@ -71,12 +124,15 @@ export default defineDockerfileRule({
   },
 });
 
+type MessageId = 'apkCache' | 'aptLists' | 'dnfCache' | 'zypperCache' | 'pipCache' | 'uvCache' | 'npmCache' | 'yarnCache';
+type Reporter = (r: Report<MessageId>) => void;
+
 /**
  * `apk add` without `--no-cache` keeps the index it downloaded in /var/cache/apk, unless a later command of the
  * RUN removes it; `--no-network` downloads nothing to keep.
  */
-function checkApk(code: RunCode, text: string, report: (r: Report<'apkCache' | 'aptLists' | 'dnfCache'>) => void): void {
-  if (keptOut(code.run, CACHE_FOLDERS.apk)) return;
+function checkApk(code: RunCode, text: string, report: Reporter): void {
+  if (keptOut(code, CACHE_FOLDERS.apk)) return;
   code.commands.forEach(({ source, call }, index) => {
     if (!call || call.manager !== 'apk' || !isInstall(call) || hasOption(call, '--no-cache', '--no-network')) return;
     if (removesAfter(code, index, CACHE_FOLDERS.apk)) return;
@@ -88,18 +144,22 @@ function checkApk(code: RunCode, text: string, report: (r: Report<'apkCache' | '
   });
 }
 
+/** apt and aptitude share the lists in /var/lib/apt/lists (`aptitude clean` removes the packages, not them). */
+function isApt(call: PackageCommand | undefined): call is PackageCommand {
+  return call !== undefined && (call.manager === 'apt' || call.manager === 'aptitude');
+}
+
 /**
  * `apt-get install` needs its lists removed in the same RUN, after the last command that fetches them or
  * installs (`rm -rf /var/lib/apt/lists/*`, or `apt-get dist-clean`): a later RUN cannot shrink this layer, and a
  * removal before the install removes nothing the install leaves.
  */
-function checkApt(model: DockerfileModel, code: RunCode, listsNeeded: Set<Stage>, report: (r: Report<'apkCache' | 'aptLists' | 'dnfCache'>) => void): void {
-  if (keptOut(code.run, CACHE_FOLDERS.apt)) return;
-  const install = code.commands.find(({ call }) => call?.manager === 'apt' && isInstall(call));
-  if (!install) return;
+function checkApt(model: DockerfileModel, code: RunCode, listsNeeded: Set<Stage>, report: Reporter): void {
+  const install = code.commands.find(({ call }) => isApt(call) && isInstall(call));
+  if (!install || keptOut(code, CACHE_FOLDERS.apt)) return;
   let last = -1;
   code.commands.forEach(({ call }, index) => {
-    if (call?.manager === 'apt' && (isInstall(call) || call.subcommand?.value === 'update')) last = index;
+    if (isApt(call) && (isInstall(call) || call.subcommand?.value === 'update')) last = index;
   });
   const distClean = code.commands.some(({ call }, index) => index > last && call?.manager === 'apt' && call.subcommand?.value === 'dist-clean');
   if (distClean || removesAfter(code, last, CACHE_FOLDERS.apt)) return;
@@ -114,13 +174,13 @@ function checkApt(model: DockerfileModel, code: RunCode, listsNeeded: Set<Stage>
 }
 
 /** yum, dnf and microdnf keep metadata and packages in /var/cache until `clean all` runs after them in the same RUN. */
-function checkDnf(model: DockerfileModel, code: RunCode, report: (r: Report<'apkCache' | 'aptLists' | 'dnfCache'>) => void): void {
-  if (keptOut(code.run, CACHE_FOLDERS.dnf)) return;
+function checkDnf(model: DockerfileModel, code: RunCode, report: Reporter): void {
   const reported = new Set<string>();
   code.commands.forEach(({ source, call }, index) => {
     if (!call || (call.manager !== 'dnf' && call.manager !== 'microdnf') || !isInstall(call)) return;
     const program = call.program.value.slice(call.program.value.lastIndexOf('/') + 1);
-    if (reported.has(program) || cleansAllAfter(code, index, program) || removesAfter(code, index, CACHE_FOLDERS.dnf)) return;
+    if (reported.has(program) || keptOut(code, CACHE_FOLDERS.dnf) || cleansAllAfter(code, index, program) || removesAfter(code, index, CACHE_FOLDERS.dnf))
+      return;
     reported.add(program);
     const fix = appendCommand(model, code, `${program} clean all`);
     report({
@@ -132,10 +192,201 @@ function checkDnf(model: DockerfileModel, code: RunCode, report: (r: Report<'apk
   });
 }
 
+/**
+ * zypper keeps the repositories' metadata in /var/cache/zypp until `zypper clean` runs after it in the same RUN.
+ * Without an option `zypper clean` removes only downloaded packages (which zypper does not keep by default), but
+ * it is accepted as hadolint (DL3036) accepts it; the fix writes `-a`, which removes the metadata too.
+ */
+function checkZypper(model: DockerfileModel, code: RunCode, report: Reporter): void {
+  const index = code.commands.findIndex(({ call }) => call?.manager === 'zypper' && isInstall(call));
+  if (index < 0 || keptOut(code, CACHE_FOLDERS.zypper) || removesAfter(code, index, CACHE_FOLDERS.zypper)) return;
+  const cleans = code.commands.some(
+    ({ call }, i) => i > index && call?.manager === 'zypper' && (call.subcommand?.value === 'clean' || call.subcommand?.value === 'cc'),
+  );
+  if (cleans) return;
+  const { source, call } = code.commands[index];
+  const fix = appendCommand(model, code, 'zypper clean -a');
+  report({ range: source.rangeOf(call!.program.start, call!.subcommand!.end), messageId: 'zypperCache', fixes: fix ? [fix] : [] });
+}
+
+/**
+ * pip, uv, npm and yarn keep what they download in a cache in the home folder. pip and uv get an option that turns
+ * the cache off (one per call); npm and yarn get a cleanup appended to the RUN (one per RUN and tool).
+ */
+function checkTools(model: DockerfileModel, code: RunCode, settings: CacheOffSetting[], report: Reporter): void {
+  const reported = new Set<Tool>();
+  code.commands.forEach(({ source, command, tool }, index) => {
+    if (!tool || reported.has(tool.tool)) return;
+    const kind = tool.tool;
+    if (keptOutOfHome(code, kind) || cleansToolAfter(code, index, kind) || cacheTurnedOff(code, index, command, tool, settings)) return;
+    const end = (tool.subcommand ?? tool.program).end;
+    const range = source.rangeOf(tool.program.start, end);
+    const written = [tool.program, ...tool.args.filter((w) => w.end <= end)].map((w) => w.value.slice(w.value.lastIndexOf('/') + 1)).join(' ');
+    if (kind === 'pip' || kind === 'uv') {
+      const option = kind === 'pip' ? '--no-cache-dir' : '--no-cache';
+      report({
+        range,
+        messageId: kind === 'pip' ? 'pipCache' : 'uvCache',
+        data: { command: written },
+        fixes: [{ title: `Add ${option}`, kind: 'fix', edits: [insertOptionAfter(source, tool.subcommand!, option, model.text)] }],
+      });
+      return;
+    }
+    reported.add(kind);
+    // Yarn 2 and later with Plug'n'Play read the packages from the cache at run time: removing it is only a suggestion.
+    const fix = appendCommand(model, code, kind === 'npm' ? 'npm cache clean --force' : 'yarn cache clean', kind === 'npm' ? 'fix' : 'suggestion');
+    report({ range, messageId: kind === 'npm' ? 'npmCache' : 'yarnCache', data: { command: written }, fixes: fix ? [fix] : [] });
+  });
+}
+
+const PIP = /^pip(?:\d+(?:\.\d+)*)?$/;
+const PYTHON = /^python(?:\d+(?:\.\d+)*)?$/;
+const NPM_INSTALLS = new Set([
+  'install',
+  'i',
+  'in',
+  'ins',
+  'inst',
+  'insta',
+  'instal',
+  'isnt',
+  'isnta',
+  'isntal',
+  'isntall',
+  'add',
+  'ci',
+  'clean-install',
+  'ic',
+  'install-clean',
+  'isntall-clean',
+  'update',
+  'up',
+  'upgrade',
+]);
+const YARN_INSTALLS = new Set(['install', 'add']);
+
+/** Reads a command as a pip, uv, npm or yarn call that downloads packages; undefined for anything else. */
+function toolCall(command: SimpleCommand): ToolCall | undefined {
+  const found = programOf(command);
+  if (!found) return undefined;
+  const name = found.name;
+  const program = command.words[found.index];
+  const args = command.words.slice(found.index + 1);
+  const operands = args.filter((w) => !w.value.startsWith('-'));
+  if (PIP.test(name)) return operands[0]?.value === 'install' ? { tool: 'pip', program, subcommand: operands[0], args } : undefined;
+  if (PYTHON.test(name)) {
+    const m = args.findIndex((w) => w.value === '-m');
+    if (m < 0 || args[m + 1]?.value !== 'pip') return undefined;
+    const subcommand = args.slice(m + 2).find((w) => !w.value.startsWith('-'));
+    return subcommand?.value === 'install' ? { tool: 'pip', program, subcommand, args } : undefined;
+  }
+  if (name === 'uv') {
+    const [first, second] = operands;
+    if (first?.value === 'sync') return { tool: 'uv', program, subcommand: first, args };
+    if (first?.value === 'pip' && (second?.value === 'install' || second?.value === 'sync')) return { tool: 'uv', program, subcommand: second, args };
+    return undefined;
+  }
+  if (name === 'npm') return operands[0] && NPM_INSTALLS.has(operands[0].value) ? { tool: 'npm', program, subcommand: operands[0], args } : undefined;
+  if (name === 'yarn') {
+    const first = operands[0];
+    if (!first) return args.length === 0 || args.every((w) => w.value.startsWith('-')) ? { tool: 'yarn', program, args } : undefined;
+    if (YARN_INSTALLS.has(first.value)) return { tool: 'yarn', program, subcommand: first, args };
+    if (first.value === 'global' && operands[1]?.value === 'add') return { tool: 'yarn', program, subcommand: operands[1], args };
+  }
+  return undefined;
+}
+
+/** The option that turns the cache off, or a cleanup of the tool's own after the call (`pip cache purge`). */
+function cleansToolAfter(code: RunCode, index: number, tool: Tool): boolean {
+  const own = code.commands[index].tool!;
+  if (tool === 'pip' && own.args.some((w) => w.value === '--no-cache-dir' || w.value.startsWith('--no-cache-dir='))) return true;
+  if (tool === 'uv' && own.args.some((w) => w.value === '--no-cache' || w.value === '-n')) return true;
+  for (let i = index + 1; i < code.commands.length; i++) {
+    const { command } = code.commands[i];
+    const found = programOf(command);
+    if (!found) continue;
+    const words = command.words.slice(found.index + 1).map((w) => w.value);
+    const name = found.name;
+    if (tool === 'pip' && (PIP.test(name) || (PYTHON.test(name) && words[0] === '-m' && words[1] === 'pip'))) {
+      const rest = PIP.test(name) ? words : words.slice(2);
+      if (rest[0] === 'cache' && rest[1] === 'purge') return true;
+    }
+    if (name === tool && tool !== 'pip' && words[0] === 'cache' && (words[1] === 'clean' || words[1] === 'purge')) return true;
+    if (name === 'rm' && words.some((w) => removesToolCache(w, tool))) return true;
+  }
+  return false;
+}
+
+/** `rm -rf ~/.cache/pip`, `/root/.npm`, `$(yarn cache dir)`, `/usr/local/share/.cache/yarn/*`. */
+function removesToolCache(word: string, tool: Tool): boolean {
+  if (tool === 'yarn' && word.includes('yarn cache dir')) return true;
+  if (tool === 'pip' && word.includes('pip cache dir')) return true;
+  if (tool === 'uv' && word.includes('uv cache dir')) return true;
+  return pathsOf(word).some((path) => coversToolCache(path, tool));
+}
+
+function coversToolCache(path: string, tool: Tool): boolean {
+  const caches = TOOL_CACHES[tool];
+  if (caches.absolute.some((folder) => covers(path, folder))) return true;
+  const home = /^(?:~|\$HOME|\$\{HOME\}|\/root|\/home\/[^/]+)(?=\/|$)/.exec(path);
+  if (!home) return false;
+  const inHome = path.slice(home[0].length + 1);
+  return inHome === '' || caches.home.some((folder) => covers(inHome, folder));
+}
+
+/** A cache or tmpfs mount on the tool's cache folder, or a folder above it. */
+function keptOutOfHome(code: RunCode, tool: Tool): boolean {
+  return mountsOf(code).some((target) => coversToolCache(target, tool));
+}
+
+interface CacheOffSetting {
+  tool: Tool;
+  stage?: Stage;
+  offset: number;
+}
+
+/** `ENV PIP_NO_CACHE_DIR=1`, `ARG UV_NO_CACHE=1`: read only when the document names one of the variables. */
+function cacheOffSettings(model: DockerfileModel): CacheOffSetting[] {
+  if (!model.text.includes('_NO_CACHE')) return [];
+  const settings: CacheOffSetting[] = [];
+  for (const { instruction, stage, onbuild } of model.instructions) {
+    if (onbuild) continue;
+    for (const setting of instructionSettings(instruction)) {
+      for (const tool of ['pip', 'uv'] as const) {
+        const off = CACHE_OFF_SETTINGS[tool]!;
+        if (setting.name === off.name && off.value.test(setting.value.trim()))
+          settings.push({ tool, stage, offset: model.lines.offsetAt(setting.range.start) });
+      }
+    }
+  }
+  return settings;
+}
+
+/**
+ * The variable that turns the cache off is set for this call: before it on its command line (`PIP_NO_CACHE_DIR=1
+ * pip install`, `env UV_NO_CACHE=1 uv sync`), exported earlier in the RUN, or set by an ENV or ARG above the RUN in
+ * its stage or a stage it builds on.
+ */
+function cacheTurnedOff(code: RunCode, index: number, command: SimpleCommand, tool: ToolCall, settings: CacheOffSetting[]): boolean {
+  const off = CACHE_OFF_SETTINGS[tool.tool];
+  if (!off) return false;
+  const sets = (word: Word) => word.value.startsWith(`${off.name}=`) && off.value.test(word.value.slice(off.name.length + 1));
+  if (command.words.slice(0, commandIndex(command)).some(sets)) return true;
+  for (let i = 0; i < index; i++) {
+    const words = code.commands[i].command.words;
+    if (words[0]?.value === 'export' && words.slice(1).some(sets)) return true;
+  }
+  const offset = code.sources[0].offset;
+  return settings.some(
+    (s) => s.tool === tool.tool && s.offset < offset && (code.stage && s.stage ? stageBuildsOn(code.stage, s.stage) : s.stage === code.stage),
+  );
+}
+
 const COMMANDS = Symbol('commands with their package manager calls');
 
 function commandsOf(source: ShellSource, text: string): RunCode['commands'] {
-  return orderedCommands(source, text).map((command) => ({ source, command, call: packageCommand(command) }));
+  if (!CONCERNS.test(source.text)) return [];
+  return orderedCommands(source, text).map((command) => ({ source, command, call: packageCommand(command), tool: toolCall(command) }));
 }
 
 function runsOf(model: DockerfileModel): RunCode[] {
@@ -150,28 +401,51 @@ function runsOf(model: DockerfileModel): RunCode[] {
   return [...byRun.values()];
 }
 
-/**
- * A `--mount=type=cache` or `type=tmpfs` on one of the folders, or on a folder above it: what is written there
- * is not part of the layer (a cache mount on /var/cache/apt keeps the archives out, not the lists in /var/lib/apt).
- */
-function keptOut(run: Run, folders: string[]): boolean {
-  return run.getFlags().some((flag) => {
-    if (flag.getName() !== 'mount') return false;
+/** Targets of the RUN's `--mount=type=cache` and `type=tmpfs`: what is written there is not part of the layer. */
+function mountsOf(code: RunCode): string[] {
+  if (code.mounts) return code.mounts;
+  const targets: string[] = [];
+  for (const flag of code.run.getFlags()) {
+    if (flag.getName() !== 'mount') continue;
     const options = new Map(flag.getOptions().map((o) => [o.getName(), o.getValue() ?? '']));
     const type = options.get('type');
-    if (type !== 'cache' && type !== 'tmpfs') return false;
+    if (type !== 'cache' && type !== 'tmpfs') continue;
     const target = (options.get('target') ?? options.get('dst') ?? options.get('destination') ?? '').replace(/\/+$/, '');
-    return target !== '' && folders.some((folder) => folder === target || folder.startsWith(`${target}/`));
-  });
+    if (target !== '') targets.push(target);
+  }
+  return (code.mounts = targets);
 }
 
-/** An `rm` of one of the folders, or of something inside it, after the command at `index`. */
+/**
+ * A mount on one of the folders, or on a folder above it (a cache mount on /var/cache/apt keeps the archives out,
+ * not the lists in /var/lib/apt).
+ */
+function keptOut(code: RunCode, folders: string[]): boolean {
+  return mountsOf(code).some((target) => folders.some((folder) => folder === target || folder.startsWith(`${target}/`)));
+}
+
+/**
+ * The paths an `rm` argument names, as far as they can be read: a brace list expanded (`/var/cache/{dnf,yum}`),
+ * a trailing `/*` or `/` dropped (`/var/cache/apk/*` removes what counts in /var/cache/apk).
+ */
+function pathsOf(argument: string): string[] {
+  const brace = /\{([^{}]*,[^{}]*)\}/.exec(argument);
+  const paths = brace ? brace[1].split(',').map((part) => argument.slice(0, brace.index) + part + argument.slice(brace.index + brace[0].length)) : [argument];
+  return paths.map((path) => path.replace(/(?:\/\*?)+$/, '') || '/');
+}
+
+/** The path is the folder, a folder above it, or something inside it. */
+function covers(path: string, folder: string): boolean {
+  return path === folder || folder.startsWith(path === '/' ? '/' : `${path}/`) || path.startsWith(`${folder}/`);
+}
+
+/** An `rm` of one of the folders, of a folder above, or of something inside one, after the command at `index`. */
 function removesAfter(code: RunCode, index: number, folders: string[]): boolean {
   return code.commands.some(
     ({ command }, i) =>
       i > index &&
       commandName(command) === 'rm' &&
-      commandArgs(command).some((a) => folders.some((folder) => a.value === folder || a.value.startsWith(`${folder}/`))),
+      commandArgs(command).some((a) => !a.value.startsWith('-') && pathsOf(a.value).some((path) => folders.some((folder) => covers(path, folder)))),
   );
 }
 
@@ -184,7 +458,7 @@ function cleansAllAfter(code: RunCode, index: number, program: string): boolean 
 }
 
 function installsWithoutUpdate(code: RunCode): boolean {
-  const apt = code.commands.filter(({ call }) => call?.manager === 'apt');
+  const apt = code.commands.filter(({ call }) => isApt(call));
   return apt.some(({ call }) => isInstall(call!)) && !apt.some(({ call }) => call!.subcommand?.value === 'update');
 }
 
@@ -192,7 +466,7 @@ function installsWithoutUpdate(code: RunCode): boolean {
  * Appends a command at the end of the RUN's shell code: ` && <command>` after its last word (before a trailing
  * comment, across continuation lines), or a line of its own at the end of a heredoc script. Exec form: no fix.
  */
-function appendCommand(model: DockerfileModel, code: RunCode, command: string): Fix | undefined {
+function appendCommand(model: DockerfileModel, code: RunCode, command: string, kind: Fix['kind'] = 'fix'): Fix | undefined {
   const title = `Append \`${command}\` to this RUN`;
   const heredoc = [...code.sources].reverse().find((s) => s.heredoc);
   if (heredoc) {
@@ -200,7 +474,7 @@ function appendCommand(model: DockerfileModel, code: RunCode, command: string): 
     if (!instructionEnd(code.run, model.lines).closable || isOpenAtEnd(heredoc.text)) return undefined;
     const end = heredoc.text.trimEnd().length;
     if (end === 0) return undefined;
-    return { title, kind: 'fix', edits: [insertAt(heredoc.rangeOf(end, end).start, `${model.lines.eol}${command}`)] };
+    return { title, kind, edits: [insertAt(heredoc.rangeOf(end, end).start, `${model.lines.eol}${command}`)] };
   }
   if (code.run.getOpeningBracket()) return undefined;
   const main = code.sources[0];
@@ -209,5 +483,5 @@ function appendCommand(model: DockerfileModel, code: RunCode, command: string): 
   const lastCommand = pipelines[pipelines.length - 1]?.commands.at(-1);
   const lastWord = lastCommand?.words.at(-1);
   if (!lastWord) return undefined;
-  return { title, kind: 'fix', edits: [insertAt(main.rangeOf(lastWord.end, lastWord.end).start, ` && ${command}`)] };
+  return { title, kind, edits: [insertAt(main.rangeOf(lastWord.end, lastWord.end).start, ` && ${command}`)] };
 }
