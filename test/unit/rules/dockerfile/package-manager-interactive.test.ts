@@ -22,15 +22,51 @@ testRule(rule, {
       name: 'zypper answers: -n, --non-interactive, -y, --no-confirm',
       code: 'FROM opensuse/leap:15.6\nRUN zypper -n in a && zypper --non-interactive install b && zypper install -y c && zypper rm --no-confirm d\n',
     },
+    { name: 'apk never asks', code: 'FROM alpine:3.20\nRUN apk add curl\n' },
     {
-      name: 'apk and microdnf never ask',
-      code: 'FROM alpine:3.20\nRUN apk add curl\nFROM registry.access.redhat.com/ubi9/ubi-minimal:9.4\nRUN microdnf install curl\n',
+      name: 'microdnf answered: -y, --assumeyes, --setopt=assumeyes=1; clean and makecache ask nothing',
+      code: 'FROM registry.access.redhat.com/ubi9/ubi-minimal:9.4\nRUN microdnf -y install a && microdnf install --assumeyes b && microdnf --setopt=assumeyes=1 remove c && microdnf clean all && microdnf makecache\n',
     },
+    { name: 'dnf5 and aptitude with -y', code: 'FROM fedora:41\nRUN dnf5 install -y curl && aptitude -y install git\n' },
     { name: 'aptitude -y', code: 'FROM debian:12\nRUN aptitude install -y curl\n' },
     { name: 'a PowerShell SHELL', code: 'FROM mcr.microsoft.com/powershell:7.4-debian-12\nSHELL ["pwsh", "-c"]\nRUN apt-get install curl\n' },
     { name: 'half-typed', code: 'FROM debian:12\nRUN apt-get ' },
   ],
   invalid: [
+    {
+      name: 'microdnf install and upgrade on UBI 9: -y offered as a suggestion, older microdnf rejects it',
+      code: 'FROM registry.access.redhat.com/ubi9/ubi-minimal:9.4\nRUN microdnf upgrade && microdnf install --nodocs curl\n',
+      findings: [
+        {
+          line: 2,
+          column: 5,
+          endColumn: 21,
+          messageId: 'confirmMicrodnf',
+          data: { command: 'microdnf upgrade' },
+          suggestions: [{ output: 'FROM registry.access.redhat.com/ubi9/ubi-minimal:9.4\nRUN microdnf -y upgrade && microdnf install --nodocs curl\n' }],
+        },
+        {
+          line: 2,
+          column: 25,
+          endColumn: 41,
+          messageId: 'confirmMicrodnf',
+          data: { command: 'microdnf install' },
+          suggestions: [{ output: 'FROM registry.access.redhat.com/ubi9/ubi-minimal:9.4\nRUN microdnf upgrade && microdnf -y install --nodocs curl\n' }],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'dnf5, yum, aptitude and zypper in a heredoc, with sudo and env',
+      code: 'FROM fedora:41\nRUN <<EOF\nsudo dnf5 install curl\nenv LANG=C yum remove git\naptitude install jq\nzypper in tar\nEOF\n',
+      findings: [
+        { line: 3, column: 6, messageId: 'confirm', data: { command: 'dnf5 install', option: '-y' } },
+        { line: 4, column: 12, messageId: 'confirm', data: { command: 'yum remove', option: '-y' } },
+        { line: 5, column: 1, messageId: 'confirm', data: { command: 'aptitude install', option: '-y' } },
+        { line: 6, column: 1, messageId: 'confirm', data: { command: 'zypper in', option: '-n' } },
+      ],
+      output: 'FROM fedora:41\nRUN <<EOF\nsudo dnf5 -y install curl\nenv LANG=C yum -y remove git\naptitude -y install jq\nzypper -n in tar\nEOF\n',
+    },
     {
       name: 'apt-get install: -y after the subcommand',
       code: 'FROM debian:12\nRUN apt-get update && apt-get install curl\n',

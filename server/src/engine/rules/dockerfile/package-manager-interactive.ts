@@ -5,6 +5,11 @@ import { defineDockerfileRule } from '../../rule';
 
 /** Programs whose calls may prompt; a source naming none of them is skipped before lexing. */
 const PROMPTING_PROGRAMS = /apt|yum|dnf|zypper/;
+/**
+ * microdnf's subcommands that change packages: since microdnf 3.6 they ask for a confirmation unless dnf.conf sets
+ * `assumeyes`, and the UBI 9 and Oracle Linux 9 minimal images do not set it (builds there stall without -y).
+ */
+const MICRODNF_CHANGES = new Set(['install', 'reinstall', 'remove', 'upgrade', 'update', 'distro-sync', 'downgrade', 'swap']);
 /** `-o APT::Get::Assume-Yes=true` and dnf's `--setopt=assumeyes=1`. */
 const ASSUME_YES_SETTING = /(?:^|::)Assume-?Yes=["']?(?:true|1|yes|on)\b/i;
 
@@ -16,7 +21,7 @@ export default defineDockerfileRule({
     category: 'hygiene',
     title: 'Package manager may wait for a confirmation',
     description:
-      'apt-get, aptitude, yum, dnf and zypper ask before they install, upgrade or remove packages; a build has no one to answer, so the step aborts (or, with a terminal attached, hangs).',
+      'apt-get, aptitude, yum, dnf, zypper and recent microdnf ask before they install, upgrade or remove packages; a build has no one to answer, so the step aborts (or, with a terminal attached, hangs).',
     references: {
       hadolint: ['DL3014', 'DL3030', 'DL3034', 'DL3038'],
       trivy: ['DS021'],
@@ -30,9 +35,11 @@ export default defineDockerfileRule({
     profile: 'strict',
     messages: {
       confirm: '{{command}} asks for a confirmation that no one can give during a build, so the step aborts; add {{option}}.',
+      confirmMicrodnf:
+        '{{command}} asks for a confirmation on UBI 9, Oracle Linux 9 and other images with a recent microdnf, and no one can give it during a build; add -y.',
     },
     fixable: true,
-    hasSuggestions: false,
+    hasSuggestions: true,
   },
   checkShellSource({ source, text, report }) {
     if (!PROMPTING_PROGRAMS.test(source.text)) return;
@@ -41,7 +48,9 @@ export default defineDockerfileRule({
         const commands = pipeline.commands;
         for (let i = 0; i < commands.length; i++) {
           const call = packageCommand(commands[i]);
-          if (!call || !prompts(call) || answered(call)) continue;
+          if (!call) continue;
+          const microdnf = call.manager === 'microdnf' && call.subcommand !== undefined && MICRODNF_CHANGES.has(call.subcommand.value);
+          if ((!microdnf && !prompts(call)) || answered(call)) continue;
           // `yes | apt-get install x` answers every question
           if (i > 0 && programOf(commands[i - 1])?.name === 'yes') continue;
           // Right after the program (`apt-get -y install`): the end of the command may also be where another
@@ -49,11 +58,12 @@ export default defineDockerfileRule({
           const subcommand = call.subcommand!;
           const zypper = call.manager === 'zypper';
           const option = zypper ? '-n' : '-y';
+          // microdnf before 3.6 (Oracle Linux 8's) rejects -y: for microdnf it is only a suggestion.
           report({
             range: source.rangeOf(call.program.start, subcommand.end),
-            messageId: 'confirm',
+            messageId: microdnf ? 'confirmMicrodnf' : 'confirm',
             data: { command: `${call.program.value.slice(call.program.value.lastIndexOf('/') + 1)} ${subcommand.value}`, option },
-            fixes: [{ title: `Add ${option}`, kind: 'fix', edits: [insertOptionAfter(source, call.program, option, text)] }],
+            fixes: [{ title: `Add ${option}`, kind: microdnf ? 'suggestion' : 'fix', edits: [insertOptionAfter(source, call.program, option, text)] }],
           });
         }
       }
