@@ -3,7 +3,7 @@ import { stageBuildsOn, stageChain, type DockerfileModel, type Stage } from '../
 import { instructionEnd } from '../../documents/instruction-end';
 import type { ShellSource } from '../../documents/shell-source';
 import { insertAt } from '../../fixes';
-import { hasOption, insertOptionAfter, isInstall, packageCommand, type PackageCommand } from '../../knowledge/packages';
+import { hasOption, insertOptionAfter, isInstall, packageCommand, type PackageCommand, type PackageManager } from '../../knowledge/packages';
 import { instructionSettings } from '../../knowledge/environment-settings';
 import { commandArgs, commandIndex, commandName, isOpenAtEnd, type SimpleCommand, type Word } from '../../knowledge/shell';
 import { orderedCommands, programOf } from '../../knowledge/shell-scopes';
@@ -63,6 +63,8 @@ interface RunCode {
   stage?: Stage;
   sources: ShellSource[];
   commands: { source: ShellSource; command: SimpleCommand; call?: PackageCommand; tool?: ToolCall }[];
+  /** Which checks the RUN's commands concern (APK, APT...). */
+  kinds: number;
   /** Targets of the RUN's cache and tmpfs mounts, read on first use. */
   mounts?: string[];
 }
@@ -104,20 +106,20 @@ export default defineDockerfileRule({
   check({ model, report }) {
     // Caches in a builder stage never reach the image; only the final stage and the stages it builds on count.
     const shipped = new Set<Stage | undefined>(model.finalStage ? stageChain(model.finalStage) : []);
-    const runs = runsOf(model).filter((r) => shipped.has(r.stage));
-    const settings = cacheOffSettings(model);
+    const runs = runsOf(model, shipped);
+    const settings = runs.some((code) => code.kinds & TOOLS) ? cacheOffSettings(model) : undefined;
     // Stages that a later RUN installing with apt without updating builds on (its own included): that RUN relies on
     // the lists left behind. Marked up each chain as far as it is not marked yet, so every stage is marked once.
     const listsNeeded = new Set<Stage>();
     for (let i = runs.length - 1; i >= 0; i--) {
       const code = runs[i];
-      if (code.commands.length === 0) continue;
-      checkApk(code, model.text, report);
-      checkApt(model, code, listsNeeded, report);
-      checkDnf(model, code, report);
-      checkZypper(model, code, report);
-      checkTools(model, code, settings, report);
-      if (code.stage && installsWithoutUpdate(code)) {
+      const kinds = code.kinds;
+      if (kinds & APK) checkApk(code, model.text, report);
+      if (kinds & APT) checkApt(model, code, listsNeeded, report);
+      if (kinds & DNF) checkDnf(model, code, report);
+      if (kinds & ZYPPER) checkZypper(model, code, report);
+      if (kinds & TOOLS) checkTools(model, code, settings ?? [], report);
+      if (kinds & APT && code.stage && installsWithoutUpdate(code)) {
         for (let stage: Stage | undefined = code.stage; stage && !listsNeeded.has(stage); stage = stage.image.stage) listsNeeded.add(stage);
       }
     }
@@ -384,36 +386,68 @@ function cacheTurnedOff(code: RunCode, index: number, command: SimpleCommand, to
 
 const COMMANDS = Symbol('commands with their package manager calls');
 
-function commandsOf(source: ShellSource, text: string): RunCode['commands'] {
-  if (!CONCERNS.test(source.text)) return [];
-  return orderedCommands(source, text).map((command) => ({ source, command, call: packageCommand(command), tool: toolCall(command) }));
+/** What a RUN calls, one bit per check, so a keystroke runs only the checks a RUN can concern. */
+const APK = 1;
+const APT = 2;
+const DNF = 4;
+const ZYPPER = 8;
+const TOOLS = 16;
+const KIND: Record<PackageManager, number> = { apk: APK, apt: APT, aptitude: APT, dnf: DNF, microdnf: DNF, zypper: ZYPPER };
+
+interface SourceCommands {
+  commands: RunCode['commands'];
+  kinds: number;
+}
+const NO_COMMANDS: SourceCommands = { commands: [], kinds: 0 };
+
+function commandsOf(source: ShellSource, text: string): SourceCommands {
+  if (!CONCERNS.test(source.text)) return NO_COMMANDS;
+  let kinds = 0;
+  const commands = orderedCommands(source, text).map((command) => {
+    const call = packageCommand(command);
+    const tool = toolCall(command);
+    if (call) kinds |= KIND[call.manager];
+    if (tool) kinds |= TOOLS;
+    return { source, command, call, tool };
+  });
+  return { commands, kinds };
 }
 
-function runsOf(model: DockerfileModel): RunCode[] {
+/** The RUNs of the shipped stages that call a package manager, with their commands in order. */
+function runsOf(model: DockerfileModel, shipped: Set<Stage | undefined>): RunCode[] {
   const byRun = new Map<Instruction, RunCode>();
   for (const source of model.shellSources) {
-    if (!(source.instruction instanceof Run)) continue;
+    if (!shipped.has(source.stage) || !(source.instruction instanceof Run)) continue;
     let code = byRun.get(source.instruction);
-    if (!code) byRun.set(source.instruction, (code = { run: source.instruction, stage: source.stage, sources: [], commands: [] }));
+    if (!code) byRun.set(source.instruction, (code = { run: source.instruction, stage: source.stage, sources: [], commands: [], kinds: 0 }));
     code.sources.push(source);
-    for (const command of source.reading(COMMANDS, () => commandsOf(source, model.text))) code.commands.push(command);
+    const read = source.reading(COMMANDS, () => commandsOf(source, model.text));
+    code.kinds |= read.kinds;
+    for (const command of read.commands) code.commands.push(command);
   }
-  return [...byRun.values()];
+  return [...byRun.values()].filter((code) => code.kinds !== 0);
 }
 
-/** Targets of the RUN's `--mount=type=cache` and `type=tmpfs`: what is written there is not part of the layer. */
+const MOUNTS = Symbol('cache and tmpfs mount targets');
+
+/**
+ * Targets of the RUN's `--mount=type=cache` and `type=tmpfs`: what is written there is not part of the layer.
+ * Kept with the RUN's first source, which lives as long as the RUN is unchanged.
+ */
 function mountsOf(code: RunCode): string[] {
-  if (code.mounts) return code.mounts;
-  const targets: string[] = [];
-  for (const flag of code.run.getFlags()) {
-    if (flag.getName() !== 'mount') continue;
-    const options = new Map(flag.getOptions().map((o) => [o.getName(), o.getValue() ?? '']));
-    const type = options.get('type');
-    if (type !== 'cache' && type !== 'tmpfs') continue;
-    const target = (options.get('target') ?? options.get('dst') ?? options.get('destination') ?? '').replace(/\/+$/, '');
-    if (target !== '') targets.push(target);
-  }
-  return (code.mounts = targets);
+  code.mounts ??= code.sources[0].reading(MOUNTS, () => {
+    const targets: string[] = [];
+    for (const flag of code.run.getFlags()) {
+      if (flag.getName() !== 'mount') continue;
+      const options = new Map(flag.getOptions().map((o) => [o.getName(), o.getValue() ?? '']));
+      const type = options.get('type');
+      if (type !== 'cache' && type !== 'tmpfs') continue;
+      const target = (options.get('target') ?? options.get('dst') ?? options.get('destination') ?? '').replace(/\/+$/, '');
+      if (target !== '') targets.push(target);
+    }
+    return targets;
+  });
+  return code.mounts;
 }
 
 /**
