@@ -89,8 +89,22 @@ testRule(rule, {
       code: 'FROM node:22 AS build\nRUN yarn install foo && npm ci\nFROM python:3.12 AS py\nRUN pip install flask\nFROM gcr.io/distroless/static-debian12\nCOPY --from=build /out /out\nCOPY --from=py /x /x\n',
     },
     { name: 'no FROM', code: 'RUN apt-get install -y curl\n' },
+    {
+      name: 'gem with --no-document or -N, on an official ruby image (its gemrc says --no-document), or after a gemrc that does',
+      code: "FROM debian:12\nRUN gem install --no-document rake && gem i -N rails && gem install --no-ri --no-rdoc x\nRUN echo 'gem: --no-document' > ~/.gemrc\nRUN gem install bundler\nFROM ruby:3.3-slim\nRUN gem install bundler && bundle install\n",
+    },
   ],
   invalid: [
+    {
+      name: 'gem: --no-document after install, exec form too; a gemrc written in another stage does not count',
+      code: 'FROM debian:12 AS other\nRUN echo \'gem: --no-document\' > /etc/gemrc\nFROM debian:12\nRUN gem install bundler -v 2.5.0\nRUN ["gem", "install", "rake"]\n',
+      findings: [
+        { line: 4, column: 5, endColumn: 16, messageId: 'gemDocs', data: { command: 'gem install' } },
+        { line: 5, column: 7, messageId: 'gemDocs' },
+      ],
+      output:
+        'FROM debian:12 AS other\nRUN echo \'gem: --no-document\' > /etc/gemrc\nFROM debian:12\nRUN gem install --no-document bundler -v 2.5.0\nRUN ["gem", "install", "--no-document", "rake"]\n',
+    },
     {
       name: 'zypper: append zypper clean -a (hadolint DL3036)',
       code: 'FROM opensuse/leap:15.6\nRUN zypper install -y mariadb=10.4\n',

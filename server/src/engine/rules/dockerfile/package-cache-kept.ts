@@ -4,6 +4,7 @@ import { instructionEnd } from '../../documents/instruction-end';
 import type { ShellSource } from '../../documents/shell-source';
 import { insertAt } from '../../fixes';
 import { hasOption, insertOptionAfter, isInstall, packageCommand, type PackageCommand, type PackageManager } from '../../knowledge/packages';
+import { isOfficialHubImage } from '../../documents/image-ref';
 import { instructionSettings } from '../../knowledge/environment-settings';
 import { commandArgs, commandIndex, commandName, isOpenAtEnd, type SimpleCommand, type Word } from '../../knowledge/shell';
 import { orderedCommands, programOf } from '../../knowledge/shell-scopes';
@@ -30,13 +31,20 @@ const CACHE_FOLDERS: Record<'apt' | 'apk' | 'dnf' | 'zypper', string[]> = {
  * `/home/<user>`), and the absolute ones: yarn 1 run as root in the node images keeps its cache in
  * /usr/local/share/.cache/yarn.
  */
-type Tool = 'pip' | 'uv' | 'npm' | 'yarn';
+type Tool = 'pip' | 'uv' | 'npm' | 'yarn' | 'gem';
 const TOOL_CACHES: Record<Tool, { home: string[]; absolute: string[] }> = {
   pip: { home: ['.cache/pip'], absolute: [] },
   uv: { home: ['.cache/uv'], absolute: [] },
   npm: { home: ['.npm/_cacache'], absolute: [] },
   yarn: { home: ['.cache/yarn', '.yarn/berry/cache'], absolute: ['/usr/local/share/.cache/yarn'] },
+  gem: { home: [], absolute: [] },
 };
+
+/**
+ * `gem: --no-document` (or `install: --no-document`) written into a gemrc: the official ruby images ship one in
+ * /usr/local/etc/gemrc, so their gem installs generate no documentation.
+ */
+const GEMRC_NO_DOCUMENT = /(?:gem|install):\s*[^\n]*--no-document[^]*gemrc|gemrc[^]*(?:gem|install):\s*[^\n]*--no-document/;
 
 /** Environment variables that turn the cache off: pip takes any value (it reads "off" and "0" as off too), uv a true one. */
 const CACHE_OFF_SETTINGS: Partial<Record<Tool, { name: string; value: RegExp }>> = {
@@ -45,7 +53,7 @@ const CACHE_OFF_SETTINGS: Partial<Record<Tool, { name: string; value: RegExp }>>
 };
 
 /** Programs and variables whose presence in a RUN's text may make it a concern of this rule: read before lexing. */
-const CONCERNS = /apt|apk|yum|dnf|zypper|pip|uv|npm|yarn|\.cache/;
+const CONCERNS = /apt|apk|yum|dnf|zypper|pip|uv|npm|yarn|gem|\.cache/;
 
 /** A call of a language package manager that downloads packages into its cache. */
 interface ToolCall {
@@ -77,7 +85,7 @@ export default defineDockerfileRule({
     category: 'hygiene',
     title: 'Package manager cache left in the image',
     description:
-      'Package indexes and downloaded packages left behind by apt, aptitude, apk, yum, dnf, microdnf, zypper, pip, uv, npm or yarn stay in the layer for good, even if a later step deletes them: a bigger image with stale metadata about what could be installed.',
+      'Package indexes and downloaded packages left behind by apt, aptitude, apk, yum, dnf, microdnf, zypper, pip, uv, npm or yarn (and the documentation gem generates) stay in the layer for good, even if a later step deletes them: a bigger image with stale metadata about what could be installed.',
     references: {
       hadolint: ['DL3009', 'DL3019', 'DL3032', 'DL3036', 'DL3040', 'DL3042', 'DL3060'],
       kics: [
@@ -99,6 +107,8 @@ export default defineDockerfileRule({
       uvCache: '{{command}} keeps every package it downloads in the uv cache (~/.cache/uv) in this layer for good; add --no-cache.',
       npmCache: '{{command}} keeps every package it downloads in the npm cache (~/.npm) in this layer for good; end the RUN with npm cache clean --force.',
       yarnCache: '{{command}} keeps every package it downloads in the yarn cache in this layer for good; end the RUN with yarn cache clean.',
+      gemDocs:
+        '{{command}} generates documentation for every gem it installs, which nobody reads in a container and which stays in this layer for good; add --no-document.',
     },
     fixable: true,
     hasSuggestions: true,
@@ -126,7 +136,7 @@ export default defineDockerfileRule({
   },
 });
 
-type MessageId = 'apkCache' | 'aptLists' | 'dnfCache' | 'zypperCache' | 'pipCache' | 'uvCache' | 'npmCache' | 'yarnCache';
+type MessageId = 'apkCache' | 'aptLists' | 'dnfCache' | 'zypperCache' | 'pipCache' | 'uvCache' | 'npmCache' | 'yarnCache' | 'gemDocs';
 type Reporter = (r: Report<MessageId>) => void;
 
 /**
@@ -224,11 +234,12 @@ function checkTools(model: DockerfileModel, code: RunCode, settings: CacheOffSet
     const end = (tool.subcommand ?? tool.program).end;
     const range = source.rangeOf(tool.program.start, end);
     const written = [tool.program, ...tool.args.filter((w) => w.end <= end)].map((w) => w.value.slice(w.value.lastIndexOf('/') + 1)).join(' ');
-    if (kind === 'pip' || kind === 'uv') {
-      const option = kind === 'pip' ? '--no-cache-dir' : '--no-cache';
+    if (kind === 'gem' && gemDocumentOff(model, code)) return;
+    if (kind === 'pip' || kind === 'uv' || kind === 'gem') {
+      const option = kind === 'pip' ? '--no-cache-dir' : kind === 'uv' ? '--no-cache' : '--no-document';
       report({
         range,
-        messageId: kind === 'pip' ? 'pipCache' : 'uvCache',
+        messageId: kind === 'pip' ? 'pipCache' : kind === 'uv' ? 'uvCache' : 'gemDocs',
         data: { command: written },
         fixes: [{ title: `Add ${option}`, kind: 'fix', edits: [insertOptionAfter(source, tool.subcommand!, option, model.text)] }],
       });
@@ -288,6 +299,8 @@ function toolCall(command: SimpleCommand): ToolCall | undefined {
     if (first?.value === 'pip' && (second?.value === 'install' || second?.value === 'sync')) return { tool: 'uv', program, subcommand: second, args };
     return undefined;
   }
+  if (name === 'gem')
+    return operands[0]?.value === 'install' || operands[0]?.value === 'i' ? { tool: 'gem', program, subcommand: operands[0], args } : undefined;
   if (name === 'npm') return operands[0] && NPM_INSTALLS.has(operands[0].value) ? { tool: 'npm', program, subcommand: operands[0], args } : undefined;
   if (name === 'yarn') {
     const first = operands[0];
@@ -303,6 +316,8 @@ function cleansToolAfter(code: RunCode, index: number, tool: Tool): boolean {
   const own = code.commands[index].tool!;
   if (tool === 'pip' && own.args.some((w) => w.value === '--no-cache-dir' || w.value.startsWith('--no-cache-dir='))) return true;
   if (tool === 'uv' && own.args.some((w) => w.value === '--no-cache' || w.value === '-n')) return true;
+  // gem's -N is --no-document; RubyGems 2's --no-ri and --no-rdoc say the same.
+  if (tool === 'gem') return own.args.some((w) => ['--no-document', '-N', '--no-ri', '--no-rdoc'].includes(w.value) || w.value.startsWith('--no-document='));
   for (let i = index + 1; i < code.commands.length; i++) {
     const { command } = code.commands[i];
     const found = programOf(command);
@@ -381,6 +396,24 @@ function cacheTurnedOff(code: RunCode, index: number, command: SimpleCommand, to
   const offset = code.sources[0].offset;
   return settings.some(
     (s) => s.tool === tool.tool && s.offset < offset && (code.stage && s.stage ? stageBuildsOn(code.stage, s.stage) : s.stage === code.stage),
+  );
+}
+
+const GEMRC = Symbol('writes gem: --no-document into a gemrc');
+
+/**
+ * gem generates no documentation in this RUN: the stage chain starts from an official ruby image (its gemrc says
+ * --no-document), or an earlier RUN of the chain wrote that into a gemrc.
+ */
+function gemDocumentOff(model: DockerfileModel, code: RunCode): boolean {
+  const origin = code.stage?.origin.image.ref;
+  if (origin && isOfficialHubImage(origin) && origin.name === 'ruby') return true;
+  const offset = code.sources[0].offset;
+  return model.shellSources.some(
+    (s) =>
+      s.offset < offset &&
+      (code.stage && s.stage ? stageBuildsOn(code.stage, s.stage) : s.stage === code.stage) &&
+      s.reading(GEMRC, () => s.text.includes('gemrc') && GEMRC_NO_DOCUMENT.test(s.text)),
   );
 }
 
