@@ -75,6 +75,8 @@ interface RunCode {
   kinds: number;
   /** Targets of the RUN's cache and tmpfs mounts, read on first use. */
   mounts?: string[];
+  /** Answers of lastIndex and firstIndex, by question. */
+  lastIndexes?: Map<string, number>;
 }
 
 export default defineDockerfileRule({
@@ -318,20 +320,41 @@ function cleansToolAfter(code: RunCode, index: number, tool: Tool): boolean {
   if (tool === 'uv' && own.args.some((w) => w.value === '--no-cache' || w.value === '-n')) return true;
   // gem's -N is --no-document; RubyGems 2's --no-ri and --no-rdoc say the same.
   if (tool === 'gem') return own.args.some((w) => ['--no-document', '-N', '--no-ri', '--no-rdoc'].includes(w.value) || w.value.startsWith('--no-document='));
-  for (let i = index + 1; i < code.commands.length; i++) {
-    const { command } = code.commands[i];
-    const found = programOf(command);
-    if (!found) continue;
-    const words = command.words.slice(found.index + 1).map((w) => w.value);
-    const name = found.name;
-    if (tool === 'pip' && (PIP.test(name) || (PYTHON.test(name) && words[0] === '-m' && words[1] === 'pip'))) {
-      const rest = PIP.test(name) ? words : words.slice(2);
-      if (rest[0] === 'cache' && rest[1] === 'purge') return true;
-    }
-    if (name === tool && tool !== 'pip' && words[0] === 'cache' && (words[1] === 'clean' || words[1] === 'purge')) return true;
-    if (name === 'rm' && words.some((w) => removesToolCache(w, tool))) return true;
+  return lastIndex(code, `cleanup ${tool}`, ({ command }) => cleansTool(command, tool)) > index;
+}
+
+/** `pip cache purge`, `npm cache clean --force`, `uv cache clean`, `yarn cache clean`, or an `rm` of the cache. */
+function cleansTool(command: SimpleCommand, tool: Tool): boolean {
+  const found = programOf(command);
+  if (!found) return false;
+  const words = command.words.slice(found.index + 1).map((w) => w.value);
+  const name = found.name;
+  if (tool === 'pip' && (PIP.test(name) || (PYTHON.test(name) && words[0] === '-m' && words[1] === 'pip'))) {
+    const rest = PIP.test(name) ? words : words.slice(2);
+    return rest[0] === 'cache' && rest[1] === 'purge';
   }
-  return false;
+  if (name === tool && tool !== 'pip') return words[0] === 'cache' && (words[1] === 'clean' || words[1] === 'purge');
+  return name === 'rm' && words.some((w) => removesToolCache(w, tool));
+}
+
+/**
+ * The index of the RUN's last command that matches, found once per RUN and question (`key`): the checks ask "is
+ * there a cleanup after this call" for every call, which would otherwise read the rest of the RUN each time.
+ */
+function lastIndex(code: RunCode, key: string, matches: (command: RunCode['commands'][number]) => boolean): number {
+  const memo = (code.lastIndexes ??= new Map());
+  let last = memo.get(key);
+  if (last === undefined) {
+    last = -1;
+    for (let i = code.commands.length - 1; i >= 0; i--) {
+      if (matches(code.commands[i])) {
+        last = i;
+        break;
+      }
+    }
+    memo.set(key, last);
+  }
+  return last;
 }
 
 /** `rm -rf ~/.cache/pip`, `/root/.npm`, `$(yarn cache dir)`, `/usr/local/share/.cache/yarn/*`. */
@@ -389,10 +412,7 @@ function cacheTurnedOff(code: RunCode, index: number, command: SimpleCommand, to
   if (!off) return false;
   const sets = (word: Word) => word.value.startsWith(`${off.name}=`) && off.value.test(word.value.slice(off.name.length + 1));
   if (command.words.slice(0, commandIndex(command)).some(sets)) return true;
-  for (let i = 0; i < index; i++) {
-    const words = code.commands[i].command.words;
-    if (words[0]?.value === 'export' && words.slice(1).some(sets)) return true;
-  }
+  if (firstIndex(code, `export ${off.name}`, ({ command }) => command.words[0]?.value === 'export' && command.words.slice(1).some(sets)) < index) return true;
   const offset = code.sources[0].offset;
   return settings.some(
     (s) => s.tool === tool.tool && s.offset < offset && (code.stage && s.stage ? stageBuildsOn(code.stage, s.stage) : s.stage === code.stage),
@@ -508,20 +528,31 @@ function covers(path: string, folder: string): boolean {
 
 /** An `rm` of one of the folders, of a folder above, or of something inside one, after the command at `index`. */
 function removesAfter(code: RunCode, index: number, folders: string[]): boolean {
-  return code.commands.some(
-    ({ command }, i) =>
-      i > index &&
-      commandName(command) === 'rm' &&
-      commandArgs(command).some((a) => !a.value.startsWith('-') && pathsOf(a.value).some((path) => folders.some((folder) => covers(path, folder)))),
-  );
+  const removes = ({ command }: RunCode['commands'][number]) =>
+    commandName(command) === 'rm' &&
+    commandArgs(command).some((a) => !a.value.startsWith('-') && pathsOf(a.value).some((path) => folders.some((folder) => covers(path, folder))));
+  return lastIndex(code, `rm ${folders[0]}`, removes) > index;
 }
 
 function cleansAllAfter(code: RunCode, index: number, program: string): boolean {
-  return code.commands.some(({ call }, i) => {
-    if (i <= index || !call || call.subcommand?.value !== 'clean') return false;
+  const cleans = ({ call }: RunCode['commands'][number]) => {
+    if (!call || call.subcommand?.value !== 'clean') return false;
     const name = call.program.value.slice(call.program.value.lastIndexOf('/') + 1);
     return (name === program || call.manager === 'dnf') && call.operands.some((o) => o.value === 'all' || o.value === 'packages' || o.value === 'metadata');
-  });
+  };
+  return lastIndex(code, `clean ${program}`, cleans) > index;
+}
+
+/** The index of the RUN's first command that matches (the length of the list when none does), found once per RUN and question. */
+function firstIndex(code: RunCode, key: string, matches: (command: RunCode['commands'][number]) => boolean): number {
+  const memo = (code.lastIndexes ??= new Map());
+  let first = memo.get(key);
+  if (first === undefined) {
+    first = code.commands.findIndex(matches);
+    if (first < 0) first = code.commands.length;
+    memo.set(key, first);
+  }
+  return first;
 }
 
 function installsWithoutUpdate(code: RunCode): boolean {
