@@ -9,9 +9,10 @@ export const PEER_DEVIATIONS: Record<string, string[]> = {
   'unpinned-base-image': ['hadolint DL3006, Trivy DS001: FROM ${VALUE} with no ARG default is reported as unknown (unknown is not safe)'],
   'package-cache-kept': [
     'hadolint DL3019/DL3032/DL3040, KICS, Trivy: caches are reported in the final stage and the stages it builds on, not in builder stages that ship nothing',
+    'hadolint DL3042: PIP_NO_CACHE_DIR set to a false value (0, off, no, false) is silent (pip turns its cache off for any boolean value, for compatibility)',
+    'KICS apk_add_using_local_cache_path: an ONBUILD RUN pip install of the same file fires too (the pip cache it keeps is another cache this rule reports)',
   ],
   'package-manager-interactive': [
-    'KICS missing_flag_from_dnf_install: microdnf install without -y is silent (microdnf never asks for a confirmation)',
     'KICS missing_zypper_non_interactive_switch: a zypper install without -n in a builder stage fires (the build stops at the prompt whatever the stage)',
   ],
   'ssh-server': ['Trivy DS004: EXPOSE 22/udp is silent (SSH is TCP)', 'KICS, Checkov CKV_DOCKER_1: EXPOSE 22 in a builder stage is silent'],

@@ -594,6 +594,11 @@ const cases: PeerCase[] = [
     code: suse('RUN zypper install --no-confirm httpd=2.4.24 && zypper clean'),
   },
 
+  // DL3036 "`zypper clean` missing after zypper use"
+  { peer: 'DL3036 "not ok without zypper clean"', rule: 'package-cache-kept', code: suse('RUN zypper install -y mariadb=10.4'), fires: [2] },
+  { peer: 'DL3036 "ok with zypper clean"', rule: 'package-cache-kept', code: suse('RUN zypper install -y mariadb=10.4 && zypper clean') },
+  { peer: 'DL3036 "ok with zypper clean" (cc)', rule: 'package-cache-kept', code: suse('RUN zypper install -y mariadb=10.4 && zypper cc') },
+
   // DL3037 "Specify version with zypper install -y <package>[=]<version>"
   { peer: 'DL3037 "not ok without zypper version pinning"', rule: 'unpinned-package', code: suse('RUN zypper install -y tomcat && zypper clean'), fires: [2] },
   {
@@ -704,6 +709,87 @@ const cases: PeerCase[] = [
     peer: 'DL3041 "ok with dnf version pinning via shell variable" (3)',
     rule: 'unpinned-package',
     code: fed('RUN dnf install -y tomcat-$VERSION && dnf clean all'),
+  },
+
+  // DL3042 "Avoid use of cache directory with pip. Use `pip install --no-cache-dir <package>`"
+  { peer: 'DL3042 "pip2 --no-cache-dir not used"', rule: 'package-cache-kept', code: py('RUN pip2 install MySQL_python'), fires: [2] },
+  { peer: 'DL3042 "pip3 --no-cache-dir not used"', rule: 'package-cache-kept', code: py('RUN pip3 install MySQL_python'), fires: [2] },
+  { peer: 'DL3042 "pip --no-cache-dir not used"', rule: 'package-cache-kept', code: py('RUN pip install MySQL_python'), fires: [2] },
+  { peer: 'DL3042 "pip2 --no-cache-dir used"', rule: 'package-cache-kept', code: py('RUN pip2 install MySQL_python --no-cache-dir') },
+  { peer: 'DL3042 "pip3 --no-cache-dir used"', rule: 'package-cache-kept', code: py('RUN pip3 install --no-cache-dir MySQL_python') },
+  { peer: 'DL3042 "pip --no-cache-dir used"', rule: 'package-cache-kept', code: py('RUN pip install MySQL_python --no-cache-dir') },
+  { peer: `DL3042 "don't match on pipx"`, rule: 'package-cache-kept', code: py('RUN pipx install software') },
+  { peer: `DL3042 "don't match on pipenv"`, rule: 'package-cache-kept', code: py('RUN pipenv install library') },
+  ...['1', 'on', 'yes', 'true'].flatMap((value): PeerCase[] => [
+    {
+      peer: `DL3042 "respect ENV PIP_NO_CACHE_DIR with truthy values" (${value})`,
+      rule: 'package-cache-kept',
+      code: py(`ENV PIP_NO_CACHE_DIR=${value}`, 'RUN pip install MySQL_python'),
+    },
+    {
+      peer: `DL3042 "respect RUN PIP_NO_CACHE_DIR=... with truthy values" (${value})`,
+      rule: 'package-cache-kept',
+      code: py(`RUN PIP_NO_CACHE_DIR=${value} pip install MySQL_python`),
+    },
+    {
+      peer: `DL3042 "respect RUN export PIP_NO_CACHE_DIR=... with truthy values" (${value})`,
+      rule: 'package-cache-kept',
+      code: py(`RUN export PIP_NO_CACHE_DIR=${value} && pip install MySQL_python`),
+    },
+  ]),
+  ...['0', 'off', 'no', 'false'].flatMap((value): PeerCase[] => [
+    {
+      peer: `DL3042 "respect ENV PIP_NO_CACHE_DIR with falsy values" (${value})`,
+      rule: 'package-cache-kept',
+      code: py(`ENV PIP_NO_CACHE_DIR=${value}`, 'RUN pip install MySQL_python'),
+      fires: [3],
+      deviation: { reason: 'PIP_NO_CACHE_DIR set to a false value (0, off, no, false) is silent' },
+    },
+    {
+      peer: `DL3042 "respect RUN PIP_NO_CACHE_DIR=... with falsy values" (${value})`,
+      rule: 'package-cache-kept',
+      code: py(`RUN PIP_NO_CACHE_DIR=${value} pip install MySQL_python`),
+      fires: [2],
+      deviation: { reason: 'PIP_NO_CACHE_DIR set to a false value (0, off, no, false) is silent' },
+    },
+  ]),
+  {
+    peer: `DL3042 "don't trigger if PIP_NO_CACHE_DIR is inherited"`,
+    rule: 'package-cache-kept',
+    code: df('FROM debian:buster as base', 'ENV PIP_NO_CACHE_DIR=1', 'FROM base', 'RUN pip install six'),
+  },
+  {
+    peer: 'DL3042 "trigger if PIP_NO_CACHE_DIR is not inherited"',
+    rule: 'package-cache-kept',
+    code: df('FROM debian:buster as base', 'ENV PIP_NO_CACHE_DIR=1', 'FROM debian:buster', 'RUN pip install six'),
+    fires: [4],
+  },
+
+  // DL3060 "`yarn cache clean` missing after `yarn install`"
+  { peer: 'DL3060 "ok with non-yarn commands"', rule: 'package-cache-kept', code: node('RUN foo') },
+  { peer: 'DL3060 "not ok with no cache clean"', rule: 'package-cache-kept', code: node('RUN yarn install foo'), fires: [2] },
+  { peer: 'DL3060 "ok with cache clean"', rule: 'package-cache-kept', code: node('RUN yarn install bar && yarn cache clean') },
+  {
+    peer: 'DL3060 "not ok when yarn install is in last stage w/o yarn clean"',
+    rule: 'package-cache-kept',
+    code: df('FROM node:lts-alpine as foo', 'RUN hey!', 'FROM scratch', 'RUN yarn install'),
+    fires: [4],
+  },
+  {
+    peer: 'DL3060 "not ok when inheriting from stage with yarn install w/o yarn clean"',
+    rule: 'package-cache-kept',
+    code: df('FROM node:lts-alpine as foo', 'RUN yarn install', 'FROM foo', 'RUN hey!'),
+    fires: [2],
+  },
+  {
+    peer: 'DL3060 "ok when inheriting from stage with yarn cache clear"',
+    rule: 'package-cache-kept',
+    code: df('FROM node:lts-alpine as foo', 'RUN yarn install && yarn cache clean', 'FROM foo', 'RUN hey!'),
+  },
+  {
+    peer: 'DL3060 "ok when omitting yarn cache clean in stage that is not reused later"',
+    rule: 'package-cache-kept',
+    code: df('FROM node:lts-alpine as foo', 'RUN yarn install foo', 'FROM scratch', 'RUN hey!'),
   },
 
   // DL3062 (hadolint's current numbering, "Install only essential dependencies") is not a pinning check:

@@ -1295,13 +1295,11 @@ const cases: PeerCase[] = [
     peer: 'apt_get_missing_flags_to_avoid_manual_input negative7.dockerfile',
     rule: 'package-manager-interactive',
     code: ['FROM node:12', 'RUN apt-get --quiet --quiet install sl', 'RUN ["apt-get", "--quiet", "--quiet" ,"install", "apt-utils"] ', ''].join('\n'),
-    todo: 'package-manager-interactive (pkg helper): --quiet given twice is quiet level 2, which implies -y (as -qq does)',
   },
   {
     peer: 'apt_get_missing_flags_to_avoid_manual_input negative8.dockerfile',
     rule: 'package-manager-interactive',
     code: ['FROM node:12', 'RUN apt-get -q -q install sl', 'RUN ["apt-get", "-q", "-q", "apt-utils"]', ''].join('\n'),
-    todo: 'package-manager-interactive (pkg helper): -q given twice is quiet level 2, which implies -y (as -qq does)',
   },
   {
     peer: 'yum_install_allows_manual_input positive.dockerfile',
@@ -1385,7 +1383,6 @@ const cases: PeerCase[] = [
       '',
     ].join('\n'),
     fires: [2],
-    deviation: { reason: 'microdnf install without -y is silent' },
   },
   {
     peer: 'missing_flag_from_dnf_install positive4.dockerfile',
@@ -1672,6 +1669,7 @@ const cases: PeerCase[] = [
       '',
     ].join('\n'),
     fires: [2],
+    deviation: { reason: 'an ONBUILD RUN pip install of the same file fires too', fires: [2, 5] },
   },
   {
     peer: 'apk_add_using_local_cache_path positive3.dockerfile (lower-case instructions)',
@@ -1686,6 +1684,7 @@ const cases: PeerCase[] = [
       'cmd ["/env/bin/python", "main.py"]',
     ].join('\n'),
     fires: [2],
+    deviation: { reason: 'an ONBUILD RUN pip install of the same file fires too', fires: [2, 5] },
   },
   {
     peer: 'apk_add_using_local_cache_path negative.dockerfile',
@@ -1699,6 +1698,7 @@ const cases: PeerCase[] = [
       'EXPOSE 8080',
       'CMD ["/env/bin/python", "main.py"]',
     ].join('\n'),
+    deviation: { reason: 'an ONBUILD RUN pip install of the same file fires too', fires: [5] },
   },
   {
     peer: 'apk_add_using_local_cache_path negative2.dockerfile',
@@ -1714,6 +1714,7 @@ const cases: PeerCase[] = [
       'CMD ["/env/bin/python", "main.py"]',
       '',
     ].join('\n'),
+    deviation: { reason: 'an ONBUILD RUN pip install of the same file fires too', fires: [5] },
   },
   {
     peer: 'last_user_is_root positive1.dockerfile (USER root)',

@@ -12,6 +12,10 @@ testRule(rule, {
       name: 'apt: Assume-Yes set with -o',
       code: 'FROM debian:12\nRUN apt-get -o APT::Get::Assume-Yes=true install curl && apt-get -oAPT::Get::Assume-Yes=1 install wget\n',
     },
+    {
+      name: 'apt quiet level 2 given twice implies -y: -q -q, --quiet --quiet',
+      code: 'FROM debian:12\nRUN apt-get -q -q install a && apt-get --quiet --quiet install b\n',
+    },
     { name: 'yes piped in', code: 'FROM debian:12\nRUN yes | apt-get install curl\n' },
     { name: 'nothing to confirm: update, search, clean', code: 'FROM debian:12\nRUN apt-get update && apt-cache search x && apt-get clean\n' },
     {

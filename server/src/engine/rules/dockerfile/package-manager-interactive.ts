@@ -72,6 +72,7 @@ export default defineDockerfileRule({
 });
 
 function answered(call: PackageCommand): boolean {
+  if (call.manager === 'apt' && quietLevel(call) >= 2) return true;
   for (const option of call.options) {
     const value = option.value;
     if (value.startsWith('--')) {
@@ -92,4 +93,14 @@ function answered(call: PackageCommand): boolean {
     if (call.manager === 'zypper' && value.includes('n')) return true;
   }
   return call.optionValues.some((word) => ASSUME_YES_SETTING.test(word.value));
+}
+
+/** apt's quiet level: one per `q` of the short options and per `--quiet` (`-q -q` and `--quiet --quiet` are level 2, which implies -y). */
+function quietLevel(call: PackageCommand): number {
+  let level = 0;
+  for (const { value } of call.options) {
+    if (value === '--quiet') level++;
+    else if (/^-[a-zA-Z]+$/.test(value)) level += value.split('q').length - 1;
+  }
+  return level;
 }
