@@ -64,6 +64,16 @@ export const FUZZ_REGRESSIONS: { kind: DocumentKind; note: string; text: string 
     note: 'read_only: true before a lone CR, read as a string',
     text: 'services:\n  web:\n    volumes:\n      - type: bind\n        source: ./certs\n        target: /certs\n        read_only: true\r',
   },
+  {
+    kind: 'dockerfile',
+    note: 'hardcoded-secret: removing TOKEN=… left ARG TOKEN A, which dockerfile-ast reads as TOKEN set to A',
+    text: 'FROM alpine:3.20\nARG TOKEN=${X:-s3cr3tv4l} \\\n\n    TOKEN \\\n    A\n',
+  },
+  {
+    kind: 'dockerfile',
+    note: 'hardcoded-secret: removing the first pair of ENV A=… B C=… left the old form ENV B C=…',
+    text: 'FROM alpine:3.20\nENV DB_PASSWORD=\'q1w2e3r4\' \\\n    TOKEN A="abc 123"',
+  },
   { kind: 'dockerfile', note: 'a base image nested 2,000 deep in defaults', text: 'FROM ' + '${A:-'.repeat(2_000) + '}'.repeat(2_000) + '\n' },
   {
     kind: 'dockerfile',

@@ -43,6 +43,10 @@ testRule(rule, {
       name: 'dummy values for an asset build are RUN arguments, not image configuration',
       code: 'FROM ruby:3.4-slim\nRUN SECRET_KEY_BASE_DUMMY=1 DATABASE_PASSWORD=dummy bundle exec rails assets:precompile\n',
     },
+    {
+      name: 'an ARG of several names without defaults declares each of them (BuildKit), it does not set TOKEN to A',
+      code: 'FROM alpine:3.20\nARG TOKEN A\nARG API_KEY \\\n    REGION\n',
+    },
     { name: 'half-typed ENV', code: 'FROM alpine:3.20\nENV PASSWORD' },
     { name: 'half-typed ENV with no property', code: 'FROM alpine:3.20\nENV ' },
     { name: 'empty', code: '' },
@@ -320,6 +324,41 @@ testRule(rule, {
         { line: 3, column: 35, endColumn: 75, messageId: 'credentialInRun', data: { what: 'a GitHub token' } },
         { line: 4, column: 41, endColumn: 61, messageId: 'credentialInRun', data: { what: 'an AWS access key id' } },
       ],
+      output: null,
+    },
+    {
+      name: 'fuzz regression: removing TOKEN=… from an ARG of several names leaves ARG TOKEN REGION, two names without defaults',
+      code: 'FROM alpine:3.20\nARG TOKEN=s3cr3tv4lue \\\n    TOKEN \\\n    REGION\n',
+      findings: [
+        {
+          line: 2,
+          column: 11,
+          endColumn: 22,
+          messageId: 'nameBuildTime',
+          data: { name: 'TOKEN', what: 'a token' },
+          suggestions: [{ title: /Remove the hard-coded TOKEN/, output: 'FROM alpine:3.20\nARG TOKEN \\\n    REGION\n' }],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'a name=value among names of an ARG',
+      code: 'FROM alpine:3.20\nARG REGION TOKEN=s3cr3tv4lue\n',
+      findings: [
+        {
+          line: 2,
+          column: 18,
+          messageId: 'nameBuildTime',
+          data: { name: 'TOKEN' },
+          suggestions: [{ title: /Remove the hard-coded TOKEN/, output: 'FROM alpine:3.20\nARG REGION\n' }],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'an ENV mixing name=value with a bare name (BuildKit rejects it): reported, no suggestion, as removing the pair would leave ENV TOKEN REGION=eu, TOKEN set to REGION=eu',
+      code: 'FROM alpine:3.20\nENV DB_PASSWORD=hunter22 TOKEN REGION=eu\n',
+      findings: [{ line: 2, column: 17, messageId: 'nameRunTime', data: { name: 'DB_PASSWORD' } }],
       output: null,
     },
     {

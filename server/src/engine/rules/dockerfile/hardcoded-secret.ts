@@ -57,7 +57,7 @@ export default defineDockerfileRule({
           messageId: match.reason === 'name' ? (buildTime ? 'nameBuildTime' : 'nameRunTime') : buildTime ? 'valueBuildTime' : 'valueRunTime',
           data: { name, what: withArticle(match.what), exposure: exposure(model, entry), id: secretId(name) },
           // An ONBUILD trigger is part of another image's build: moving its secret is that build's decision.
-          fixes: entry.onbuild ? [] : [moveToSecret(model, instruction, properties, property, runs, buildTime)],
+          fixes: entry.onbuild || mixesEnvForms(instruction, properties) ? [] : [moveToSecret(model, instruction, properties, property, runs, buildTime)],
         });
       }
     }
@@ -147,6 +147,14 @@ function withArticle(what: string): string {
 
 function secretId(name: string): string {
   return name.toLowerCase();
+}
+
+/**
+ * `ENV A=1 B C=2`: BuildKit rejects a word without `=` among `name=value` pairs, and removing the first pair would
+ * leave the old form `ENV B C=2` (B set to `C=2`), a new finding where one was removed: no fix for such an ENV.
+ */
+function mixesEnvForms(instruction: Env | Arg, properties: Property[]): boolean {
+  return instruction instanceof Env && properties.length > 1 && properties.some((p) => p.getAssignmentOperator() === null);
 }
 
 /** dockerfile-ast reports a line continuation inside ENV/ARG as a property named by the escape character. */
