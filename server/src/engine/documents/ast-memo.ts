@@ -31,7 +31,18 @@ type Memoized = Record<Scan, () => unknown[]> & {
   memoTransfer?: unknown;
   memoHeredocSpans?: unknown;
   memoReadings?: Map<symbol, unknown>;
+  memoKeyword?: string;
 };
+
+/**
+ * The instruction's keyword in upper case (`RUN`, `ENV`), read once per instruction: dockerfile-ast upper-cases
+ * it on every getKeyword(). It says the instruction's class (dockerfile-ast creates the class from it, ONBUILD
+ * triggers included), so a keyword test stands for an `instanceof`.
+ */
+export function keywordOf(instruction: Instruction): string {
+  const target = instruction as unknown as Memoized;
+  return (target.memoKeyword ??= instruction.getKeyword());
+}
 
 /**
  * A reading of the instruction's own text that a rule's whole-file check asks for on every analysis (the
@@ -42,8 +53,10 @@ type Memoized = Record<Scan, () => unknown[]> & {
 export function textReading<T>(instruction: Instruction, key: symbol, read: () => T): T {
   const target = instruction as unknown as Memoized;
   const readings = (target.memoReadings ??= new Map());
-  if (!readings.has(key)) readings.set(key, read());
-  return readings.get(key) as T;
+  // One lookup for what is there (every keystroke), a second only for a reading that is undefined.
+  let value = readings.get(key) as T | undefined;
+  if (value === undefined && !readings.has(key)) readings.set(key, (value = read()));
+  return value as T;
 }
 
 /**
@@ -95,5 +108,6 @@ export function memoizeScans(instruction: Instruction): void {
   target.memoTransfer = undefined;
   target.memoHeredocSpans = undefined;
   target.memoReadings = undefined;
+  target.memoKeyword = undefined;
   target.getRawArguments = getRawArguments;
 }

@@ -2,7 +2,7 @@ import { From, Instruction, Onbuild, Arg, Env, Shell, User } from 'dockerfile-as
 import type { Dockerfile } from 'dockerfile-ast';
 import type { LineIndex } from '../text';
 import type { Range } from '../types';
-import { textReading } from './ast-memo';
+import { keywordOf, textReading } from './ast-memo';
 import { DockerfileUnits } from './dockerfile-units';
 import { parseImageRef, type ImageRef } from './image-ref';
 import { singleReference, substitute, type Scope } from './variables';
@@ -56,6 +56,14 @@ export interface Stage {
   treeOut: number;
 }
 
+/** An instruction of the file (or an ONBUILD's trigger) with its stage and the SHELL in effect there. */
+export interface InstructionEntry {
+  instruction: Instruction;
+  stage?: Stage;
+  onbuild: boolean;
+  shell: RunShell;
+}
+
 export interface DockerfileModel {
   kind: 'dockerfile';
   text: string;
@@ -69,7 +77,12 @@ export interface DockerfileModel {
    * Every instruction in file order with its stage; ONBUILD triggers are included as the instruction they wrap,
    * so rules that look at RUN or ADD also see `ONBUILD RUN` and `ONBUILD ADD`. `shell` is the SHELL in effect there.
    */
-  instructions: { instruction: Instruction; stage?: Stage; onbuild: boolean; shell: RunShell }[];
+  instructions: InstructionEntry[];
+  /**
+   * The entries of `instructions` of these keywords (`ENV`, `RUN`; ONBUILD triggers under their own keyword), in
+   * file order: what a whole-file check reads instead of testing every instruction's class on every keystroke.
+   */
+  entriesOf(...keywords: string[]): readonly InstructionEntry[];
   /** Shell code of every RUN, heredoc bodies and ONBUILD RUN included; computed once on first use. */
   readonly shellSources: ShellSource[];
   /** The parsed instructions, with what the engine keeps per instruction between analyses. */
@@ -92,20 +105,29 @@ export function dockerfileModel(parsed: DockerfileUnits): DockerfileModel {
   const globalArgRanges = new Map<string, Range>();
   const stages: Stage[] = [];
   const stagesByName = new Map<string, Stage>();
-  const instructions: DockerfileModel['instructions'] = [];
+  const instructions: InstructionEntry[] = [];
+  const byKeyword = new Map<string, InstructionEntry[]>();
+  const add = (entry: InstructionEntry, keyword: string) => {
+    instructions.push(entry);
+    const same = byKeyword.get(keyword);
+    if (same) same.push(entry);
+    else byKeyword.set(keyword, [entry]);
+  };
   const globalArgs: Arg[] = [];
   let current: Stage | undefined;
 
   for (const unit of parsed.units) {
     const instruction = unit.instruction;
-    if (instruction instanceof From) {
-      current = createStage(instruction, stages, stagesByName, globalScope, globalArgRanges);
+    // Keywords rather than instanceof: one string compare each, on every instruction of every keystroke.
+    const keyword = keywordOf(instruction);
+    if (keyword === 'FROM') {
+      current = createStage(instruction as From, stages, stagesByName, globalScope, globalArgRanges);
       stages.push(current);
-      instructions.push({ instruction, stage: current, onbuild: false, shell: current.shell });
+      add({ instruction, stage: current, onbuild: false, shell: current.shell }, keyword);
       continue;
     }
-    if (current && instruction instanceof Shell) current.shell = shellOf(instruction);
-    if (!current && instruction instanceof Arg) {
+    if (current && keyword === 'SHELL') current.shell = shellOf(instruction as Shell);
+    if (!current && keyword === 'ARG' && instruction instanceof Arg) {
       globalArgs.push(instruction);
       const property = instruction.getProperty();
       if (property) {
@@ -118,8 +140,8 @@ export function dockerfileModel(parsed: DockerfileUnits): DockerfileModel {
     }
     current?.instructions.push(instruction);
     const shell = current?.shell ?? DEFAULT_SHELL;
-    instructions.push({ instruction, stage: current, onbuild: false, shell });
-    if (instruction instanceof Onbuild && unit.trigger) instructions.push({ instruction: unit.trigger, stage: current, onbuild: true, shell });
+    add({ instruction, stage: current, onbuild: false, shell }, keyword);
+    if (unit.trigger && instruction instanceof Onbuild) add({ instruction: unit.trigger, stage: current, onbuild: true, shell }, keywordOf(unit.trigger));
   }
 
   for (const stage of stages) stage.user = effectiveUser(stage, globalArgs);
@@ -127,7 +149,7 @@ export function dockerfileModel(parsed: DockerfileUnits): DockerfileModel {
   const finalStage = stages[stages.length - 1];
   if (finalStage) finalStage.isFinal = true;
 
-  return new Model(text, lines, parsed, stages, finalStage, globalScope, instructions);
+  return new Model(text, lines, parsed, stages, finalStage, globalScope, instructions, byKeyword);
 }
 
 /** A class, not an object literal with a getter: see ShellSource for what such a literal costs. */
@@ -142,7 +164,9 @@ class Model implements DockerfileModel {
     readonly stages: Stage[],
     readonly finalStage: Stage | undefined,
     readonly globalScope: Scope,
-    readonly instructions: DockerfileModel['instructions'],
+    readonly instructions: InstructionEntry[],
+    /** The entries by keyword, and the merged lists asked for (keywords joined by a space). */
+    private readonly byKeyword: Map<string, InstructionEntry[]>,
   ) {}
 
   get ast(): Dockerfile {
@@ -157,7 +181,38 @@ class Model implements DockerfileModel {
     this.sources ??= shellSourcesOf(this.parsed, this.instructions);
     return this.sources;
   }
+
+  entriesOf(...keywords: string[]): readonly InstructionEntry[] {
+    if (keywords.length === 1) return this.byKeyword.get(keywords[0]) ?? NO_ENTRIES;
+    const key = keywords.join(' ');
+    let merged = this.byKeyword.get(key);
+    if (!merged) {
+      merged = [];
+      for (const keyword of keywords) merged = mergeByLine(merged, this.byKeyword.get(keyword) ?? NO_ENTRIES);
+      this.byKeyword.set(key, merged);
+    }
+    return merged;
+  }
 }
+
+/**
+ * Two lists of entries in file order as one. Entries of different keywords never share a line: an instruction is
+ * the only one on its first line, and an ONBUILD (keyword ONBUILD) shares it only with its own trigger.
+ */
+function mergeByLine(a: readonly InstructionEntry[], b: readonly InstructionEntry[]): InstructionEntry[] {
+  const merged: InstructionEntry[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i].instruction.getRange().start.line <= b[j].instruction.getRange().start.line) merged.push(a[i++]);
+    else merged.push(b[j++]);
+  }
+  while (i < a.length) merged.push(a[i++]);
+  while (j < b.length) merged.push(b[j++]);
+  return merged;
+}
+
+const NO_ENTRIES: readonly InstructionEntry[] = [];
 
 function createStage(from: From, earlier: Stage[], byName: Map<string, Stage>, scope: Scope, argRanges: Map<string, Range>): Stage {
   const stage: Stage = {
@@ -261,7 +316,7 @@ export function stageChain(stage: Stage): Stage[] {
 function effectiveUser(stage: Stage, globalArgs: Arg[]): UserSetting | undefined {
   for (let i = stage.instructions.length - 1; i >= 0; i--) {
     const instruction = stage.instructions[i];
-    if (instruction instanceof User) {
+    if (keywordOf(instruction) === 'USER' && instruction instanceof User) {
       const written = textReading(instruction, WRITTEN_USER, () => instruction.getArgumentsContent()?.trim());
       if (!written) continue; // a half-typed USER changes nothing yet
       const line = instruction.getRange().start.line;
@@ -300,7 +355,7 @@ function resolveVariable(name: string, line: number, stage: Stage, globalArgs: A
 function lastEnvValue(instructions: Instruction[], name: string, line: number): string | null | undefined {
   for (let i = instructions.length - 1; i >= 0; i--) {
     const instruction = instructions[i];
-    if (!(instruction instanceof Env) || instruction.getRange().start.line >= line) continue;
+    if (keywordOf(instruction) !== 'ENV' || !(instruction instanceof Env) || instruction.getRange().start.line >= line) continue;
     for (const property of instruction.getProperties()) if (property.getName() === name) return property.getValue();
   }
   return undefined;
@@ -309,7 +364,7 @@ function lastEnvValue(instructions: Instruction[], name: string, line: number): 
 function lastArgValue(instructions: Instruction[], name: string, line: number): string | null | undefined {
   for (let i = instructions.length - 1; i >= 0; i--) {
     const instruction = instructions[i];
-    if (!(instruction instanceof Arg) || instruction.getRange().start.line >= line) continue;
+    if (keywordOf(instruction) !== 'ARG' || !(instruction instanceof Arg) || instruction.getRange().start.line >= line) continue;
     const property = instruction.getProperty();
     if (property && property.getName() === name) return property.getValue();
   }

@@ -1,13 +1,14 @@
 import { Arg, Env, Run, type Property } from 'dockerfile-ast';
-import type { DockerfileModel, Stage } from '../../documents/dockerfile';
-import { instructionReferences, isVariableName, referencesVariable } from '../../documents/variable-references';
+import type { DockerfileModel, InstructionEntry, Stage } from '../../documents/dockerfile';
+import { textReading } from '../../documents/ast-memo';
+import { instructionReferences, isVariableName, referencedNames } from '../../documents/variable-references';
 import { propertiesOf, removePropertyEdit } from '../../documents/dockerfile-properties';
 import { insertAt } from '../../fixes';
 import { classifySecret, findCredentials, findTokenCredentials, secretName, URL_PASSWORD, URL_TOKEN, type SecretMatch } from '../../knowledge/secrets';
 import { defineDockerfileRule, type Report } from '../../rule';
 import type { Fix, Range, TextEdit } from '../../types';
 
-type Entry = DockerfileModel['instructions'][number];
+type Entry = InstructionEntry;
 
 export default defineDockerfileRule({
   meta: {
@@ -38,18 +39,16 @@ export default defineDockerfileRule({
   check({ model, report }) {
     // Read once per analysis, on the first secret found; a WeakMap keyed by the model would keep every model
     // alive through young-generation collections (measured: most of analyze's garbage-collection time).
-    let allRuns: VariableUse[] | undefined;
-    const runsOf = () => (allRuns ??= runTexts(model));
-    for (const entry of model.instructions) {
-      const { instruction } = entry;
-      if (!(instruction instanceof Env || instruction instanceof Arg)) continue;
+    let uses: Map<string, VariableUse[]> | undefined;
+    for (const entry of model.entriesOf('ENV', 'ARG')) {
+      const instruction = entry.instruction as Env | Arg;
+      // What each property holds is kept with the instruction: a keystroke elsewhere reads no property again.
+      const secrets = readingOf(instruction).secrets;
+      if (secrets.length === 0) continue;
       const properties = realProperties(instruction);
-      for (const property of properties) {
-        const name = property.getName();
-        const match = classifySecret(name, property.getValue() ?? undefined);
-        // A secret in a URL is credentials-in-url's finding.
-        if (!match || (match.reason === 'value' && (match.what === URL_PASSWORD || match.what === URL_TOKEN))) continue;
-        const runs = entry.onbuild ? [] : runsUsing(model, runsOf(), entry, name);
+      for (const { index, name, match } of secrets) {
+        const property = properties[index];
+        const runs = entry.onbuild ? [] : runsUsing(model, (uses ??= runsByName(model)), entry, name);
         // A builder stage never runs as a container: whatever reads the value does so at build time.
         const buildTime = instruction instanceof Arg || runs.length > 0 || !shipped(model, entry.stage);
         report({
@@ -80,29 +79,67 @@ export default defineDockerfileRule({
  * secret; the ARG itself has no value here (a hard-coded default is reported on the ARG).
  */
 function checkBuildArgsInEnv(model: DockerfileModel, report: (r: Report<'buildArgInEnv'>) => void): void {
-  for (const stage of model.stages) {
-    if (!shipped(model, stage)) continue;
-    const args = new Set<string>();
-    for (const instruction of stage.instructions) {
-      if (instruction instanceof Arg) for (const property of realProperties(instruction)) args.add(property.getName());
-      if (!(instruction instanceof Env) || args.size === 0) continue;
-      for (const property of realProperties(instruction)) {
-        const value = property.getValue() ?? '';
-        if (!value.includes('$') || classifySecret(property.getName(), value)) continue;
-        for (const arg of args) {
-          if (!referencesVariable(value, arg)) continue;
-          const what = secretName(arg)?.what ?? secretName(property.getName())?.what;
-          if (!what) continue;
-          report({
-            range: property.getValueRange() ?? property.getRange(),
-            messageId: 'buildArgInEnv',
-            data: { name: property.getName(), arg, what: withArticle(what), id: secretId(arg) },
-          });
-          break;
-        }
+  // A stage's ARGs and ENVs are together in file order (ONBUILD triggers are not the stage's own).
+  let stage: Stage | undefined;
+  let skip = true;
+  const args = new Set<string>();
+  for (const entry of model.entriesOf('ENV', 'ARG')) {
+    if (entry.onbuild || !entry.stage) continue;
+    if (entry.stage !== stage) {
+      stage = entry.stage;
+      skip = !shipped(model, stage);
+      args.clear();
+    }
+    if (skip) continue;
+    const instruction = entry.instruction as Env | Arg;
+    const reading = readingOf(instruction);
+    if (instruction instanceof Arg) for (const name of reading.names) args.add(name);
+    if (!(instruction instanceof Env) || args.size === 0) continue;
+    for (const { index, name, referenced } of reading.references) {
+      for (const arg of args) {
+        if (!isVariableName(arg) || !referenced.has(arg)) continue;
+        const what = secretName(arg)?.what ?? secretName(name)?.what;
+        if (!what) continue;
+        const property = realProperties(instruction)[index];
+        report({
+          range: property.getValueRange() ?? property.getRange(),
+          messageId: 'buildArgInEnv',
+          data: { name, arg, what: withArticle(what), id: secretId(arg) },
+        });
+        break;
       }
     }
   }
+}
+
+/** What an ENV or ARG says for this rule, kept with the instruction (ast-memo textReading): no offsets. */
+interface PropertiesReading {
+  /** The properties (as realProperties lists them) that hard-code a secret, other than a URL's (credentials-in-url's). */
+  secrets: { index: number; name: string; match: SecretMatch }[];
+  /** The names every property declares. */
+  names: string[];
+  /** The properties that hold no secret but reference variables, with the names they reference. */
+  references: { index: number; name: string; referenced: ReadonlySet<string> }[];
+}
+
+const PROPERTIES = Symbol('hardcoded-secret: what the properties of an ENV or ARG hold');
+
+function readingOf(instruction: Env | Arg): PropertiesReading {
+  return textReading(instruction, PROPERTIES, () => {
+    const reading: PropertiesReading = { secrets: [], names: [], references: [] };
+    realProperties(instruction).forEach((property, index) => {
+      const name = property.getName();
+      const value = property.getValue();
+      reading.names.push(name);
+      const match = classifySecret(name, value ?? undefined);
+      if (match) {
+        if (match.reason === 'name' || (match.what !== URL_PASSWORD && match.what !== URL_TOKEN)) reading.secrets.push({ index, name, match });
+      } else if (value?.includes('$')) {
+        reading.references.push({ index, name, referenced: referencedNames(value) });
+      }
+    });
+    return reading;
+  });
 }
 
 /** The value without its quotes; for a credential-shaped value, just the credential (the password of a URL). */
@@ -166,13 +203,12 @@ function realProperties(instruction: Env | Arg): Property[] {
  * The RUN instructions that read the variable after it is set: later in the same stage, and for ENV also in
  * stages built `FROM` this one. A global ARG reaches a RUN only through an `ARG NAME` redeclared in its stage.
  */
-function runsUsing(model: DockerfileModel, all: VariableUse[], declaration: Entry, name: string): Run[] {
+function runsUsing(model: DockerfileModel, uses: Map<string, VariableUse[]>, declaration: Entry, name: string): Run[] {
   const line = declaration.instruction.getRange().end.line;
   const inherits = declaration.instruction instanceof Env && declaration.stage ? descendants(model, declaration.stage) : new Set<Stage>();
   const runs: Run[] = [];
   if (!isVariableName(name)) return runs;
-  for (const use of all) {
-    if (!use.names.has(name)) continue;
+  for (const use of uses.get(name) ?? []) {
     const visible = declaration.stage
       ? (use.stage === declaration.stage && use.line > line) || inherits.has(use.stage)
       : redeclaresBefore(use.stage, name, use.line);
@@ -185,19 +221,23 @@ interface VariableUse {
   run: Run;
   stage: Stage;
   line: number;
-  /** The names the RUN references (see referencedNames). */
-  names: ReadonlySet<string>;
 }
 
-/** Every RUN of a stage, with the variables it references, in file order. */
-function runTexts(model: DockerfileModel): VariableUse[] {
-  const runs: VariableUse[] = [];
-  for (const { instruction, stage } of model.instructions) {
-    if (!(instruction instanceof Run) || !stage) continue;
+/** The RUNs of the stages by the variables they reference (see referencedNames), each list in file order. */
+function runsByName(model: DockerfileModel): Map<string, VariableUse[]> {
+  const byName = new Map<string, VariableUse[]>();
+  for (const { instruction, stage } of model.entriesOf('RUN')) {
+    if (!stage) continue;
     const names = instructionReferences(instruction, model.text, model.lines);
-    runs.push({ run: instruction, stage, line: instruction.getRange().start.line, names });
+    if (names.size === 0) continue;
+    const use: VariableUse = { run: instruction as Run, stage, line: instruction.getRange().start.line };
+    for (const name of names) {
+      const list = byName.get(name);
+      if (list) list.push(use);
+      else byName.set(name, [use]);
+    }
   }
-  return runs;
+  return byName;
 }
 
 function runText(model: DockerfileModel, run: Run): string {
@@ -221,7 +261,7 @@ function descendants(model: DockerfileModel, ancestor: Stage): Set<Stage> {
 }
 
 function redeclaresBefore(stage: Stage, name: string, line: number): boolean {
-  return stage.instructions.some((i) => i instanceof Arg && i.getRange().start.line < line && realProperties(i).some((p) => p.getName() === name));
+  return stage.instructions.some((i) => i instanceof Arg && i.getRange().start.line < line && readingOf(i).names.includes(name));
 }
 
 /**

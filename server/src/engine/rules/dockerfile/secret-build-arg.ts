@@ -2,6 +2,7 @@ import { Arg, Run, type Instruction, type Property } from 'dockerfile-ast';
 import { stageBuildsOn, type DockerfileModel, type Stage } from '../../documents/dockerfile';
 import { propertiesOf, removePropertyEdit } from '../../documents/dockerfile-properties';
 import { instructionReferences } from '../../documents/variable-references';
+import { textReading } from '../../documents/ast-memo';
 import { insertAt } from '../../fixes';
 import { classifySecret, secretName } from '../../knowledge/secrets';
 import { defineDockerfileRule } from '../../rule';
@@ -27,34 +28,51 @@ export default defineDockerfileRule({
     hasSuggestions: true,
   },
   check({ model, report }) {
-    for (const stage of model.stages) {
+    // A stage's own ARGs (not the global ones, nor ONBUILD triggers), whose names are kept with each instruction.
+    for (const { instruction: arg, stage, onbuild } of model.entriesOf('ARG')) {
+      if (!stage || onbuild || !(arg instanceof Arg)) continue;
+      const secrets = textReading(arg, SECRET_NAMES, () => secretArguments(arg));
+      if (secrets.length === 0) continue;
       const instructions = stage.instructions;
-      for (let i = 0; i < instructions.length; i++) {
-        const arg = instructions[i];
-        if (!(arg instanceof Arg)) continue;
-        const properties = propertiesOf(arg).filter((p) => p.getName() !== '' && !/^[\\`]$/.test(p.getName()));
-        for (const property of properties) {
-          const name = property.getName();
-          const match = secretName(name);
-          // A literal default is hardcoded-secret's finding.
-          if (!match || classifySecret(name, property.getValue() ?? undefined)) continue;
-          const later = instructions.slice(i + 1);
-          const runsAfter = later.some((instruction) => instruction instanceof Run);
-          const shipped = inShippedImage(model, stage);
-          const id = name.toLowerCase();
-          const fix = moveToSecretMount(model, arg, properties, property, later);
-          report({
-            range: property.getNameRange(),
-            messageId: shipped && runsAfter ? 'history' : 'buildOnly',
-            severity: shipped && runsAfter ? undefined : 'info',
-            data: { name, what: withArticle(match.what), id, place: shipped ? 'stage' : 'build stage (its history is not shipped)' },
-            fixes: fix ? [fix] : [],
-          });
-        }
+      const i = instructions.indexOf(arg);
+      const properties = realProperties(arg);
+      for (const { index, match } of secrets) {
+        const property = properties[index];
+        const name = property.getName();
+        const later = instructions.slice(i + 1);
+        const runsAfter = later.some((instruction) => instruction instanceof Run);
+        const shipped = inShippedImage(model, stage);
+        const id = name.toLowerCase();
+        const fix = moveToSecretMount(model, arg, properties, property, later);
+        report({
+          range: property.getNameRange(),
+          messageId: shipped && runsAfter ? 'history' : 'buildOnly',
+          severity: shipped && runsAfter ? undefined : 'info',
+          data: { name, what: withArticle(match.what), id, place: shipped ? 'stage' : 'build stage (its history is not shipped)' },
+          fixes: fix ? [fix] : [],
+        });
       }
     }
   },
 });
+
+const SECRET_NAMES = Symbol('secret-build-arg: the names of an ARG meant for a secret');
+
+function realProperties(arg: Arg): Property[] {
+  return propertiesOf(arg).filter((p) => p.getName() !== '' && !/^[\\`]$/.test(p.getName()));
+}
+
+/** The properties of an ARG named like a secret without a literal default (hardcoded-secret reports one): index and kind. */
+function secretArguments(arg: Arg): { index: number; match: { what: string } }[] {
+  const found: { index: number; match: { what: string } }[] = [];
+  realProperties(arg).forEach((property, index) => {
+    const name = property.getName();
+    const match = secretName(name);
+    // A literal default is hardcoded-secret's finding.
+    if (match && !classifySecret(name, property.getValue() ?? undefined)) found.push({ index, match });
+  });
+  return found;
+}
 
 function inShippedImage(model: DockerfileModel, stage: Stage): boolean {
   return !!model.finalStage && (model.finalStage === stage || stageBuildsOn(model.finalStage, stage));
