@@ -20,7 +20,7 @@ import { removeSuppressionFix } from './ignore-actions';
 import { suppressionForbidden } from './rules/meta/suppression-forbidden';
 import { unusedSuppression } from './rules/meta/unused-suppression';
 import { applySuppressions, findSuppressions, mayHaveSuppressions, type Suppression } from './suppress';
-import { comparePositions, type LineIndex } from './text';
+import { compareFindings, type LineIndex } from './text';
 import type { DirectoryEntry, DocumentKind, Finding, Range, RuleMeta } from './types';
 
 /**
@@ -140,7 +140,8 @@ function* analyzeText(
   // Edits computed on a broken document could make it worse, the removal of an unused suppression included:
   // offer fixes only once it parses.
   if (broken) for (const finding of findings) finding.fixes = [];
-  return findings.sort((a, b) => comparePositions(a.range.start, b.range.start) || a.code.localeCompare(b.code));
+  // The kept findings of each instruction come sorted (unit-findings), so the sort finds long runs to merge.
+  return findings.sort(compareFindings);
 }
 
 /** Applies inline suppressions, and reports those that do nothing or are not allowed. */
@@ -212,40 +213,53 @@ function* runRules<Model>(
     return undefined;
   };
   const now = options.now ?? new Date();
+  // No closure per rule: each is one more object on every keystroke (and, under a loader that keeps function
+  // names, one more Object.defineProperty).
   const unitChecks: UnitCheck[] = [];
   for (const rule of rules) {
     const dockerfileRule = rule as DockerfileRule;
     if (!dockerfileRule.checkInstruction && !dockerfileRule.checkShellSource) continue;
     const severity = severityOf(rule.meta, config);
     if (severity === 'off') continue;
-    const configured = severityIsConfigured(rule.meta, config);
-    unitChecks.push({
-      rule: dockerfileRule,
-      toFinding: (r: Report) => {
-        checkDeclaredFixes(rule.meta, r.fixes);
-        return toFinding(rule.meta, configured ? severity : (r.severity ?? severity), r);
-      },
-      onError: (error) => onRuleError(rule.meta.id, error),
-    });
+    unitChecks.push(new RuleReports(dockerfileRule, severity, severityIsConfigured(rule.meta, config), onRuleError));
   }
   if (unitChecks.length) {
     const dockerfile = model as unknown as DockerfileModel;
     yield* unitFindings(unitChecks, dockerfile, { text: dockerfile.text, lines: dockerfile.lines, config }, findings);
   }
+  // One report for every whole-file check, pointed at the rule that runs.
+  let current: RuleReports | undefined;
+  const report = (r: Report) => findings.push(current!.toFinding(r));
   for (const rule of rules) {
     const severity = severityOf(rule.meta, config);
     if (severity === 'off' || !rule.check) continue;
-    const configured = severityIsConfigured(rule.meta, config);
-    const report = (r: Report) => {
-      checkDeclaredFixes(rule.meta, r.fixes);
-      findings.push(toFinding(rule.meta, configured ? severity : (r.severity ?? severity), r));
-    };
+    current = new RuleReports(rule, severity, severityIsConfigured(rule.meta, config), onRuleError);
     try {
       rule.check({ model, config, uri: options.uri, readFile, listDirectory, report, now });
     } catch (error) {
       onRuleError(rule.meta.id, error);
     }
+    current = undefined;
     yield;
+  }
+}
+
+/** How one rule's reports become findings under the configuration, and where its failures go. */
+class RuleReports<R extends { meta: RuleMeta } = { meta: RuleMeta }> {
+  constructor(
+    readonly rule: R,
+    private readonly severity: Finding['severity'],
+    private readonly configured: boolean,
+    private readonly onRuleError: (ruleId: string, error: unknown) => void,
+  ) {}
+
+  toFinding(r: Report): Finding {
+    checkDeclaredFixes(this.rule.meta, r.fixes);
+    return toFinding(this.rule.meta, this.configured ? this.severity : (r.severity ?? this.severity), r);
+  }
+
+  onError(error: unknown): void {
+    this.onRuleError(this.rule.meta.id, error);
   }
 }
 

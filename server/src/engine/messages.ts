@@ -10,12 +10,36 @@ const PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
 export function formatMessage(meta: RuleMeta, messageId: string, data: MessageData | undefined): string {
   const template = Object.hasOwn(meta.messages, messageId) ? meta.messages[messageId] : undefined;
   if (template === undefined) throw new Error(`${meta.id} reported an unknown messageId "${messageId}"`);
-  return template.replace(PLACEHOLDER, (_all, name: string) => {
+  // Every finding of every whole-file check is formatted again on each keystroke: the template is split once.
+  const parts = templateParts(template);
+  let text = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i];
     const value = data?.[name];
     if (value === undefined) throw new Error(`${meta.id} reported "${messageId}" without data.${name}`);
     // A NUL is how compose interpolation marks a part known only from the environment: never print it.
-    return String(value).replaceAll('\u0000', '${…}');
-  });
+    const written = String(value);
+    text += (written.includes('\u0000') ? written.replaceAll('\u0000', '${…}') : written) + parts[i + 1];
+  }
+  return text;
+}
+
+/** Templates split at their placeholders: text, name, text, …, text. The templates are the rules' own, a fixed set. */
+const TEMPLATE_PARTS = new Map<string, string[]>();
+
+function templateParts(template: string): string[] {
+  let parts = TEMPLATE_PARTS.get(template);
+  if (!parts) {
+    parts = [];
+    let last = 0;
+    for (const match of template.matchAll(PLACEHOLDER)) {
+      parts.push(template.slice(last, match.index), match[1]);
+      last = match.index + match[0].length;
+    }
+    parts.push(template.slice(last));
+    TEMPLATE_PARTS.set(template, parts);
+  }
+  return parts;
 }
 
 /** The rule's metadata is a contract: a fix from a rule that is not `fixable`, or a suggestion from one without `hasSuggestions`, is a bug. */

@@ -1,4 +1,4 @@
-import type { Position, Range } from './types';
+import type { Finding, Position, Range } from './types';
 
 /**
  * Converts between string offsets and LSP positions.
@@ -100,6 +100,13 @@ export class LineIndex {
 
 export function comparePositions(a: Position, b: Position): number {
   return a.line - b.line || a.character - b.character;
+}
+
+/** The order of an analysis's findings: by where they start, then by rule code. */
+export function compareFindings(a: Finding, b: Finding): number {
+  const x = a.range.start;
+  const y = b.range.start;
+  return x.line - y.line || x.character - y.character || a.code.localeCompare(b.code);
 }
 
 export function rangesIntersect(a: Range, b: Range): boolean {

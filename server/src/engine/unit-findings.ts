@@ -1,7 +1,9 @@
 import type { DockerfileModel } from './documents/dockerfile';
 import type { InstructionUnit } from './documents/dockerfile-units';
 import { unitShellSources } from './documents/shell-source';
+import type { LocalShellSource } from './documents/shell-source';
 import type { DockerfileRule, InstructionContext, Report, RuleContext, ShellSourceContext, UnitContext } from './rule';
+import { compareFindings } from './text';
 import type { Finding, Range } from './types';
 import type { RunShell } from './documents/run-shell';
 
@@ -35,10 +37,10 @@ export function* unitFindings(
   const units = model.units.units;
   for (let i = 0; i < units.length; i++) {
     const unit = units[i];
-    let kept = unit.derived.get(KEPT) as KeptFindings | undefined;
-    if (!kept || !sameShells(kept, unit)) {
+    let kept = unit.findings as KeptFindings | undefined;
+    if (!kept || !sameShells(kept)) {
       kept = checkUnit(checks, unit, base);
-      if (kept.cacheable) unit.derived.set(KEPT, kept);
+      if (kept.cacheable) unit.findings = kept;
     }
     if (kept.findings.length) {
       const delta = unit.instruction.getRange().start.line - kept.line;
@@ -48,20 +50,20 @@ export function* unitFindings(
   }
 }
 
-const KEPT = Symbol('findings of the per-instruction checks');
-
 interface KeptFindings {
   line: number;
   findings: Finding[];
   cacheable: boolean;
   /** The shell each of the unit's sources ran in when checked: a SHELL added or changed above means a new check. */
   shells?: RunShell[];
+  /** The unit's shell sources, which are kept with it as long as these findings are (documents/shell-source). */
+  sources: readonly LocalShellSource[];
 }
 
-function sameShells(kept: KeptFindings, unit: InstructionUnit): boolean {
+function sameShells(kept: KeptFindings): boolean {
   const shells = kept.shells;
   if (!shells) return true;
-  const sources = unitShellSources(unit);
+  const sources = kept.sources;
   for (let i = 0; i < sources.length; i++) if (sources[i].shell !== shells[i]) return false;
   return true;
 }
@@ -107,6 +109,8 @@ function checkUnit(checks: UnitCheck[], unit: InstructionUnit, base: Omit<UnitCo
       check.onError(error);
     }
   }
+  // Sorted as analyze sorts all findings, and kept so: the whole list then comes in long sorted runs.
+  found.sort(compareFindings);
   const first = range.start.line;
   const last = range.end.line;
   let cacheable = !failed;
@@ -115,7 +119,7 @@ function checkUnit(checks: UnitCheck[], unit: InstructionUnit, base: Omit<UnitCo
     if (!within(finding.range, first, last)) cacheable = false;
     for (const fix of finding.fixes) for (const edit of fix.edits) if (!within(edit.range, first, last)) cacheable = false;
   }
-  return { line: first, findings: found, cacheable, shells: sources.length ? sources.map((s) => s.shell) : undefined };
+  return { line: first, findings: found, cacheable, shells: sources.length ? sources.map((s) => s.shell) : undefined, sources };
 }
 
 function within(range: Range, first: number, last: number): boolean {

@@ -24,7 +24,7 @@ import { LiveDocument } from './live-document';
  * the new text, and the positions a node computed earlier (its ranges, arguments, flags, properties) are moved by
  * the line difference. Offsets the engine remembered with an instruction (documents/ast-memo) are forgotten and
  * computed again on demand; what it derived from the instruction (its shell sources, the findings of the
- * per-instruction checks) is kept in `derived` and moved by its own `move`. The parser directives at the head (`# escape=`, `# syntax=`) change how every
+ * per-instruction checks) is kept with the unit (`sources`, `findings`, `derived`) and moved by its own `move`. The parser directives at the head (`# escape=`, `# syntax=`) change how every
  * instruction reads: an edit that reaches them parses the whole file again.
  *
  * test/unit/engine/incremental-replay.test.ts replays thousands of random edits and compares every analysis with
@@ -38,6 +38,13 @@ export interface InstructionUnit {
   trigger?: Instruction;
   /** What the engine derived from this instruction alone and keeps while its text is unchanged. */
   derived: Map<unknown, unknown>;
+  /**
+   * Two such things that every keystroke reads for every unit, in fields of their own rather than in `derived`:
+   * the unit's shell sources (documents/shell-source, moved with the unit) and the findings of the per-instruction
+   * checks (unit-findings).
+   */
+  sources?: { move(delta: number): void };
+  findings?: unknown;
 }
 
 /** Private members of dockerfile-ast 0.7.1's Parser that the in-place parse drives (pinned; see ast-memo.ts). */
@@ -206,7 +213,7 @@ export class DockerfileUnits {
 
 function newUnit(start: number, instruction: Instruction): InstructionUnit {
   memoizeScans(instruction);
-  const unit: InstructionUnit = { start, instruction, derived: new Map() };
+  const unit: InstructionUnit = { start, instruction, derived: new Map(), sources: undefined, findings: undefined };
   if (instruction.getKeyword() === 'ONBUILD') {
     const trigger = (instruction as Onbuild).getTriggerInstruction();
     if (trigger) {
@@ -223,6 +230,7 @@ function newUnit(start: number, instruction: Instruction): InstructionUnit {
  */
 function moveUnit(unit: InstructionUnit, delta: number, lineDelta: number): void {
   unit.start += delta;
+  unit.sources?.move(delta);
   for (const value of unit.derived.values()) (value as { move?(delta: number): void }).move?.(delta);
   forgetOffsets(unit.instruction);
   if (unit.trigger) forgetOffsets(unit.trigger);

@@ -2,6 +2,7 @@ import { Instruction, Run } from 'dockerfile-ast';
 import type { LineIndex } from '../text';
 import { commandIndex, commandName, lexShell, SHELLS, type Pipeline, type SimpleCommand } from '../knowledge/shell';
 import type { ShellScope } from '../knowledge/shell-scopes';
+import { keywordOf } from './ast-memo';
 import { argumentSpans, escapeCharOf, firstArgumentOffset, heredocsOf } from './instruction-args';
 import type { Range } from '../types';
 import type { Stage } from './dockerfile';
@@ -66,8 +67,10 @@ export class ShellSource {
    */
   reading<T>(key: symbol, read: () => T): T {
     const readings = (this.readings ??= new Map());
-    if (!readings.has(key)) readings.set(key, read());
-    return readings.get(key) as T;
+    // One lookup for what is there (every keystroke), a second only for a reading that is undefined.
+    let value = readings.get(key) as T | undefined;
+    if (value === undefined && !readings.has(key)) readings.set(key, (value = read()));
+    return value as T;
   }
 
   rangeOf(startInText: number, endInText: number): Range {
@@ -94,8 +97,6 @@ class UnitSources {
   }
 }
 
-const SOURCES = Symbol('shell sources');
-
 /**
  * Every RUN's shell code in file order, from `entries` (the model's instructions: one per unit, then its ONBUILD
  * trigger). What each unit gave is kept with it; only its stage and the line index are brought up to date.
@@ -107,13 +108,15 @@ export function shellSourcesOf(parsed: DockerfileUnits, entries: InstructionEntr
   for (const unit of parsed.units) {
     const entry = entries[next++];
     const triggerEntry = unit.trigger ? entries[next++] : undefined;
-    let kept = unit.derived.get(SOURCES) as UnitSources | undefined;
+    // Only a RUN (or an ONBUILD's) has shell code: no need to look for what the others keep.
+    if (!triggerEntry && keywordOf(entry.instruction) !== 'RUN') continue;
+    let kept = unit.sources as UnitSources | undefined;
     if (!kept) {
       const list: ShellSource[] = [];
       if (entry.instruction instanceof Run) collectRun(entry, entry.instruction, lines, list);
       if (triggerEntry && triggerEntry.instruction instanceof Run) collectRun(triggerEntry, triggerEntry.instruction, lines, list);
       kept = new UnitSources(list);
-      unit.derived.set(SOURCES, kept);
+      unit.sources = kept;
     }
     for (const source of kept.list) {
       const from = source.onbuild ? triggerEntry : entry;
@@ -128,7 +131,7 @@ export function shellSourcesOf(parsed: DockerfileUnits, entries: InstructionEntr
 
 /** The shell sources of one unit (its RUN, or its ONBUILD RUN), as shellSourcesOf keeps them. */
 export function unitShellSources(unit: InstructionUnit): readonly ShellSource[] {
-  return (unit.derived.get(SOURCES) as UnitSources | undefined)?.list ?? [];
+  return (unit.sources as UnitSources | undefined)?.list ?? [];
 }
 
 function collectRun(entry: InstructionEntry, run: Run, lines: LineIndex, sources: ShellSource[]): void {
