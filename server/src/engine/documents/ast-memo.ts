@@ -50,12 +50,13 @@ export function keywordOf(instruction: Instruction): string {
  * it the reading, for as long as its text is unchanged. It must hold neither offsets nor positions, which change
  * when the instruction moves.
  */
-export function textReading<T>(instruction: Instruction, key: symbol, read: () => T): T {
+export function textReading<T, C = undefined>(instruction: Instruction, key: symbol, read: (instruction: Instruction, context: C) => T, context?: C): T {
   const target = instruction as unknown as Memoized;
   const readings = (target.memoReadings ??= new Map());
-  // One lookup for what is there (every keystroke), a second only for a reading that is undefined.
+  // One lookup for what is there (every keystroke), a second only for a reading that is undefined. `read` gets
+  // the instruction and `context`, so that a caller need not make a closure on every keystroke to ask.
   let value = readings.get(key) as T | undefined;
-  if (value === undefined && !readings.has(key)) readings.set(key, (value = read()));
+  if (value === undefined && !readings.has(key)) readings.set(key, (value = read(instruction, context as C)));
   return value as T;
 }
 

@@ -317,7 +317,7 @@ function effectiveUser(stage: Stage, globalArgs: Arg[]): UserSetting | undefined
   for (let i = stage.instructions.length - 1; i >= 0; i--) {
     const instruction = stage.instructions[i];
     if (keywordOf(instruction) === 'USER' && instruction instanceof User) {
-      const written = textReading(instruction, WRITTEN_USER, () => instruction.getArgumentsContent()?.trim());
+      const written = textReading(instruction, WRITTEN_USER, writtenUser);
       if (!written) continue; // a half-typed USER changes nothing yet
       const line = instruction.getRange().start.line;
       const user = substituteInStage(written.split(':')[0], stage, globalArgs, line);
@@ -328,6 +328,10 @@ function effectiveUser(stage: Stage, globalArgs: Arg[]): UserSetting | undefined
 }
 
 const WRITTEN_USER = Symbol('USER as written');
+
+function writtenUser(instruction: Instruction): string | undefined {
+  return instruction.getArgumentsContent()?.trim();
+}
 
 function substituteInStage(text: string, stage: Stage, globalArgs: Arg[], line: number): string | undefined {
   if (!text.includes('$')) return text;

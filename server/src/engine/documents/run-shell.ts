@@ -1,4 +1,4 @@
-import type { Shell } from 'dockerfile-ast';
+import type { Instruction, Shell } from 'dockerfile-ast';
 import { textReading } from './ast-memo';
 
 /**
@@ -31,10 +31,12 @@ const READ = Symbol('SHELL read');
 
 /** The shell a SHELL instruction sets; DEFAULT_SHELL while it is half typed. */
 export function shellOf(instruction: Shell): RunShell {
-  return textReading(instruction, READ, () => {
-    const argv = instruction.getJSONStrings().map((s) => s.getJSONValue());
-    return argv.length ? shellFromArgv(argv) : DEFAULT_SHELL;
-  });
+  return textReading(instruction, READ, readShell);
+}
+
+function readShell(instruction: Instruction): RunShell {
+  const argv = (instruction as Shell).getJSONStrings().map((s) => s.getJSONValue());
+  return argv.length ? shellFromArgv(argv) : DEFAULT_SHELL;
 }
 
 export function shellFromArgv(argv: readonly string[]): RunShell {

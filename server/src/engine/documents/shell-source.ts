@@ -65,11 +65,12 @@ export class ShellSource {
    * A reading of this source's text that a whole-file check asks for on every analysis, kept with the source
    * (and so for as long as its RUN is unchanged). Offsets in it must be into `text`, never into the document.
    */
-  reading<T>(key: symbol, read: () => T): T {
+  reading<T, C = undefined>(key: symbol, read: (source: this, context: C) => T, context?: C): T {
     const readings = (this.readings ??= new Map());
-    // One lookup for what is there (every keystroke), a second only for a reading that is undefined.
+    // One lookup for what is there (every keystroke), a second only for a reading that is undefined. `read` gets
+    // the source and `context`, so that a caller need not make a closure on every keystroke to ask.
     let value = readings.get(key) as T | undefined;
-    if (value === undefined && !readings.has(key)) readings.set(key, (value = read()));
+    if (value === undefined && !readings.has(key)) readings.set(key, (value = read(this, context as C)));
     return value as T;
   }
 

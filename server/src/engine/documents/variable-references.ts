@@ -10,11 +10,13 @@ export function isVariableName(name: string): boolean {
 }
 
 /** The variables an instruction's text references (see referencedNames), read once per edit of the instruction. */
-export function instructionReferences(instruction: Instruction, text: string, lines: LineIndex): ReadonlySet<string> {
-  return textReading(instruction, REFERENCED_NAMES, () => {
-    const range = instruction.getRange();
-    return referencedNames(text.slice(lines.offsetAt(range.start), lines.offsetAt(range.end)));
-  });
+export function instructionReferences(instruction: Instruction, lines: LineIndex): ReadonlySet<string> {
+  return textReading(instruction, REFERENCED_NAMES, readReferences, lines);
+}
+
+function readReferences(instruction: Instruction, lines: LineIndex): ReadonlySet<string> {
+  const range = instruction.getRange();
+  return referencedNames(lines.text.slice(lines.offsetAt(range.start), lines.offsetAt(range.end)));
 }
 
 /** The text references the variable: `$NAME`, `${NAME}`, `${NAME:-x}`, not `$NAME_2`. */

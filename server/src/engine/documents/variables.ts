@@ -26,7 +26,11 @@ export function hasVariables(text: string): boolean {
  * or not of the forms above, is text.
  */
 export function substitute(text: string, scope: Scope): string | undefined {
-  if (!hasVariables(text)) return text;
+  // Most texts hold no variable: answered before the nested functions below are made (three closures per call).
+  return hasVariables(text) ? substituteReferences(text, scope) : text;
+}
+
+function substituteReferences(text: string, scope: Scope): string | undefined {
   const closing = closingBraces(text);
   let unknown = false;
 

@@ -42,13 +42,15 @@ const ORDERED = Symbol('commands in text order');
  * Kept with the source, so the rules that share it sort once per edit of the RUN.
  */
 export function orderedCommands(source: LocalShellSource, documentText: string): readonly SimpleCommand[] {
-  return source.reading(ORDERED, () => {
-    const scopes = shellScopes(source, documentText);
-    const commands: SimpleCommand[] = [];
-    for (const scope of scopes) for (const pipeline of scope.pipelines) for (const command of pipeline.commands) commands.push(command);
-    if (scopes.length > 1) commands.sort((a, b) => a.words[0].start - b.words[0].start);
-    return commands;
-  });
+  return source.reading(ORDERED, readOrderedCommands, documentText);
+}
+
+function readOrderedCommands(source: LocalShellSource, documentText: string): readonly SimpleCommand[] {
+  const scopes = shellScopes(source, documentText);
+  const commands: SimpleCommand[] = [];
+  for (const scope of scopes) for (const pipeline of scope.pipelines) for (const command of pipeline.commands) commands.push(command);
+  if (scopes.length > 1) commands.sort((a, b) => a.words[0].start - b.words[0].start);
+  return commands;
 }
 
 /**

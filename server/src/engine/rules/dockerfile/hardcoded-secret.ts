@@ -1,5 +1,5 @@
-import { Arg, Env, Run, type Property } from 'dockerfile-ast';
-import type { DockerfileModel, InstructionEntry, Stage } from '../../documents/dockerfile';
+import { Arg, Env, Run, type Instruction, type Property } from 'dockerfile-ast';
+import { stageBuildsOn, type DockerfileModel, type InstructionEntry, type Stage } from '../../documents/dockerfile';
 import { textReading } from '../../documents/ast-memo';
 import { instructionReferences, isVariableName, referencedNames } from '../../documents/variable-references';
 import { propertiesOf, removePropertyEdit } from '../../documents/dockerfile-properties';
@@ -37,22 +37,20 @@ export default defineDockerfileRule({
     hasSuggestions: true,
   },
   check({ model, report }) {
-    // Read once per analysis, on the first secret found; a WeakMap keyed by the model would keep every model
-    // alive through young-generation collections (measured: most of analyze's garbage-collection time).
-    let uses: Map<string, VariableUse[]> | undefined;
     for (const entry of model.entriesOf('ENV', 'ARG')) {
       const instruction = entry.instruction as Env | Arg;
       // What each property holds is kept with the instruction: a keystroke elsewhere reads no property again.
       const secrets = readingOf(instruction).secrets;
       if (secrets.length === 0) continue;
       const properties = realProperties(instruction);
-      for (const { index, name, match } of secrets) {
+      for (const secret of secrets) {
+        const { index, name, match } = secret;
         const property = properties[index];
-        const runs = entry.onbuild ? [] : runsUsing(model, (uses ??= runsByName(model)), entry, name);
+        const runs = entry.onbuild ? [] : runsUsing(model, entry, name);
         // A builder stage never runs as a container: whatever reads the value does so at build time.
         const buildTime = instruction instanceof Arg || runs.length > 0 || !shipped(model, entry.stage);
         report({
-          range: valueRange(model, property, match),
+          range: valueRange(model, property, secret),
           messageId: match.reason === 'name' ? (buildTime ? 'nameBuildTime' : 'nameRunTime') : buildTime ? 'valueBuildTime' : 'valueRunTime',
           data: { name, what: withArticle(match.what), exposure: exposure(model, entry), id: secretId(name) },
           // An ONBUILD trigger is part of another image's build: moving its secret is that build's decision.
@@ -112,10 +110,18 @@ function checkBuildArgsInEnv(model: DockerfileModel, report: (r: Report<'buildAr
   }
 }
 
+interface SecretProperty {
+  index: number;
+  name: string;
+  match: SecretMatch;
+  /** For a credential-shaped value: where the credential lies in the value as written (null: nowhere); read once. */
+  credential?: { start: number; end: number } | null;
+}
+
 /** What an ENV or ARG says for this rule, kept with the instruction (ast-memo textReading): no offsets. */
 interface PropertiesReading {
   /** The properties (as realProperties lists them) that hard-code a secret, other than a URL's (credentials-in-url's). */
-  secrets: { index: number; name: string; match: SecretMatch }[];
+  secrets: SecretProperty[];
   /** The names every property declares. */
   names: string[];
   /** The properties that hold no secret but reference variables, with the names they reference. */
@@ -125,32 +131,36 @@ interface PropertiesReading {
 const PROPERTIES = Symbol('hardcoded-secret: what the properties of an ENV or ARG hold');
 
 function readingOf(instruction: Env | Arg): PropertiesReading {
-  return textReading(instruction, PROPERTIES, () => {
-    const reading: PropertiesReading = { secrets: [], names: [], references: [] };
-    realProperties(instruction).forEach((property, index) => {
-      const name = property.getName();
-      const value = property.getValue();
-      reading.names.push(name);
-      const match = classifySecret(name, value ?? undefined);
-      if (match) {
-        if (match.reason === 'name' || (match.what !== URL_PASSWORD && match.what !== URL_TOKEN)) reading.secrets.push({ index, name, match });
-      } else if (value?.includes('$')) {
-        reading.references.push({ index, name, referenced: referencedNames(value) });
-      }
-    });
-    return reading;
+  return textReading(instruction, PROPERTIES, readProperties);
+}
+
+function readProperties(instruction: Instruction): PropertiesReading {
+  const reading: PropertiesReading = { secrets: [], names: [], references: [] };
+  realProperties(instruction as Env | Arg).forEach((property, index) => {
+    const name = property.getName();
+    const value = property.getValue();
+    reading.names.push(name);
+    const match = classifySecret(name, value ?? undefined);
+    if (match) {
+      if (match.reason === 'name' || (match.what !== URL_PASSWORD && match.what !== URL_TOKEN)) reading.secrets.push({ index, name, match });
+    } else if (value?.includes('$')) {
+      reading.references.push({ index, name, referenced: referencedNames(value) });
+    }
   });
+  return reading;
 }
 
 /** The value without its quotes; for a credential-shaped value, just the credential (the password of a URL). */
-function valueRange(model: DockerfileModel, property: Property, match: SecretMatch): Range {
+function valueRange(model: DockerfileModel, property: Property, secret: SecretProperty): Range {
   const range = property.getValueRange();
   if (!range) return property.getRange();
   let start = model.lines.offsetAt(range.start);
   let end = model.lines.offsetAt(range.end);
   const written = model.text.slice(start, end);
-  if (match.reason === 'value') {
-    const hit = findCredentials(written)[0];
+  if (secret.match.reason === 'value') {
+    // Offsets into the value as written, which is the instruction's own text: kept with the reading.
+    if (secret.credential === undefined) secret.credential = findCredentials(written)[0] ?? null;
+    const hit = secret.credential;
     if (hit) return model.lines.rangeAt(start + hit.start, start + hit.end);
   }
   if (written.length >= 2 && (written[0] === '"' || written[0] === "'") && written.endsWith(written[0])) {
@@ -169,13 +179,7 @@ function exposure(model: DockerfileModel, entry: Entry): string {
 
 /** The final stage and the stages it is built `FROM`: what the image ships. Global instructions count as shipped. */
 function shipped(model: DockerfileModel, stage: Stage | undefined): boolean {
-  if (!stage) return true;
-  const seen = new Set<Stage>();
-  for (let s = model.finalStage; s && !seen.has(s); s = s.image.stage) {
-    if (s === stage) return true;
-    seen.add(s);
-  }
-  return false;
+  return !stage || (model.finalStage !== undefined && stageBuildsOn(model.finalStage, stage));
 }
 
 function withArticle(what: string): string {
@@ -202,62 +206,28 @@ function realProperties(instruction: Env | Arg): Property[] {
 /**
  * The RUN instructions that read the variable after it is set: later in the same stage, and for ENV also in
  * stages built `FROM` this one. A global ARG reaches a RUN only through an `ARG NAME` redeclared in its stage.
+ * Only the RUNs of those stages are read (what each references is kept with it): a keystroke touches few of them.
  */
-function runsUsing(model: DockerfileModel, uses: Map<string, VariableUse[]>, declaration: Entry, name: string): Run[] {
+function runsUsing(model: DockerfileModel, declaration: Entry, name: string): Run[] {
   const line = declaration.instruction.getRange().end.line;
-  const inherits = declaration.instruction instanceof Env && declaration.stage ? descendants(model, declaration.stage) : new Set<Stage>();
+  // An ENV is inherited by the stages built FROM its own, however far down (a constant-time test: stageBuildsOn).
+  const from = declaration.instruction instanceof Env ? declaration.stage : undefined;
+  const inherits = (stage: Stage) => from !== undefined && stage !== from && stageBuildsOn(stage, from);
   const runs: Run[] = [];
   if (!isVariableName(name)) return runs;
-  for (const use of uses.get(name) ?? []) {
-    const visible = declaration.stage
-      ? (use.stage === declaration.stage && use.line > line) || inherits.has(use.stage)
-      : redeclaresBefore(use.stage, name, use.line);
-    if (visible && !runText(model, use.run).includes(`env=${name}`)) runs.push(use.run);
+  for (const { instruction, stage } of model.entriesOf('RUN')) {
+    if (!stage || (declaration.stage && stage !== declaration.stage && !inherits(stage))) continue;
+    if (!instructionReferences(instruction, model.lines).has(name)) continue;
+    const use = instruction.getRange().start.line;
+    const visible = declaration.stage ? (stage === declaration.stage && use > line) || inherits(stage) : redeclaresBefore(stage, name, use);
+    if (visible && !runText(model, instruction).includes(`env=${name}`)) runs.push(instruction as Run);
   }
   return runs;
 }
 
-interface VariableUse {
-  run: Run;
-  stage: Stage;
-  line: number;
-}
-
-/** The RUNs of the stages by the variables they reference (see referencedNames), each list in file order. */
-function runsByName(model: DockerfileModel): Map<string, VariableUse[]> {
-  const byName = new Map<string, VariableUse[]>();
-  for (const { instruction, stage } of model.entriesOf('RUN')) {
-    if (!stage) continue;
-    const names = instructionReferences(instruction, model.text, model.lines);
-    if (names.size === 0) continue;
-    const use: VariableUse = { run: instruction as Run, stage, line: instruction.getRange().start.line };
-    for (const name of names) {
-      const list = byName.get(name);
-      if (list) list.push(use);
-      else byName.set(name, [use]);
-    }
-  }
-  return byName;
-}
-
-function runText(model: DockerfileModel, run: Run): string {
+function runText(model: DockerfileModel, run: Instruction): string {
   const range = run.getRange();
   return model.text.slice(model.lines.offsetAt(range.start), model.lines.offsetAt(range.end));
-}
-
-function descendants(model: DockerfileModel, ancestor: Stage): Set<Stage> {
-  const result = new Set<Stage>();
-  for (const stage of model.stages) {
-    const seen = new Set<Stage>();
-    for (let s = stage.image.stage; s && !seen.has(s); s = s.image.stage) {
-      seen.add(s);
-      if (s === ancestor) {
-        result.add(stage);
-        break;
-      }
-    }
-  }
-  return result;
 }
 
 function redeclaresBefore(stage: Stage, name: string, line: number): boolean {

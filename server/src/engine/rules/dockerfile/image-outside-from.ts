@@ -1,4 +1,4 @@
-import { Copy, Run, type Flag } from 'dockerfile-ast';
+import { Copy, Run, type Instruction } from 'dockerfile-ast';
 import { textReading } from '../../documents/ast-memo';
 import type { DockerfileModel, Stage } from '../../documents/dockerfile';
 import type { ResolvedConfig } from '../../config';
@@ -31,27 +31,12 @@ export default defineDockerfileRule({
     hasSuggestions: false,
   },
   check({ model, config, report }) {
-    const trusted = trustedEntries(config.trustedRegistries);
-    const judge = { model, trusted, trustedRegistries: config.trustedRegistries, report };
+    const judge: Judge = { model, trusted: trustedEntries(config.trustedRegistries), trustedRegistries: config.trustedRegistries, report };
     for (const keyword of SOURCE_KEYWORDS)
       for (const { instruction, stage, onbuild } of model.entriesOf(keyword)) {
-        // Kept with the instruction, so a keystroke looks at the flags of the few that name another image or stage.
-        if (!textReading(instruction, NAMES_A_SOURCE, () => namesASource(instruction))) continue;
-        if (instruction instanceof Copy) {
-          const flag = fromFlag(instruction.getFlags());
-          const value = flag?.getValue();
-          const range = flag?.getValueRange();
-          if (value && range) judgeImage(judge, value, range, 'COPY --from', stage, onbuild);
-        } else if (instruction instanceof Run) {
-          for (const flag of instruction.getFlags()) {
-            if (flag.getName() !== 'mount') continue;
-            for (const option of flag.getOptions()) {
-              const value = option.getValue();
-              const range = option.getValueRange();
-              if (option.getName() === 'from' && value && range) judgeImage(judge, value, range, 'RUN --mount', stage, onbuild);
-            }
-          }
-        }
+        // Kept with the instruction, so a keystroke reads the flags of only the few that name another image or stage.
+        const sources = textReading(instruction, NAMED_SOURCES, namedSources);
+        for (const source of sources) judgeImage(judge, instruction, source, stage, onbuild);
       }
   },
 });
@@ -61,25 +46,23 @@ interface Judge {
   trusted: ReturnType<typeof trustedEntries>;
   trustedRegistries: ResolvedConfig['trustedRegistries'];
   report(report: Report<MessageId>): void;
+  /** The index of the first stage of each name, read once per analysis when a source names no registry. */
+  stageIndex?: Map<string, number>;
 }
 
-/** Reports the image `written` at `range` when it is not an earlier stage and is unpinned or untrusted. */
-function judgeImage(
-  { model, trusted, trustedRegistries, report }: Judge,
-  written: string,
-  range: Range,
-  via: string,
-  stage: Stage | undefined,
-  onbuild: boolean,
-): void {
-  const value = substitute(written, model.globalScope);
+/** Reports the image a source names when it is not an earlier stage and is unpinned or untrusted. */
+function judgeImage(judge: Judge, instruction: Instruction, source: NamedSource, stage: Stage | undefined, onbuild: boolean): void {
+  const { model, trusted, trustedRegistries, report } = judge;
+  const value = substitute(source.written, model.globalScope);
   if (value === undefined || value === '' || /^\d+$/.test(value)) return; // unknown, or a stage index
   const lower = value.toLowerCase();
   // A stage defined before this instruction's stage; in ONBUILD the stages are the downstream build's.
-  if (!/[:/@]/.test(value) && (onbuild || !stage || model.stages.some((s) => s.index < stage.index && s.name === lower) || lower === 'scratch')) return;
+  if (!/[:/@]/.test(value) && (onbuild || !stage || (stageIndexes(judge).get(lower) ?? Infinity) < stage.index || lower === 'scratch')) return;
   const ref = parseImageRef(value);
   if (!ref) return;
-  const data = { image: value, via };
+  const range = rangeOf(instruction, source);
+  if (!range) return;
+  const data = { image: value, via: source.via };
   if (trusted.length > 0 && !isTrustedImage(ref, trusted)) {
     report({ range, messageId: 'untrusted', data: { ...data, ...notTrustedData(registryOf(ref), trustedRegistries) } } satisfies Report<MessageId>);
     return;
@@ -89,15 +72,48 @@ function judgeImage(
   else if (movingTag(ref.tag) !== undefined) report({ range, messageId: 'movingTag', data: { ...data, tag: ref.tag } });
 }
 
-const SOURCE_KEYWORDS = ['COPY', 'RUN'];
-const NAMES_A_SOURCE = Symbol('COPY --from or RUN --mount from=');
-
-function namesASource(instruction: unknown): boolean {
-  if (instruction instanceof Copy) return fromFlag(instruction.getFlags()) !== undefined;
-  if (!(instruction instanceof Run)) return false;
-  return instruction.getFlags().some((flag) => flag.getName() === 'mount' && flag.getOptions().some((option) => option.getName() === 'from'));
+function stageIndexes(judge: Judge): Map<string, number> {
+  if (!judge.stageIndex) {
+    judge.stageIndex = new Map();
+    for (const s of judge.model.stages) if (s.name !== undefined && !judge.stageIndex.has(s.name)) judge.stageIndex.set(s.name, s.index);
+  }
+  return judge.stageIndex;
 }
 
-function fromFlag(flags: Flag[]): Flag | undefined {
-  return flags.find((flag) => flag.getName() === 'from');
+const SOURCE_KEYWORDS = ['COPY', 'RUN'];
+const NAMED_SOURCES = Symbol('image-outside-from: COPY --from and RUN --mount from= with a value');
+
+/** An image or stage named by a flag: which flag (and which option of a --mount), as written. */
+interface NamedSource {
+  via: string;
+  written: string;
+  flag: number;
+  /** The option of a RUN --mount; -1 for COPY --from. */
+  option: number;
+}
+
+/** What an instruction names with `COPY --from=` (its first) or the `from=` of each `RUN --mount`, in order. */
+function namedSources(instruction: Instruction): NamedSource[] {
+  const sources: NamedSource[] = [];
+  if (instruction instanceof Copy) {
+    const flags = instruction.getFlags();
+    const flag = flags.findIndex((f) => f.getName() === 'from');
+    const written = flag < 0 ? undefined : flags[flag].getValue();
+    if (written) sources.push({ via: 'COPY --from', written, flag, option: -1 });
+  } else if (instruction instanceof Run) {
+    instruction.getFlags().forEach((flag, f) => {
+      if (flag.getName() !== 'mount') return;
+      flag.getOptions().forEach((option, o) => {
+        const written = option.getValue();
+        if (option.getName() === 'from' && written) sources.push({ via: 'RUN --mount', written, flag: f, option: o });
+      });
+    });
+  }
+  return sources;
+}
+
+/** Where a named source's value is written; undefined when it has no range (nothing is judged then). */
+function rangeOf(instruction: Instruction, source: NamedSource): Range | undefined {
+  const flag = (instruction as Copy | Run).getFlags()[source.flag];
+  return (source.option < 0 ? flag.getValueRange() : flag.getOptions()[source.option].getValueRange()) ?? undefined;
 }

@@ -41,35 +41,41 @@ export default defineDockerfileRule({
   check({ model, report }) {
     const final = model.finalStage;
     if (!final) return;
-    for (const stage of stageChain(final)) {
-      let scope: Map<string, string | undefined> | undefined;
-      for (const instruction of stage.instructions) {
-        if (instruction.getKeyword() !== 'EXPOSE') continue;
-        const args = instruction.getArguments();
-        for (const argument of args) {
-          let written = argument.getValue();
-          let resolved = true;
-          if (written.includes('$')) {
-            scope ??= stageScope(model, stage, instruction);
-            const value = substitute(written, scope);
-            if (value === undefined) continue; // unknown at edit time: nothing to judge
-            resolved = false;
-            written = value;
-          }
-          for (const port of written.split(/\s+/)) {
-            const admin = adminService(port);
-            if (!admin) continue;
-            const messageId: MessageId = admin.dockerApi ? 'dockerApi' : 'adminPort';
-            const fix = resolved ? removePort(model, instruction, args, argument) : undefined;
-            report({
-              range: argument.getRange(),
-              messageId,
-              data: { port: resolved ? port : `${argument.getValue()} (${port})`, service: admin.service },
-              severity: admin.dockerApi ? 'error' : undefined,
-              fixes: fix ? [fix] : [],
-            } satisfies Report<MessageId>);
-            break;
-          }
+    const chain = stageChain(final);
+    let scope: Map<string, string | undefined> | undefined;
+    let scopeStage: Stage | undefined;
+    // A stage's own EXPOSEs in file order (ONBUILD triggers are not the stage's); the variables as the first
+    // EXPOSE of the stage that needs them sees them.
+    for (const { instruction, stage, onbuild } of model.entriesOf('EXPOSE')) {
+      if (onbuild || !stage || !chain.includes(stage)) continue;
+      if (stage !== scopeStage) {
+        scope = undefined;
+        scopeStage = stage;
+      }
+      const args = instruction.getArguments();
+      for (const argument of args) {
+        let written = argument.getValue();
+        let resolved = true;
+        if (written.includes('$')) {
+          scope ??= stageScope(model, stage, instruction);
+          const value = substitute(written, scope);
+          if (value === undefined) continue; // unknown at edit time: nothing to judge
+          resolved = false;
+          written = value;
+        }
+        for (const port of written.split(/\s+/)) {
+          const admin = adminService(port);
+          if (!admin) continue;
+          const messageId: MessageId = admin.dockerApi ? 'dockerApi' : 'adminPort';
+          const fix = resolved ? removePort(model, instruction, args, argument) : undefined;
+          report({
+            range: argument.getRange(),
+            messageId,
+            data: { port: resolved ? port : `${argument.getValue()} (${port})`, service: admin.service },
+            severity: admin.dockerApi ? 'error' : undefined,
+            fixes: fix ? [fix] : [],
+          } satisfies Report<MessageId>);
+          break;
         }
       }
     }

@@ -31,7 +31,7 @@ export default defineDockerfileRule({
     // A stage's own ARGs (not the global ones, nor ONBUILD triggers), whose names are kept with each instruction.
     for (const { instruction: arg, stage, onbuild } of model.entriesOf('ARG')) {
       if (!stage || onbuild || !(arg instanceof Arg)) continue;
-      const secrets = textReading(arg, SECRET_NAMES, () => secretArguments(arg));
+      const secrets = textReading(arg, SECRET_NAMES, secretArguments);
       if (secrets.length === 0) continue;
       const instructions = stage.instructions;
       const i = instructions.indexOf(arg);
@@ -63,9 +63,9 @@ function realProperties(arg: Arg): Property[] {
 }
 
 /** The properties of an ARG named like a secret without a literal default (hardcoded-secret reports one): index and kind. */
-function secretArguments(arg: Arg): { index: number; match: { what: string } }[] {
+function secretArguments(arg: Instruction): { index: number; match: { what: string } }[] {
   const found: { index: number; match: { what: string } }[] = [];
-  realProperties(arg).forEach((property, index) => {
+  realProperties(arg as Arg).forEach((property, index) => {
     const name = property.getName();
     const match = secretName(name);
     // A literal default is hardcoded-secret's finding.
@@ -87,7 +87,7 @@ function moveToSecretMount(model: DockerfileModel, arg: Arg, properties: Propert
   const runs: Run[] = [];
   for (const instruction of later) {
     if (instruction instanceof Arg && propertiesOf(instruction).some((p) => p.getName() === name)) break; // redeclared
-    if (!instructionReferences(instruction, model.text, model.lines).has(name)) continue;
+    if (!instructionReferences(instruction, model.lines).has(name)) continue;
     if (!(instruction instanceof Run)) return undefined;
     runs.push(instruction);
   }

@@ -1,5 +1,6 @@
 import { Instruction } from 'dockerfile-ast';
 import { stageChain } from '../../documents/dockerfile';
+import type { LocalShellSource } from '../../documents/shell-source';
 import { installedPackages, namesPackage, packageCommand } from '../../knowledge/packages';
 import { orderedCommands } from '../../knowledge/shell-scopes';
 import { defineDockerfileRule } from '../../rule';
@@ -31,37 +32,49 @@ export default defineDockerfileRule({
     if (!final) return;
     const chain = stageChain(final);
 
-    for (const stage of chain) {
-      for (const instruction of stage.instructions) {
-        if (instruction.getKeyword() !== 'EXPOSE') continue;
-        for (const port of exposedSshPorts(instruction)) {
-          report({
-            range: port.getRange(),
-            messageId: 'exposesSsh',
-            data: { port: port.getValue() },
-          });
-        }
+    // A stage's own EXPOSEs (ONBUILD triggers are not the stage's).
+    for (const { instruction, stage, onbuild } of model.entriesOf('EXPOSE')) {
+      if (onbuild || !stage || !chain.includes(stage)) continue;
+      for (const port of exposedSshPorts(instruction)) {
+        report({
+          range: port.getRange(),
+          messageId: 'exposesSsh',
+          data: { port: port.getValue() },
+        });
       }
     }
 
     for (const source of model.shellSources) {
-      if (!source.stage || !chain.includes(source.stage) || source.onbuild) continue;
-      for (const command of orderedCommands(source, model.text)) {
-        const call = packageCommand(command);
-        if (!call) continue;
-        for (const { name, word } of installedPackages(call)) {
-          const server = SSH_SERVERS.find((wanted) => namesPackage(name, wanted));
-          if (!server) continue;
-          report({
-            range: source.rangeOf(word.start, word.end),
-            messageId: 'installsSshServer',
-            data: { server },
-          });
-        }
+      if (!source.stage || source.onbuild) continue;
+      // What each source installs is kept with it: a keystroke reads no command again.
+      const installs = source.reading(SSH_INSTALLS, sshServersInstalled, model.text);
+      if (installs.length === 0 || !chain.includes(source.stage)) continue;
+      for (const { server, start, end } of installs) {
+        report({
+          range: source.rangeOf(start, end),
+          messageId: 'installsSshServer',
+          data: { server },
+        });
       }
     }
   },
 });
+
+const SSH_INSTALLS = Symbol('ssh-server: the SSH servers a shell source installs');
+
+/** The SSH server packages a source installs, each with the offsets of its word in the source's text. */
+function sshServersInstalled(source: LocalShellSource, text: string): { server: string; start: number; end: number }[] {
+  const installs: { server: string; start: number; end: number }[] = [];
+  for (const command of orderedCommands(source, text)) {
+    const call = packageCommand(command);
+    if (!call) continue;
+    for (const { name, word } of installedPackages(call)) {
+      const server = SSH_SERVERS.find((wanted) => namesPackage(name, wanted));
+      if (server) installs.push({ server, start: word.start, end: word.end });
+    }
+  }
+  return installs;
+}
 
 /** EXPOSE arguments that cover TCP port 22: `22`, `22/tcp`, a range such as `20-25`. */
 function exposedSshPorts(expose: Instruction) {

@@ -128,11 +128,13 @@ const LOCAL_PACKAGE_FLAG = Symbol('mentions a flag judged by what the file downl
 
 /** Whether a word of the source is one of the flags judged by what the whole file downloads (LOCAL_PACKAGE_FLAGS). */
 function mentionsLocalPackageFlag(source: LocalShellSource, text: string): boolean {
-  return source.reading(LOCAL_PACKAGE_FLAG, () =>
-    shellScopes(source, text).some((scope) =>
-      scope.pipelines.some((pipeline) =>
-        pipeline.commands.some((command) => command.words.some((word) => word.value.startsWith('-') && LOCAL_PACKAGE_FLAGS.has(word.value.split('=')[0]))),
-      ),
+  return source.reading(LOCAL_PACKAGE_FLAG, readLocalPackageFlag, text);
+}
+
+function readLocalPackageFlag(source: LocalShellSource, text: string): boolean {
+  return shellScopes(source, text).some((scope) =>
+    scope.pipelines.some((pipeline) =>
+      pipeline.commands.some((command) => command.words.some((word) => word.value.startsWith('-') && LOCAL_PACKAGE_FLAGS.has(word.value.split('=')[0]))),
     ),
   );
 }
