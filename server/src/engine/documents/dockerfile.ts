@@ -217,7 +217,7 @@ const NO_ENTRIES: readonly InstructionEntry[] = [];
 function createStage(from: From, earlier: Stage[], byName: Map<string, Stage>, scope: Scope, argRanges: Map<string, Range>): Stage {
   const stage: Stage = {
     index: earlier.length,
-    name: from.getBuildStage()?.toLowerCase(),
+    name: textReading(from, STAGE_NAME, readStageName),
     from,
     image: resolveImage(from, byName, scope, argRanges),
     instructions: [],
@@ -273,7 +273,7 @@ export function stageBuildsOn(stage: Stage, ancestor: Stage): boolean {
 }
 
 function resolveImage(from: From, byName: Map<string, Stage>, scope: Scope, argRanges: Map<string, Range>): BaseImage {
-  const written = from.getImage() ?? undefined;
+  const written = textReading(from, WRITTEN_IMAGE, readWrittenImage);
   const range = from.getImageRange() ?? undefined;
   const image: BaseImage = { written, range, literal: false, scratch: false };
   if (!written) return image;
@@ -296,9 +296,36 @@ function resolveImage(from: From, byName: Map<string, Stage>, scope: Scope, argR
     image.scratch = true;
     return image;
   }
-  image.ref = parseImageRef(resolved);
+  image.ref = imageRefOf(resolved);
   return image;
 }
+
+// What a FROM names, read once per edit of the FROM (dockerfile-ast scans its arguments on every call).
+const STAGE_NAME = Symbol('FROM … AS name, lower-cased');
+const WRITTEN_IMAGE = Symbol('FROM image as written');
+
+function readStageName(from: Instruction): string | undefined {
+  return (from as From).getBuildStage()?.toLowerCase();
+}
+
+function readWrittenImage(from: Instruction): string | undefined {
+  return (from as From).getImage() ?? undefined;
+}
+
+/**
+ * parseImageRef, remembered by reference: the stages' images are the same few strings on every keystroke. Nothing
+ * modifies an ImageRef, so one object serves every analysis; the table starts afresh past a bound.
+ */
+function imageRefOf(reference: string): ImageRef | undefined {
+  if (IMAGE_REFS.has(reference)) return IMAGE_REFS.get(reference);
+  if (IMAGE_REFS.size >= MAX_IMAGE_REFS) IMAGE_REFS.clear();
+  const ref = parseImageRef(reference);
+  IMAGE_REFS.set(reference, ref);
+  return ref;
+}
+
+const IMAGE_REFS = new Map<string, ImageRef | undefined>();
+const MAX_IMAGE_REFS = 2_000;
 
 /** Follows `FROM <stage>` links to the external image a stage is ultimately built on. */
 export function rootImage(stage: Stage): BaseImage {

@@ -52,11 +52,11 @@ export default defineDockerfileRule({
     // One finding per kind of copy (the folder, its --exclude, its other sources), on the first COPY/ADD of it: the
     // ignore file that fixes it fixes every later copy of the same folder too.
     let copies: Map<string, Copied> | undefined;
-    for (const { instruction, onbuild } of model.instructions) {
+    for (const { instruction, onbuild } of model.entriesOf('COPY', 'ADD')) {
       // An ONBUILD COPY copies the context of the build that uses this image, not this one.
-      if (onbuild || !(instruction instanceof Copy || instruction instanceof Add)) continue;
+      if (onbuild) continue;
       // Kept with the instruction: a keystroke looks again only at the few COPY/ADD of a directory.
-      const sources = textReading(instruction, DIRECTORY_SOURCES, () => directorySources(instruction, model));
+      const sources = textReading(instruction, DIRECTORY_SOURCES, directorySources, model);
       for (const source of sources) if (!copies?.has(source.key)) (copies ??= new Map()).set(source.key, copied(instruction, model, source));
     }
     if (!copies) return;
