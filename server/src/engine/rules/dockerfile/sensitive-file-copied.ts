@@ -1,5 +1,6 @@
-import { Add, Copy, Env, Workdir } from 'dockerfile-ast';
-import type { DockerfileModel } from '../../documents/dockerfile';
+import { Add, Copy, Env, Workdir, type Instruction } from 'dockerfile-ast';
+import type { DockerfileModel, Stage } from '../../documents/dockerfile';
+import { textReading } from '../../documents/ast-memo';
 import { propertiesOf } from '../../documents/dockerfile-properties';
 import { transferArgs } from '../../knowledge/copy-add';
 import { classifySensitivePath } from '../../knowledge/sensitive-files';
@@ -53,7 +54,14 @@ export default defineDockerfileRule({
     }
   },
   check({ model, report }) {
-    for (const stage of model.stages) checkStage(model, stage.instructions, report);
+    // Only a stage with an ENV naming a credentials file can have a finding: the few such ENVs are found through
+    // what each ENV names (kept with it), rather than by walking every instruction of every stage on each keystroke.
+    let checked: Stage | undefined;
+    for (const { instruction, stage, onbuild } of model.entriesOf('ENV')) {
+      if (onbuild || !stage || stage === checked || !textReading(instruction, NAMES_CREDENTIAL_FILE, namesCredentialFile)) continue;
+      checked = stage;
+      checkStage(model, stage.instructions, report);
+    }
   },
 });
 
@@ -92,6 +100,12 @@ function checkStage(
       }
     }
   }
+}
+
+const NAMES_CREDENTIAL_FILE = Symbol('sensitive-file-copied: an ENV sets a variable naming a credentials file');
+
+function namesCredentialFile(instruction: Instruction): boolean {
+  return propertiesOf(instruction as Env).some((property) => CREDENTIAL_FILE_VARIABLES.has(property.getName()));
 }
 
 /** An absolute, normalised path; undefined when a relative path meets an unknown working directory. */
