@@ -135,6 +135,23 @@ testRule(rule, {
       output: null,
     },
     {
+      name: 'a written limit that bounds nothing gets the configured value in its place, the missing one added (fuzz: the suggestion added memory and left cpus: 0)',
+      code: "services:\n  web:\n    image: a:1\n    deploy:\n      resources:\n        limits:\n          cpus: pub'1'\n",
+      findings: [
+        {
+          line: 6,
+          messageId: 'noLimits',
+          suggestions: [
+            {
+              title: /Limit CPUs to 0.50 and memory to 512M/,
+              output: 'services:\n  web:\n    image: a:1\n    deploy:\n      resources:\n        limits:\n          cpus: 0.50\n          memory: 512M\n',
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
       name: 'a service limited with the legacy keys gets the missing one in the same style',
       code: 'services:\n  web:\n    image: a:1\n    mem_limit: 256m\n',
       findings: [

@@ -2,7 +2,7 @@ import type { ResolvedConfig } from '../../config';
 import type { Node, Pair } from 'yaml';
 import { type ComposeModel, type Service } from '../../documents/compose';
 import { mapPair } from '../../documents/compose-merge-keys';
-import { ensurePath, insertIntoService, quoted, type Entry } from '../../documents/compose-edits';
+import { ensurePath, insertIntoService, quoted, replaceScalar, type Entry } from '../../documents/compose-edits';
 import { chainHas, chainValues, nearestValue, runtimeServices, type ChainLink } from '../../documents/compose-extends';
 import { hasUnknown, interpolate } from '../../documents/compose-interpolation';
 import { ownSlot } from '../../documents/compose-runtime';
@@ -47,20 +47,20 @@ export default defineComposeRule({
       const missing = (['cpus', 'memory'] as Resource[]).filter((resource) => !isLimited(limits, resource));
       if (missing.length === 0) continue;
       const legacy = usesLegacyKeys(limits);
-      const edit = limitsEdit(model, service, missing, legacy, config);
+      const edits = limitsEdits(model, service, missing, legacy, config);
       const keys = legacy ? missing.map((r) => LEGACY[r][0]) : missing.map((r) => `deploy.resources.limits.${r}`);
       const ownLimits = lookup(model, service.map, ['deploy', 'resources', 'limits']);
       report({
         range: ownLimits && ownsNode(service, ownLimits.key) ? model.rangeOf(ownLimits.key) : service.nameRange,
         messageId: missing.length === 2 ? 'noLimits' : missing[0] === 'memory' ? 'noMemoryLimit' : 'noCpuLimit',
         data: { service: service.name, keys: keys.join(' and ') },
-        fixes: edit
+        fixes: edits
           ? [
               {
                 title: `Limit ${missing.map((r) => (r === 'memory' ? `memory to ${config.limits.memory}` : `CPUs to ${config.limits.cpus}`)).join(' and ')}`,
                 kind: 'suggestion',
                 preferred: true,
-                edits: [edit],
+                edits,
               },
             ]
           : [],
@@ -130,20 +130,38 @@ function usesLegacyKeys(limits: ChainLimits): boolean {
   return LEGACY_KEYS.some((key) => limits.legacy[key]) && limits.deployLimits.length === 0;
 }
 
-function limitsEdit(model: ComposeModel, service: Service, missing: Resource[], legacy: boolean, config: ResolvedConfig): TextEdit | undefined {
+function limitsEdits(model: ComposeModel, service: Service, missing: Resource[], legacy: boolean, config: ResolvedConfig): TextEdit[] | undefined {
   const value = (resource: Resource) => (resource === 'cpus' ? quoted(model, config.limits.cpus) : plainOrQuoted(model, config.limits.memory));
   const legacyEntries: Entry[] = missing.filter((r) => ownSlot(model, service, LEGACY[r][0]).kind === 'absent').map((r) => [LEGACY[r][0], value(r)]);
   const legacyEdit = () => (legacyEntries.length === missing.length ? insertIntoService(model, service, legacyEntries) : undefined);
-  if (legacy) return legacyEdit();
+  if (legacy) return single(legacyEdit());
+  // A limit the service writes that bounds nothing (cpus: 0, memory: 1gig) gets the configured value in its place:
+  // ensurePath leaves a key that is there alone. Not in a mapping the service shares (an anchor's).
+  const own = lookup(model, service.map, ['deploy', 'resources', 'limits']);
+  const written = own ? missing.filter((r) => mapPair(model, own.value, r)) : [];
+  const edits: TextEdit[] = [];
+  for (const resource of written) {
+    const pair = mapPair(model, own!.value, resource)!;
+    const raw = resource === 'cpus' ? config.limits.cpus : config.limits.memory;
+    const edit = ownsNode(service, own!.key) && pair.value ? replaceScalar(model, pair.value, raw) : undefined;
+    if (!edit) return undefined;
+    edits.push(edit);
+  }
+  const absent = missing.filter((r) => !written.includes(r));
+  if (absent.length === 0) return edits;
   // A `deploy:` from an anchor (or written as a flow map) cannot take the limits safely: the legacy keys can.
-  return (
-    ensurePath(
-      model,
-      service.map,
-      ['deploy', 'resources', 'limits'],
-      missing.map((r) => [r, value(r)]),
-    ) ?? legacyEdit()
+  const inserted = ensurePath(
+    model,
+    service.map,
+    ['deploy', 'resources', 'limits'],
+    absent.map((r) => [r, value(r)]),
   );
+  if (inserted) return [...edits, inserted];
+  return written.length ? undefined : single(legacyEdit());
+}
+
+function single(edit: TextEdit | undefined): TextEdit[] | undefined {
+  return edit ? [edit] : undefined;
 }
 
 /** A configured size such as 512M stays plain; anything else is quoted so it cannot change the YAML around it. */
