@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import { analyze } from '../../server/src/engine/analyze';
+import { analyze, type FileReader } from '../../server/src/engine/analyze';
 import { resolveConfig, type DockguardConfig } from '../../server/src/engine/config';
 import { applyEdits, applyFixes } from '../../server/src/engine/fixes';
 import { parseDocument } from 'yaml';
@@ -23,6 +23,8 @@ export interface ExpectedFinding {
   messageId: string;
   /** Values the message's placeholders were filled with; only the keys given are compared. */
   data?: Record<string, string | number>;
+  /** The finding's severity, when the case is about it. */
+  severity?: Finding['severity'];
   /** Every suggestion of this finding, in order; omitted means the finding offers none. */
   suggestions?: ExpectedSuggestion[];
 }
@@ -33,6 +35,11 @@ export interface ValidCase {
   config?: DockguardConfig;
   /** The day the analysis is about; default TEST_NOW. */
   now?: Date;
+  /**
+   * Files beside the analysed one (which is then file:///ws/Dockerfile or compose.yaml), by path relative to it,
+   * read through an in-memory reader; a value of `{ refused }` is a file the host will not read.
+   */
+  files?: Record<string, string | { refused: string }>;
 }
 
 /**
@@ -49,8 +56,26 @@ export interface InvalidCase extends ValidCase {
 
 type AnyRule = DockerfileRule | ComposeRule;
 
-function run(rule: AnyRule, code: string, config?: DockguardConfig, now: Date = TEST_NOW): Finding[] {
-  return analyze(code, { kind: rule.meta.kind, rules: [rule], config: resolveConfig({ profile: 'strict' }, config), onRuleError: rethrow, now });
+/** Analyses `code` with the rule alone, as case `c` says: its configuration, day and files. */
+function run(rule: AnyRule, code: string, c: ValidCase): Finding[] {
+  return analyze(code, {
+    kind: rule.meta.kind,
+    rules: [rule],
+    config: resolveConfig({ profile: 'strict' }, c.config),
+    onRuleError: rethrow,
+    now: c.now ?? TEST_NOW,
+    ...(c.files ? memoryFiles(rule, c.files) : {}),
+  });
+}
+
+const WORKSPACE = 'file:///ws/';
+
+function memoryFiles(rule: AnyRule, files: NonNullable<ValidCase['files']>): { uri: string; readFile: FileReader } {
+  const uri = WORKSPACE + (rule.meta.kind === 'dockerfile' ? 'Dockerfile' : 'compose.yaml');
+  return {
+    uri,
+    readFile: (read) => (read.startsWith(WORKSPACE) && Object.hasOwn(files, read.slice(WORKSPACE.length)) ? files[read.slice(WORKSPACE.length)] : undefined),
+  };
 }
 
 /** A broken rule fails its tests with its own stack, instead of becoming an analysis-failed finding. */
@@ -72,7 +97,7 @@ export function testRule(rule: AnyRule, cases: { valid: ValidCase[]; invalid: In
     describe('stays silent on', () => {
       for (const c of cases.valid) {
         it(label(c), () => {
-          const findings = run(rule, c.code, c.config, c.now);
+          const findings = run(rule, c.code, c);
           assert.deepEqual(findings.map(describeFinding), []);
         });
       }
@@ -81,7 +106,7 @@ export function testRule(rule: AnyRule, cases: { valid: ValidCase[]; invalid: In
     describe('catches', () => {
       for (const c of cases.invalid) {
         it(label(c), () => {
-          const findings = run(rule, c.code, c.config, c.now);
+          const findings = run(rule, c.code, c);
           assert.equal(findings.length, c.findings.length, `expected ${c.findings.length} finding(s), got:\n${findings.map(describeFinding).join('\n')}`);
           c.findings.forEach((expected, i) => checkFinding(findings[i], expected));
           checkFix(rule, c, findings);
@@ -108,6 +133,7 @@ function checkFinding(finding: Finding, expected: ExpectedFinding): void {
   if (expected.endLine !== undefined) assert.equal(finding.range.end.line + 1, expected.endLine, `end line of: ${describeFinding(finding)}`);
   if (expected.endColumn !== undefined) assert.equal(finding.range.end.character + 1, expected.endColumn, `end column of: ${describeFinding(finding)}`);
   assert.equal(finding.messageId, expected.messageId, `messageId of: ${describeFinding(finding)}`);
+  if (expected.severity) assert.equal(finding.severity, expected.severity, `severity of: ${describeFinding(finding)}`);
   for (const [key, value] of Object.entries(expected.data ?? {})) {
     assert.equal(finding.data?.[key], String(value), `data.${key} of: ${describeFinding(finding)}`);
   }
@@ -139,7 +165,7 @@ function checkSuggestions(rule: AnyRule, c: InvalidCase, finding: Finding, expec
     const text = applyEdits(c.code, suggestion.edits);
     if (wanted[i].title) assert.match(suggestion.title, wanted[i].title!);
     assert.equal(text, wanted[i].output);
-    assertFixed(rule, c, text, run(rule, c.code, c.config, c.now).length, finding);
+    assertFixed(rule, c, text, run(rule, c.code, c).length, finding);
   });
 }
 
@@ -153,7 +179,7 @@ function assertFixed(rule: AnyRule, c: InvalidCase, text: string, before: number
       'the fixed compose file must be valid YAML',
     );
   }
-  const after = run(rule, text, c.config, c.now);
+  const after = run(rule, text, c);
   if (only) {
     assert.ok(after.length < before, `the finding is still there after the suggestion:\n${after.map(describeFinding).join('\n')}`);
   } else {

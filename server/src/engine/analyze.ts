@@ -21,7 +21,7 @@ import { suppressionForbidden } from './rules/meta/suppression-forbidden';
 import { unusedSuppression } from './rules/meta/unused-suppression';
 import { applySuppressions, findSuppressions, mayHaveSuppressions, type Suppression } from './suppress';
 import { compareFindings, type LineIndex } from './text';
-import type { DirectoryEntry, DocumentKind, Finding, Range, RuleMeta } from './types';
+import type { DirectoryEntry, DocumentKind, Finding, Range, RuleMeta, Severity } from './types';
 
 /**
  * Reads a file by absolute URI or path: its text; undefined when it does not exist or cannot be read; `refused`
@@ -244,6 +244,16 @@ function* runRules<Model>(
   }
 }
 
+/**
+ * A configured severity wins over the one a finding asks for, and `lowered` applies on top of either: the user sets
+ * the rule's level, the finding says how it compares.
+ */
+function reportedSeverity(severity: Severity, configured: boolean, report: Report): Severity {
+  const base = configured ? severity : (report.severity ?? severity);
+  if (!report.lowered) return base;
+  return base === 'error' ? 'warning' : 'info';
+}
+
 /** How one rule's reports become findings under the configuration, and where its failures go. */
 class RuleReports<R extends { meta: RuleMeta } = { meta: RuleMeta }> {
   constructor(
@@ -255,7 +265,7 @@ class RuleReports<R extends { meta: RuleMeta } = { meta: RuleMeta }> {
 
   toFinding(r: Report): Finding {
     checkDeclaredFixes(this.rule.meta, r.fixes);
-    return toFinding(this.rule.meta, this.configured ? this.severity : (r.severity ?? this.severity), r);
+    return toFinding(this.rule.meta, reportedSeverity(this.severity, this.configured, r), r);
   }
 
   onError(error: unknown): void {

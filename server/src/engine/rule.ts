@@ -20,6 +20,12 @@ export interface Report<Id extends string = string> {
    * A severity the user configured for the rule still wins.
    */
   severity?: Severity;
+  /**
+   * A finding one step less serious than the rule's severity, whether the default or the one the user configured
+   * (`error` → `warning` → `info`, never below `info`): the fact stands, but something lessens it (root-user's
+   * entrypoint that drops privileges). Unlike `severity`, it applies on top of a configured severity.
+   */
+  lowered?: boolean;
 }
 
 export interface RuleContext<Model, Id extends string = string> {

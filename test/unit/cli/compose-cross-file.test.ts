@@ -103,4 +103,23 @@ describe('CLI: compose files and the Dockerfiles their services build from', () 
     );
     assert.ok(![...files].some((f) => f.includes('outside')), 'a file outside the paths given is not analysed');
   });
+
+  it('reads a Dockerfile’s entrypoint script from its directory: a drop to a user lowers root-user to a note in every format', () => {
+    const dir = workspace({
+      Dockerfile: 'FROM debian:12\nCOPY docker-entrypoint.sh /usr/local/bin/\nENTRYPOINT ["docker-entrypoint.sh"]\n',
+      'docker-entrypoint.sh': '#!/bin/sh\nif [ "$(id -u)" = 0 ]; then\n  exec gosu app "$0" "$@"\nfi\nexec "$@"\n',
+    });
+    const { findings } = scan(dir);
+    const root = findings.find((f) => f.ruleId === 'root-user');
+    assert.equal(root?.severity, 'info');
+    assert.match(String(root?.message), /entrypoint script docker-entrypoint\.sh drops to app with gosu/);
+    assert.equal(runCli(['--fail-on', 'warning', 'Dockerfile'], { cwd: dir }).code, 0, 'a note does not fail --fail-on warning');
+    const sarif = JSON.parse(runCli(['--format', 'sarif', 'Dockerfile'], { cwd: dir }).stdout);
+    assert.equal(sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'DG101' || r.ruleId === 'root-user')?.level, 'note');
+    const strict = workspace({
+      Dockerfile: 'FROM debian:12\nCOPY docker-entrypoint.sh /usr/local/bin/\nENTRYPOINT ["docker-entrypoint.sh"]\n',
+      'docker-entrypoint.sh': 'exec "$@"\n',
+    });
+    assert.equal(runCli(['--fail-on', 'warning', 'Dockerfile'], { cwd: strict }).code, 1, 'a script that never drops keeps the warning');
+  });
 });

@@ -35,4 +35,16 @@ describe('file-not-read', () => {
       [],
     );
   });
+
+  it('reports an entrypoint script the host will not read on the COPY source, and keeps root-user at its severity', () => {
+    const text = 'FROM debian:12\nCOPY docker-entrypoint.sh /usr/local/bin/\nENTRYPOINT ["docker-entrypoint.sh"]\n';
+    const readFile: FileReader = () => ({ refused: 'it is a symbolic link' });
+    const findings = analyze(text, { kind: 'dockerfile', uri: 'file:///ws/Dockerfile', readFile });
+    const note = findings.find((f) => f.ruleId === 'file-not-read');
+    assert.deepEqual(note?.data, { path: 'docker-entrypoint.sh', reason: 'it is a symbolic link' });
+    assert.deepEqual(note?.range, { start: { line: 1, character: 5 }, end: { line: 1, character: 25 } });
+    const root = findings.find((f) => f.ruleId === 'root-user');
+    assert.equal(root?.messageId, 'noUser');
+    assert.equal(root?.severity, 'warning');
+  });
 });

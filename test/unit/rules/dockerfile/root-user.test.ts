@@ -1,6 +1,48 @@
 import rule from '../../../../server/src/engine/rules/dockerfile/root-user';
 import { testRule } from '../../../support/rule-tester';
 
+// Entrypoint scripts in the style of the official images (docker-library/postgres, redis, mongo, rabbitmq): the drop
+// is conditional on running as root and re-execs the script itself as the service user.
+const POSTGRES_ENTRYPOINT = `#!/usr/bin/env bash
+set -Eeo pipefail
+# usage: file_env VAR [DEFAULT]
+docker_create_db_directories() {
+	local user; user="$(id -u)"
+	mkdir -p "$PGDATA"
+	if [ "$user" = '0' ]; then
+		find "$PGDATA" \\! -user postgres -exec chown postgres '{}' +
+	fi
+}
+_main() {
+	if [ "\${1:0:1}" = '-' ]; then
+		set -- postgres "$@"
+	fi
+	if [ "$1" = 'postgres' ] && ! _pg_want_help "$@"; then
+		docker_setup_env
+		docker_create_db_directories
+		if [ "$(id -u)" = '0' ]; then
+			# then restart script as postgres user
+			exec gosu postgres "$BASH_SOURCE" "$@"
+		fi
+	fi
+	exec "$@"
+}
+_main "$@"
+`;
+const REDIS_ALPINE_ENTRYPOINT = `#!/bin/sh
+set -e
+if [ "$1" = 'redis-server' -a "$(id -u)" = '0' ]; then
+	find . \\! -user redis -exec chown redis '{}' +
+	exec su-exec redis "$0" "$@"
+fi
+exec "$@"
+`;
+const CONDITIONAL_NO_CHOWN = '#!/bin/sh\nset -e\nif [ "$(id -u)" = 0 ]; then\n  exec setpriv --reuid=app --regid=app --init-groups "$0" "$@"\nfi\nexec "$@"\n';
+const UNCONDITIONAL = '#!/bin/sh\nset -e\nchown -R app:app /data\nexec gosu app "$@"\n';
+const NEVER_DROPS = '#!/bin/sh\nset -e\necho "starting"\nexec "$@"\n';
+const DROPS_TO_ROOT = '#!/bin/sh\nexec gosu root "$@"\n';
+const SU_KEEPS_ROOT = '#!/bin/sh\nexec su app -c "$*"\n';
+
 testRule(rule, {
   valid: [
     { code: 'FROM alpine:3.20\nUSER app\nCMD ["sh"]\n' },
@@ -200,6 +242,295 @@ testRule(rule, {
           line: 1,
           messageId: 'noUser',
           suggestions: [{ output: 'FROM alpine:3.20\r\nRUN addgroup -S app && adduser -S -G app app\r\nUSER app\r\nCMD ["sh"]\r\n' }],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'official-image style: COPY docker-entrypoint.sh /usr/local/bin/ on PATH, the drop conditional on id -u, chown first',
+      code: 'FROM debian:bookworm-slim\nCOPY docker-entrypoint.sh /usr/local/bin/\nENTRYPOINT ["docker-entrypoint.sh"]\nCMD ["postgres"]\n',
+      files: { 'docker-entrypoint.sh': POSTGRES_ENTRYPOINT },
+      findings: [
+        {
+          line: 1,
+          messageId: 'scriptDrops',
+          severity: 'info',
+          data: { script: 'docker-entrypoint.sh', user: 'postgres', tool: 'gosu' },
+          suggestions: [
+            {
+              title: /USER postgres\): docker-entrypoint\.sh then skips chown, so volumes must already belong to that user$/,
+              output:
+                'FROM debian:bookworm-slim\nCOPY docker-entrypoint.sh /usr/local/bin/\nUSER postgres\nENTRYPOINT ["docker-entrypoint.sh"]\nCMD ["postgres"]\n',
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'the same script, with the severity configured: one step below it',
+      code: 'FROM debian:bookworm-slim\nCOPY docker-entrypoint.sh /usr/local/bin/\nENTRYPOINT ["docker-entrypoint.sh"]\n',
+      files: { 'docker-entrypoint.sh': POSTGRES_ENTRYPOINT },
+      config: { rules: { 'root-user': 'error' } },
+      findings: [
+        {
+          line: 1,
+          messageId: 'scriptDrops',
+          severity: 'warning',
+          suggestions: [
+            { output: 'FROM debian:bookworm-slim\nCOPY docker-entrypoint.sh /usr/local/bin/\nUSER postgres\nENTRYPOINT ["docker-entrypoint.sh"]\n' },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'Alpine redis style: su-exec, shell-form ENTRYPOINT with an absolute path, copied under another name',
+      code: 'FROM alpine:3.20\nCOPY scripts/entry.sh /usr/local/bin/docker-entrypoint.sh\nENTRYPOINT /usr/local/bin/docker-entrypoint.sh redis-server\n',
+      files: { 'scripts/entry.sh': REDIS_ALPINE_ENTRYPOINT },
+      findings: [
+        {
+          line: 1,
+          messageId: 'scriptDrops',
+          severity: 'info',
+          data: { script: 'scripts/entry.sh', user: 'redis', tool: 'su-exec' },
+          suggestions: [
+            {
+              title: /skips chown/,
+              output:
+                'FROM alpine:3.20\nCOPY scripts/entry.sh /usr/local/bin/docker-entrypoint.sh\nUSER redis\nENTRYPOINT /usr/local/bin/docker-entrypoint.sh redis-server\n',
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'a conditional setpriv drop with nothing root-only before it: the USER suggestion stays the preferred one',
+      code: 'FROM debian:12\nWORKDIR /app\nCOPY . .\nENTRYPOINT ["./bin/start.sh"]\n',
+      files: { 'bin/start.sh': CONDITIONAL_NO_CHOWN },
+      findings: [
+        {
+          line: 1,
+          messageId: 'scriptDrops',
+          severity: 'info',
+          data: { script: 'bin/start.sh', user: 'app', tool: 'setpriv' },
+          suggestions: [
+            { title: /^Run as a non-root user \(USER app\)$/, output: 'FROM debian:12\nWORKDIR /app\nCOPY . .\nUSER app\nENTRYPOINT ["./bin/start.sh"]\n' },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'an unconditional drop: the USER suggestion says the gosu call must go too',
+      code: 'FROM debian:12\nCOPY entrypoint.sh /entrypoint.sh\nENTRYPOINT ["/usr/bin/tini", "--", "/entrypoint.sh"]\n',
+      files: { 'entrypoint.sh': UNCONDITIONAL },
+      findings: [
+        {
+          line: 1,
+          messageId: 'scriptDrops',
+          severity: 'info',
+          data: { script: 'entrypoint.sh', user: 'app', tool: 'gosu' },
+          suggestions: [
+            {
+              title: /USER app\): then remove gosu from entrypoint\.sh, which fails without root$/,
+              output: 'FROM debian:12\nCOPY entrypoint.sh /entrypoint.sh\nUSER app\nENTRYPOINT ["/usr/bin/tini", "--", "/entrypoint.sh"]\n',
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'CMD runs the script when there is no ENTRYPOINT, through bash; USER root stays the range',
+      code: 'FROM ubuntu:24.04\nUSER root\nCOPY --chmod=755 run.sh /srv/\nWORKDIR /srv\nCMD ["bash", "-e", "run.sh"]\n',
+      files: { 'run.sh': UNCONDITIONAL },
+      findings: [
+        {
+          line: 2,
+          column: 6,
+          messageId: 'scriptDrops',
+          severity: 'info',
+          data: { script: 'run.sh' },
+          suggestions: [{ output: 'FROM ubuntu:24.04\nUSER root\nCOPY --chmod=755 run.sh /srv/\nWORKDIR /srv\nUSER app\nCMD ["bash", "-e", "run.sh"]\n' }],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'a heredoc COPY: the script is read from the Dockerfile itself',
+      code: 'FROM alpine:3.20\nCOPY --chmod=755 <<"EOF" /entrypoint.sh\n#!/bin/sh\nif [ "$(id -u)" = 0 ]; then exec su-exec nobody "$0" "$@"; fi\nexec "$@"\nEOF\nENTRYPOINT ["/entrypoint.sh"]\n',
+      findings: [
+        {
+          line: 1,
+          messageId: 'scriptDrops',
+          severity: 'info',
+          data: { script: '/entrypoint.sh', user: 'nobody', tool: 'su-exec' },
+          suggestions: [
+            {
+              output:
+                'FROM alpine:3.20\nCOPY --chmod=755 <<"EOF" /entrypoint.sh\n#!/bin/sh\nif [ "$(id -u)" = 0 ]; then exec su-exec nobody "$0" "$@"; fi\nexec "$@"\nEOF\nUSER nobody\nENTRYPOINT ["/entrypoint.sh"]\n',
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'the final stage builds on a stage that copies the script; ENTRYPOINT inherited',
+      code: 'FROM debian:12 AS base\nCOPY docker-entrypoint.sh /usr/local/bin/\nENTRYPOINT ["docker-entrypoint.sh"]\nFROM base\nRUN echo hi\n',
+      files: { 'docker-entrypoint.sh': POSTGRES_ENTRYPOINT },
+      findings: [
+        {
+          line: 4,
+          messageId: 'scriptDrops',
+          severity: 'info',
+          suggestions: [
+            {
+              output:
+                'FROM debian:12 AS base\nCOPY docker-entrypoint.sh /usr/local/bin/\nENTRYPOINT ["docker-entrypoint.sh"]\nFROM base\nRUN echo hi\nUSER postgres\n',
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'the ENTRYPOINT drops itself (exec form): USER replaces gosu',
+      code: 'FROM node:20\nCOPY . /app\nENTRYPOINT ["gosu", "node", "node", "/app/server.js"]\n',
+      findings: [
+        {
+          line: 1,
+          messageId: 'entrypointDrops',
+          severity: 'info',
+          data: { user: 'node', tool: 'gosu' },
+          suggestions: [
+            { title: /^Run as node with USER node instead of gosu$/, output: 'FROM node:20\nCOPY . /app\nUSER node\nENTRYPOINT ["node", "/app/server.js"]\n' },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'the ENTRYPOINT drops itself behind tini, in shell form, with su-exec user:group',
+      code: 'FROM alpine:3.20\nENTRYPOINT exec tini -- su-exec app:app /usr/bin/app --serve\n',
+      findings: [
+        {
+          line: 1,
+          messageId: 'entrypointDrops',
+          data: { user: 'app:app', tool: 'su-exec' },
+          suggestions: [{ output: 'FROM alpine:3.20\nUSER app:app\nENTRYPOINT exec tini -- /usr/bin/app --serve\n' }],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'a drop to a user from a variable: no USER can name it, so the generic user and a warning in the title',
+      code: 'FROM debian:12\nENTRYPOINT ["sh", "-c", "exec gosu \\"$APP_USER\\" /app"]\n',
+      findings: [
+        {
+          line: 1,
+          messageId: 'entrypointDrops',
+          data: { user: '$APP_USER', tool: 'gosu' },
+          suggestions: [
+            {
+              title: /then remove gosu from the start command, which fails without root$/,
+              output: 'FROM debian:12\nRUN groupadd -r app && useradd -r -g app app\nUSER app\nENTRYPOINT ["sh", "-c", "exec gosu \\"$APP_USER\\" /app"]\n',
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'a script that never drops: the usual finding',
+      code: 'FROM debian:12\nCOPY docker-entrypoint.sh /usr/local/bin/\nENTRYPOINT ["docker-entrypoint.sh"]\n',
+      files: { 'docker-entrypoint.sh': NEVER_DROPS },
+      findings: [
+        {
+          line: 1,
+          messageId: 'noUser',
+          severity: 'warning',
+          suggestions: [
+            {
+              output:
+                'FROM debian:12\nCOPY docker-entrypoint.sh /usr/local/bin/\nRUN groupadd -r app && useradd -r -g app app\nUSER app\nENTRYPOINT ["docker-entrypoint.sh"]\n',
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'gosu root, and su (which stays behind as a root parent), are no drops',
+      code: 'FROM debian:12\nCOPY a.sh b.sh /opt/\nENTRYPOINT ["/opt/a.sh"]\nFROM debian:12\nCOPY b.sh /b.sh\nENTRYPOINT ["/b.sh"]\n',
+      files: { 'a.sh': DROPS_TO_ROOT, 'b.sh': SU_KEEPS_ROOT },
+      findings: [
+        {
+          line: 4,
+          messageId: 'noUser',
+          severity: 'warning',
+          suggestions: [
+            {
+              output:
+                'FROM debian:12\nCOPY a.sh b.sh /opt/\nENTRYPOINT ["/opt/a.sh"]\nFROM debian:12\nCOPY b.sh /b.sh\nRUN groupadd -r app && useradd -r -g app app\nUSER app\nENTRYPOINT ["/b.sh"]\n',
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'the script comes from another stage (COPY --from): not read, the usual finding',
+      code: 'FROM debian:12 AS build\nCOPY docker-entrypoint.sh /out/\nFROM debian:12\nCOPY --from=build /out/docker-entrypoint.sh /usr/local/bin/\nENTRYPOINT ["docker-entrypoint.sh"]\n',
+      files: { 'docker-entrypoint.sh': POSTGRES_ENTRYPOINT, 'out/docker-entrypoint.sh': POSTGRES_ENTRYPOINT },
+      findings: [
+        {
+          line: 3,
+          messageId: 'noUser',
+          suggestions: [
+            {
+              output:
+                'FROM debian:12 AS build\nCOPY docker-entrypoint.sh /out/\nFROM debian:12\nCOPY --from=build /out/docker-entrypoint.sh /usr/local/bin/\nRUN groupadd -r app && useradd -r -g app app\nUSER app\nENTRYPOINT ["docker-entrypoint.sh"]\n',
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'the script is missing from the context: the usual finding',
+      code: 'FROM debian:12\nCOPY docker-entrypoint.sh /usr/local/bin/\nENTRYPOINT ["docker-entrypoint.sh"]\n',
+      files: {},
+      findings: [
+        {
+          line: 1,
+          messageId: 'noUser',
+          suggestions: [
+            {
+              output:
+                'FROM debian:12\nCOPY docker-entrypoint.sh /usr/local/bin/\nRUN groupadd -r app && useradd -r -g app app\nUSER app\nENTRYPOINT ["docker-entrypoint.sh"]\n',
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'a script copied into a directory not on PATH is not what a bare name runs',
+      code: 'FROM debian:12\nCOPY docker-entrypoint.sh /opt/\nENTRYPOINT ["docker-entrypoint.sh"]\n',
+      files: { 'docker-entrypoint.sh': POSTGRES_ENTRYPOINT },
+      findings: [
+        {
+          line: 1,
+          messageId: 'noUser',
+          suggestions: [
+            {
+              output:
+                'FROM debian:12\nCOPY docker-entrypoint.sh /opt/\nRUN groupadd -r app && useradd -r -g app app\nUSER app\nENTRYPOINT ["docker-entrypoint.sh"]\n',
+            },
+          ],
         },
       ],
       output: null,

@@ -7,9 +7,11 @@ import { escapeCharOf } from '../../documents/instruction-args';
 import { commandArgs, commandName } from '../../knowledge/shell';
 import { imageFamily, type ImageFamily } from '../../knowledge/image-family';
 import { stageRunsAsRoot } from '../../knowledge/runs-as-root';
+import { containerStart, type StartWord } from '../../knowledge/entrypoint-script';
+import { baseName, scriptDrop } from '../../knowledge/privilege-drop';
 import { orderedCommands } from '../../knowledge/shell-scopes';
 import { defineDockerfileRule } from '../../rule';
-import type { Fix, Position, TextEdit } from '../../types';
+import type { Fix, Position, Range, TextEdit } from '../../types';
 
 const USER_NAME = 'app';
 const NUMERIC_USER = '10001:10001';
@@ -35,48 +37,122 @@ export default defineDockerfileRule({
       userRootInherited:
         'The final stage runs as root (set in an earlier stage it builds on), so a compromised process has root in the container; switch to a non-root USER.',
       noUser: 'The final stage has no USER and runs as root, so a compromised process has root in the container; add a non-root USER.',
+      scriptDrops:
+        'The container starts as root and its entrypoint script {{script}} drops to {{user}} with {{tool}}, so only the script runs as root; still better to set a non-root USER and give the script only what it needs.',
+      entrypointDrops:
+        'The container starts as root and its start command drops to {{user}} with {{tool}}, so only {{tool}} runs as root; USER {{user}} does the same without root at all.',
     },
     fixable: false,
     hasSuggestions: true,
   },
-  check({ model, report }) {
+  check({ model, report, readFile }) {
     const stage = model.finalStage;
     if (!stage || !stage.image.written) return;
     const verdict = stageRunsAsRoot(stage);
     if (!verdict.root) return;
-    const fix = addNonRootUser(model, stage);
-    const fixes = fix ? [fix] : [];
-
-    if (verdict.reason === 'user') {
-      report({
-        range: verdict.user.instruction.getArgumentsRange() ?? verdict.user.instruction.getRange(),
-        messageId: verdict.inherited ? 'userRootInherited' : 'userRoot',
-        fixes,
-      });
+    const range = verdict.reason === 'user' ? (verdict.user.instruction.getArgumentsRange() ?? verdict.user.instruction.getRange()) : stage.from.getRange();
+    const drop = privilegeDrop(model, stage, readFile);
+    if (drop) {
+      const fix = addNonRootUser(model, stage, drop);
+      report({ range, messageId: drop.messageId, data: drop.data, lowered: true, fixes: fix ? [fix] : [] });
       return;
     }
-    report({
-      range: stage.from.getRange(),
-      messageId: 'noUser',
-      fixes,
-    });
+    const fix = addNonRootUser(model, stage);
+    const fixes = fix ? [fix] : [];
+    if (verdict.reason === 'user') {
+      report({ range, messageId: verdict.inherited ? 'userRootInherited' : 'userRoot', fixes });
+      return;
+    }
+    report({ range, messageId: 'noUser', fixes });
   },
 });
 
+/** How the container gives up root after starting as root, when it does: what the finding then says and the fix does. */
+interface PrivilegeDrop {
+  messageId: 'scriptDrops' | 'entrypointDrops';
+  data: { user: string; tool: string; script?: string };
+  /** USER with the user the drop switches to, when it is written literally. */
+  user?: string;
+  /** Removes the drop from the start command, which fails once the container no longer starts as root. */
+  removal?: TextEdit;
+  /** What the fix's title must warn of: the script's drop fails without root, or its root-only steps are skipped. */
+  caveat?: string;
+}
+
+/**
+ * The start command drops privileges itself (`ENTRYPOINT ["gosu", "app", …]`), or runs an entrypoint script that
+ * does (`exec gosu postgres "$BASH_SOURCE" "$@"`), read from the build context through the host (cached there,
+ * never run) or from a heredoc COPY. Undefined when it does not, or the script cannot be read.
+ */
+function privilegeDrop(model: DockerfileModel, stage: Stage, readFile: (path: string, reference?: Range) => string | undefined): PrivilegeDrop | undefined {
+  const start = containerStart(model, stage);
+  if (!start) return undefined;
+  if (start.kind === 'drop') {
+    const { drop, words } = start;
+    const literal = literalUser(drop.user);
+    const command = words[drop.commandIndex];
+    const removal =
+      literal && start.editable && command && words[drop.toolIndex].start >= 0 && command.instruction === words[drop.toolIndex].instruction
+        ? remove(model.lines.rangeAt(wordStart(model, words[drop.toolIndex]), wordStart(model, command)))
+        : undefined;
+    return {
+      messageId: 'entrypointDrops',
+      data: { user: drop.user, tool: drop.tool },
+      user: literal,
+      removal,
+      caveat: removal ? undefined : `then remove ${drop.tool} from the start command, which fails without root`,
+    };
+  }
+  for (const origin of start.origins) {
+    if (origin.kind === 'elsewhere') return undefined;
+    const text = origin.kind === 'inline' ? origin.text : readFile(origin.path, origin.range);
+    if (text === undefined) {
+      if (origin.kind === 'context' && !origin.definitive) continue;
+      return undefined;
+    }
+    const { drop, conditional, rootSteps } = scriptDrop(text);
+    if (!drop) return undefined;
+    const script = origin.kind === 'context' ? origin.path : origin.image;
+    const name = baseName(origin.image);
+    let caveat: string | undefined;
+    if (!conditional) caveat = `then remove ${drop.tool} from ${name}, which fails without root`;
+    else if (rootSteps.length) caveat = `${name} then skips ${rootSteps.join(', ')}, so volumes must already belong to that user`;
+    return { messageId: 'scriptDrops', data: { script, user: drop.user, tool: drop.tool }, user: literalUser(drop.user), caveat };
+  }
+  return undefined;
+}
+
+/** A user the USER instruction can name as written: no variables, not `"$1"`. */
+function literalUser(user: string): string | undefined {
+  return /^[A-Za-z0-9_][A-Za-z0-9_.-]*(?::[A-Za-z0-9_][A-Za-z0-9_.-]*)?$/.test(user) ? user : undefined;
+}
+
+/** Where a word starts in the document, its opening quote included (a JSON string's offsets are inside the quotes). */
+function wordStart(model: DockerfileModel, word: StartWord): number {
+  const before = model.text[word.start - 1];
+  return before === '"' || before === "'" ? word.start - 1 : word.start;
+}
+
 /** Undefined when nothing can follow the stage's end as an instruction of its own (a heredoc never closed). */
-function addNonRootUser(model: DockerfileModel, stage: Stage): Fix | undefined {
+function addNonRootUser(model: DockerfileModel, stage: Stage, drop?: PrivilegeDrop): Fix | undefined {
   const { position, atEnd, after } = insertionPoint(model, stage);
   const end = after ? instructionEnd(after, model.lines) : undefined;
   if (end && !end.closable) return undefined;
   const eol = model.lines.eol;
-  const lines = userLines(imageFamily(rootImage(stage)), existingUserName(model, stage));
+  const lines = userLines(imageFamily(rootImage(stage)), drop?.user ?? existingUserName(model, stage));
   const block = lines.join(eol) + eol;
   const text = atEnd && !/[\r\n]$/.test(model.text) ? eol + block : block;
   const edits = [insertAt(position, text)];
   // `RUN make \` as the last line would continue into the USER lines: the escape continues nothing, so it goes.
   if (end && end.danglingEscape >= 0) edits.unshift(remove(model.lines.rangeAt(end.danglingEscape, end.danglingEscape + 1)));
   if (after && !readAsInstructions(model, after, edits, lines.length)) return undefined;
-  return { title: `Run as a non-root user (${lines[lines.length - 1]})`, kind: 'suggestion', preferred: true, edits };
+  if (drop?.removal) {
+    edits.push(drop.removal);
+    return { title: `Run as ${drop.user} with ${lines[lines.length - 1]} instead of ${drop.data.tool}`, kind: 'suggestion', preferred: true, edits };
+  }
+  const title = `Run as a non-root user (${lines[lines.length - 1]})`;
+  if (drop?.caveat) return { title: `${title}: ${drop.caveat}`, kind: 'suggestion', edits };
+  return { title, kind: 'suggestion', preferred: true, edits };
 }
 
 /**

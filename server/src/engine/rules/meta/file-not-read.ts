@@ -12,7 +12,7 @@ export const fileNotRead: RuleMeta = {
   category: 'configuration',
   title: 'Referenced file not read',
   description:
-    'A compose file refers to a file dockguard does not read (outside the workspace, not a regular file, or too large), so the checks that need that file are skipped for this reference.',
+    'A compose file or a Dockerfile refers to a file dockguard does not read (outside the workspace, not a regular file, or too large), so the checks that need that file are skipped for this reference.',
   references: {},
   messages: {
     notRead: '{{path}} was not read: {{reason}}. dockguard reads only regular files inside the workspace, so the checks that need it are skipped here.',
