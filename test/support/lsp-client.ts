@@ -81,7 +81,7 @@ export class LspClient {
           didChangeConfiguration: { dynamicRegistration: true },
           // As VS Code: fixes that create a file (a .dockerignore) come as documentChanges with a CreateFile.
           workspaceEdit: { documentChanges: true, resourceOperations: ['create'] },
-          ...(options.watchFiles ? { didChangeWatchedFiles: { dynamicRegistration: true } } : {}),
+          ...(options.watchFiles ? { didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true } } : {}),
         },
         textDocument: {
           publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true, dataSupport: true },

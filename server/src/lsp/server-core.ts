@@ -43,7 +43,7 @@ import type { ServerHost } from './host';
 import { findingHover, type Sections } from './hover';
 import { imageHover } from './image-hover';
 import { isConfigFile, parseConfigFile, ProjectConfigs } from './project-configs';
-import { parentUri } from './uris';
+import { parentUri, uriBaseName } from './uris';
 import { ANALYZE_FILES_REQUEST, type AnalyzeFilesParams, type AnalyzeFilesResult } from './protocol';
 
 /** Longest the core computes without giving the event loop a turn, unless one analysis step alone takes longer. */
@@ -54,6 +54,8 @@ const PROJECT_CONFIG_GLOB = '**/{.dockguard,.hadolint}.{yaml,yml}';
 const DIRECTORY = '\u0000directory:';
 /** Cross-file reads an analysis may wait for in turn (a build Dockerfile, then an extends chain, level by level). */
 const MAX_READ_ROUNDS = 8;
+/** Files watched at the server's request (entrypoint scripts, oddly named extends files), at most. */
+const MAX_WATCHED = 500;
 
 /** One document version's analysis: what diagnostics, code actions, hover and fix-all all read. */
 interface Analysis {
@@ -105,6 +107,9 @@ export function createServer(connection: Connection, host: ServerHost): ServerCo
   const projects = new ProjectConfigs(files, (uri) => documents.get(uri)?.getText());
   let longestStepMs = 0;
   let analyses = 0;
+  /** How the client watches files for us on request (dynamic registration), when it can. */
+  let watching: { relativePatterns: boolean } | undefined;
+  const watched = new Set<string>();
 
   /**
    * Where files may be read: the workspace folders; with none open (an editor on a single file), the folders of
@@ -138,6 +143,8 @@ export function createServer(connection: Connection, host: ServerHost): ServerCo
       createFile: editCapabilities?.resourceOperations?.includes('create') === true,
     };
     configuration.setWorkspaceFolders((params.workspaceFolders ?? []).map((f) => f.uri).concat(params.rootUri ? [params.rootUri] : []));
+    const watchedFiles = params.capabilities.workspace?.didChangeWatchedFiles;
+    if (watchedFiles?.dynamicRegistration) watching = { relativePatterns: watchedFiles.relativePatternSupport === true };
     if (params.initializationOptions?.settings) configuration.settingsChanged(params.initializationOptions.settings);
     // The VS Code client opens rule pages as rendered previews itself; other editors get them through showDocument.
     const clientCommands: string[] = Array.isArray(params.initializationOptions?.clientCommands) ? params.initializationOptions.clientCommands : [];
@@ -288,6 +295,7 @@ export function createServer(connection: Connection, host: ServerHost): ServerCo
     if (run.cancelled || !state || documents.get(uri)?.version !== run.version) return undefined;
     const analysis: Analysis = { version: run.version, kind, settings, findings, reads };
     state.analysis = analysis;
+    watchReads(reads);
     void connection.sendDiagnostics({ uri, version: run.version, diagnostics: findings.map(toDiagnostic) });
     return analysis;
   }
@@ -348,6 +356,27 @@ export function createServer(connection: Connection, host: ServerHost): ServerCo
     if (state.analysis?.version === document.version) return state.analysis;
     const analysis = await start(uri)?.done;
     return analysis?.version === documents.get(uri)?.version ? analysis : undefined;
+  }
+
+  /**
+   * The files analyses usually read (Dockerfiles, compose files, `.env`, the configuration, the build context's
+   * credential names) are watched by glob: by the VS Code client on its own, by other editors at the server's request
+   * (onInitialized). Anything else an analysis read (an entrypoint script a Dockerfile runs, an extends file of
+   * another name) is watched on request, file by file, by any client that can, so that saving docker-entrypoint.sh
+   * drops it from the cache and re-analyses the Dockerfile that reads it.
+   */
+  function watchReads(reads: Set<string>): void {
+    if (!watching) return;
+    const watchers: { globPattern: string | { baseUri: string; pattern: string } }[] = [];
+    for (const uri of reads) {
+      if (watched.has(uri) || watched.size >= MAX_WATCHED || documents.get(uri) || isWatchedByClient(uri)) continue;
+      watched.add(uri);
+      const parent = parentUri(uri);
+      const name = escapeGlob(uriBaseName(uri));
+      watchers.push({ globPattern: watching.relativePatterns && parent ? { baseUri: parent, pattern: name } : `**/${name}` });
+    }
+    if (watchers.length === 0) return;
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
   }
 
   function reanalyzeAll(): void {
@@ -553,6 +582,17 @@ export function createServer(connection: Connection, host: ServerHost): ServerCo
       return states.size;
     },
   };
+}
+
+/** Files the glob watchers cover (client/src/client.ts, onInitialized): analysed files, `.env`, the configuration. */
+function isWatchedByClient(uri: string): boolean {
+  const name = uriBaseName(uri);
+  return detectKind(uri) !== undefined || name === '.env' || isConfigFile(uri);
+}
+
+/** A file name as a glob that matches only it. */
+function escapeGlob(name: string): string {
+  return name.replace(/[*?[\]{}!]/g, (c) => `[${c}]`);
 }
 
 /** What the editor shows of an analysis: a compose service's missing baseline settings as one finding. */
