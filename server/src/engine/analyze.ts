@@ -190,7 +190,7 @@ function* runRules<Model>(
     if (!options.readFile || !options.uri) return undefined;
     let read: ReturnType<FileReader>;
     try {
-      read = options.readFile(resolveRelative(options.uri, relative));
+      read = options.readFile(resolved(options.uri, relative));
     } catch {
       return undefined;
     }
@@ -271,6 +271,23 @@ class RuleReports<R extends { meta: RuleMeta } = { meta: RuleMeta }> {
   onError(error: unknown): void {
     this.onRuleError(this.rule.meta.id, error);
   }
+}
+
+/**
+ * resolveRelative, remembered: whole-file checks ask for the same files on every keystroke (an entrypoint script,
+ * a build Dockerfile), and a URI is resolved by parsing a URL.
+ */
+const resolutions = new Map<string, string>();
+
+function resolved(uri: string, relative: string): string {
+  const key = `${uri}\n${relative}`;
+  let found = resolutions.get(key);
+  if (found === undefined) {
+    if (resolutions.size >= 256) resolutions.clear();
+    found = resolveRelative(uri, relative);
+    resolutions.set(key, found);
+  }
+  return found;
 }
 
 /** A reference to a file the host refused to read, where it is written. */
