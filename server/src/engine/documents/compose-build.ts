@@ -12,6 +12,8 @@ export interface BuildSource {
   path: string;
   inline?: string;
   target?: string;
+  /** The build context, relative to the compose file (`.` when not given); undefined when it cannot be read (a Git URL, a variable). */
+  context?: string;
 }
 
 /**
@@ -37,14 +39,16 @@ export function dockerfileOf(model: ComposeModel, service: Service): BuildSource
   } else {
     return undefined;
   }
-  if (inline !== undefined) return { path: '', inline, target };
   context = interpolate(context, model.env).trim().replace(/\\/g, '/');
+  const remote = /^[a-z][a-z0-9+.-]*:\/\//i.test(context) || /^git@|^github\.com\//i.test(context) || /\.git(?:#|$)/.test(context);
+  if (inline !== undefined)
+    return { path: '', inline, target, context: remote || hasUnknown(context) ? undefined : context.length > 1 ? context.replace(/\/+$/, '') : context || '.' };
   dockerfile = interpolate(dockerfile, model.env).trim().replace(/\\/g, '/');
   if (hasUnknown(context) || hasUnknown(dockerfile) || !dockerfile) return undefined;
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(context) || /^git@|^github\.com\//i.test(context) || /\.git(?:#|$)/.test(context)) return undefined;
+  if (remote) return undefined;
   const absolute = dockerfile.startsWith('/') || /^[A-Za-z]:\//.test(dockerfile);
   const path = absolute ? dockerfile : `${context.replace(/\/+$/, '') || '.'}/${dockerfile}`;
-  return { path, target };
+  return { path, target, context: context.length > 1 ? context.replace(/\/+$/, '') : context || '.' };
 }
 
 /**

@@ -5,7 +5,7 @@ import { argumentSpans, heredocsOf } from '../documents/instruction-args';
 import { dirnamePath, joinPath, normalizePath } from '../paths';
 import type { Range } from '../types';
 import { isRemoteUrl, looksLikeArchive, transferArgs, type TransferArgs } from './copy-add';
-import { baseName, dropAt, isShell, skipWrappers, type Drop } from './privilege-drop';
+import { baseName, dropAt, isShell, scriptDrop, skipWrappers, type Drop } from './privilege-drop';
 import { lexShell, type Word } from './shell';
 import { jsonStrings } from './shell-scopes';
 
@@ -37,6 +37,61 @@ export type ContainerStart =
    */
   | { kind: 'script'; origins: ScriptOrigin[] };
 
+/** A container that starts as root and gives root up: what root-user and service-runs-as-root say of it. */
+export type StartingDrop =
+  /** The start command drops itself; `start` has its words, for a fix that removes the drop. */
+  | { kind: 'command'; tool: string; user: string; start: Extract<ContainerStart, { kind: 'drop' }> }
+  /**
+   * An entrypoint script drops: `script` as the finding names it (its path in the build context, or in the image for
+   * a heredoc), `name` its file name; `conditional` when a root check guards the drop (the official images' way),
+   * `rootSteps` what it does as root before.
+   */
+  | { kind: 'script'; tool: string; user: string; script: string; name: string; conditional: boolean; rootSteps: string[] };
+
+/**
+ * Whether a container of `stage` drops root after starting with it: its start command is a drop, or its entrypoint
+ * script execs into one. `read` reads a build-context file (relative to the context), `reference` being where the
+ * Dockerfile names it; a script that cannot be read is no drop (the finding stays as it is).
+ */
+export function startingDrop(
+  model: DockerfileModel,
+  stage: Stage,
+  read: (contextPath: string, reference: Range) => string | undefined,
+): StartingDrop | undefined {
+  const start = containerStart(model, stage);
+  if (!start) return undefined;
+  if (start.kind === 'drop') return { kind: 'command', tool: start.drop.tool, user: start.drop.user, start };
+  for (const origin of start.origins) {
+    if (origin.kind === 'elsewhere') return undefined;
+    const text = origin.kind === 'inline' ? origin.text : read(origin.path, origin.range);
+    if (text === undefined) {
+      if (origin.kind === 'context' && !origin.definitive) continue;
+      return undefined;
+    }
+    const { drop, conditional, rootSteps } = scriptDrop(text);
+    if (!drop) return undefined;
+    const script = origin.kind === 'context' ? origin.path : origin.image;
+    return { kind: 'script', tool: drop.tool, user: drop.user, script, name: baseName(origin.image), conditional, rootSteps };
+  }
+  return undefined;
+}
+
+/**
+ * What a switch to a non-root user (USER, compose `user:`) must also see to, or undefined when nothing: a drop that
+ * fails without root, or root-only steps the script then skips.
+ */
+export function nonRootCaveat(drop: StartingDrop): string | undefined {
+  if (drop.kind === 'command') return `then remove ${drop.tool} from the start command, which fails without root`;
+  if (!drop.conditional) return `then remove ${drop.tool} from ${drop.name}, which fails without root`;
+  if (drop.rootSteps.length) return `${drop.name} then skips ${drop.rootSteps.join(', ')}, so volumes must already belong to that user`;
+  return undefined;
+}
+
+/** A user USER and `user:` can name as written: no variables, not `"$1"`. */
+export function literalUser(user: string): string | undefined {
+  return /^[A-Za-z0-9_][A-Za-z0-9_.-]*(?::[A-Za-z0-9_][A-Za-z0-9_.-]*)?$/.test(user) ? user : undefined;
+}
+
 const DEFAULT_PATH = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
 
 /**
@@ -47,6 +102,14 @@ const DEFAULT_PATH = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bi
  */
 export function containerStart(model: DockerfileModel, stage: Stage): ContainerStart | undefined {
   const image = imageSetup(model, stage);
+  // Kept with the setup unless it holds offsets (a drop in the start command, which a fix edits).
+  if (image.start !== undefined) return image.start ?? undefined;
+  const start = readContainerStart(model, image);
+  if (start?.kind !== 'drop') image.start = start ?? null;
+  return start;
+}
+
+function readContainerStart(model: DockerfileModel, image: ImageSetup): ContainerStart | undefined {
   if (!image.entrypoint && !image.cmd) return undefined;
   const argv: StartWord[] = [];
   let editable = true;
@@ -163,6 +226,8 @@ interface ImageSetup {
   transfers: Transfer[];
   /** scriptStart's answers. */
   scripts: Map<string, ContainerStart | undefined>;
+  /** containerStart's answer, when it holds no offsets (null: none). */
+  start?: ContainerStart | null;
 }
 
 /**

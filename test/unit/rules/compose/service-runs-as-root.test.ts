@@ -124,6 +124,48 @@ testRule(rule, {
       ],
       output: null,
     },
+    {
+      name: 'built from a Dockerfile whose entrypoint script, in the build context, drops to a user: information, user: that user',
+      code: 'services:\n  db:\n    build:\n      context: ./db\n      dockerfile: docker/Dockerfile\n',
+      files: {
+        'db/docker/Dockerfile': 'FROM debian:12\nCOPY docker-entrypoint.sh /usr/local/bin/\nENTRYPOINT ["docker-entrypoint.sh"]\n',
+        'db/docker-entrypoint.sh': '#!/bin/sh\nif [ "$(id -u)" = 0 ]; then\n  chown -R postgres /data\n  exec gosu postgres "$0" "$@"\nfi\nexec "$@"\n',
+      },
+      findings: [
+        {
+          line: 3,
+          messageId: 'builtDrops',
+          severity: 'info',
+          data: { service: 'db', dockerfile: './db/docker/Dockerfile', user: 'postgres', tool: 'gosu' },
+          suggestions: [
+            {
+              title: /^Run as postgres \(user: "postgres"\): docker-entrypoint\.sh then skips chown, so volumes must already belong to that user$/,
+              output: 'services:\n  db:\n    build:\n      context: ./db\n      dockerfile: docker/Dockerfile\n    user: "postgres"\n',
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'an inline Dockerfile whose ENTRYPOINT drops itself',
+      code: 'services:\n  app:\n    build:\n      dockerfile_inline: |\n        FROM node:20\n        ENTRYPOINT ["gosu", "node", "node", "server.js"]\n',
+      findings: [
+        {
+          line: 3,
+          messageId: 'builtDrops',
+          data: { user: 'node', tool: 'gosu' },
+          suggestions: [
+            {
+              title: /then remove gosu from the start command, which fails without root$/,
+              output:
+                'services:\n  app:\n    build:\n      dockerfile_inline: |\n        FROM node:20\n        ENTRYPOINT ["gosu", "node", "node", "server.js"]\n    user: "node"\n',
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
   ],
 });
 

@@ -7,6 +7,8 @@ import { isRootUser, parseDockerfile, type DockerfileModel, type Stage } from '.
 import { isAnalysable } from '../../input-limits';
 import { stageRunsAsRoot } from '../../knowledge/runs-as-root';
 import { dockerfileOf } from '../../documents/compose-build';
+import { literalUser, nonRootCaveat, startingDrop } from '../../knowledge/entrypoint-script';
+import { joinPath } from '../../paths';
 import { defineComposeRule } from '../../rule';
 import type { Range, TextEdit } from '../../types';
 
@@ -30,6 +32,8 @@ export default defineComposeRule({
         'Service {{service}} runs as root: it is built from {{dockerfile}}, and {{stage}} sets USER {{user}}; add a non-root USER to the Dockerfile, or set user: in this service.',
       builtUserRootInherited:
         'Service {{service}} runs as root: it is built from {{dockerfile}}, and {{stage}} sets USER {{user}} (inherited from an earlier stage); add a non-root USER to the Dockerfile, or set user: in this service.',
+      builtDrops:
+        'Service {{service}} starts as root (it is built from {{dockerfile}}, and {{stage}} sets no non-root USER), but its entrypoint drops to {{user}} with {{tool}}, so only the entrypoint runs as root; still better to run as a non-root user from the start.',
     },
     fixable: false,
     hasSuggestions: true,
@@ -83,6 +87,24 @@ export default defineComposeRule({
       if (!verdict.root) continue;
       const where = build.inline !== undefined ? 'an inline Dockerfile (dockerfile_inline)' : build.path;
       const stageName = build.target ? `its stage ${build.target}` : 'its final stage';
+      // The entrypoint script is read from the build context, as the build reads it; reported, if refused, on build.
+      const context = build.context;
+      const drop =
+        dockerfile &&
+        startingDrop(dockerfile, stage, (path) => (context === undefined ? undefined : readFile(joinPath(context, path), service.reportRange('build'))));
+      if (drop) {
+        const user = literalUser(drop.user) ?? NON_ROOT;
+        const caveat = nonRootCaveat(drop);
+        const edit = insertIntoService(model, service, [['user', quoted(model, user)]]);
+        report({
+          range: service.reportRange('build'),
+          messageId: 'builtDrops',
+          data: { service: service.name, dockerfile: where, stage: stageName, user: drop.user, tool: drop.tool },
+          lowered: true,
+          fixes: edit ? [{ title: `Run as ${user} (user: "${user}")${caveat ? `: ${caveat}` : ''}`, kind: 'suggestion', edits: [edit] }] : [],
+        });
+        continue;
+      }
       const edit = insertIntoService(model, service, [['user', quoted(model, NON_ROOT)]]);
       report({
         range: service.reportRange('build'),

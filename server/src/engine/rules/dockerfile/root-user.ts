@@ -7,8 +7,7 @@ import { escapeCharOf } from '../../documents/instruction-args';
 import { commandArgs, commandName } from '../../knowledge/shell';
 import { imageFamily, type ImageFamily } from '../../knowledge/image-family';
 import { stageRunsAsRoot } from '../../knowledge/runs-as-root';
-import { containerStart, type StartWord } from '../../knowledge/entrypoint-script';
-import { baseName, scriptDrop } from '../../knowledge/privilege-drop';
+import { literalUser, nonRootCaveat, startingDrop, type StartWord } from '../../knowledge/entrypoint-script';
 import { orderedCommands } from '../../knowledge/shell-scopes';
 import { defineDockerfileRule } from '../../rule';
 import type { Fix, Position, Range, TextEdit } from '../../types';
@@ -85,46 +84,20 @@ interface PrivilegeDrop {
  * never run) or from a heredoc COPY. Undefined when it does not, or the script cannot be read.
  */
 function privilegeDrop(model: DockerfileModel, stage: Stage, readFile: (path: string, reference?: Range) => string | undefined): PrivilegeDrop | undefined {
-  const start = containerStart(model, stage);
-  if (!start) return undefined;
-  if (start.kind === 'drop') {
-    const { drop, words } = start;
-    const literal = literalUser(drop.user);
-    const command = words[drop.commandIndex];
-    const removal =
-      literal && start.editable && command && words[drop.toolIndex].start >= 0 && command.instruction === words[drop.toolIndex].instruction
-        ? remove(model.lines.rangeAt(wordStart(model, words[drop.toolIndex]), wordStart(model, command)))
-        : undefined;
-    return {
-      messageId: 'entrypointDrops',
-      data: { user: drop.user, tool: drop.tool },
-      user: literal,
-      removal,
-      caveat: removal ? undefined : `then remove ${drop.tool} from the start command, which fails without root`,
-    };
+  const drop = startingDrop(model, stage, readFile);
+  if (!drop) return undefined;
+  const user = literalUser(drop.user);
+  if (drop.kind === 'script') {
+    return { messageId: 'scriptDrops', data: { script: drop.script, user: drop.user, tool: drop.tool }, user, caveat: nonRootCaveat(drop) };
   }
-  for (const origin of start.origins) {
-    if (origin.kind === 'elsewhere') return undefined;
-    const text = origin.kind === 'inline' ? origin.text : readFile(origin.path, origin.range);
-    if (text === undefined) {
-      if (origin.kind === 'context' && !origin.definitive) continue;
-      return undefined;
-    }
-    const { drop, conditional, rootSteps } = scriptDrop(text);
-    if (!drop) return undefined;
-    const script = origin.kind === 'context' ? origin.path : origin.image;
-    const name = baseName(origin.image);
-    let caveat: string | undefined;
-    if (!conditional) caveat = `then remove ${drop.tool} from ${name}, which fails without root`;
-    else if (rootSteps.length) caveat = `${name} then skips ${rootSteps.join(', ')}, so volumes must already belong to that user`;
-    return { messageId: 'scriptDrops', data: { script, user: drop.user, tool: drop.tool }, user: literalUser(drop.user), caveat };
-  }
-  return undefined;
-}
-
-/** A user the USER instruction can name as written: no variables, not `"$1"`. */
-function literalUser(user: string): string | undefined {
-  return /^[A-Za-z0-9_][A-Za-z0-9_.-]*(?::[A-Za-z0-9_][A-Za-z0-9_.-]*)?$/.test(user) ? user : undefined;
+  const { drop: found, words, editable } = drop.start;
+  const tool = words[found.toolIndex];
+  const command = words[found.commandIndex];
+  const removal =
+    user && editable && command && tool.start >= 0 && command.instruction === tool.instruction
+      ? remove(model.lines.rangeAt(wordStart(model, tool), wordStart(model, command)))
+      : undefined;
+  return { messageId: 'entrypointDrops', data: { user: drop.user, tool: drop.tool }, user, removal, caveat: removal ? undefined : nonRootCaveat(drop) };
 }
 
 /** Where a word starts in the document, its opening quote included (a JSON string's offsets are inside the quotes). */
