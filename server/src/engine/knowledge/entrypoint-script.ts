@@ -240,8 +240,22 @@ const setups = new WeakMap<Instruction, { instructions: Instruction[]; setup: Im
 
 function imageSetup(model: DockerfileModel, stage: Stage): ImageSetup {
   const chain = stageChain(stage).reverse();
+  // Only these instructions decide it: a keystroke in a RUN, a LABEL or an EXPOSE keeps the setup.
   const instructions: Instruction[] = [];
-  for (const link of chain) for (const instruction of link.instructions) instructions.push(instruction);
+  for (const link of chain) {
+    for (const instruction of link.instructions) {
+      if (
+        instruction instanceof Copy ||
+        instruction instanceof Add ||
+        instruction instanceof Entrypoint ||
+        instruction instanceof Cmd ||
+        instruction instanceof Workdir ||
+        instruction instanceof Env
+      ) {
+        instructions.push(instruction);
+      }
+    }
+  }
   const known = setups.get(stage.from);
   if (known && sameInstructions(known.instructions, instructions)) return known.setup;
   const setup = readImageSetup(model, instructions);
@@ -349,7 +363,7 @@ function originsOf(model: DockerfileModel, image: ImageSetup, path: string): Scr
     // Into the script's directory (written with a `/` or not: it exists), as the script itself, or a directory above it.
     const intoParent = destination === parent;
     const isFile = !transfer.directory && destination === path;
-    const below = path.startsWith(destination === '/' ? '/' : `${destination}/`) && destination !== path;
+    const below = destination !== path && path.startsWith(destination) && (destination === '/' || path.charCodeAt(destination.length) === 47); /* / */
     if (!intoParent && !isFile && !below) continue;
     const args = transfer.args;
     const elsewhere = args.flags.some((flag) => flag.getName().toLowerCase() === 'from');
