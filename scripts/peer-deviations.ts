@@ -5,6 +5,7 @@ export const PEER_DEVIATIONS: Record<string, string[]> = {
   'root-user': [
     'hadolint DL3002: a builder stage that ends as root is silent when the final stage is not root (only the final stage runs)',
     'hadolint DL3002: a final stage with no USER at all fires (hadolint only reports an explicit USER root; CIS 4.1)',
+    'Checkov CKV_DOCKER_3: an ENTRYPOINT (or entrypoint script) that drops to a user with gosu fires as information, not silent (the container still starts as root; USER does the same without it)',
   ],
   'unpinned-base-image': ['hadolint DL3006, Trivy DS001: FROM ${VALUE} with no ARG default is reported as unknown (unknown is not safe)'],
   'package-cache-kept': [

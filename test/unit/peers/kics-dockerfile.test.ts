@@ -1770,14 +1770,12 @@ const cases: PeerCase[] = [
     rule: 'root-user',
     code: ['FROM alpine:2.6', 'USER +0:wheel', 'RUN npm install', ''].join('\n'),
     fires: [2],
-    todo: "root-user (privdrop helper): +0 and -0 are uid 0 (Go's strconv.Atoi, which the runtime uses, reads them as 0)",
   },
   {
     peer: 'last_user_is_root positive13.dockerfile (USER -0)',
     rule: 'root-user',
     code: ['FROM alpine:2.6', 'USER -0', 'RUN npm install', ''].join('\n'),
     fires: [2],
-    todo: "root-user (privdrop helper): +0 and -0 are uid 0 (Go's strconv.Atoi, which the runtime uses, reads them as 0)",
   },
   {
     peer: 'last_user_is_root positive5.dockerfile (USER root:0; the stored file holds a merge conflict, its HEAD side)',

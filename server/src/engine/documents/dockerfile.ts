@@ -402,9 +402,12 @@ function lastArgValue(instructions: Instruction[], name: string, line: number): 
   return undefined;
 }
 
-/** True for `root`, `0`, and their `:group` forms; the user part is what counts. */
+/**
+ * True for `root`, `0` (also `00`, `+0`, `-0`: the runtime reads the uid with Go's strconv.Atoi), and their `:group`
+ * forms; the user part is what counts.
+ */
 export function isRootUser(user: string): boolean {
-  return user === 'root' || /^0+$/.test(user);
+  return user === 'root' || /^[+-]?0+$/.test(user);
 }
 
 /** Offsets of the image's tag or digest mapped to the source, when the image is written literally. */

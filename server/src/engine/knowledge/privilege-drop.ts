@@ -120,7 +120,7 @@ export function dropAt(words: readonly { value: string }[], index: number): Drop
   }
   if (!user) return undefined;
   const name = user.split(':')[0];
-  if (name === '' || name === 'root' || /^0+$/.test(name)) return undefined;
+  if (name === '' || name === 'root' || /^[+-]?0+$/.test(name)) return undefined;
   return { tool, user, toolIndex: index, commandIndex: Math.min(i, words.length) };
 }
 
