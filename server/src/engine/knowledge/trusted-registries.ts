@@ -2,7 +2,8 @@ import { registryOf, type ImageRef } from '../documents/image-ref';
 
 /**
  * `trustedRegistries` as both the Dockerfile and the compose rule read it: registries (`docker.io`, `ghcr.io`) or
- * path prefixes within one (`registry.example.com/team`), Docker Hub under any of its names.
+ * path prefixes within one (`registry.example.com/team`), Docker Hub under any of its names; as in hadolint, a
+ * host `*.example.com` stands for its subdomains and `*` for every registry.
  */
 const DOCKER_HUB_ALIASES = new Set(['index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com', 'hub.docker.com']);
 
@@ -30,9 +31,25 @@ function fullName(ref: ImageRef): string {
   return `${registry}/${registry === 'docker.io' && !path.includes('/') ? `library/${path}` : path}`;
 }
 
+/** Whether a registry host is the entry's host: the same, a subdomain of `*.<domain>`, or any for `*`. */
+function hostMatches(entryHost: string, host: string): boolean {
+  if (entryHost === '*') return true;
+  return entryHost.startsWith('*.') ? host.endsWith(entryHost.slice(1)) : host === entryHost;
+}
+
+function splitHost(name: string): [string, string] {
+  const slash = name.indexOf('/');
+  return slash < 0 ? [name, ''] : [name.slice(0, slash), name.slice(slash)];
+}
+
 export function isTrustedImage(ref: ImageRef, entries: string[]): boolean {
   const name = fullName(ref);
-  return entries.some((entry) => name === entry || name.startsWith(`${entry}/`));
+  return entries.some((entry) => {
+    if (!entry.startsWith('*')) return name === entry || name.startsWith(`${entry}/`);
+    const [entryHost, entryPath] = splitHost(entry);
+    const [host, path] = splitHost(name);
+    return hostMatches(entryHost, host) && (entryPath === '' || path === entryPath || path.startsWith(`${entryPath}/`));
+  });
 }
 
 /**
@@ -49,7 +66,7 @@ export function literalRegistry(written: string, isVariable: (text: string) => b
 
 /** Whether an image whose registry is known but whose path is not still comes from a trusted registry. */
 export function isTrustedRegistry(registry: string, entries: string[]): boolean {
-  return entries.some((entry) => entry.split('/')[0] === registry);
+  return entries.some((entry) => hostMatches(entry.split('/')[0], registry));
 }
 
 /** The end of every untrusted-registry message; fill it with `notTrustedData`. */

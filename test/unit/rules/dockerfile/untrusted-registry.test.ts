@@ -23,9 +23,24 @@ testRule(rule, {
     { name: 'an ARG default from a trusted registry', code: 'ARG BASE=gcr.io/distroless/static-debian12\nFROM ${BASE}\n', config },
     { name: 'unresolved path on a trusted host', code: 'ARG IMAGE\nFROM gcr.io/${IMAGE}\n', config },
     { name: 'half-typed FROM', code: 'FROM ', config },
+    {
+      name: 'wildcards, as hadolint reads them: *.example.com for its subdomains, * for every registry',
+      code: 'FROM registry.example.com/app:1\nFROM eu.mirror.example.com/team/app:1\n',
+      config: { trustedRegistries: ['*.example.com'] },
+    },
+    { name: '* trusts every registry', code: 'FROM quay.io/org/app:1\nFROM node:22\n', config: { trustedRegistries: ['*'] } },
     { name: 'half-typed reference', code: 'FROM quay.io/', config: { trustedRegistries: ['quay.io'] } },
   ],
   invalid: [
+    {
+      name: 'a wildcard entry stands for subdomains, not the domain itself nor a look-alike',
+      code: 'FROM example.com/app:1\nFROM badexample.com/app:1\n',
+      config: { trustedRegistries: ['*.example.com'] },
+      findings: [
+        { line: 1, messageId: 'untrusted', data: { registry: 'example.com' } },
+        { line: 2, messageId: 'untrusted', data: { registry: 'badexample.com' } },
+      ],
+    },
     {
       name: 'another registry: the finding is on the registry',
       code: 'FROM quay.io/prometheus/node-exporter:v1.8.1\n',
