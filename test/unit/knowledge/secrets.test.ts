@@ -112,6 +112,8 @@ describe('classifySecret', () => {
     ['PASSWORD_ROUNDS', '10'],
     ['REQUIRE_PASSWORD', '1'],
     ['TOKENIZERS_PARALLELISM', 'false'],
+    ['OPENAI_MAX_TOKENS', '4096'],
+    ['maxTokens', '30'],
     ['API_TOKEN', '<your token>'],
     ['API_TOKEN', '***'],
     ['API_TOKEN', 'xxxx'],

@@ -1330,21 +1330,18 @@ const cases: PeerCase[] = [
     rule: 'plaintext-secret',
     code: ['services:', '  a:', '    image: nginx:1.27', '    environment:', '      OPENAI_MAX_TOKENS: 30', ''].join('\n'),
     per: 'service',
-    todo: 'knowledge/secrets (perf helper): TOKENS in MAX_TOKENS / THREAD_TOKENS counts tokens of a language model, it holds none',
   },
   {
     peer: 'CL-0020 quantity knob SUMMARY_MAX_TOKENS: 30',
     rule: 'plaintext-secret',
     code: ['services:', '  a:', '    image: nginx:1.27', '    environment:', '      SUMMARY_MAX_TOKENS: 30', ''].join('\n'),
     per: 'service',
-    todo: 'knowledge/secrets (perf helper): TOKENS in MAX_TOKENS / THREAD_TOKENS counts tokens of a language model, it holds none',
   },
   {
     peer: 'CL-0020 quantity knob CHATGPT2API_THREAD_TOKENS: 30',
     rule: 'plaintext-secret',
     code: ['services:', '  a:', '    image: nginx:1.27', '    environment:', '      CHATGPT2API_THREAD_TOKENS: 30', ''].join('\n'),
     per: 'service',
-    todo: 'knowledge/secrets (perf helper): TOKENS in MAX_TOKENS / THREAD_TOKENS counts tokens of a language model, it holds none',
   },
   {
     peer: 'CL-0020 quantity knob DEFAULT_TOKEN_LIMIT: 30',

@@ -360,6 +360,8 @@ export function classifySecret(name: string, value: string | undefined): SecretM
   if (!match) return undefined;
   const literal = literalPart(trimmed);
   if (!literal || isPlaceholder(literal) || SWITCH.test(literal)) return undefined;
+  // A number under a plural (`OPENAI_MAX_TOKENS=4096`, `THREAD_TOKENS=30`) counts tokens of a language model.
+  if (NUMBER.test(literal) && /TOKENS$/i.test(name)) return undefined;
   // `PASSWORD_ROUNDS=10` or `REQUIRE_PASSWORD=1` is a setting; `DB_PASSWORD=12345678` is a password.
   if (NUMBER.test(literal) && (!match.last || literal.replace(/^[+-]/, '').length <= 1)) return undefined;
   // A file path points at the secret (`GOOGLE_APPLICATION_CREDENTIALS=/secrets/gcp.json`); it is not the secret.
