@@ -1223,7 +1223,6 @@ const cases: PeerCase[] = [
       reason: 'SESSION_SALT, SENTRY_DSN and a value around a variable (prefix-${TOKEN}) are silent',
       fires: [2, 6, 10, 14, 18, 22, 26, 30, 34, 38, 42, 46, 50, 62, 66, 70, 102],
     },
-    todo: 'knowledge/secrets (perf helper): MYAPIKEY (API key with no separator) is no secret name to it',
   },
   {
     peer: 'CL-0020 test_detects_numeric_password',

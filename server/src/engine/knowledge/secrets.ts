@@ -202,6 +202,8 @@ const COMPOUND_KEYS = new Map<string, string>([
   ['SIGNINGKEY', 'signing key'],
   ['LICENSEKEY', 'license key'],
 ]);
+/** `MYAPIKEY`, `STRIPESECRETKEY`: a compound key word at the end of a name written without separators. */
+const COMPOUND_KEY_END = new RegExp(`(?:${[...COMPOUND_KEYS.keys()].join('|')})$`);
 /** Words after the secret word that make the name describe a secret rather than hold it. */
 const DESCRIPTORS = new Set([
   'FILE',
@@ -293,7 +295,7 @@ function secretWordAt(tokens: string[], i: number): string | undefined {
   if (SECRET_TOKENS.has(token) || token.endsWith('SECRET')) return 'secret';
   if (TOKEN_TOKENS.has(token) || (token.endsWith('TOKEN') && token.length > 5)) return 'token';
   if (CREDENTIAL_TOKENS.has(token) || token.endsWith('CREDENTIALS')) return 'credentials';
-  const compound = COMPOUND_KEYS.get(token);
+  const compound = COMPOUND_KEYS.get(token) ?? COMPOUND_KEYS.get(COMPOUND_KEY_END.exec(token)?.[0] ?? '');
   if (compound) return compound;
   if (token === 'KEY' && i > 0) return KEY_QUALIFIERS.get(tokens[i - 1]);
   return undefined;
