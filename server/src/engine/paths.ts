@@ -50,3 +50,13 @@ export function normalizePath(path: string): string {
   if (absolute) return joined ? `/${joined}${trailing}` : '/';
   return joined ? joined + trailing : `.${trailing}`;
 }
+
+/**
+ * The path without its trailing slashes (`a//` → `a`). A loop, not `replace(/\/+$/, '')`: that regex retries
+ * from every slash of a long run that does not end the string, quadratic on `a////…b`.
+ */
+export function trimTrailingSlashes(path: string): string {
+  let end = path.length;
+  while (end > 0 && path.charCodeAt(end - 1) === 47) end--;
+  return end === path.length ? path : path.slice(0, end);
+}

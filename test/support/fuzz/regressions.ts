@@ -80,4 +80,30 @@ export const FUZZ_REGRESSIONS: { kind: DocumentKind; note: string; text: string 
     note: 'a heredoc left open after a closed one whose script has a pipe',
     text: 'RUN <<A <<B\nRUN rm -rf /x \\\n  && curl -fsSL https://x | sh \\\n  && echo "a b"\nA\n',
   },
+  {
+    kind: 'dockerfile',
+    note: 'a path of 20,000 slashes (trailing-slash regex retried from each)',
+    text: 'FROM alpine:3.23\nCOPY app.p' + '/'.repeat(20_000) + 'x /app/\n',
+  },
+  { kind: 'compose', note: 'a build context of 20,000 slashes', text: 'services:\n  app:\n    build: ./x' + '/'.repeat(20_000) + 'y\n' },
+  {
+    kind: 'compose',
+    note: 'empty limit values, one before a comment',
+    text: 'services:\n  web:\n    image: a:1\n    deploy:\n      resources:\n        limits:\n          cpus: 0.50\n          memory: #12M',
+  },
+  {
+    kind: 'compose',
+    note: 'an empty limit at the end of the file',
+    text: 'services:\n  web:\n    image: a:1\n    deploy:\n      resources:\n        limits:\n          cpus: ',
+  },
+  {
+    kind: 'compose',
+    note: 'an empty host_ip at the end of the file',
+    text: 'services:\n  web:\n    ports:\n      - target: 80\n        published: "8080"\n        host_ip:',
+  },
+  {
+    kind: 'dockerfile',
+    note: 'an ARG continued on a line starting with the escape character',
+    text: 'FROM alpine:3.20\r\nARG TOKEN=s3cr3tv4lue \\\r\n\\   TOKEN \\\r\n    REGION\r\n',
+  },
 ];

@@ -1,4 +1,5 @@
 import { isMap, isScalar } from 'yaml';
+import { trimTrailingSlashes } from '../paths';
 import { isAnalysable } from '../input-limits';
 import type { Range } from '../types';
 import { shared, type ComposeModel, type Service } from './compose';
@@ -42,13 +43,18 @@ export function dockerfileOf(model: ComposeModel, service: Service): BuildSource
   context = interpolate(context, model.env).trim().replace(/\\/g, '/');
   const remote = /^[a-z][a-z0-9+.-]*:\/\//i.test(context) || /^git@|^github\.com\//i.test(context) || /\.git(?:#|$)/.test(context);
   if (inline !== undefined)
-    return { path: '', inline, target, context: remote || hasUnknown(context) ? undefined : context.length > 1 ? context.replace(/\/+$/, '') : context || '.' };
+    return {
+      path: '',
+      inline,
+      target,
+      context: remote || hasUnknown(context) ? undefined : context.length > 1 ? trimTrailingSlashes(context) : context || '.',
+    };
   dockerfile = interpolate(dockerfile, model.env).trim().replace(/\\/g, '/');
   if (hasUnknown(context) || hasUnknown(dockerfile) || !dockerfile) return undefined;
   if (remote) return undefined;
   const absolute = dockerfile.startsWith('/') || /^[A-Za-z]:\//.test(dockerfile);
-  const path = absolute ? dockerfile : `${context.replace(/\/+$/, '') || '.'}/${dockerfile}`;
-  return { path, target, context: context.length > 1 ? context.replace(/\/+$/, '') : context || '.' };
+  const path = absolute ? dockerfile : `${trimTrailingSlashes(context) || '.'}/${dockerfile}`;
+  return { path, target, context: context.length > 1 ? trimTrailingSlashes(context) : context || '.' };
 }
 
 /**

@@ -152,6 +152,8 @@ export function replaceScalar(model: ComposeModel, node: unknown, newValue: stri
   const innerStart = quotedStyle ? start + 1 : start;
   const innerEnd = quotedStyle ? end - 1 : end;
   const inner = model.text.slice(innerStart, innerEnd);
+  // An empty value (`cpus:`, `memory: # later`) has no place of its own: text put there can join the key or a comment.
+  if (inner.trim() === '' && !quotedStyle) return undefined;
   if (inner.includes('\\') || inner.includes("''") || inner.includes('\n')) return undefined; // escapes: not worth the risk
   const text = quotedStyle || /^[\w./@-][\w./@:-]*$/.test(newValue) ? newValue : undefined;
   if (text === undefined) return undefined;

@@ -12,7 +12,7 @@
 //   excluded directory only when some exception could match below it; the matcher below follows the pattern
 //   semantics, which is what decides whether a file is sent).
 
-import { normalizePath } from '../paths';
+import { normalizePath, trimTrailingSlashes } from '../paths';
 
 interface Pattern {
   exclusion: boolean;
@@ -158,6 +158,6 @@ function escapeRegex(ch: string): string {
 
 /** Go's filepath.Clean on `/`-separated paths: `.` segments gone, `..` folded, no trailing slash, `.` when empty. */
 export function cleanPath(path: string): string {
-  const cleaned = normalizePath(path.replace(/\/+$/, '') || (path.startsWith('/') ? '/' : ''));
+  const cleaned = normalizePath(trimTrailingSlashes(path) || (path.startsWith('/') ? '/' : ''));
   return cleaned.length > 1 && cleaned.endsWith('/') ? cleaned.slice(0, -1) : cleaned;
 }

@@ -1,4 +1,5 @@
 import { Add, Copy, type Flag, type Instruction } from 'dockerfile-ast';
+import { trimTrailingSlashes } from '../paths';
 import { sharedReading } from '../documents/ast-memo';
 import { argumentSpans, heredocsOf } from '../documents/instruction-args';
 import type { LineIndex } from '../text';
@@ -87,5 +88,5 @@ export function isGitSource(source: string): boolean {
 
 /** Names ADD unpacks (it detects archives by content; these are the names archives go by, compressed or not). */
 export function looksLikeArchive(source: string): boolean {
-  return /\.(?:tar|tgz|tbz2?|txz|tzst|tlz|taz|tz|gz|bz2|xz|zst|lz|lzma|lz4|Z)$/i.test(source.replace(/\/+$/, ''));
+  return /\.(?:tar|tgz|tbz2?|txz|tzst|tlz|taz|tz|gz|bz2|xz|zst|lz|lzma|lz4|Z)$/i.test(trimTrailingSlashes(source));
 }

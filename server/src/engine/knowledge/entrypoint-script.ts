@@ -2,7 +2,7 @@ import { Add, Cmd, Copy, Entrypoint, Env, Workdir, type Instruction } from 'dock
 import { textReading } from '../documents/ast-memo';
 import { stageChain, type DockerfileModel, type Stage } from '../documents/dockerfile';
 import { argumentSpans, heredocsOf } from '../documents/instruction-args';
-import { dirnamePath, joinPath, normalizePath } from '../paths';
+import { dirnamePath, joinPath, normalizePath, trimTrailingSlashes } from '../paths';
 import type { Range } from '../types';
 import { isRemoteUrl, looksLikeArchive, transferArgs, type TransferArgs } from './copy-add';
 import { baseName, dropAt, isShell, scriptDrop, skipWrappers, type Drop } from './privilege-drop';
@@ -320,7 +320,7 @@ const UNNORMALIZED = /\/\/|\/\.\.?(?:\/|$)/;
 /** A normalized absolute path without a trailing `/` (but `/` itself). */
 function directoryPath(path: string): string {
   const normalized = path.startsWith('/') && !UNNORMALIZED.test(path) ? path : normalizePath(path);
-  return normalized.length > 1 ? normalized.replace(/\/+$/, '') : normalized;
+  return normalized.length > 1 ? trimTrailingSlashes(normalized) : normalized;
 }
 
 const WORKDIR = Symbol('WORKDIR as written');
@@ -378,12 +378,12 @@ function originsOf(model: DockerfileModel, image: ImageSetup, path: string): Scr
       let definitive = true;
       if (isFile && args.sources.length === 1 && !hasGlob(source.value)) {
         file = source.value;
-      } else if (destination === parent && globMatches(baseName(source.value.replace(/\/+$/, '')), name)) {
+      } else if (destination === parent && globMatches(baseName(trimTrailingSlashes(source.value)), name)) {
         file = joinPath(dirnamePath(source.value), name);
       } else if (below) {
         // Only a directory copies what is below it; `package.json` is taken for the file it looks like.
         if (hasGlob(source.value) || looksLikeFile(source.value)) continue;
-        file = joinPath(source.value.replace(/\/+$/, ''), path.slice(destination === '/' ? 1 : destination.length + 1));
+        file = joinPath(trimTrailingSlashes(source.value), path.slice(destination === '/' ? 1 : destination.length + 1));
         definitive = false;
       } else {
         continue;

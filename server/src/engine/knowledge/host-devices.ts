@@ -17,7 +17,7 @@ export function deviceRisk(path: string): DeviceRisk {
     path
       .replace(/\/\.(?=\/|$)/g, '')
       .replace(/\/{2,}/g, '/')
-      .replace(/\/+$/, '') || '/';
+      .replace(/\/$/, '') || '/'; // one slash left at most
   if (/^\/dev\/(?:k?mem|port)$/.test(device)) return { severity: 'error', what: "raw access to the host's memory or I/O ports" };
   if (
     // Disk names: sda…sdzzz, hda…hdt (IDE), vda, xvda, NVMe, MMC, RAID (md0, named arrays under /dev/md/), device

@@ -1,3 +1,5 @@
+import { trimTrailingSlashes } from '../paths';
+
 /**
  * Host paths a container must not get: the container runtime's control sockets (DG212) and the parts of the host
  * that hold its configuration, credentials, kernel interfaces or programs (DG211). A mount of such a path, or of
@@ -135,7 +137,7 @@ export function normalizeHostPath(source: string): string {
     prefix = text.slice(0, 2).toLowerCase();
     text = text.slice(2);
   } else if (!text.startsWith('/')) {
-    return text.replace(/\/+$/, '') || text;
+    return trimTrailingSlashes(text) || text;
   }
   const segments: string[] = [];
   for (const segment of text.split('/')) {

@@ -1,4 +1,5 @@
 import { Add, Cmd, Copy, Entrypoint, Healthcheck, JSONInstruction, Run, Shell, type Instruction, type JSONArgument } from 'dockerfile-ast';
+import { trimTrailingSlashes } from '../paths';
 import type { DockerfileModel, Stage } from '../documents/dockerfile';
 import { packageCommand, type PackageManager } from './packages';
 import { commandArgs, commandName, lexShell, type Pipeline } from './shell';
@@ -126,9 +127,9 @@ export function startCommand(chain: Stage[]): StartCommand {
 export function isCopiedPath(usage: ImageUsage, path: string): boolean {
   if (!path.startsWith('/')) return false;
   return usage.copies.some(({ sources, destination }) => {
-    const folder = destination.replace(/\/+$/, '');
+    const folder = trimTrailingSlashes(destination);
     if (destination === path || folder === path) return true;
-    if (folder === '') return sources.some((source) => `/${source.replace(/\/+$/, '').split('/').pop()}` === path);
+    if (folder === '') return sources.some((source) => `/${trimTrailingSlashes(source).split('/').pop()}` === path);
     return path.startsWith(`${folder}/`);
   });
 }

@@ -1,4 +1,5 @@
 import { Add } from 'dockerfile-ast';
+import { trimTrailingSlashes } from '../paths';
 import type { DockerfileModel } from '../documents/dockerfile';
 import { isRemoteUrl, transferArgs } from './copy-add';
 import type { SimpleCommand } from './shell';
@@ -66,7 +67,7 @@ export function downloadsOf(model: DockerfileModel): Downloads {
 
 /** The file's name: the last segment of a path or URL, without a query or fragment. */
 function nameOf(path: string): string {
-  const clean = path.replace(/[?#].*$/, '').replace(/\/+$/, '');
+  const clean = trimTrailingSlashes(path.replace(/[?#].*$/, ''));
   return clean.slice(clean.lastIndexOf('/') + 1);
 }
 

@@ -1,4 +1,5 @@
 import { registryOf, type ImageRef } from '../documents/image-ref';
+import { trimTrailingSlashes } from '../paths';
 
 /**
  * `trustedRegistries` as both the Dockerfile and the compose rule read it: registries (`docker.io`, `ghcr.io`) or
@@ -9,11 +10,11 @@ const DOCKER_HUB_ALIASES = new Set(['index.docker.io', 'registry-1.docker.io', '
 
 /** `registry.example.com/team/`, `https://Docker.io` → `registry.example.com/team`, `docker.io`. */
 export function normalizeRegistryEntry(entry: string): string {
-  const cleaned = entry
+  const unslashed = entry
     .trim()
     .toLowerCase()
-    .replace(/^[a-z]+:\/\//, '')
-    .replace(/\/+$/, '');
+    .replace(/^[a-z]+:\/\//, '');
+  const cleaned = trimTrailingSlashes(unslashed);
   const slash = cleaned.indexOf('/');
   const host = slash < 0 ? cleaned : cleaned.slice(0, slash);
   return DOCKER_HUB_ALIASES.has(host) ? `docker.io${cleaned.slice(host.length)}` : cleaned;

@@ -1,4 +1,5 @@
 import type { ComposeModel, Service } from '../../documents/compose';
+import { trimTrailingSlashes } from '../../paths';
 import { appendToSeq, insertIntoService, replaceScalar, type Entry } from '../../documents/compose-edits';
 import { chainValues, nearestValue, runtimeServices, type ChainLink } from '../../documents/compose-extends';
 import { knownFlag, knownText, ownSlot, pairRange } from '../../documents/compose-runtime';
@@ -83,6 +84,6 @@ function hasTmpfsAt(chain: ChainLink[], target: string): boolean {
   return chainValues(chain, 'tmpfs').some(({ model, value }) => {
     const items = seqItems(model, value);
     const texts = items.length ? items.map((item) => knownText(model, item)) : [knownText(model, value)];
-    return texts.some((text) => text !== undefined && text.split(':')[0].replace(/\/+$/, '') === target);
+    return texts.some((text) => text !== undefined && trimTrailingSlashes(text.split(':')[0]) === target);
   });
 }

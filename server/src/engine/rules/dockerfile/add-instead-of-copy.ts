@@ -1,4 +1,5 @@
 import { replace } from '../../fixes';
+import { trimTrailingSlashes } from '../../paths';
 import { COPY_FLAGS, isGitSource, isRemoteUrl, looksLikeArchive, transferArgs } from '../../knowledge/copy-add';
 import { defineDockerfileRule } from '../../rule';
 import type { Fix } from '../../types';
@@ -46,6 +47,6 @@ export default defineDockerfileRule({
  */
 function mayBeArchive(source: string): boolean {
   if (source.includes('$') || looksLikeArchive(source)) return true;
-  const name = source.replace(/\/+$/, '').split('/').pop() ?? '';
+  const name = trimTrailingSlashes(source).split('/').pop() ?? '';
   return /[*?\]]$/.test(name);
 }

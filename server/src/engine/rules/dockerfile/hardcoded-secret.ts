@@ -5,6 +5,7 @@ import { instructionReferences, isVariableName, referencedNames } from '../../do
 import { propertiesOf, removePropertyEdit } from '../../documents/dockerfile-properties';
 import { insertAt } from '../../fixes';
 import { classifySecret, findCredentials, findTokenCredentials, secretName, URL_PASSWORD, URL_TOKEN, type SecretMatch } from '../../knowledge/secrets';
+import { comparePositions } from '../../text';
 import { defineDockerfileRule, type Report } from '../../rule';
 import type { Fix, Range, TextEdit } from '../../types';
 
@@ -54,7 +55,7 @@ export default defineDockerfileRule({
           messageId: match.reason === 'name' ? (buildTime ? 'nameBuildTime' : 'nameRunTime') : buildTime ? 'valueBuildTime' : 'valueRunTime',
           data: { name, what: withArticle(match.what), exposure: exposure(model, entry), id: secretId(name) },
           // An ONBUILD trigger is part of another image's build: moving its secret is that build's decision.
-          fixes: entry.onbuild || mixesEnvForms(instruction, properties) ? [] : [moveToSecret(model, instruction, properties, property, runs, buildTime)],
+          fixes: entry.onbuild || mixesEnvForms(instruction, properties) ? [] : (moveToSecret(model, instruction, properties, property, runs, buildTime) ?? []),
         });
       }
     }
@@ -238,13 +239,23 @@ function redeclaresBefore(stage: Stage, name: string, line: number): boolean {
  * Removes the hard-coded property (the whole instruction when it is the only one) and mounts the secret,
  * as an environment variable of the same name, into each RUN that reads it.
  */
-function moveToSecret(model: DockerfileModel, instruction: Env | Arg, properties: Property[], property: Property, runs: Run[], buildTime: boolean): Fix {
+function moveToSecret(
+  model: DockerfileModel,
+  instruction: Env | Arg,
+  properties: Property[],
+  property: Property,
+  runs: Run[],
+  buildTime: boolean,
+): Fix[] | undefined {
   const name = property.getName();
-  const edits: TextEdit[] = [removePropertyEdit(model, instruction, properties, property)];
+  const removal = removePropertyEdit(model, instruction, properties, property);
+  // A continuation line that starts with the escape character (`\   TOKEN`) gives the property no sound extent.
+  if (comparePositions(removal.range.start, removal.range.end) > 0) return undefined;
+  const edits: TextEdit[] = [removal];
   const mount = ` --mount=type=secret,id=${secretId(name)},env=${name}`;
   for (const run of runs) edits.push(insertAt(run.getInstructionRange().end, mount));
   const title = runs.length
     ? `Move ${name} to a build secret mounted into ${runs.length === 1 ? 'the RUN that uses it' : `the ${runs.length} RUNs that use it`}`
     : `Remove the hard-coded ${name} (${buildTime ? 'pass it as a build secret' : 'pass it at run time'})`;
-  return { title, kind: 'suggestion', edits };
+  return [{ title, kind: 'suggestion', edits }];
 }

@@ -1,4 +1,5 @@
 import { Run, type Instruction } from 'dockerfile-ast';
+import { trimTrailingSlashes } from '../../paths';
 import { stageBuildsOn, stageChain, type DockerfileModel, type Stage } from '../../documents/dockerfile';
 import { instructionEnd } from '../../documents/instruction-end';
 import type { ShellSource } from '../../documents/shell-source';
@@ -495,7 +496,7 @@ function mountsOf(code: RunCode): string[] {
       const options = new Map(flag.getOptions().map((o) => [o.getName(), o.getValue() ?? '']));
       const type = options.get('type');
       if (type !== 'cache' && type !== 'tmpfs') continue;
-      const target = (options.get('target') ?? options.get('dst') ?? options.get('destination') ?? '').replace(/\/+$/, '');
+      const target = trimTrailingSlashes(options.get('target') ?? options.get('dst') ?? options.get('destination') ?? '');
       if (target !== '') targets.push(target);
     }
     return targets;

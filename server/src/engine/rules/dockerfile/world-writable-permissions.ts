@@ -1,4 +1,5 @@
 import { replace } from '../../fixes';
+import { trimTrailingSlashes } from '../../paths';
 import { chmodFlag, modeGrants, shellModeChanges, umaskGrants, type ModeChange } from '../../knowledge/file-modes';
 import { defineDockerfileRule, type Report } from '../../rule';
 import type { Fix, Range } from '../../types';
@@ -65,7 +66,7 @@ function reportMode(change: ModeChange, range: Range, report: (r: Report<Message
 
 function normalizePath(path: string): string {
   const unquoted = path.replace(/^["']|["']$/g, '');
-  return unquoted.length > 1 ? unquoted.replace(/\/+$/, '') : unquoted;
+  return unquoted.length > 1 ? trimTrailingSlashes(unquoted) : unquoted;
 }
 
 function isSystemPath(path: string): boolean {
