@@ -9,6 +9,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isWithin, realRoot } from './file-reader';
 
 export type ListOutcome = { entries: { name: string; directory: boolean }[] } | { missing: true } | { refused: string };
 
@@ -50,24 +51,4 @@ export function listReferencedDirectory(uriOrPath: string, options: ListOptions)
       // already closed
     }
   }
-}
-
-const realRoots = new Map<string, string>();
-
-function realRoot(root: string): string {
-  let real = realRoots.get(root);
-  if (real === undefined) {
-    try {
-      real = fs.realpathSync.native(path.resolve(root));
-    } catch {
-      real = path.resolve(root);
-    }
-    realRoots.set(root, real);
-  }
-  return real;
-}
-
-function isWithin(root: string, file: string): boolean {
-  const relative = path.relative(root, file);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }

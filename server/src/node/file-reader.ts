@@ -74,7 +74,8 @@ export function readReferencedFile(uriOrPath: string, options: ReadOptions): Rea
 
 const realRoots = new Map<string, string>();
 
-function realRoot(root: string): string {
+/** A workspace root with its links resolved, once per root. */
+export function realRoot(root: string): string {
   let real = realRoots.get(root);
   if (real === undefined) {
     try {
@@ -87,7 +88,8 @@ function realRoot(root: string): string {
   return real;
 }
 
-function isWithin(root: string, file: string): boolean {
+/** Whether `file` lies inside `root` (both real paths). */
+export function isWithin(root: string, file: string): boolean {
   const relative = path.relative(root, file);
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
