@@ -70,16 +70,20 @@ export function removeSuppressionFix(lines: LineIndex, suppression: Suppression,
   // To the line break that ends the comment: in YAML a lone CR ends no line, so what follows it is comment too.
   const lineFeed = lines.text.indexOf('\n', lines.lineEndOffset(line));
   let end = yaml ? (lineFeed < 0 ? lines.text.length : lineFeed + 1) : line + 1 < lines.lineCount ? lines.lineStartOffset(line + 1) : lines.text.length;
-  // Among a Dockerfile's first comments, this one may be what ends the parser directives above it: leave an empty
-  // line, which ends them the same way, so the next line is not read as a directive's continuation.
-  if (!yaml && onlyCommentsAbove(lines, line)) end = lines.lineEndOffset(line);
+  // Among a Dockerfile's first comments, this one may be what ends the parser directives (none above it on the
+  // first line): without it, a `# escape=`` below would become one. Leave an empty line, which ends them the same way.
+  if (!yaml && onlyCommentsAbove(lines, line) && mayBeDirective(lines, line + 1)) end = lines.lineEndOffset(line);
   return [{ title: 'Remove the unused suppression', kind: 'fix', edits: [{ range: lines.rangeAt(start, end), newText: '' }] }];
 }
 
 function onlyCommentsAbove(lines: LineIndex, line: number): boolean {
-  if (line === 0) return false;
   for (let above = 0; above < line; above++) if (!/^\s*#/.test(lines.lineText(above))) return false;
   return true;
+}
+
+/** A comment with a `=` is a parser directive (`# escape=``, `# syntax=…`) when nothing but directives precede it. */
+function mayBeDirective(lines: LineIndex, line: number): boolean {
+  return line < lines.lineCount && /^\s*#.*=/.test(lines.lineText(line));
 }
 
 /** The model of `text`: the one its last analysis built, or a fresh parse. */

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DockerfileParser, type Instruction } from 'dockerfile-ast';
 import { heredocsOf } from '../../../server/src/engine/documents/instruction-args';
+import { nameSpan } from '../../../server/src/engine/documents/dockerfile-heredocs';
 import { LineIndex } from '../../../server/src/engine/text';
 import type { Position } from '../../../server/src/engine/types';
 import { seededRandom as random } from '../../support/seeded-random';
@@ -101,5 +102,44 @@ describe('heredocsOf', () => {
       heredocs += compare(text);
     }
     assert.ok(heredocs > 1000, `only ${heredocs} heredocs generated`);
+  });
+});
+
+describe('nameSpan', () => {
+  /** dockerfile-ast's getNameRange on `content` as the whole document, as offsets. */
+  function reference(content: string, escapeChar: string): [number, number] {
+    const instruction = DockerfileParser.parse('RUN x')!.getInstructions()[0] as unknown as {
+      document: { getText(): string; offsetAt(p: Position): number; positionAt(o: number): Position };
+      escapeChar: string;
+      getNameRange(range: unknown): { start: Position; end: Position };
+    };
+    const lines = new LineIndex(content);
+    const document = {
+      getText: (range?: { start: Position; end: Position }) => (range ? content.slice(lines.offsetAt(range.start), lines.offsetAt(range.end)) : content),
+      offsetAt: (p: Position) => lines.offsetAt(p),
+      positionAt: (o: number) => lines.positionAt(o),
+    };
+    const range = Object.assign(Object.create(Object.getPrototypeOf(instruction)), instruction, { document, escapeChar }).getNameRange(
+      lines.rangeAt(0, content.length),
+    );
+    return [lines.offsetAt(range.start), lines.offsetAt(range.end)];
+  }
+
+  it('finds the delimiter name where dockerfile-ast does, on random arguments', () => {
+    const next = random(0x5a11);
+    const parts = ['<<', '<<-', '-', '"', "'", '\\', '`', '\n', ' ', '\t', '#', 'E', 'O', 'F', '<', '\r'];
+    for (let round = 0; round < 5000; round++) {
+      let content = next() < 0.7 ? '<<' : '';
+      const length = 1 + Math.floor(next() * 12);
+      for (let i = 0; i < length; i++) content += parts[Math.floor(next() * parts.length)];
+      for (const escapeChar of ['\\', '`']) {
+        assert.deepEqual(nameSpan(content, escapeChar), reference(content, escapeChar), `${JSON.stringify(content)} escape ${escapeChar}`);
+      }
+    }
+  });
+
+  it('reads a name of 100,000 escape characters in one pass', () => {
+    const content = `<<-"X${'\\'.repeat(100_000)}"`;
+    assert.deepEqual(nameSpan(content, '\\'), [4, 5]); // X: the escape characters are not part of it
   });
 });

@@ -89,6 +89,20 @@ describe('suppression comments: effect', () => {
     assert.equal(applyEdits(text, findings[0].fixes[0].edits), 'services:\n  web:\n    ports:\n      - "127.0.0.1:8080:80"\n');
   });
 
+  it('removes an unused suppression above a `# escape=` comment without making that comment a parser directive', () => {
+    const unusedFix = (text: string) => dockerfile(text).find((f) => f.ruleId === 'unused-suppression')!.fixes[0].edits;
+    // Found by the fuzzer: with the first line gone, `# escape=`` became the file's escape directive.
+    const first = '# dockguard-ignore root-user -- x\n# escape=`\nFROM alpine:3.23\nRUN echo a \\\n  b\nUSER app\n';
+    const fixed = applyEdits(first, unusedFix(first));
+    assert.equal(fixed, '\n# escape=`\nFROM alpine:3.23\nRUN echo a \\\n  b\nUSER app\n');
+    assert.deepEqual(codes(dockerfile(fixed)), []);
+    // Below the directives, and above an ordinary line: the whole line goes.
+    const afterDirective = '# syntax=docker/dockerfile:1\n# dockguard-ignore root-user -- x\n# escape=`\nFROM alpine:3.23\nUSER app\n';
+    assert.equal(applyEdits(afterDirective, unusedFix(afterDirective)), '# syntax=docker/dockerfile:1\n\n# escape=`\nFROM alpine:3.23\nUSER app\n');
+    const plain = '# dockguard-ignore root-user -- x\n# a comment\nFROM alpine:3.23\nUSER app\n';
+    assert.equal(applyEdits(plain, unusedFix(plain)), '# a comment\nFROM alpine:3.23\nUSER app\n');
+  });
+
   it('matches 20,000 suppressions above one instruction to its findings', () => {
     const text = 'FROM alpine:3.23\n' + '# dockguard-ignore root-user -- needs root\n'.repeat(20_000) + 'USER root\n';
     assert.deepEqual(codes(dockerfile(text)), [], 'each comment covers the finding on USER root, so none is unused');

@@ -210,6 +210,19 @@ testRule(rule, {
       output: null,
     },
     {
+      // Found by the fuzzer: the move removed `environment: &env`, and b's alias then named x-env's variables.
+      name: "a secret in a service's own anchored environment, which another service aliases: no suggestion",
+      code: 'x-env: &env\n  DB_PASSWORD: hunter2hunter2\nservices:\n  a:\n    environment: &env\n      PASSWORD: secret\n  b:\n    environment: *env\n',
+      findings: [{ line: 6, column: 17, messageId: 'environmentName', suggestions: [] }],
+      output: null,
+    },
+    {
+      name: 'an anchored value: no suggestion, its aliases would lose it',
+      code: 'services:\n  a:\n    environment:\n      DB_PASSWORD: &pw hunter2hunter2\n      OTHER: x\n  b:\n    environment:\n      PW: *pw\n',
+      findings: [{ line: 4, messageId: 'environmentName', suggestions: [] }],
+      output: null,
+    },
+    {
       name: 'flow style: reported, no suggestion',
       code: 'services:\n  api: {environment: {DB_PASSWORD: hunter2hunter2}}\n',
       findings: [{ line: 2, messageId: 'environmentName' }],

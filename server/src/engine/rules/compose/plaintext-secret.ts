@@ -100,6 +100,7 @@ function valueRange(model: ComposeModel, variable: KeyValue): Range {
 function moveToSecret(model: ComposeModel, service: Service, container: Node, variable: KeyValue, place: Place): Fix | undefined {
   // The name becomes a mapping key, and YAML limits implicit keys to 1024 characters: no real variable is that long.
   if (!canEdit(model) || !model.root || !service.map || variable.name.length > MAX_SECRET_NAME) return undefined;
+  if (anchored(model, container, variable)) return undefined;
   const name = secretNameFor(variable.name);
   const file = `./secrets/${name}.txt`;
   const owner = place === 'environment' ? service.map : (model.resolve(service.get('build')?.value) as YAMLMap<Node, Node | null>);
@@ -122,6 +123,16 @@ function moveToSecret(model: ComposeModel, service: Service, container: Node, va
       ? `the Dockerfile reads it with RUN --mount=type=secret,id=${name}`
       : `the app reads /run/secrets/${name}`;
   return { title: `Move ${variable.name} to a secret read from ${file} (${how})`, kind: 'suggestion', edits };
+}
+
+/**
+ * Whether the variables, or this one, carry an anchor: an alias elsewhere names them, so the edit would change
+ * another service's variables too, and removing the anchor would point its aliases at another node or at none.
+ */
+function anchored(model: ComposeModel, container: Node, variable: KeyValue): boolean {
+  if (container.anchor || variable.node.anchor) return true;
+  const pair = isMap(container) ? mapPair(model, container, variable.name) : undefined;
+  return Boolean((pair?.key as Node | null)?.anchor);
 }
 
 /** Top-level `secrets: { name: { file } }`; undefined when already declared, null when it cannot be added. */
