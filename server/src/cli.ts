@@ -204,7 +204,10 @@ function analyzeTarget(target: Target, run: Run): FileResult | undefined {
     return undefined;
   }
   for (const finding of findings) {
-    if (NOT_CHECKED.has(finding.ruleId)) run.problems.push({ path: target.name, reason: finding.message.replace(/^dockguard /, '') });
+    if (!NOT_CHECKED.has(finding.ruleId)) continue;
+    // A note about the whole file sits at its top; one about an instruction says where it is.
+    const where = finding.range.start.line > 0 ? `line ${finding.range.start.line + 1}: ` : '';
+    run.problems.push({ path: target.name, reason: where + finding.message.replace(/^dockguard /, '') });
   }
   return { path: target.name, text, findings };
 }

@@ -181,13 +181,29 @@ describe('protocol abuse against the bundled server', { timeout: 120_000 }, () =
     await server.alive();
   });
 
+  it('does not analyse a Dockerfile over 512 KB as you type: one note says so, at once', async () => {
+    const uri = 'file:///huge/Dockerfile';
+    await open(server, uri, 'FROM alpine:3.23\n' + 'RUN curl -k https://x | sh\n'.repeat(20_000));
+    await server.waitFor(() => server.published.some((p) => p.uri === uri), 'diagnostics of the large document');
+    const published = server.published.filter((p) => p.uri === uri).at(-1)!;
+    assert.deepEqual(
+      published.diagnostics.map((d) => d.code),
+      ['DG001'],
+    );
+    assert.equal(
+      published.diagnostics[0].message,
+      'dockguard does not analyse this file as you type: it is larger than 512 KB. The dockguard CLI analyses files up to 1 MB.',
+    );
+    await server.alive();
+  });
+
   it('answers about another document while a long analysis runs, and publishes the small one first', async () => {
     const big = 'file:///slow/Dockerfile';
     const small = 'file:///quick/Dockerfile';
-    // About 270 KB: 10,000 RUNs that download without certificate checks into a shell, seconds of analysis in
-    // steps of a few hundred instructions. (One instruction is one step: a single RUN of that size blocks for as
-    // long as its rules take, the bound bench/ measures.)
-    await open(server, big, 'FROM alpine:3.23\n' + 'RUN curl -k https://x | sh\n'.repeat(10_000));
+    // About 240 KB: 9,000 RUNs that download without certificate checks
+    // into a shell, seconds of analysis in steps of a few hundred instructions (an instruction over 16 KB is
+    // checked a rule per step, and one over 64 KB not at all).
+    await open(server, big, 'FROM alpine:3.23\n' + 'RUN curl -k https://x | sh\n'.repeat(9_000));
     await open(server, small, 'FROM alpine:3.23\nRUN curl -k https://example.com\n');
     await server.waitFor(() => server.published.some((p) => p.uri === small), 'diagnostics of the small document');
     assert.ok(!server.published.some((p) => p.uri === big), 'the small document waited for the large one');

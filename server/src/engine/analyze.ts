@@ -5,7 +5,7 @@ import { DockerfileUnits } from './documents/dockerfile-units';
 import type { AnalysisState } from './analysis-state';
 import { unitFindings, type UnitCheck } from './unit-findings';
 import { MAX_YAML_NESTING } from './documents/yaml-parse';
-import { looksBinary, MAX_ANALYSED_CHARS } from './input-limits';
+import { looksBinary, MAX_ANALYSED_CHARS, MAX_INSTRUCTION_CHARS } from './input-limits';
 import { checkDeclaredFixes, findingData, formatMessage } from './messages';
 import { resolveRelative } from './paths';
 import { parseDotEnv, type Env } from './documents/dotenv';
@@ -59,6 +59,11 @@ export interface AnalyzeOptions {
    */
   state?: AnalysisState;
   /**
+   * Files longer than this are not analysed, with a note that says so; default and at most MAX_ANALYSED_CHARS.
+   * The language server passes MAX_TYPING_CHARS of the kind: what it analyses must parse within its time budget.
+   */
+  maxChars?: number;
+  /**
    * The moment the analysis is about, for rules that depend on the date (an end-of-life base image); default: now.
    * Tests pass a fixed date so their findings do not change as releases reach their end of life.
    */
@@ -83,7 +88,7 @@ export function analyze(text: string, options: AnalyzeOptions): Finding[] {
  */
 export function* analysisSteps(text: string, options: AnalyzeOptions): Generator<void, Finding[], void> {
   const config = options.config ?? DEFAULT_CONFIG;
-  const unreadable = checkInput(text, config);
+  const unreadable = checkInput(text, config, options.maxChars);
   if (unreadable) return unreadable;
   const failures: string[] = [];
   const onError = (ruleId: string, error: unknown) => {
@@ -136,7 +141,7 @@ function* analyzeText(
     lines = model.lines;
     extents = () => composeExtents(model);
   }
-  if (mayHaveSuppressions(text)) findings = suppress(findings, lines, extents, config, options);
+  if (mayHaveSuppressions(text)) findings = yield* suppress(findings, lines, extents, config, options);
   // Edits computed on a broken document could make it worse, the removal of an unused suppression included:
   // offer fixes only once it parses.
   if (broken) for (const finding of findings) finding.fixes = [];
@@ -144,11 +149,22 @@ function* analyzeText(
   return findings.sort(compareFindings);
 }
 
-/** Applies inline suppressions, and reports those that do nothing or are not allowed. */
-function suppress(findings: Finding[], lines: LineIndex, extents: () => Extents, config: ResolvedConfig, options: AnalyzeOptions): Finding[] {
+/**
+ * Applies inline suppressions, and reports those that do nothing or are not allowed. A step per phase: a file of
+ * tens of thousands of suppression comments is as much work as its rules.
+ */
+function* suppress(
+  findings: Finding[],
+  lines: LineIndex,
+  extents: () => Extents,
+  config: ResolvedConfig,
+  options: AnalyzeOptions,
+): Generator<void, Finding[], void> {
+  yield;
   let cached: Extents | undefined;
   const suppressions = findSuppressions(lines, (line) => (cached ??= extents()).at(line));
   if (suppressions.length === 0) return findings;
+  yield;
   // The rule tester runs a single rule: suppressions of other rules are not its business.
   const partialRun = options.rules !== undefined;
 
@@ -160,6 +176,7 @@ function suppress(findings: Finding[], lines: LineIndex, extents: () => Extents,
   }
 
   const outcome = applySuppressions(findings, suppressions, (meta) => severityOf(meta, config) !== 'off');
+  yield;
   const severity = severityOf(unusedSuppression, config);
   if (severity === 'off' || partialRun) return outcome.findings;
   const unusedNames = new Map<Suppression, number>();
@@ -225,7 +242,11 @@ function* runRules<Model>(
   }
   if (unitChecks.length) {
     const dockerfile = model as unknown as DockerfileModel;
-    yield* unitFindings(unitChecks, dockerfile, { text: dockerfile.text, lines: dockerfile.lines, config }, findings);
+    yield* unitFindings(unitChecks, dockerfile, { text: dockerfile.text, lines: dockerfile.lines, config }, findings, (range) => {
+      const severity = severityOf(notAnalyzed, config);
+      if (severity === 'off') return undefined;
+      return toFinding(notAnalyzed, severity, { range, messageId: 'instructionTooLong', data: { kilobytes: MAX_INSTRUCTION_CHARS / 1024 } });
+    });
   }
   // One report for every whole-file check, pointed at the rule that runs.
   let current: RuleReports | undefined;
@@ -342,10 +363,13 @@ function copyRange(range: Range): Range {
   return { start: { line: range.start.line, character: range.start.character }, end: { line: range.end.line, character: range.end.character } };
 }
 
-function checkInput(text: string, config: ResolvedConfig): Finding[] | undefined {
+function checkInput(text: string, config: ResolvedConfig, maxChars = MAX_ANALYSED_CHARS): Finding[] | undefined {
   let report: Pick<Report, 'messageId' | 'data'> | undefined;
+  const megabytes = MAX_ANALYSED_CHARS / (1024 * 1024);
   if (text.length > MAX_ANALYSED_CHARS) {
-    report = { messageId: 'tooLarge', data: { megabytes: MAX_ANALYSED_CHARS / (1024 * 1024) } };
+    report = { messageId: 'tooLarge', data: { megabytes } };
+  } else if (text.length > maxChars) {
+    report = { messageId: 'tooLargeToType', data: { kilobytes: Math.floor(maxChars / 1024), megabytes } };
   } else if (looksBinary(text)) {
     report = { messageId: 'binary' };
   }

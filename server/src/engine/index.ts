@@ -9,7 +9,7 @@ export { fixAll, minimalEdit, type FixAllResult } from './fix-all';
 export { applyEdits, applyFixes, safeFixes, type AppliedFixes } from './fixes';
 export { ignoreFixes } from './ignore-actions';
 export { BASELINE_HARDENING_RULES, groupHardening, HARDEN_SERVICE_TITLE, hardenServiceFix } from './hardening-group';
-export { MAX_ANALYSED_CHARS } from './input-limits';
+export { MAX_ANALYSED_CHARS, MAX_TYPING_CHARS } from './input-limits';
 
 // Shapes
 export type {

@@ -1,8 +1,28 @@
+import type { DocumentKind } from './types';
+
 /**
- * Files past this size are not analysed: a clear note instead of a server busy for seconds on every keystroke.
- * 1 MB is some 25,000 Dockerfile lines or 1,000 compose services, far beyond any real file.
+ * Files past this size are not analysed: a clear note instead of a run that takes seconds. 1 MB is some 25,000
+ * Dockerfile lines or 2,000 compose services, far beyond any real file.
  */
 export const MAX_ANALYSED_CHARS = 1024 * 1024;
+
+/**
+ * What the language server analyses as you type (AnalyzeOptions.maxChars), several times the largest real files:
+ * 512 KB of Dockerfile (some 15,000 lines), 200 KB of compose file (some 350 services). Parsing is one step of a
+ * stepped analysis, and at these sizes the costliest shapes parse within the 200 ms the server may be held
+ * (a Dockerfile of quoted words 120 ms, a compose file in flow style 170 ms; YAML costs twice as much per
+ * character, and a flow-style or broken file is parsed whole). Larger files get a note that says so; the CLI
+ * analyses them.
+ */
+export const MAX_TYPING_CHARS: Readonly<Record<DocumentKind, number>> = { dockerfile: 512 * 1024, compose: 200 * 1024 };
+
+/**
+ * One Dockerfile instruction longer than this is not analysed (a note says so), and its arguments are read only
+ * this far: a single RUN of thousands of chained commands or a megabyte of words would hold the language server
+ * for seconds. The longest instructions of real Dockerfiles are a few kilobytes; a heredoc embedding a whole
+ * configuration file some tens.
+ */
+export const MAX_INSTRUCTION_CHARS = 64 * 1024;
 
 /** A NUL character near the start means the file is not text (Dockerfiles and YAML never contain one). */
 export function looksBinary(text: string): boolean {
@@ -10,6 +30,6 @@ export function looksBinary(text: string): boolean {
 }
 
 /** Whether the engine reads this text at all: hover and code actions skip what analyze reports as not analysed. */
-export function isAnalysable(text: string): boolean {
-  return text.length <= MAX_ANALYSED_CHARS && !looksBinary(text);
+export function isAnalysable(text: string, maxChars = MAX_ANALYSED_CHARS): boolean {
+  return text.length <= Math.min(maxChars, MAX_ANALYSED_CHARS) && !looksBinary(text);
 }

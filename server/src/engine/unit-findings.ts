@@ -1,5 +1,6 @@
 import type { DockerfileModel } from './documents/dockerfile';
 import type { InstructionUnit } from './documents/dockerfile-units';
+import { MAX_INSTRUCTION_CHARS } from './input-limits';
 import { unitShellSources } from './documents/shell-source';
 import type { LocalShellSource } from './documents/shell-source';
 import type { DockerfileRule, InstructionContext, Report, RuleContext, ShellSourceContext, UnitContext } from './rule';
@@ -31,22 +32,33 @@ export function* unitFindings(
   model: DockerfileModel,
   base: Omit<UnitContext, 'report'>,
   findings: Finding[],
+  overlongNote: (instruction: Range) => Finding | undefined,
 ): Generator<void, void, void> {
   // The model reads every unit's shell sources once, and keeps them with the unit, where the checks find them.
   void model.shellSources;
   const units = model.units.units;
+  let unitsChecked = 0;
+  let charsChecked = 0;
   for (let i = 0; i < units.length; i++) {
     const unit = units[i];
     let kept = unit.findings as KeptFindings | undefined;
     if (!kept || !sameShells(kept)) {
-      kept = checkUnit(checks, unit, base);
+      const length = base.lines.offsetAt(unit.instruction.getRange().end) - unit.start;
+      if (length > MAX_INSTRUCTION_CHARS) kept = overlong(unit, overlongNote);
+      else kept = length > LARGE_UNIT_CHARS ? yield* checkUnitInSteps(checks, unit, base) : checkUnit(checks, unit, base);
       if (kept.cacheable) unit.findings = kept;
+      unitsChecked++;
+      charsChecked += length;
     }
     if (kept.findings.length) {
       const delta = unit.instruction.getRange().start.line - kept.line;
       for (const finding of kept.findings) findings.push(delta === 0 ? finding : moveFinding(finding, delta));
     }
-    if (i % UNITS_PER_STEP === UNITS_PER_STEP - 1) yield;
+    // A step ends after so many units, or so much text, checked: sixty RUNs of 15 KB are as much work as one of 900.
+    if (unitsChecked >= UNITS_PER_STEP || charsChecked >= LARGE_UNIT_CHARS) {
+      unitsChecked = charsChecked = 0;
+      yield;
+    }
   }
 }
 
@@ -68,58 +80,101 @@ function sameShells(kept: KeptFindings): boolean {
   return true;
 }
 
+/**
+ * An instruction longer than this has its rules checked one per step: one huge RUN (thousands of commands, a
+ * megabyte of words) would otherwise hold the server for the whole of its checks.
+ */
+const LARGE_UNIT_CHARS = 16_384;
+
+/** An instruction too long to analyse has no checks, only the note that says so. */
+function overlong(unit: InstructionUnit, note: (instruction: Range) => Finding | undefined): KeptFindings {
+  const finding = note(unit.instruction.getInstructionRange());
+  return { line: unit.instruction.getRange().start.line, findings: finding ? [finding] : [], cacheable: true, sources: [] };
+}
+
 function checkUnit(checks: UnitCheck[], unit: InstructionUnit, base: Omit<UnitContext, 'report'>): KeptFindings {
-  const found: Finding[] = [];
-  const sources = unitShellSources(unit);
-  const trigger = unit.trigger;
-  const range = unit.instruction.getRange();
-  // One context per kind for the unit, its report pointed at each rule in turn: a fresh object per rule and per
-  // unit made this loop the costliest part of a first analysis.
-  let check: UnitCheck = checks[0];
-  const report = (r: Report) => found.push(check.toFinding(r));
-  const instruction: InstructionContext = {
-    text: base.text,
-    lines: base.lines,
-    config: base.config,
-    report,
-    instruction: unit.instruction,
-    onbuild: false,
-    shellSources: trigger ? sources.filter((s) => !s.onbuild) : sources,
-  };
-  const triggered: InstructionContext | undefined = trigger
-    ? { ...instruction, instruction: trigger, onbuild: true, shellSources: sources.filter((s) => s.onbuild) }
-    : undefined;
-  const shell: ShellSourceContext = { text: base.text, lines: base.lines, config: base.config, report, source: sources[0] };
-  let failed = false;
-  for (check of checks) {
+  const run = new UnitRun(unit, base);
+  for (const check of checks) run.check(check);
+  return run.kept();
+}
+
+function* checkUnitInSteps(checks: UnitCheck[], unit: InstructionUnit, base: Omit<UnitContext, 'report'>): Generator<void, KeptFindings, void> {
+  const run = new UnitRun(unit, base);
+  yield; // reading its shell sources is a step of its own
+  for (const check of checks) {
+    run.check(check);
+    yield;
+  }
+  return run.kept();
+}
+
+/** The checks of one unit: the contexts are made once, their report pointed at each rule in turn. */
+class UnitRun {
+  private readonly found: Finding[] = [];
+  private readonly sources: readonly LocalShellSource[];
+  private readonly instruction: InstructionContext;
+  private readonly triggered: InstructionContext | undefined;
+  private readonly shell: ShellSourceContext;
+  private current: UnitCheck | undefined;
+  private failed = false;
+
+  constructor(
+    private readonly unit: InstructionUnit,
+    base: Omit<UnitContext, 'report'>,
+  ) {
+    // A fresh context per rule and per unit made this loop the costliest part of a first analysis.
+    const sources = (this.sources = unitShellSources(unit));
+    const trigger = unit.trigger;
+    const report = (r: Report) => this.found.push(this.current!.toFinding(r));
+    this.instruction = {
+      text: base.text,
+      lines: base.lines,
+      config: base.config,
+      report,
+      instruction: unit.instruction,
+      onbuild: false,
+      shellSources: trigger ? sources.filter((s) => !s.onbuild) : sources,
+    };
+    this.triggered = trigger ? { ...this.instruction, instruction: trigger, onbuild: true, shellSources: sources.filter((s) => s.onbuild) } : undefined;
+    this.shell = { text: base.text, lines: base.lines, config: base.config, report, source: sources[0] };
+  }
+
+  check(check: UnitCheck): void {
+    this.current = check;
     const rule = check.rule;
     try {
       if (rule.checkInstruction) {
-        rule.checkInstruction(instruction);
-        if (triggered) rule.checkInstruction(triggered);
+        rule.checkInstruction(this.instruction);
+        if (this.triggered) rule.checkInstruction(this.triggered);
       }
       if (rule.checkShellSource) {
-        for (const source of sources) {
-          shell.source = source;
-          rule.checkShellSource(shell);
+        for (const source of this.sources) {
+          this.shell.source = source;
+          rule.checkShellSource(this.shell);
         }
       }
     } catch (error) {
-      failed = true;
+      this.failed = true;
       check.onError(error);
     }
   }
-  // Sorted as analyze sorts all findings, and kept so: the whole list then comes in long sorted runs.
-  found.sort(compareFindings);
-  const first = range.start.line;
-  const last = range.end.line;
-  let cacheable = !failed;
-  for (let i = 0; cacheable && i < found.length; i++) {
-    const finding = found[i];
-    if (!within(finding.range, first, last)) cacheable = false;
-    for (const fix of finding.fixes) for (const edit of fix.edits) if (!within(edit.range, first, last)) cacheable = false;
+
+  kept(): KeptFindings {
+    const found = this.found;
+    const sources = this.sources;
+    // Sorted as analyze sorts all findings, and kept so: the whole list then comes in long sorted runs.
+    found.sort(compareFindings);
+    const range = this.unit.instruction.getRange();
+    const first = range.start.line;
+    const last = range.end.line;
+    let cacheable = !this.failed;
+    for (let i = 0; cacheable && i < found.length; i++) {
+      const finding = found[i];
+      if (!within(finding.range, first, last)) cacheable = false;
+      for (const fix of finding.fixes) for (const edit of fix.edits) if (!within(edit.range, first, last)) cacheable = false;
+    }
+    return { line: first, findings: found, cacheable, shells: sources.length ? sources.map((s) => s.shell) : undefined, sources };
   }
-  return { line: first, findings: found, cacheable, shells: sources.length ? sources.map((s) => s.shell) : undefined, sources };
 }
 
 function within(range: Range, first: number, last: number): boolean {

@@ -150,7 +150,9 @@ export function codeActions(params: CodeActionParams, context: ActionContext): C
         }
       }
       // One ignore entry (for the instruction or entry: the file-wide comment is the same with -file) and one docs entry.
-      const ignore = ignoreFixes(document.getText(), context.kind, finding, context.state)[0];
+      // A file too large to analyse as you type (its one finding says so) is not parsed to place a comment either.
+      const text = document.getText();
+      const ignore = text.length <= (context.analyzeOptions.maxChars ?? Infinity) ? ignoreFixes(text, context.kind, finding, context.state)[0] : undefined;
       if (ignore) {
         const action = toAction(uri, finding, ignore, false)!;
         const line = ignore.edits[0].range.start.line;

@@ -25,6 +25,7 @@ import {
   findRule,
   groupHardening,
   invalidConfig,
+  MAX_TYPING_CHARS,
   type AnalysisState,
   type AnalyzeOptions,
   type DocumentKind,
@@ -225,6 +226,7 @@ export function createServer(connection: Connection, host: ServerHost): ServerCo
       config,
       readFile: reader(misses, reads),
       listDirectory: lister(misses),
+      maxChars: MAX_TYPING_CHARS[kind],
       onRuleError: (ruleId, error) => log(`rule ${ruleId} failed on ${uri}`, error),
     };
   }
@@ -508,7 +510,10 @@ export function createServer(connection: Connection, host: ServerHost): ServerCo
       // Both can apply at once: a finding on an image, and what that image resolves to.
       const parts = [
         findingHover(analysis.findings, params.position, (ruleId) => host.rulePage(ruleId), sections),
-        imageHover(document.getText(), analysis.kind, params.position, states.get(document.uri)?.engine),
+        // A file too large to analyse as you type is not parsed for a hover either.
+        document.getText().length <= MAX_TYPING_CHARS[analysis.kind]
+          ? imageHover(document.getText(), analysis.kind, params.position, states.get(document.uri)?.engine)
+          : undefined,
       ].filter((h) => h !== undefined);
       if (parts.length === 0) return null;
       return { contents: { kind: 'markdown' as const, value: parts.join('\n\n---\n\n') } };

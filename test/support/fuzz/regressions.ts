@@ -106,4 +106,24 @@ export const FUZZ_REGRESSIONS: { kind: DocumentKind; note: string; text: string 
     note: 'an ARG continued on a line starting with the escape character',
     text: 'FROM alpine:3.20\r\nARG TOKEN=s3cr3tv4lue \\\r\n\\   TOKEN \\\r\n    REGION\r\n',
   },
+  {
+    kind: 'dockerfile',
+    note: 'an unused suppression on the first line, above `# escape=`: removing the line made it a directive',
+    text: '# dockguard-ignore root-user -- x\n# escape=`\n && éRUN  | https://x/y.tgz;ENTRYPOINT NONE😀--from=build # dockguard-ignore root-user -- x\nFROM {[EXPOSE 22\'COPY ENV  \\\r}NONEWORKDIR /app \\\n#😀ENV sudo pip install USER # escape=`\nnpm ci0:0apk add --no-cache # escape=`\n= | ADD # escape=`\n\tONBUILD <<EOF😀[sudo  AS buildARG <<-"E"CMD ["sh"]# dockguard-ignore root-user -- x\nFROM `',
+  },
+  {
+    kind: 'compose',
+    note: 'a secret in an anchored environment another service aliases: the move removed the anchor',
+    text: 'x-env: &env\n  DB_PASSWORD: hunter2hunter2\nservices:\n  a:\n    environment: &env\n      PASSWORD: secret\n  b:\n    environment: *env\n',
+  },
+  {
+    kind: 'dockerfile',
+    note: 'a heredoc name of 27,000 escape characters (dockerfile-ast looked for a line break after each)',
+    text: 'FROM opensuse/leap:15.6\nRUN <<-"X' + '\\'.repeat(27_000) + '" bash\n\tcurl -k x\n\tX\nRUN zypper -n install --no-recommends curl\n',
+  },
+  {
+    kind: 'dockerfile',
+    note: 'one RUN of 8,000 chained downloads: over the instruction limit, not analysed',
+    text: 'FROM alpine:3.23\nRUN ' + 'curl -k x | '.repeat(8_000) + 'true\nRUN curl -k https://example.com/y\n',
+  },
 ];

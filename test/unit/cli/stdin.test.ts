@@ -109,6 +109,14 @@ describe('CLI: a path it could not read is never a pass', () => {
     assert.match(run.stderr, /Dockerfile: did not analyse this file: it looks binary/);
   });
 
+  it('exits 2 for an instruction too long to analyse, naming its line, and still reports the rest', () => {
+    const dir = workspace({ Dockerfile: `FROM alpine:3.23\nRUN ${'curl -k x | '.repeat(8_000)}true\nRUN curl -k https://example.com/y\nUSER app\n` });
+    const run = runCli(['Dockerfile'], { cwd: dir });
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /Dockerfile: line 2: did not analyse this instruction: it is longer than 64 KB/);
+    assert.match(run.stdout, /3:\d+ .*DG110/);
+  });
+
   it('says so when a directory holds no Dockerfile or compose file', () => {
     const run = runCli(['.'], { cwd: workspace({ 'README.md': '# hi\n' }) });
     assert.equal(run.code, 0);

@@ -132,10 +132,32 @@ function getRawArguments(this: Scanned): Argument[] {
     const from = document.offsetAt((this.getInstructionRange() as { end: unknown }).end);
     const to = document.offsetAt(this.getRange().end);
     this.scannedArguments = scanArguments(document.getText(), from, to, this.escapeChar).map(
-      (span) => new Argument(span.value, { start: document.positionAt(span.start), end: document.positionAt(span.end) }),
+      (span) => new LazyArgument(span.value, span.start, span.end, document) as unknown as Argument,
     );
   }
   return this.scannedArguments.slice();
 }
 
 (Instruction.prototype as unknown as { getRawArguments(): Argument[] }).getRawArguments = getRawArguments;
+
+type Position = { line: number; character: number };
+
+/**
+ * An Argument whose range is made when first asked (Argument's methods all read `this.range`): the parse asks
+ * for the values of a RUN's words but the ranges of a few, and a range is three objects per word (a megabyte of
+ * words: a million objects, most of the parse's time in the collector).
+ */
+class LazyArgument {
+  private made?: { start: Position; end: Position };
+  constructor(
+    readonly value: string,
+    private readonly start: number,
+    private readonly end: number,
+    private readonly document: { positionAt(offset: number): Position },
+  ) {}
+
+  get range(): { start: Position; end: Position } {
+    return (this.made ??= { start: this.document.positionAt(this.start), end: this.document.positionAt(this.end) });
+  }
+}
+Object.setPrototypeOf(LazyArgument.prototype, Argument.prototype);

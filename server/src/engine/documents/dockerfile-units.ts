@@ -3,6 +3,7 @@ import { Dockerfile as AstDockerfile } from 'dockerfile-ast/lib/dockerfile';
 import { Parser } from 'dockerfile-ast/lib/parser';
 import type { ParserDirective } from 'dockerfile-ast/lib/parserDirective';
 import { LineIndex } from '../text';
+import { MAX_INSTRUCTION_CHARS } from '../input-limits';
 import { forgetOffsets, memoizeScans } from './ast-memo';
 import { linearlyScannedText } from './dockerfile-parse';
 import { LiveDocument } from './live-document';
@@ -45,6 +46,11 @@ export interface InstructionUnit {
    */
   sources?: { move(delta: number): void };
   findings?: unknown;
+}
+
+/** An instruction too long to analyse (MAX_INSTRUCTION_CHARS): no shell sources, no checks, a note instead. */
+export function isOverlong(unit: InstructionUnit, lines: LineIndex): boolean {
+  return lines.offsetAt(unit.instruction.getRange().end) - unit.start > MAX_INSTRUCTION_CHARS;
 }
 
 /** Private members of dockerfile-ast 0.7.1's Parser that the in-place parse drives (pinned; see ast-memo.ts). */

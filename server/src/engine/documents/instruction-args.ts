@@ -2,6 +2,7 @@ import type { Instruction } from 'dockerfile-ast';
 import { rememberedHeredocs, rememberHeredocs } from './ast-memo';
 import { scanHeredocs, type HeredocSpan } from './dockerfile-heredocs';
 import type { LineIndex } from '../text';
+import { MAX_INSTRUCTION_CHARS } from '../input-limits';
 
 /** An instruction argument as document offsets, with the value dockerfile-ast gives it (escapes resolved). */
 export interface ArgumentSpan {
@@ -82,9 +83,10 @@ export function occursBetween(text: string, char: string, from: number, to: numb
 const isNewline = (c: string) => c === '\r' || c === '\n';
 const isWhitespace = (c: string) => c === ' ' || c === '\t' || c === '\r' || c === '\n';
 
+/** Arguments past MAX_INSTRUCTION_CHARS are not read: such an instruction is not analysed (isOverlong). */
 export function scanArguments(text: string, from: number, to: number, escapeChar: string): ArgumentSpan[] {
   const args: ArgumentSpan[] = [];
-  const fullArgs = text.slice(from, Math.max(from, to));
+  const fullArgs = text.slice(from, Math.max(from, Math.min(to, from + MAX_INSTRUCTION_CHARS)));
   const n = fullArgs.length;
   let start = false;
   let comment = false;

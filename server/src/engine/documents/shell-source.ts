@@ -6,7 +6,7 @@ import { keywordOf } from './ast-memo';
 import { argumentSpans, escapeCharOf, firstArgumentOffset, heredocsOf } from './instruction-args';
 import type { Range } from '../types';
 import type { Stage } from './dockerfile';
-import type { DockerfileUnits, InstructionUnit } from './dockerfile-units';
+import { isOverlong, type DockerfileUnits, type InstructionUnit } from './dockerfile-units';
 import { DEFAULT_SHELL, EXEC_FORM, shellFromArgv, type RunShell } from './run-shell';
 
 /**
@@ -111,6 +111,7 @@ export function shellSourcesOf(parsed: DockerfileUnits, entries: InstructionEntr
     const triggerEntry = unit.trigger ? entries[next++] : undefined;
     // Only a RUN (or an ONBUILD's) has shell code: no need to look for what the others keep.
     if (!triggerEntry && keywordOf(entry.instruction) !== 'RUN') continue;
+    if (isOverlong(unit, lines)) continue;
     let kept = unit.sources as UnitSources | undefined;
     if (!kept) {
       const list: ShellSource[] = [];
