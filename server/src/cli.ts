@@ -11,6 +11,7 @@ import {
   type Finding,
   fixAll,
   MAX_ANALYSED_CHARS,
+  parseIsoDay,
   resolveConfig,
   SEVERITY_RANK,
 } from './engine';
@@ -151,6 +152,8 @@ interface Run {
   notes: Set<string>;
   /** Where cross-file checks may read. */
   roots: string[];
+  /** The day end-of-life dates are judged on (DOCKGUARD_TODAY); undefined: today. */
+  today?: Date;
   fixed: number;
 }
 
@@ -192,6 +195,7 @@ function analyzeTarget(target: Target, run: Run): FileResult | undefined {
     config: resolveConfig(project?.config),
     readFile: referenceReader(target, run),
     listDirectory: directoryLister(target, run),
+    now: run.today,
   };
   let text = input.text;
   let findings: Finding[];
@@ -259,6 +263,13 @@ export function main(argv: string[], io: Io = NODE_IO, engine: Engine = { analyz
     return 0;
   }
 
+  // End-of-life dates judged as on a fixed day, for reproducible runs; a value that is no day is a usage error.
+  const today = io.env.DOCKGUARD_TODAY ? parseIsoDay(io.env.DOCKGUARD_TODAY) : undefined;
+  if (io.env.DOCKGUARD_TODAY && !today) {
+    io.stderr(`dockguard: DOCKGUARD_TODAY=${io.env.DOCKGUARD_TODAY} is not a day such as 2026-12-01\n`);
+    return 2;
+  }
+
   const loader = new ProjectConfigLoader();
   let explicit: ProjectConfig | undefined;
   if (options.config) {
@@ -282,6 +293,7 @@ export function main(argv: string[], io: Io = NODE_IO, engine: Engine = { analyz
     notes: new Set(),
     roots: analysedRoots(options),
     fixed: 0,
+    today,
   };
   if (explicit?.problems.length) run.configs.set(explicit.file, explicit);
   const results: FileResult[] = [];

@@ -86,3 +86,25 @@ describe('language server over stdio: Dockerfiles', () => {
     assert.deepEqual(published.diagnostics, []);
   });
 });
+
+describe('language server over stdio: the day end-of-life dates are judged on', () => {
+  let client: LspClient;
+  const before_ = process.env.DOCKGUARD_TODAY;
+  before(async () => {
+    // The spawned server inherits the environment: as a user's editor started with DOCKGUARD_TODAY set.
+    process.env.DOCKGUARD_TODAY = '2027-06-01';
+    client = await LspClient.start();
+  });
+  after(async () => {
+    await client.stop();
+    if (before_ === undefined) delete process.env.DOCKGUARD_TODAY;
+    else process.env.DOCKGUARD_TODAY = before_;
+  });
+
+  it('reports a base image past its end of life on that day', async () => {
+    const published = await client.open('file:///work/eol/Dockerfile', 'dockerfile', 'FROM node:22.11-alpine\nUSER node\n');
+    const eol = published.diagnostics.find((d) => d.code === 'DG142');
+    assert.ok(eol, JSON.stringify(published.diagnostics));
+    assert.match(eol.message, /2027-04-30/);
+  });
+});

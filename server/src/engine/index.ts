@@ -48,7 +48,7 @@ export type { ComposeRule, DockerfileRule, Rule } from './rule';
 export { imageAt, registryOf, type ImageInfo } from './image-info';
 export type { ImageRef } from './documents/image-ref';
 export { minimalAlternatives, variantReference } from './knowledge/base-images';
-export { endOfLife, isoDay } from './knowledge/end-of-life';
+export { endOfLife, isoDay, parseIsoDay } from './knowledge/end-of-life';
 export { movingTag } from './knowledge/moving-tags';
 
 // Models, for the benchmarks' phase breakdowns

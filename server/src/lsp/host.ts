@@ -36,6 +36,11 @@ export interface ServerHost {
   /** A rule page's markdown (docs/rules/<id>.md), whose Why the hover summarises; undefined without one. */
   rulePage(ruleId: string): string | undefined;
   log(level: 'error' | 'warning' | 'info', message: string): void;
+  /**
+   * The day end-of-life dates are judged on when it is not today (the Node host reads DOCKGUARD_TODAY); undefined:
+   * the current day.
+   */
+  today?(): Date | undefined;
   /** Milliseconds on a monotonic clock: the scheduler's time slices. */
   now(): number;
   /** Runs `callback` once pending messages have been handled (Node: setImmediate; a worker: a macrotask). */

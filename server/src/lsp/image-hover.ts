@@ -2,7 +2,7 @@ import type { Position } from 'vscode-languageserver';
 import { type AnalysisState, type DocumentKind, endOfLife, imageAt, isoDay, minimalAlternatives, movingTag, registryOf, variantReference } from '../engine';
 
 /** What an image reference resolves to and how well it is pinned, for a hover on FROM or `image:` (markdown). */
-export function imageHover(text: string, kind: DocumentKind, position: Position, state?: AnalysisState): string | undefined {
+export function imageHover(text: string, kind: DocumentKind, position: Position, state?: AnalysisState, today?: Date): string | undefined {
   const info = imageAt(text, kind, position, state);
   if (!info) return undefined;
   const lines: string[] = [];
@@ -29,7 +29,7 @@ export function imageHover(text: string, kind: DocumentKind, position: Position,
         ? 'pinned by tag: the tag can move; a digest would make it reproducible'
         : 'not pinned: every build may get a different image';
     lines.push('', `**Pinning:** ${pinned}.`);
-    const eol = endOfLife(ref, isoDay(new Date()));
+    const eol = endOfLife(ref, isoDay(today ?? new Date()));
     if (eol) {
       const { release, date, remedy } = eol.data!;
       lines.push('', `**End of life:** ${release}, security support ended on ${date}; move to ${remedy}.`);

@@ -227,6 +227,7 @@ export function createServer(connection: Connection, host: ServerHost): ServerCo
       readFile: reader(misses, reads),
       listDirectory: lister(misses),
       maxChars: MAX_TYPING_CHARS[kind],
+      now: host.today?.(),
       onRuleError: (ruleId, error) => log(`rule ${ruleId} failed on ${uri}`, error),
     };
   }
@@ -512,7 +513,7 @@ export function createServer(connection: Connection, host: ServerHost): ServerCo
         findingHover(analysis.findings, params.position, (ruleId) => host.rulePage(ruleId), sections),
         // A file too large to analyse as you type is not parsed for a hover either.
         document.getText().length <= MAX_TYPING_CHARS[analysis.kind]
-          ? imageHover(document.getText(), analysis.kind, params.position, states.get(document.uri)?.engine)
+          ? imageHover(document.getText(), analysis.kind, params.position, states.get(document.uri)?.engine, host.today?.())
           : undefined,
       ].filter((h) => h !== undefined);
       if (parts.length === 0) return null;

@@ -2,7 +2,7 @@
 // bounded), other URIs (a virtual workspace) through the client's workspace.fs (lsp/client-files.ts), rule pages from the docs shipped beside the bundle, logging to the client's console, Node's clock and queue.
 import { fileURLToPath } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
-import { MAX_ANALYSED_CHARS } from '../engine';
+import { MAX_ANALYSED_CHARS, parseIsoDay } from '../engine';
 import { listThroughClient, readThroughClient } from '../lsp/client-files';
 import { MAX_DIRECTORY_ENTRIES, type DirectoryRead, type FileRead, type ServerHost } from '../lsp/host';
 import { readRulePage } from '../rule-pages';
@@ -23,6 +23,7 @@ function localRoots(workspaceFolders: readonly string[]): string[] {
 }
 
 export function nodeHost(connection: Connection): ServerHost {
+  const today = parseIsoDay(process.env.DOCKGUARD_TODAY);
   return {
     async readFile(uri: string, workspaceFolders: readonly string[]): Promise<FileRead> {
       if (!uri.startsWith('file:')) return readThroughClient(connection, uri, workspaceFolders, MAX_READ_BYTES);
@@ -38,6 +39,7 @@ export function nodeHost(connection: Connection): ServerHost {
       else if (level === 'warning') connection.console.warn(message);
       else connection.console.info(message);
     },
+    today: () => today,
     now: () => performance.now(),
     defer: (callback) => void setImmediate(callback),
   };

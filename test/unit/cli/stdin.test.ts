@@ -117,6 +117,18 @@ describe('CLI: a path it could not read is never a pass', () => {
     assert.match(run.stdout, /3:\d+ .*DG110/);
   });
 
+  it('judges end-of-life dates as on the day DOCKGUARD_TODAY names, and refuses one that is no day', () => {
+    const dir = workspace({ Dockerfile: 'FROM node:22.11-alpine\nUSER node\n' });
+    const eol = (day: string) => runCli(['--format', 'json', 'Dockerfile'], { cwd: dir, env: { DOCKGUARD_TODAY: day } });
+    assert.doesNotMatch(eol('2026-12-01').stdout, /eol-base-image/);
+    const after = eol('2027-06-01');
+    assert.match(after.stdout, /eol-base-image/);
+    assert.match(after.stdout, /2027-04-30/);
+    const wrong = eol('2027-02-30');
+    assert.equal(wrong.code, 2);
+    assert.match(wrong.stderr, /DOCKGUARD_TODAY=2027-02-30 is not a day such as 2026-12-01/);
+  });
+
   it('says so when a directory holds no Dockerfile or compose file', () => {
     const run = runCli(['.'], { cwd: workspace({ 'README.md': '# hi\n' }) });
     assert.equal(run.code, 0);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseImageRef } from '../../../server/src/engine/documents/image-ref';
 import { END_OF_LIFE_TABLES } from '../../../server/src/engine/knowledge/end-of-life-data';
-import { endOfLife, isoDay, withTag } from '../../../server/src/engine/knowledge/end-of-life';
+import { endOfLife, isoDay, parseIsoDay, withTag } from '../../../server/src/engine/knowledge/end-of-life';
 import { movingTag } from '../../../server/src/engine/knowledge/moving-tags';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -117,4 +117,12 @@ describe('movingTag', () => {
     ['bookworm', undefined],
   ];
   for (const [tag, word] of cases) it(`${tag} → ${word ?? 'names a release'}`, () => assert.equal(movingTag(tag), word));
+});
+
+describe('parseIsoDay (DOCKGUARD_TODAY)', () => {
+  it('reads a calendar day, at midnight UTC, and nothing else', () => {
+    assert.equal(parseIsoDay('2027-05-01')?.toISOString(), '2027-05-01T00:00:00.000Z');
+    for (const wrong of [undefined, '', '2027-02-30', '2027-5-1', '2027-05-01T10:00', 'tomorrow', '20270501'])
+      assert.equal(parseIsoDay(wrong), undefined, String(wrong));
+  });
 });

@@ -285,6 +285,16 @@ export function isoDay(date: Date): string {
 }
 
 /**
+ * The day `DOCKGUARD_TODAY` names (`2026-12-01`), at midnight UTC, for runs that judge end-of-life dates as on a
+ * fixed day (reproducible CI, tests); undefined when unset or not a calendar day.
+ */
+export function parseIsoDay(text: string | undefined): Date | undefined {
+  if (!text || !/^\d{4}-\d{2}-\d{2}$/.test(text)) return undefined;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && isoDay(date) === text ? date : undefined;
+}
+
+/**
  * What of an official image is past its end of life on `today` (an ISO day), or undefined: for images this table
  * does not know, tags it cannot read, moving tags (latest, stable: unpinned-base-image's business) and supported
  * releases.
