@@ -105,6 +105,6 @@ describe('language server over stdio: the day end-of-life dates are judged on', 
     const published = await client.open('file:///work/eol/Dockerfile', 'dockerfile', 'FROM node:22.11-alpine\nUSER node\n');
     const eol = published.diagnostics.find((d) => d.code === 'DG142');
     assert.ok(eol, JSON.stringify(published.diagnostics));
-    assert.match(eol.message, /2027-04-30/);
+    assert.match(String(eol.message), /2027-04-30/);
   });
 });

@@ -126,4 +126,19 @@ export const FUZZ_REGRESSIONS: { kind: DocumentKind; note: string; text: string 
     note: 'one RUN of 8,000 chained downloads: over the instruction limit, not analysed',
     text: 'FROM alpine:3.23\nRUN ' + 'curl -k x | '.repeat(8_000) + 'true\nRUN curl -k https://example.com/y\n',
   },
+  {
+    kind: 'compose',
+    note: 'a flow list with a trailing comma: ALL appended after a second comma',
+    text: 'services:\n  api:\n    image: a:1\n    cap_drop: [AL,]\n',
+  },
+  {
+    kind: 'dockerfile',
+    note: 'a COPY of thousands of folders: each kind of copy keyed by all the other sources (quadratic)',
+    text: 'COPY build.s' + '{a: '.repeat(12_000) + '}'.repeat(12_000) + 'bt version.sbt ./',
+  },
+  {
+    kind: 'dockerfile',
+    note: 'apk add --allow-untrusted repeated in one command: the local-package question asked per flag (quadratic)',
+    text: 'FROM alpine:3.20\nRUN ' + 'apk add --allow-untrusted x \\\n'.repeat(1_500) + '  && true\n',
+  },
 ];

@@ -101,6 +101,10 @@ describe('compose edits keep the file as written', () => {
       apply(flow, appendToSeq(model, model.services[0].get('cap_add')!.value, 'ALL')),
       'services:\n  web:\n    cap_drop: [NET_RAW ]\n    cap_add: [ALL]\n',
     );
+    // Found by the fuzzer: a trailing comma already separates the new item (`[NET_RAW,, ALL]` is a YAML error).
+    const trailing = 'services:\n  web:\n    cap_drop: [NET_RAW, ]\n';
+    model = parseCompose(trailing);
+    assert.equal(apply(trailing, appendToSeq(model, model.services[0].get('cap_drop')!.value, 'ALL')), 'services:\n  web:\n    cap_drop: [NET_RAW, ALL ]\n');
     const multiline = 'services:\n  web:\n    cap_drop: [\n      NET_RAW\n    ]\n';
     model = parseCompose(multiline);
     assert.equal(appendToSeq(model, model.services[0].get('cap_drop')!.value, 'ALL'), undefined);

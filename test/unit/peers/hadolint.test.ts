@@ -192,7 +192,6 @@ const cases: PeerCase[] = [
     rule: 'package-cache-kept',
     code: deb('RUN rm -f /etc/apt/apt.conf.d/docker-clean', 'RUN --mount=type=cache,target=/var/lib/apt \\', '    apt-get update && apt-get install python'),
     fires: [3],
-    todo: 'package-cache-kept (pkg helper): a cache mount of /var/lib/apt alone leaves the .deb archives of /var/cache/apt in the layer once docker-clean is removed',
   },
 
   // DL3013 "Pin versions in pip"

@@ -121,7 +121,9 @@ export function appendToSeq(model: ComposeModel, seq: unknown, itemText: string)
     let at = end - 1;
     while (at > start + 1 && /\s/.test(model.text[at - 1])) at--;
     const position = model.lines.positionAt(at);
-    return { range: { start: position, end: position }, newText: items.length ? `, ${itemText}` : itemText };
+    // `[a,]`: a trailing comma already separates the new item.
+    const separator = items.length === 0 ? '' : model.text[at - 1] === ',' ? ' ' : ', ';
+    return { range: { start: position, end: position }, newText: separator + itemText };
   }
   const last = items[items.length - 1];
   if (!last?.range) return undefined;

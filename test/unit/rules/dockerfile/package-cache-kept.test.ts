@@ -39,6 +39,18 @@ testRule(rule, {
     { name: 'the aliases of dnf install, cleaned', code: 'FROM fedora:40\nRUN dnf in -y curl && dnf rei -y jq && dnf clean all\n' },
     { name: 'half-typed', code: 'FROM debian:12\nRUN apt-get' },
     {
+      name: "docker-clean removed, both apt folders cache-mounted (Docker's recipe)",
+      code: 'FROM debian:12\nRUN rm -f /etc/apt/apt.conf.d/docker-clean; echo \'Binary::apt::APT::Keep-Downloaded-Packages "true";\' > /etc/apt/apt.conf.d/keep-cache\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked \\\n    --mount=type=cache,target=/var/lib/apt,sharing=locked \\\n    apt-get update && apt-get install -y gcc\n',
+    },
+    {
+      name: 'docker-clean removed, the archives cleaned in the same RUN',
+      code: 'FROM debian:12\nRUN rm -f /etc/apt/apt.conf.d/docker-clean\nRUN apt-get update && apt-get install -y curl && apt-get clean && rm -rf /var/lib/apt/lists/*\nRUN apt-get update && apt-get install -y jq && rm -rf /var/cache/apt/archives /var/lib/apt/lists/*\n',
+    },
+    {
+      name: 'docker-clean removed only after the install, or in a builder stage the image does not build on',
+      code: 'FROM debian:12 AS build\nRUN rm -f /etc/apt/apt.conf.d/docker-clean\nFROM debian:12\nRUN --mount=type=cache,target=/var/lib/apt apt-get update && apt-get install -y curl\nRUN rm -f /etc/apt/apt.conf.d/docker-clean\n',
+    },
+    {
       name: 'zypper clean, cc and clean -a (hadolint DL3036)',
       code: 'FROM opensuse/leap:15.6\nRUN zypper -n install curl && zypper clean\nRUN zypper -n in git && zypper cc\nRUN zypper -n in jq && zypper clean -a\n',
     },
@@ -95,6 +107,24 @@ testRule(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'docker-clean removed above: a cache mount on /var/lib/apt alone leaves the .deb files (hadolint DL3009)',
+      code: 'FROM debian:12\nRUN rm -f /etc/apt/apt.conf.d/docker-clean\nRUN --mount=type=cache,target=/var/lib/apt \\\n    apt-get update && apt-get install -y python3\n',
+      findings: [{ line: 4, column: 23, endColumn: 38, messageId: 'aptArchives' }],
+      output: null,
+    },
+    {
+      name: 'Keep-Downloaded-Packages set in the stage the image builds on, lists removed: the archives stay',
+      code: 'FROM debian:12 AS base\nRUN echo \'Binary::apt::APT::Keep-Downloaded-Packages "true";\' > /etc/apt/apt.conf.d/keep-cache\nFROM base\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n',
+      findings: [{ line: 4, column: 23, messageId: 'aptArchives' }],
+      output: null,
+    },
+    {
+      name: 'docker-clean removed in the same RUN, before the install',
+      code: 'FROM debian:12\nRUN rm -f /etc/apt/apt.conf.d/docker-clean && apt-get update && apt-get install -y jq && rm -rf /var/lib/apt/lists/*\n',
+      findings: [{ line: 2, column: 65, messageId: 'aptArchives' }],
+      output: null,
+    },
     {
       name: 'gem: --no-document after install, exec form too; a gemrc written in another stage does not count',
       code: 'FROM debian:12 AS other\nRUN echo \'gem: --no-document\' > /etc/gemrc\nFROM debian:12\nRUN gem install bundler -v 2.5.0\nRUN ["gem", "install", "rake"]\n',

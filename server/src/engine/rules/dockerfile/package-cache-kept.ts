@@ -14,6 +14,14 @@ import type { Fix } from '../../types';
 
 const APT_LISTS = '/var/lib/apt/lists';
 const APT_CLEANUP = `rm -rf ${APT_LISTS}/*`;
+const APT_ARCHIVES = '/var/cache/apt/archives';
+
+/**
+ * What makes apt keep the packages it downloads: the Debian and Ubuntu images' /etc/apt/apt.conf.d/docker-clean
+ * deletes them after every install, until a RUN removes it or sets Keep-Downloaded-Packages (what BuildKit's cache
+ * mount recipe does, to keep them in a cache mount on /var/cache/apt).
+ */
+const KEEPS_ARCHIVES = /\brm\b[^\n;&|]*\/etc\/apt\/apt\.conf\.d\/docker-clean|Keep-Downloaded-Packages\W+(?:true|1|yes)\b/i;
 
 /**
  * Where each manager keeps what a cleanup must remove; a `RUN --mount=type=cache` or `type=tmpfs` on one of
@@ -104,6 +112,7 @@ export default defineDockerfileRule({
     messages: {
       apkCache: 'apk add without --no-cache leaves the package index in /var/cache/apk in this layer for good; add --no-cache.',
       aptLists: `This RUN installs packages but leaves the apt lists in ${APT_LISTS} in its layer for good; end it with ${APT_CLEANUP}.`,
+      aptArchives: `This RUN installs packages and, with docker-clean removed above, leaves the downloaded .deb files in ${APT_ARCHIVES} in its layer for good; mount a cache on /var/cache/apt as well, or end the RUN with apt-get clean.`,
       dnfCache: '{{program}} install leaves its metadata and package cache in /var/cache in this layer for good; end the RUN with {{program}} clean all.',
       zypperCache: 'zypper install leaves the repository metadata in /var/cache/zypp in this layer for good; end the RUN with zypper clean -a.',
       pipCache: '{{command}} keeps every package it downloads in the pip cache (~/.cache/pip) in this layer for good; add --no-cache-dir.',
@@ -120,6 +129,7 @@ export default defineDockerfileRule({
     // Caches in a builder stage never reach the image; only the final stage and the stages it builds on count.
     const shipped = new Set<Stage | undefined>(model.finalStage ? stageChain(model.finalStage) : []);
     const runs = runsOf(model, shipped);
+    const keepers = archiveKeepers(model, shipped);
     const settings = runs.some((code) => code.kinds & TOOLS) ? cacheOffSettings(model) : undefined;
     // Stages that a later RUN installing with apt without updating builds on (its own included): that RUN relies on
     // the lists left behind. Marked up each chain as far as it is not marked yet, so every stage is marked once.
@@ -128,7 +138,7 @@ export default defineDockerfileRule({
       const code = runs[i];
       const kinds = code.kinds;
       if (kinds & APK) checkApk(code, model.text, report);
-      if (kinds & APT) checkApt(model, code, listsNeeded, report);
+      if (kinds & APT) checkApt(model, code, listsNeeded, keepsArchives(code, keepers), report);
       if (kinds & DNF) checkDnf(model, code, report);
       if (kinds & ZYPPER) checkZypper(model, code, report);
       if (kinds & TOOLS) checkTools(model, code, settings ?? [], report);
@@ -139,7 +149,7 @@ export default defineDockerfileRule({
   },
 });
 
-type MessageId = 'apkCache' | 'aptLists' | 'dnfCache' | 'zypperCache' | 'pipCache' | 'uvCache' | 'npmCache' | 'yarnCache' | 'gemDocs';
+type MessageId = 'apkCache' | 'aptLists' | 'aptArchives' | 'dnfCache' | 'zypperCache' | 'pipCache' | 'uvCache' | 'npmCache' | 'yarnCache' | 'gemDocs';
 type Reporter = (r: Report<MessageId>) => void;
 
 /**
@@ -169,23 +179,45 @@ function isApt(call: PackageCommand | undefined): call is PackageCommand {
  * installs (`rm -rf /var/lib/apt/lists/*`, or `apt-get dist-clean`): a later RUN cannot shrink this layer, and a
  * removal before the install removes nothing the install leaves.
  */
-function checkApt(model: DockerfileModel, code: RunCode, listsNeeded: Set<Stage>, report: Reporter): void {
+function checkApt(model: DockerfileModel, code: RunCode, listsNeeded: Set<Stage>, archivesKept: boolean, report: Reporter): void {
   const install = code.commands.find(({ call }) => isApt(call) && isInstall(call));
-  if (!install || keptOut(code, CACHE_FOLDERS.apt)) return;
+  if (!install) return;
   let last = -1;
   code.commands.forEach(({ call }, index) => {
     if (isApt(call) && (isInstall(call) || call.subcommand?.value === 'update')) last = index;
   });
-  const distClean = code.commands.some(({ call }, index) => index > last && call?.manager === 'apt' && call.subcommand?.value === 'dist-clean');
-  if (distClean || removesAfter(code, last, CACHE_FOLDERS.apt)) return;
+  const cleansAfter = (...subcommands: string[]) =>
+    code.commands.some(({ call }, index) => index > last && call?.manager === 'apt' && subcommands.includes(call.subcommand?.value ?? ''));
+  const range = install.source.rangeOf(install.call!.program.start, install.call!.subcommand!.end);
+  if (archivesKept && !keptOut(code, [APT_ARCHIVES]) && !cleansAfter('clean', 'dist-clean') && !removesAfter(code, last, [APT_ARCHIVES])) {
+    report({ range, messageId: 'aptArchives' });
+  }
+  if (keptOut(code, CACHE_FOLDERS.apt) || cleansAfter('dist-clean') || removesAfter(code, last, CACHE_FOLDERS.apt)) return;
   // Removing the lists breaks a later `apt-get install` that counts on them being there (no update of its own).
   const laterNeedsLists = listsNeeded.has(code.stage!);
   const fix = laterNeedsLists ? undefined : appendCommand(model, code, APT_CLEANUP);
-  report({
-    range: install.source.rangeOf(install.call!.program.start, install.call!.subcommand!.end),
-    messageId: 'aptLists',
-    fixes: fix ? [fix] : [],
-  });
+  report({ range, messageId: 'aptLists', fixes: fix ? [fix] : [] });
+}
+
+/** Where in each shipped stage a RUN first made apt keep its archives (KEEPS_ARCHIVES): the offset of its code. */
+function archiveKeepers(model: DockerfileModel, shipped: Set<Stage | undefined>): Map<Stage, number> {
+  const first = new Map<Stage, number>();
+  if (!model.text.includes('docker-clean') && !model.text.includes('Keep-Downloaded-Packages')) return first;
+  for (const source of model.shellSources) {
+    if (source.stage && shipped.has(source.stage) && !first.has(source.stage) && KEEPS_ARCHIVES.test(source.text)) first.set(source.stage, source.offset);
+  }
+  return first;
+}
+
+/** Whether apt keeps its archives in this RUN: made so in an earlier RUN (or this one) of its stage or a stage it builds on. */
+function keepsArchives(code: RunCode, keepers: Map<Stage, number>): boolean {
+  if (keepers.size === 0) return false;
+  const end = code.sources[code.sources.length - 1].offset;
+  for (let stage = code.stage; stage; stage = stage.image.stage) {
+    const at = keepers.get(stage);
+    if (at !== undefined && (stage !== code.stage || at <= end)) return true;
+  }
+  return false;
 }
 
 /** yum, dnf and microdnf keep metadata and packages in /var/cache until `clean all` runs after them in the same RUN. */

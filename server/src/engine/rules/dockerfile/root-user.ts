@@ -4,6 +4,7 @@ import { instructionEnd } from '../../documents/instruction-end';
 import { applyEdits, insertAt, remove } from '../../fixes';
 import { parseDockerfileAst } from '../../documents/dockerfile-parse';
 import { escapeCharOf } from '../../documents/instruction-args';
+import { MAX_INSTRUCTION_CHARS } from '../../input-limits';
 import { commandArgs, commandName } from '../../knowledge/shell';
 import { imageFamily, type ImageFamily } from '../../knowledge/image-family';
 import { stageRunsAsRoot } from '../../knowledge/runs-as-root';
@@ -133,8 +134,13 @@ function addNonRootUser(model: DockerfileModel, stage: Stage, drop?: PrivilegeDr
  * fixed, parsed again, must read as that instruction and then the added lines, each an instruction of its own
  * (heredoc names continued onto a next line, and whatever else a half-typed file holds, can swallow them).
  */
+const MAX_TAIL_CHARS = 2 * MAX_INSTRUCTION_CHARS;
+
 function readAsInstructions(model: DockerfileModel, last: Instruction, edits: TextEdit[], added: number): boolean {
   const start = model.lines.offsetAt(last.getRange().start);
+  // Parsing is linear, but a tail of hundreds of kilobytes (comment lines after the last instruction) would make
+  // this suggestion the costliest step of the analysis: no suggestion for such a file.
+  if (model.text.length - start > MAX_TAIL_CHARS) return false;
   const tail = applyEdits(model.text, edits).slice(start);
   const escape = escapeCharOf(last);
   const parsed = parseDockerfileAst((escape === '\\' ? '' : `# escape=${escape}\n`) + tail).getInstructions();

@@ -57,7 +57,11 @@ export default defineDockerfileRule({
       if (onbuild) continue;
       // Kept with the instruction: a keystroke looks again only at the few COPY/ADD of a directory.
       const sources = textReading(instruction, DIRECTORY_SOURCES, directorySources, model);
-      for (const source of sources) if (!copies?.has(source.key)) (copies ??= new Map()).set(source.key, copied(instruction, model, source));
+      for (const source of sources) {
+        if (copies?.has(source.key)) continue;
+        if ((copies ??= new Map()).size >= MAX_COPIES) break;
+        copies.set(source.key, copied(instruction, model, source));
+      }
     }
     if (!copies) return;
     judge(context, [...copies.values()]);
@@ -92,20 +96,31 @@ interface DirectorySource {
 
 const DIRECTORY_SOURCES = Symbol('COPY/ADD sources from the build context that may be directories');
 
+/**
+ * Kinds of copy judged per file, at most: a real Dockerfile copies a few folders whole. Each kind's key holds the
+ * instruction's other sources, so thousands of folders in one COPY (hostile or garbled input) made the keys, and
+ * the time, grow with the square of its length.
+ */
+const MAX_COPIES = 64;
+
 function directorySources(instruction: Instruction, model: DockerfileModel): readonly DirectorySource[] {
   if (!(instruction instanceof Copy || instruction instanceof Add)) return NONE;
   if (instruction.getFlags().some((flag) => flag.getName() === 'from')) return NONE;
   const args = transferArgs(instruction, model.lines);
   if (!args) return NONE;
   const found: DirectorySource[] = [];
+  const directories = new Set<string>();
   let named: ReadonlySet<string> | undefined;
   let excludes: DockerIgnore | undefined;
   args.sources.forEach(({ value }, index) => {
+    if (found.length >= MAX_COPIES) return;
     if (value === '' || value.includes('$') || isRemoteUrl(value) || isGitSource(value)) return;
     // An explicit credential file or directory is sensitive-file-copied's finding.
     if (classifySensitivePath(value)) return;
     const directory = contextDirectory(value);
-    if (directory === undefined) return;
+    // The same folder twice in one instruction is one kind of copy (its first source is reported).
+    if (directory === undefined || directories.has(directory)) return;
+    directories.add(directory);
     if (!named) {
       named = new Set(args.sources.map((s) => cleanPath(s.value.replace(/^\/+/, '')) || '.'));
       const excludeFlags = args.flags.filter((flag) => flag.getName() === 'exclude').map((flag) => flag.getValue() ?? '');

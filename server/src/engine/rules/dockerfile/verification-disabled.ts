@@ -224,6 +224,9 @@ function checkFlags(
   const flags = INSECURE_FLAGS[program.name];
   if (!flags || !Object.hasOwn(INSECURE_FLAGS, program.name)) return;
   const words = command.words;
+  // Asked once per command, not per flag: the answer reads all its words (a command repeating the flag thousands
+  // of times made this quadratic).
+  let localOnly: boolean | undefined;
   for (let i = program.index + 1; i < words.length; i++) {
     const word = words[i];
     const value = word.value;
@@ -234,7 +237,7 @@ function checkFlags(
     if (Object.hasOwn(flags.long, name)) {
       // `--disable-content-trust=false` turns the check back on.
       if (equals >= 0 && /^(?:false|0|no)$/i.test(value.slice(equals + 1))) continue;
-      if (LOCAL_PACKAGE_FLAGS.has(name) && installsOnlyLocalPackages(command, program, downloads)) continue;
+      if (LOCAL_PACKAGE_FLAGS.has(name) && (localOnly ??= installsOnlyLocalPackages(command, program, downloads))) continue;
       const flag = flags.long[name];
       addHit(hits, { ...flag, start: word.start, end: word.end, fix: flag.removable ? removeWordFix(model, source, word, flag) : undefined });
       continue;
