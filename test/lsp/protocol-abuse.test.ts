@@ -181,7 +181,7 @@ describe('protocol abuse against the bundled server', { timeout: 120_000 }, () =
     await server.alive();
   });
 
-  it('does not analyse a Dockerfile over 512 KB as you type: one note says so, at once', async () => {
+  it('does not analyse a Dockerfile over 384 KB as you type: one note says so, at once', async () => {
     const uri = 'file:///huge/Dockerfile';
     await open(server, uri, 'FROM alpine:3.23\n' + 'RUN curl -k https://x | sh\n'.repeat(20_000));
     await server.waitFor(() => server.published.some((p) => p.uri === uri), 'diagnostics of the large document');
@@ -192,7 +192,7 @@ describe('protocol abuse against the bundled server', { timeout: 120_000 }, () =
     );
     assert.equal(
       published.diagnostics[0].message,
-      'dockguard does not analyse this file as you type: it is larger than 512 KB. The dockguard CLI analyses files up to 1 MB.',
+      'dockguard does not analyse this file as you type: it is larger than 384 KB. The dockguard CLI analyses files up to 1 MB.',
     );
     await server.alive();
   });

@@ -31,22 +31,28 @@ export class AnalysisState {
     this.lastModel = model;
   }
 
-  /** The document's instructions for `text`, updated from the previous analysis's when it is compatible. */
-  dockerfileUnits(text: string, config: ResolvedConfig, options: { rules?: unknown }): DockerfileUnits {
+  /**
+   * The document's instructions for `text`, updated from the previous analysis's when it is compatible; in steps
+   * (DockerfileUnits.parseInSteps). The units are held only once complete: an analysis dropped between two steps
+   * (a newer version arrived) leaves none, and the next one parses afresh.
+   */
+  *dockerfileUnits(text: string, config: ResolvedConfig, options: { rules?: unknown }): Generator<void, DockerfileUnits, void> {
     const compatible = this.compatible(config, options.rules);
-    if (this.units && compatible) {
+    const kept = this.units;
+    this.units = undefined;
+    if (kept && compatible) {
       try {
-        this.units.update(text);
-        return this.units;
+        yield* kept.updateInSteps(text);
+        this.units = kept;
+        return kept;
       } catch {
         // Whatever failed may have left the units half updated: start afresh (a parse that fails again is
         // reported by analyze as a failed analysis).
-        this.units = undefined;
       }
     }
-    this.units = undefined;
-    this.units = DockerfileUnits.parse(text);
-    return this.units;
+    const units = yield* DockerfileUnits.parseInSteps(text);
+    this.units = units;
+    return units;
   }
 
   /** The compose file's chunks as the previous analysis parsed them, for one that re-parses what changed. */

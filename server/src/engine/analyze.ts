@@ -120,7 +120,7 @@ function* analyzeText(
   let broken = false;
   const notRead: NotRead[] = [];
   if (options.kind === 'dockerfile') {
-    const units = options.state ? options.state.dockerfileUnits(text, config, options) : DockerfileUnits.parse(text);
+    const units = options.state ? yield* options.state.dockerfileUnits(text, config, options) : yield* DockerfileUnits.parseInSteps(text);
     const model = dockerfileModel(units);
     options.state?.remember(model);
     yield;

@@ -108,6 +108,19 @@ describe('parseYamlDocument', () => {
     );
   });
 
+  it("keeps yaml's first 1,000 errors of a file of 40,000, and nothing else changes", () => {
+    const text = 'services:\n  web:\n   ' + '"'.repeat(80_000) + ' volumes:\n      - .:/app:z\n';
+    const ours = parseYamlDocument(text, OPTIONS)!;
+    const theirs = parseDocument(text, OPTIONS);
+    assert.ok(theirs.errors.length > 30_000, `${theirs.errors.length} errors`);
+    assert.equal(ours.errors.length, 1_000);
+    assert.deepEqual(
+      ours.errors.map((e) => [e.code, e.pos[0], e.message]),
+      theirs.errors.slice(0, 1_000).map((e) => [e.code, e.pos[0], e.message]),
+    );
+    assert.deepEqual(ours.toJS(), theirs.toJS());
+  });
+
   it(`refuses nesting past ${MAX_YAML_NESTING} levels before parsing it, and keeps the rest`, () => {
     assert.equal(parseYamlDocument('a: ' + '['.repeat(MAX_YAML_NESTING + 10), OPTIONS), undefined);
     assert.ok(parseYamlDocument('a: ' + '['.repeat(100) + ']'.repeat(100), OPTIONS));

@@ -72,7 +72,7 @@ describe('one Dockerfile instruction too long to analyse gets a note of its own'
   });
 });
 
-describe('the language server analyses Dockerfiles up to 512 KB and compose files up to 200 KB as you type', () => {
+describe('the language server analyses Dockerfiles up to 384 KB and compose files up to 176 KB as you type', () => {
   it('a file over maxChars gets a note that names the CLI, which analyses it', () => {
     const text = 'FROM alpine:3.23\n' + 'RUN curl -k https://x | sh\n'.repeat(20_000);
     const typed = analyze(text, { kind: 'dockerfile', maxChars: MAX_TYPING_CHARS.dockerfile });
@@ -80,12 +80,12 @@ describe('the language server analyses Dockerfiles up to 512 KB and compose file
       typed.map((f) => [f.code, f.messageId]),
       [['DG001', 'tooLargeToType']],
     );
-    assert.equal(typed[0].message, 'dockguard does not analyse this file as you type: it is larger than 512 KB. The dockguard CLI analyses files up to 1 MB.');
+    assert.equal(typed[0].message, 'dockguard does not analyse this file as you type: it is larger than 384 KB. The dockguard CLI analyses files up to 1 MB.');
     assert.ok(analyze(text, { kind: 'dockerfile' }).filter((f) => f.code === 'DG110').length >= 20_000);
     const compose = 'services:\n' + '  web:\n    image: nginx:1.27\n    privileged: true\n'.repeat(5_000);
     assert.deepEqual(
       analyze(compose, { kind: 'compose', maxChars: MAX_TYPING_CHARS.compose }).map((f) => f.message),
-      ['dockguard does not analyse this file as you type: it is larger than 200 KB. The dockguard CLI analyses files up to 1 MB.'],
+      ['dockguard does not analyse this file as you type: it is larger than 176 KB. The dockguard CLI analyses files up to 1 MB.'],
     );
   });
 

@@ -88,11 +88,20 @@ export class DockerfileUnits {
   private constructor(text: string) {
     this.lines = new LineIndex(text);
     this.document = new LiveDocument(this.lines);
-    this.parseAll();
   }
 
   static parse(text: string): DockerfileUnits {
-    return new DockerfileUnits(text);
+    return drain(DockerfileUnits.parseInSteps(text));
+  }
+
+  /**
+   * The same parse in steps of some PARSE_STEP_CHARS of text: a file of 40,000 short instructions took half a
+   * second to parse, one step of the language server's analysis.
+   */
+  static *parseInSteps(text: string): Generator<void, DockerfileUnits, void> {
+    const units = new DockerfileUnits(text);
+    yield* units.parseAll();
+    return units;
   }
 
   get text(): string {
@@ -120,12 +129,20 @@ export class DockerfileUnits {
 
   /** Brings the units to `text`, re-parsing only what the change from the current text can have changed. */
   update(text: string): UnitsUpdate {
+    return drain(this.updateInSteps(text));
+  }
+
+  /**
+   * update in steps, as parseInSteps. Left unfinished (a newer version cancelled the analysis), the units are
+   * half updated: the caller must not use them again (AnalysisState parses afresh).
+   */
+  *updateInSteps(text: string): Generator<void, UnitsUpdate, void> {
     const old = this.lines;
     if (text === old.text) return { fullParse: false, reparsed: 0, moved: 0 };
     if (this.substituted) {
       this.lines = new LineIndex(text);
       this.astCache = undefined;
-      this.parseAll();
+      yield* this.parseAll();
       return { fullParse: true, reparsed: this.units.length, moved: 0 };
     }
     const lines = new LineIndex(text);
@@ -138,7 +155,7 @@ export class DockerfileUnits {
     // edit can turn into one more directive.
     const directiveLines = this.directives.length + 1;
     if (prefix < old.lineStartOffset(directiveLines) || directiveLines >= old.lineCount) {
-      this.parseAll();
+      yield* this.parseAll();
       return { fullParse: true, reparsed: this.units.length, moved: 0 };
     }
     const delta = text.length - old.text.length;
@@ -149,7 +166,7 @@ export class DockerfileUnits {
     let first = lastUnitStartingAtOrBefore(units, prefix - 1);
     const from = first < 0 ? this.parseStart : units[first].start;
     if (first < 0) first = 0;
-    const parsed = this.parseFrom(from, (offset) => {
+    const parsed = yield* this.parseFrom(from, (offset) => {
       if (offset < changedEnd) return -1;
       const lineStart = lineStartBefore(text, offset);
       // The instruction's whole first line must be unchanged and start a line in the old text too.
@@ -164,7 +181,7 @@ export class DockerfileUnits {
     return { fullParse: false, reparsed: parsed.units.length, moved: lineDelta !== 0 || delta !== 0 ? resumed.length : 0 };
   }
 
-  private parseAll(): void {
+  private *parseAll(): Generator<void, void, void> {
     const parser = new Parser() as unknown as ParserInternals;
     // What dockerfile-ast reads: the text itself, unless its directive scan would be quadratic on it.
     const text = linearlyScannedText(this.text);
@@ -176,14 +193,14 @@ export class DockerfileUnits {
     this.escapeChar = this.directives.length ? probe.getEscapeCharacter() : '\\';
     if (this.directives.length) this.parseStart = this.document.offsetAt({ line: this.directives.length, character: 0 });
     else this.parseStart = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-    this.units = this.parseFrom(this.parseStart, () => -1).units;
+    this.units = (yield* this.parseFrom(this.parseStart, () => -1)).units;
   }
 
   /**
    * dockerfile-ast's parse loop (Parser.parse), on the current text from `from`. Before each instruction that
    * starts at or after the change, `resumeAt` says whether an old unit starts there (its index) to stop.
    */
-  private parseFrom(from: number, resumeAt: (offset: number) => number): { units: InstructionUnit[]; resumeAt: number } {
+  private *parseFrom(from: number, resumeAt: (offset: number) => number): Generator<void, { units: InstructionUnit[]; resumeAt: number }, void> {
     const parser = new Parser() as unknown as ParserInternals;
     const text = this.document.getText();
     parser.document = this.document;
@@ -192,7 +209,12 @@ export class DockerfileUnits {
     const dockerfile = new AstDockerfile(this.document as never);
     const instructions = dockerfile.getInstructions();
     const units: InstructionUnit[] = [];
+    let stepEnd = from + PARSE_STEP_CHARS;
     for (let i = from; i < text.length; i++) {
+      if (i >= stepEnd) {
+        yield;
+        stepEnd = i + PARSE_STEP_CHARS;
+      }
       const char = text.charAt(i);
       switch (char) {
         case ' ':
@@ -216,6 +238,15 @@ export class DockerfileUnits {
     }
     return { units, resumeAt: -1 };
   }
+}
+
+/** Text parsed between two steps: a step of some 20 ms on a file of short instructions. */
+const PARSE_STEP_CHARS = 16 * 1024;
+
+function drain<T>(steps: Generator<void, T, void>): T {
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
 }
 
 function commentEnd(text: string, start: number): number {

@@ -45,6 +45,7 @@ function compose(text: string, options: YamlOptions): Document.Parsed | undefine
   const guard = new NestingGuard();
   const parser = new Parser();
   const composer = new Composer(options);
+  keepFirstErrors(composer);
   function* tokens() {
     for (const lexeme of new Lexer().lex(text)) {
       if (guard.exceeded(lexeme)) return;
@@ -67,6 +68,22 @@ function compose(text: string, options: YamlOptions): Document.Parsed | undefine
     }
   });
   return guard.tooDeep ? undefined : doc;
+}
+
+/**
+ * Errors past the first MAX_KEPT_ERRORS are dropped as the composer reports them: a line of 200,000 quotes gave
+ * 97,000, and making them was most of its parse (the model shows the first hundred). yaml 2's Composer reports
+ * every error through its `onError` field (pinned in package.json; test/unit/documents/yaml-parse.test.ts checks it).
+ */
+const MAX_KEPT_ERRORS = 1_000;
+
+function keepFirstErrors(composer: Composer): void {
+  const target = composer as unknown as { onError: (...args: unknown[]) => void };
+  const report = target.onError;
+  let errors = 0;
+  target.onError = (source, code, message, warning) => {
+    if (warning || ++errors <= MAX_KEPT_ERRORS) report(source, code, message, warning);
+  };
 }
 
 function withStackTraces(limit: number, run: () => void): void {
