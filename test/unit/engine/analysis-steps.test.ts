@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analysisSteps, analyze } from '../../../server/src/engine/analyze';
+import { createAnalysisState } from '../../../server/src/engine/analysis-state';
 import { DEFAULT_CONFIG, severityOf } from '../../../server/src/engine/config';
 import { dockerfileRules } from '../../../server/src/engine/rules';
 
@@ -38,5 +39,21 @@ describe('stepped analysis: the language server yields between steps', () => {
     const suppressed = 'FROM alpine:3.23\n# dockguard-ignore root-user -- needs port 80\nUSER root\n';
     assert.ok(stepped(suppressed).steps >= stepped(plain).steps + 3);
     assert.deepEqual(stepped(suppressed).findings, []);
+  });
+});
+
+describe('stepped parse: an analysis dropped between two steps', () => {
+  it('leaves no half-updated instructions behind: the next analysis with the same state is a full one', () => {
+    const state = createAnalysisState();
+    const line = (i: number) => `RUN echo ${i} && curl -k https://x/${i} | sh\n`;
+    const first = 'FROM alpine:3.23\n' + Array.from({ length: 2_000 }, (_, i) => line(i)).join('') + 'USER app\n';
+    analyze(first, { kind: 'dockerfile', state });
+    // An edit at the top re-parses everything after it: dropped after a few steps of that parse.
+    const edited = 'FROM alpine:3.22\nRUN sudo true\n' + first.slice('FROM alpine:3.23\n'.length);
+    const steps = analysisSteps(edited, { kind: 'dockerfile', state });
+    for (let i = 0; i < 3; i++) steps.next();
+    const next = edited.replace('RUN echo 7 ', 'RUN echo seven ');
+    assert.deepEqual(analyze(next, { kind: 'dockerfile', state }), analyze(next, { kind: 'dockerfile' }));
+    assert.deepEqual(analyze(first, { kind: 'dockerfile', state }), analyze(first, { kind: 'dockerfile' }));
   });
 });
