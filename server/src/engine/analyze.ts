@@ -20,6 +20,7 @@ import { removeSuppressionFix } from './ignore-actions';
 import { suppressionForbidden } from './rules/meta/suppression-forbidden';
 import { unusedSuppression } from './rules/meta/unused-suppression';
 import { applySuppressions, findSuppressions, mayHaveSuppressions, type Suppression } from './suppress';
+import { drain } from './steps';
 import { compareFindings, type LineIndex } from './text';
 import type { DirectoryEntry, DocumentKind, Finding, Range, RuleMeta, Severity } from './types';
 
@@ -75,10 +76,7 @@ export interface AnalyzeOptions {
  * for the file, and input that cannot be analysed (too large, binary, nested too deeply) one not-analyzed note.
  */
 export function analyze(text: string, options: AnalyzeOptions): Finding[] {
-  const steps = analysisSteps(text, options);
-  let step = steps.next();
-  while (!step.done) step = steps.next();
-  return step.value;
+  return drain(analysisSteps(text, options));
 }
 
 /**

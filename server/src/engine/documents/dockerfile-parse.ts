@@ -90,7 +90,8 @@ function scanDirectives(text: string): DirectiveScan {
   return { endsAtEnd: false, cutAt: -1 };
 }
 
-function endOfLine(text: string, from: number): number {
+/** The offset of the first line break at or after `from`, or the text's length. */
+export function endOfLine(text: string, from: number): number {
   for (let k = from; k < text.length; k++) {
     const c = text.charCodeAt(k);
     if (c === CR || c === LF) return k;

@@ -5,7 +5,8 @@ import type { ParserDirective } from 'dockerfile-ast/lib/parserDirective';
 import { LineIndex } from '../text';
 import { MAX_INSTRUCTION_CHARS } from '../input-limits';
 import { forgetOffsets, memoizeScans } from './ast-memo';
-import { linearlyScannedText } from './dockerfile-parse';
+import { endOfLine, linearlyScannedText } from './dockerfile-parse';
+import { drain } from '../steps';
 import { LiveDocument } from './live-document';
 
 /**
@@ -225,7 +226,7 @@ export class DockerfileUnits {
         case '#':
           // To the end of its line, as dockerfile-ast's processComment reads it, without the Comment object and
           // the two positions it makes: nothing here reads comments, and a file of them made the parse slow.
-          i = commentEnd(text, i);
+          i = endOfLine(text, i + 1);
           break;
         default: {
           const old = resumeAt(i);
@@ -242,20 +243,6 @@ export class DockerfileUnits {
 
 /** Text parsed between two steps: a step of some 20 ms on a file of short instructions. */
 const PARSE_STEP_CHARS = 16 * 1024;
-
-function drain<T>(steps: Generator<void, T, void>): T {
-  let step = steps.next();
-  while (!step.done) step = steps.next();
-  return step.value;
-}
-
-function commentEnd(text: string, start: number): number {
-  for (let i = start + 1; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13 || c === 10) return i;
-  }
-  return text.length;
-}
 
 function newUnit(start: number, instruction: Instruction): InstructionUnit {
   memoizeScans(instruction);
