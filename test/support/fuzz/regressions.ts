@@ -141,4 +141,9 @@ export const FUZZ_REGRESSIONS: { kind: DocumentKind; note: string; text: string 
     note: 'apk add --allow-untrusted repeated in one command: the local-package question asked per flag (quadratic)',
     text: 'FROM alpine:3.20\nRUN ' + 'apk add --allow-untrusted x \\\n'.repeat(1_500) + '  && true\n',
   },
+  {
+    kind: 'dockerfile',
+    note: 'a pip requirement of 19,000 letters (a URL-scheme pattern backtracked over every split: 0.5 s)',
+    text: 'RUN pip3 install req' + 'x'.repeat(19_281) + 'uests=2.7.0',
+  },
 ];

@@ -166,7 +166,7 @@ function pipPackages(args: Word[], found: Found[]): void {
       continue;
     }
     if (isVariable(value)) continue;
-    if (value.startsWith('git+') || /^[a-z]+\+?[a-z]*:\/\//i.test(value)) {
+    if (value.startsWith('git+') || /^[a-z]+(?:\+[a-z]*)?:\/\//i.test(value)) {
       // git+https://host/org/repo.git@v1.0#egg=x is pinned by its ref
       if (value.startsWith('git+') && !/^[^#]*:\/\/[^#]*\/[^#]*@/.test(value)) found.push({ word, pin: `${value.split('#')[0]}@<tag or commit>` });
       continue;
