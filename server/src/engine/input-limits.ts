@@ -30,6 +30,6 @@ export function looksBinary(text: string): boolean {
 }
 
 /** Whether the engine reads this text at all: hover and code actions skip what analyze reports as not analysed. */
-export function isAnalysable(text: string, maxChars = MAX_ANALYSED_CHARS): boolean {
-  return text.length <= Math.min(maxChars, MAX_ANALYSED_CHARS) && !looksBinary(text);
+export function isAnalysable(text: string): boolean {
+  return text.length <= MAX_ANALYSED_CHARS && !looksBinary(text);
 }

@@ -1,5 +1,5 @@
 import type { DockerfileModel } from './documents/dockerfile';
-import type { InstructionUnit } from './documents/dockerfile-units';
+import { unitLength, type InstructionUnit } from './documents/dockerfile-units';
 import { MAX_INSTRUCTION_CHARS } from './input-limits';
 import { unitShellSources } from './documents/shell-source';
 import type { LocalShellSource } from './documents/shell-source';
@@ -43,7 +43,7 @@ export function* unitFindings(
     const unit = units[i];
     let kept = unit.findings as KeptFindings | undefined;
     if (!kept || !sameShells(kept)) {
-      const length = base.lines.offsetAt(unit.instruction.getRange().end) - unit.start;
+      const length = unitLength(unit, base.lines);
       if (length > MAX_INSTRUCTION_CHARS) kept = overlong(unit, overlongNote);
       else kept = length > LARGE_UNIT_CHARS ? yield* checkUnitInSteps(checks, unit, base) : checkUnit(checks, unit, base);
       if (kept.cacheable) unit.findings = kept;

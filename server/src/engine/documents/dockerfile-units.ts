@@ -51,7 +51,12 @@ export interface InstructionUnit {
 
 /** An instruction too long to analyse (MAX_INSTRUCTION_CHARS): no shell sources, no checks, a note instead. */
 export function isOverlong(unit: InstructionUnit, lines: LineIndex): boolean {
-  return lines.offsetAt(unit.instruction.getRange().end) - unit.start > MAX_INSTRUCTION_CHARS;
+  return unitLength(unit, lines) > MAX_INSTRUCTION_CHARS;
+}
+
+/** The unit's instruction's length in characters, continuation lines and heredoc bodies included. */
+export function unitLength(unit: InstructionUnit, lines: LineIndex): number {
+  return lines.offsetAt(unit.instruction.getRange().end) - unit.start;
 }
 
 /** Private members of dockerfile-ast 0.7.1's Parser that the in-place parse drives (pinned; see ast-memo.ts). */

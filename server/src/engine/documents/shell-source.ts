@@ -111,9 +111,10 @@ export function shellSourcesOf(parsed: DockerfileUnits, entries: InstructionEntr
     const triggerEntry = unit.trigger ? entries[next++] : undefined;
     // Only a RUN (or an ONBUILD's) has shell code: no need to look for what the others keep.
     if (!triggerEntry && keywordOf(entry.instruction) !== 'RUN') continue;
-    if (isOverlong(unit, lines)) continue;
     let kept = unit.sources as UnitSources | undefined;
     if (!kept) {
+      // Checked only until the unit keeps its sources: an instruction too long to analyse never gets any.
+      if (isOverlong(unit, lines)) continue;
       const list: ShellSource[] = [];
       if (entry.instruction instanceof Run) collectRun(entry, entry.instruction, lines, list);
       if (triggerEntry && triggerEntry.instruction instanceof Run) collectRun(triggerEntry, triggerEntry.instruction, lines, list);
